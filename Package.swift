@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Quill",
+    products: [
+        .executable(name: "quill", targets: ["quill"]),
+        .library(name: "QuillKit", targets: ["QuillKit"]),
+        .library(name: "GitKit", targets: ["GitKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        .target(name: "QuillKit", dependencies: ["GitKit", "Yams"]),
+        .target(
+            name: "QuillCommands",
+            dependencies: ["QuillKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "quill", dependencies: ["QuillCommands"]),
+        .target(name: "TestSupport", dependencies: ["GitKit"]),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport"]),
+        .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["quill", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,26 @@
+internal import CLibGit2
+
+/// Process-wide libgit2 state: initialised once on first use, never shut down.
+enum LibGit2 {
+    /// Touch before the first libgit2 call; the initialiser runs exactly once per process.
+    static let initialized: Bool = {
+        git_libgit2_init()
+        return true
+    }()
+
+    static func ensureInitialized() {
+        _ = initialized
+    }
+}
+
+/// Settings that apply to every repository this process opens.
+public enum GitSettings {
+    /// Where libgit2 looks for the global (`~/.gitconfig`) configuration; `nil` restores the default.
+    ///
+    /// Tests point this at an empty folder so the machine's identity does not leak into them.
+    public static func setGlobalConfigSearchPath(_ path: String?) throws(GitError) {
+        LibGit2.ensureInitialized()
+        try check(quill_git_set_search_path(Int32(GIT_CONFIG_LEVEL_GLOBAL.rawValue), path), "git_libgit2_opts")
+        try check(quill_git_set_search_path(Int32(GIT_CONFIG_LEVEL_XDG.rawValue), path), "git_libgit2_opts")
+    }
+}

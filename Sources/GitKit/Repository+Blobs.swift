@@ -1,0 +1,48 @@
+internal import CLibGit2
+import Foundation
+
+extension Repository {
+    /// Writes `data` as a blob and returns its id (an existing identical blob is reused).
+    public func writeBlob(_ data: Data) throws(GitError) -> ObjectID {
+        var oid = git_oid()
+        let result = data.withUnsafeBytes { buffer in
+            git_blob_create_from_buffer(&oid, handle, buffer.baseAddress, buffer.count)
+        }
+        try check(result, "git_blob_create_from_buffer")
+        return ObjectID(oid)
+    }
+
+    /// The bytes of the blob `id`.
+    public func blobData(_ id: ObjectID) throws(GitError) -> Data {
+        var blob: OpaquePointer?
+        var oid = id.oid
+        try check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup(\(id.hex))")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return Data() }
+        return Data(bytes: content, count: size)
+    }
+
+    /// Whether the object database holds `id`.
+    public func containsObject(_ id: ObjectID) -> Bool {
+        var database: OpaquePointer?
+        guard git_repository_odb(&database, handle) == 0 else {
+            git_error_clear()
+            return false
+        }
+        defer { git_odb_free(database) }
+        var oid = id.oid
+        return git_odb_exists(database, &oid) == 1
+    }
+
+    /// The id the blob of `data` would have, without writing it.
+    public static func blobID(of data: Data) throws(GitError) -> ObjectID {
+        LibGit2.ensureInitialized()
+        var oid = git_oid()
+        let result = data.withUnsafeBytes { buffer in
+            git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB)
+        }
+        try check(result, "git_odb_hash")
+        return ObjectID(oid)
+    }
+}

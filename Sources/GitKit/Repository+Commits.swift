@@ -1,0 +1,74 @@
+internal import CLibGit2
+import Foundation
+
+extension Repository {
+    /// The commit `id`.
+    public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+        let commit = try lookupCommit(id)
+        defer { git_commit_free(commit) }
+        return Commit(commit)
+    }
+
+    /// The tree of the commit `id`, without copying the rest of the commit.
+    public func treeID(ofCommit id: ObjectID) throws(GitError) -> ObjectID {
+        let commit = try lookupCommit(id)
+        defer { git_commit_free(commit) }
+        return ObjectID(git_commit_tree_id(commit))
+    }
+
+    /// The parents of the commit `id`, first parent first.
+    public func parentIDs(ofCommit id: ObjectID) throws(GitError) -> [ObjectID] {
+        let commit = try lookupCommit(id)
+        defer { git_commit_free(commit) }
+        return (0..<git_commit_parentcount(commit)).map { ObjectID(git_commit_parent_id(commit, $0)) }
+    }
+
+    /// Writes a commit object and returns its id; no reference moves.
+    public func createCommit(
+        tree: ObjectID, parents: [ObjectID], message: String, author: Signature, committer: Signature
+    ) throws(GitError) -> ObjectID {
+        try createCommit(tree: tree, parents: parents, message: message, author: author, committer: committer, updating: nil)
+    }
+
+    /// Writes a commit on top of HEAD's branch and moves the branch, failing if it moved since `parents` were read.
+    ///
+    /// Works on an unborn branch too (no parents): the branch is created.
+    public func commitOnHead(
+        tree: ObjectID, parents: [ObjectID], message: String, author: Signature, committer: Signature
+    ) throws(GitError) -> ObjectID {
+        try createCommit(tree: tree, parents: parents, message: message, author: author, committer: committer, updating: "HEAD")
+    }
+
+    private func createCommit(
+        tree: ObjectID, parents: [ObjectID], message: String, author: Signature, committer: Signature, updating reference: String?
+    ) throws(GitError) -> ObjectID {
+        let treeObject = try lookupTree(tree)
+        defer { git_tree_free(treeObject) }
+        var parentObjects = [OpaquePointer?]()
+        defer { parentObjects.forEach { git_commit_free($0) } }
+        for parent in parents {
+            parentObjects.append(try lookupCommit(parent))
+        }
+        var oid = git_oid()
+        try author.withGitSignature { (authorSignature) throws(GitError) in
+            try committer.withGitSignature { (committerSignature) throws(GitError) in
+                let result = withOptionalCString(reference) { referenceName in
+                    parentObjects.withUnsafeMutableBufferPointer { buffer in
+                        git_commit_create(
+                            &oid, handle, referenceName, authorSignature, committerSignature, nil, message,
+                            treeObject, buffer.count, buffer.baseAddress)
+                    }
+                }
+                try check(result, "git_commit_create")
+            }
+        }
+        return ObjectID(oid)
+    }
+
+    func lookupCommit(_ id: ObjectID) throws(GitError) -> OpaquePointer {
+        var commit: OpaquePointer?
+        var oid = id.oid
+        try check(git_commit_lookup(&commit, handle, &oid), "git_commit_lookup(\(id.hex))")
+        return commit!
+    }
+}

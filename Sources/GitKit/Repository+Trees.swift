@@ -1,0 +1,123 @@
+internal import CLibGit2
+import Foundation
+
+/// A change to a tree at a path of any depth, for `Repository.updateTree`.
+public enum TreeUpdate: Sendable, Hashable {
+    /// Adds or replaces the entry at `path`; missing folders are created.
+    case upsert(path: String, id: ObjectID, mode: TreeEntry.Mode = .blob)
+    /// Removes the entry at `path`; folders left empty disappear.
+    case remove(path: String)
+
+    var path: String {
+        switch self {
+        case .upsert(let path, _, _), .remove(let path): path
+        }
+    }
+}
+
+extension Repository {
+    /// The entries of the tree `id`, in git's order.
+    public func treeEntries(_ id: ObjectID) throws(GitError) -> [TreeEntry] {
+        let tree = try lookupTree(id)
+        defer { git_tree_free(tree) }
+        let count = git_tree_entrycount(tree)
+        var entries = [TreeEntry]()
+        entries.reserveCapacity(count)
+        for index in 0..<count {
+            entries.append(TreeEntry(git_tree_entry_byindex(tree, index)))
+        }
+        return entries
+    }
+
+    /// The entry at a slash-separated `path` below the tree `id`, or `nil` when there is none.
+    public func treeEntry(atPath path: String, inTree id: ObjectID) throws(GitError) -> TreeEntry? {
+        let tree = try lookupTree(id)
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        guard try checkFound(git_tree_entry_bypath(&entry, tree, path), "git_tree_entry_bypath('\(path)')") else { return nil }
+        defer { git_tree_entry_free(entry) }
+        return TreeEntry(entry!)
+    }
+
+    /// Every blob below the tree `id`, as (slash-separated path, entry), in git's order.
+    public func treeFiles(_ id: ObjectID) throws(GitError) -> [(path: String, entry: TreeEntry)] {
+        var files = [(path: String, entry: TreeEntry)]()
+        var pending: [(prefix: String, id: ObjectID)] = [("", id)]
+        while let (prefix, treeID) = pending.popLast() {
+            var subtrees = [(prefix: String, id: ObjectID)]()
+            for entry in try treeEntries(treeID) {
+                if entry.isTree {
+                    subtrees.append((prefix + entry.name + "/", entry.id))
+                } else {
+                    files.append((prefix + entry.name, entry))
+                }
+            }
+            pending.append(contentsOf: subtrees.reversed())
+        }
+        return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// The id of the empty tree, written if needed.
+    public func emptyTreeID() throws(GitError) -> ObjectID {
+        var builder: OpaquePointer?
+        try check(git_treebuilder_new(&builder, handle, nil), "git_treebuilder_new")
+        defer { git_treebuilder_free(builder) }
+        var oid = git_oid()
+        try check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
+        return ObjectID(oid)
+    }
+
+    /// Writes a tree that is `base` (or the empty tree) with every update applied in one pass.
+    ///
+    /// Paths may be nested (`a/b/c.json`); intermediate trees are created or removed as needed.
+    /// Complexity: O(u log u + changed trees) for u updates.
+    public func updateTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {
+        let baseID: ObjectID
+        if let base { baseID = base } else { baseID = try emptyTreeID() }
+        guard !updates.isEmpty else { return baseID }
+        for update in updates {
+            try Repository.validateTreePath(update.path)
+        }
+        let tree = try lookupTree(baseID)
+        defer { git_tree_free(tree) }
+        let paths = updates.map { strdup($0.path) }
+        defer { paths.forEach { free($0) } }
+        var raw = [git_tree_update]()
+        raw.reserveCapacity(updates.count)
+        for (index, update) in updates.enumerated() {
+            var item = git_tree_update()
+            item.path = UnsafePointer(paths[index])
+            switch update {
+            case .upsert(_, let id, let mode):
+                item.action = GIT_TREE_UPDATE_UPSERT
+                item.id = id.oid
+                item.filemode = git_filemode_t(rawValue: mode.rawValue)
+            case .remove:
+                item.action = GIT_TREE_UPDATE_REMOVE
+            }
+            raw.append(item)
+        }
+        var oid = git_oid()
+        try check(git_tree_create_updated(&oid, handle, tree, raw.count, &raw), "git_tree_create_updated")
+        return ObjectID(oid)
+    }
+
+    /// Refuses paths git would refuse to write into a tree: empty, absolute, `.`/`..`/`.git` components.
+    static func validateTreePath(_ path: String) throws(GitError) {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        let isValid = !path.isEmpty && !components.contains { component in
+            component.isEmpty || component == "." || component == ".." || component.lowercased() == ".git"
+                || component.utf8.contains(0)
+        }
+        guard isValid else {
+            throw GitError(code: .invalid, message: "invalid path '\(path)' for a tree entry", function: "updateTree")
+        }
+    }
+
+    func lookupTree(_ id: ObjectID) throws(GitError) -> OpaquePointer {
+        var tree: OpaquePointer?
+        var oid = id.oid
+        try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup(\(id.hex))")
+        return tree!
+    }
+}

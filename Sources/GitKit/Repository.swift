@@ -1,0 +1,92 @@
+internal import CLibGit2
+import Foundation
+
+/// An open git repository. Frees its libgit2 handle when released; use from one thread at a time.
+public final class Repository {
+    let handle: OpaquePointer
+
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit {
+        git_repository_free(handle)
+    }
+
+    /// Opens the repository whose work tree or git folder is exactly `path`.
+    public static func open(at path: String) throws(GitError) -> Repository {
+        LibGit2.ensureInitialized()
+        var handle: OpaquePointer?
+        try check(git_repository_open_ext(&handle, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil), "git_repository_open_ext('\(path)')")
+        return Repository(handle: handle!)
+    }
+
+    /// Opens the repository containing `path`, searching its parent folders like git does.
+    public static func discover(from path: String) throws(GitError) -> Repository {
+        LibGit2.ensureInitialized()
+        var handle: OpaquePointer?
+        try check(git_repository_open_ext(&handle, path, 0, nil), "git_repository_open_ext('\(path)')")
+        return Repository(handle: handle!)
+    }
+
+    /// Creates a repository at `path` (or reopens the one already there, like `git init`).
+    public static func create(at path: String, bare: Bool = false, initialBranch: String? = nil) throws(GitError) -> Repository {
+        LibGit2.ensureInitialized()
+        var options = git_repository_init_options()
+        try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "git_repository_init_options_init")
+        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue
+        if bare { options.flags |= GIT_REPOSITORY_INIT_BARE.rawValue }
+        var handle: OpaquePointer?
+        let result: Int32 = withOptionalCString(initialBranch) { branch in
+            options.initial_head = branch
+            return git_repository_init_ext(&handle, path, &options)
+        }
+        try check(result, "git_repository_init_ext('\(path)')")
+        return Repository(handle: handle!)
+    }
+
+    /// Whether the repository has no work tree.
+    public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+
+    /// The work tree's root folder (with a trailing slash), or `nil` for a bare repository.
+    public var workTreePath: String? {
+        git_repository_workdir(handle).map { String(cString: $0) }
+    }
+
+    /// The git folder (`.git`, or the repository itself when bare), with a trailing slash.
+    public var gitDirectoryPath: String { String(cString: git_repository_path(handle)) }
+
+    /// Whether HEAD points at a branch that has no commit yet.
+    public var isHeadUnborn: Bool { git_repository_head_unborn(handle) == 1 }
+
+    /// Whether HEAD names a commit directly rather than a branch.
+    public var isHeadDetached: Bool { git_repository_head_detached(handle) == 1 }
+
+    /// The commit HEAD resolves to, or `nil` when HEAD is unborn.
+    public func headCommitID() throws(GitError) -> ObjectID? {
+        var reference: OpaquePointer?
+        let result = git_repository_head(&reference, handle)
+        if result == GIT_EUNBORNBRANCH.rawValue || result == GIT_ENOTFOUND.rawValue {
+            git_error_clear()
+            return nil
+        }
+        try check(result, "git_repository_head")
+        defer { git_reference_free(reference) }
+        return git_reference_target(reference).map(ObjectID.init)
+    }
+
+    /// The full name of the branch HEAD points at (`refs/heads/main`), also when it is unborn; `nil` when detached.
+    public func headBranchName() throws(GitError) -> String? {
+        guard !isHeadDetached else { return nil }
+        var reference: OpaquePointer?
+        try check(git_reference_lookup(&reference, handle, "HEAD"), "git_reference_lookup('HEAD')")
+        defer { git_reference_free(reference) }
+        return git_reference_symbolic_target(reference).map { String(cString: $0) }
+    }
+}
+
+/// Calls `body` with a C string for `string`, or NULL.
+func withOptionalCString<Result>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> Result) -> Result {
+    guard let string else { return body(nil) }
+    return string.withCString { body($0) }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+@Suite("Blobs, trees and commits")
+struct ObjectStoreTests {
+    @Test("writes blobs that git cat-file reads, and reads blobs git wrote")
+    func blobsBothWays() throws {
+        let repository = try TestRepository()
+        let opened = try repository.open()
+        let content = Data("line one\nline two\n".utf8)
+        let id = try opened.writeBlob(content)
+        #expect(try repository.git("cat-file", "-p", id.hex) == "line one\nline two")
+        #expect(try repository.git("cat-file", "-t", id.hex) == "blob")
+        let gitID = try repository.git(["hash-object", "-w", "--stdin"], input: "from git\n")
+        #expect(try opened.blobData(#require(ObjectID(hex: gitID))) == Data("from git\n".utf8))
+        #expect(opened.containsObject(id))
+        #expect(try opened.writeBlob(Data()) .hex == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391")
+        try repository.fsck()
+    }
+
+    @Test("updates nested paths in one pass: add, replace and remove, pruning empty folders")
+    func updatesNestedTrees() throws {
+        let repository = try TestRepository()
+        let opened = try repository.open()
+        let one = try opened.writeBlob(Data("1\n".utf8))
+        let two = try opened.writeBlob(Data("2\n".utf8))
+        let first = try opened.updateTree(nil, applying: [
+            .upsert(path: "records/ab/cdef.json", id: one),
+            .upsert(path: "records/ab/0123.json", id: two),
+            .upsert(path: "by-commit/12/3456/rec", id: one),
+            .upsert(path: "top.txt", id: two, mode: .executable),
+        ])
+        #expect(try repository.git("ls-tree", "-r", "--name-only", first.hex).split(separator: "\n")
+            == ["by-commit/12/3456/rec", "records/ab/0123.json", "records/ab/cdef.json", "top.txt"])
+        let second = try opened.updateTree(first, applying: [
+            .upsert(path: "records/ab/cdef.json", id: two),
+            .remove(path: "by-commit/12/3456/rec"),
+            .upsert(path: "records/cd/new.json", id: one),
+        ])
+        #expect(try repository.git("ls-tree", "-r", second.hex)
+            == """
+            100644 blob \(two.hex)\trecords/ab/0123.json
+            100644 blob \(two.hex)\trecords/ab/cdef.json
+            100644 blob \(one.hex)\trecords/cd/new.json
+            100755 blob \(two.hex)\ttop.txt
+            """)
+        #expect(try opened.treeEntry(atPath: "records/cd/new.json", inTree: second)?.id == one)
+        #expect(try opened.treeEntry(atPath: "by-commit", inTree: second) == nil)
+        #expect(try opened.treeFiles(second).map(\.path) == ["records/ab/0123.json", "records/ab/cdef.json", "records/cd/new.json", "top.txt"])
+        let commit = try opened.createCommit(tree: second, parents: [], message: "store\n", author: TestEnvironment.signature(at: 1_700_000_000), committer: TestEnvironment.signature(at: 1_700_000_000))
+        try opened.updateReference("refs/quill/test", to: commit, expecting: nil, message: "test")
+        try repository.fsck()
+    }
+
+    @Test("refuses paths git cannot store", arguments: ["", "/abs", "a//b", "a/../b", ".git/config", "a/./b", "trailing/"])
+    func refusesBadPaths(path: String) throws {
+        let repository = try TestRepository()
+        let opened = try repository.open()
+        let blob = try opened.writeBlob(Data("x".utf8))
+        #expect(throws: GitError.self) { try opened.updateTree(nil, applying: [.upsert(path: path, id: blob)]) }
+    }
+
+    @Test("writes commits that git log reads with their author, date and parents")
+    func writesCommits() throws {
+        let repository = try TestRepository()
+        let opened = try repository.open()
+        let blob = try opened.writeBlob(Data("hello\n".utf8))
+        let tree = try opened.updateTree(nil, applying: [.upsert(path: "prompts/a.prompt", id: blob)])
+        let author = Signature(name: "Grace Hopper", email: "grace@example.com", date: Date(timeIntervalSince1970: 1_700_000_123), timeZoneOffsetMinutes: -300)
+        let root = try opened.commitOnHead(tree: tree, parents: [], message: "first prompt\n\nbody\n", author: author, committer: author)
+        let child = try opened.commitOnHead(tree: tree, parents: [root], message: "again\n", author: author, committer: author)
+        #expect(try repository.git("log", "--format=%H %an <%ae> %ad %s", "--date=raw")
+            == "\(child.hex) Grace Hopper <grace@example.com> 1700000123 -0500 again\n\(root.hex) Grace Hopper <grace@example.com> 1700000123 -0500 first prompt")
+        let read = try opened.commit(root)
+        #expect(read.subject == "first prompt")
+        #expect(read.message == "first prompt\n\nbody\n")
+        #expect(read.author == author)
+        #expect(try opened.commit(child).parentIDs == [root])
+        // HEAD moved by compare-and-swap: a stale parent list is refused.
+        #expect(throws: GitError.self) {
+            try opened.commitOnHead(tree: tree, parents: [root], message: "stale\n", author: author, committer: author)
+        }
+        #expect(try opened.headCommitID() == child)
+        try repository.fsck()
+    }
+
+    @Test("reads merges, renames and packfiles that git wrote")
+    func readsWhatGitWrote() throws {
+        let repository = try TestRepository()
+        try repository.write("prompts/a.prompt", "one\n")
+        try repository.commitAll("one")
+        try repository.git("checkout", "-q", "-b", "side")
+        try repository.git("mv", "prompts/a.prompt", "prompts/b.prompt")
+        try repository.commitAll("rename")
+        try repository.git("checkout", "-q", "main")
+        try repository.write("other.txt", "x\n")
+        try repository.commitAll("other")
+        try repository.tick()
+        try repository.git("merge", "-q", "--no-ff", "-m", "merge side", "side")
+        try repository.git("gc", "-q", "--aggressive", "--prune=now")
+        let opened = try repository.open()
+        let head = try #require(try opened.headCommitID())
+        let merge = try opened.commit(head)
+        #expect(merge.parentIDs.map(\.hex) == [try repository.git("rev-parse", "HEAD^1"), try repository.git("rev-parse", "HEAD^2")])
+        #expect(merge.subject == "merge side")
+        let tree = try opened.treeID(ofCommit: head)
+        #expect(try opened.treeEntry(atPath: "prompts/b.prompt", inTree: tree)?.id.hex == (try repository.git("rev-parse", "HEAD:prompts/b.prompt")))
+        #expect(try opened.blobData(opened.resolveRevision("HEAD:prompts/b.prompt")) == Data("one\n".utf8))
+        let renameCommit = try opened.resolveCommit("side")
+        let parent = try #require(try opened.commit(renameCommit).parentIDs.first)
+        let changes = try opened.treeChanges(from: opened.treeID(ofCommit: parent), to: opened.treeID(ofCommit: renameCommit), detectRenames: true)
+        #expect(changes.map(\.kind) == [.renamed])
+        #expect(changes.first?.oldPath == "prompts/a.prompt")
+        #expect(changes.first?.newPath == "prompts/b.prompt")
+        #expect(changes.first?.similarity == 100)
+    }
+}

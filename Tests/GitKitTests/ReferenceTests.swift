@@ -1,0 +1,62 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+@Suite("References")
+struct ReferenceTests {
+    private func repositoryWithTwoCommits() throws -> (TestRepository, ObjectID, ObjectID) {
+        let repository = try TestRepository()
+        try repository.write("a.txt", "1\n")
+        let first = try #require(ObjectID(hex: try repository.commitAll("one")))
+        try repository.write("a.txt", "2\n")
+        let second = try #require(ObjectID(hex: try repository.commitAll("two")))
+        return (repository, first, second)
+    }
+
+    @Test("moves a reference only from the expected id")
+    func compareAndSwap() throws {
+        let (repository, first, second) = try repositoryWithTwoCommits()
+        let opened = try repository.open()
+        try opened.updateReference("refs/quill/evals", to: first, expecting: nil, message: "create")
+        let exists = try #require(throws: GitError.self) {
+            try opened.updateReference("refs/quill/evals", to: second, expecting: nil, message: "create again")
+        }
+        #expect(exists.code == .exists)
+        let moved = try #require(throws: GitError.self) {
+            try opened.updateReference("refs/quill/evals", to: second, expecting: second, message: "stale")
+        }
+        #expect(moved.code == .modified)
+        #expect(try repository.git("rev-parse", "refs/quill/evals") == first.hex)
+        try opened.updateReference("refs/quill/evals", to: second, expecting: first, message: "advance")
+        #expect(try repository.git("rev-parse", "refs/quill/evals") == second.hex)
+        #expect(throws: GitError.self) { try opened.deleteReference("refs/quill/evals", expecting: first) }
+        try opened.deleteReference("refs/quill/evals", expecting: second)
+        #expect(try opened.referenceTarget("refs/quill/evals") == nil)
+        try repository.fsck()
+    }
+
+    @Test("lists loose and packed references by prefix")
+    func listsByPrefix() throws {
+        let (repository, first, second) = try repositoryWithTwoCommits()
+        try repository.git("update-ref", "refs/quill/labels", first.hex)
+        try repository.git("update-ref", "refs/quill/evals", second.hex)
+        try repository.git("pack-refs", "--all")
+        try repository.git("update-ref", "refs/quill/manifests", first.hex)
+        try repository.git("update-ref", "refs/quilted", first.hex)
+        let opened = try repository.open()
+        let listed = try opened.references(withPrefix: "refs/quill/")
+        #expect(listed.map(\.name) == ["refs/quill/evals", "refs/quill/labels", "refs/quill/manifests"])
+        #expect(listed.map(\.id) == [second, first, first])
+        #expect(try opened.reference(named: "HEAD")?.target == .symbolic("refs/heads/main"))
+        #expect(try opened.referenceTarget("HEAD") == second)
+    }
+
+    @Test("checks reference names as git does", arguments: [
+        ("refs/quill/evals", true), ("refs/quill/labels/production", true), ("refs/quill/../x", false),
+        ("refs/quill/a..b", false), ("refs/quill/x.lock", false), ("refs/quill/sp ace", false), ("refs/quill/", false),
+    ])
+    func validatesNames(name: String, valid: Bool) {
+        #expect(Repository.isValidReferenceName(name) == valid)
+    }
+}

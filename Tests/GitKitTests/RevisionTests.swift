@@ -1,0 +1,95 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+@Suite("Revisions and walks")
+struct RevisionTests {
+    /// main: c1 - c2 - c5(merge) - c6, side: c2 - c3 - c4 merged into c5.
+    private func branchyRepository() throws -> TestRepository {
+        let repository = try TestRepository()
+        try repository.write("a.txt", "1\n")
+        try repository.commitAll("c1")
+        try repository.write("a.txt", "2\n")
+        try repository.commitAll("c2")
+        try repository.git("checkout", "-q", "-b", "side")
+        try repository.write("b.txt", "3\n")
+        try repository.commitAll("c3")
+        try repository.write("b.txt", "4\n")
+        try repository.commitAll("c4")
+        try repository.git("checkout", "-q", "main")
+        try repository.write("c.txt", "x\n")
+        try repository.commitAll("c4b")
+        try repository.tick()
+        try repository.git("merge", "-q", "--no-ff", "-m", "c5", "side")
+        try repository.write("a.txt", "6\n")
+        try repository.commitAll("c6")
+        return repository
+    }
+
+    private func hexes(_ ids: [ObjectID]) -> String { ids.map(\.hex).joined(separator: "\n") }
+
+    @Test("walks like git rev-list: by date, topologically, first parent, and ranges")
+    func walksLikeRevList() throws {
+        let repository = try branchyRepository()
+        let opened = try repository.open()
+        let head = try #require(try opened.headCommitID())
+
+        let byTime = try RevisionWalk(opened, order: .time)
+        try byTime.include(head)
+        #expect(hexes(try byTime.all()) == (try repository.git("rev-list", "HEAD")))
+
+        let topological = try RevisionWalk(opened, order: .topological)
+        try topological.include(head)
+        let topologicalIDs = try topological.all()
+        #expect(Set(topologicalIDs.map(\.hex)) == Set(try repository.git("rev-list", "HEAD").split(separator: "\n").map(String.init)))
+        for (position, id) in topologicalIDs.enumerated() {
+            for parent in try opened.parentIDs(ofCommit: id) {
+                #expect(try #require(topologicalIDs.firstIndex(of: parent)) > position, "a parent came before its child")
+            }
+        }
+
+        let firstParent = try RevisionWalk(opened, order: .time, firstParent: true)
+        try firstParent.include(head)
+        #expect(hexes(try firstParent.all()) == (try repository.git("rev-list", "--first-parent", "HEAD")))
+
+        let range = try RevisionWalk(opened, order: .time)
+        try range.include(range: "main~3..side")
+        #expect(hexes(try range.all()) == (try repository.git("rev-list", "main~3..side")))
+
+        let reversed = try RevisionWalk(opened, order: [.time, .reverse])
+        try reversed.include(head)
+        try reversed.exclude(opened.resolveCommit("HEAD~1"))
+        #expect(hexes(try reversed.all()) == (try repository.git("rev-list", "--reverse", "HEAD~1..HEAD")))
+    }
+
+    @Test("resolves any revision spec git does", arguments: ["HEAD", "HEAD~1", "HEAD~1^2", "side~1", "main^{tree}", "HEAD:a.txt", ":/c3", "HEAD@{0}"])
+    func resolvesRevisions(spec: String) throws {
+        let repository = try branchyRepository()
+        #expect(try repository.open().resolveRevision(spec).hex == (try repository.git("rev-parse", spec)))
+    }
+
+    @Test("resolves abbreviated ids, ranges and merge bases")
+    func resolvesRanges() throws {
+        let repository = try branchyRepository()
+        let opened = try repository.open()
+        let full = try repository.git("rev-parse", "HEAD~2")
+        #expect(try opened.resolveCommit(String(full.prefix(8))).hex == full)
+        let range = try opened.resolveRange("main~2..side")
+        #expect(range.from?.hex == (try repository.git("rev-parse", "main~2")))
+        #expect(range.to?.hex == (try repository.git("rev-parse", "side")))
+        #expect(!range.isSymmetric)
+        #expect(try opened.resolveRange("main...side").isSymmetric)
+        #expect(try opened.resolveRange("side").to?.hex == (try repository.git("rev-parse", "side")))
+        let base = try opened.mergeBase(opened.resolveCommit("main~1^1"), opened.resolveCommit("side"))
+        #expect(base?.hex == (try repository.git("merge-base", "main~1^1", "side")))
+    }
+
+    @Test("names the bad revision in its error")
+    func unknownRevision() throws {
+        let repository = try branchyRepository()
+        let error = try #require(throws: GitError.self) { try repository.open().resolveCommit("no-such-branch") }
+        #expect(error.code == .notFound)
+        #expect(error.description.contains("no-such-branch"))
+    }
+}
