@@ -31,6 +31,18 @@ public final class Index {
         git_index_get_bypath(handle, path, 0).map { ObjectID($0.pointee.id) }
     }
 
+    /// The staged entry at `path` (name is the full path), or `nil` when the index has none.
+    public func entry(path: String) -> TreeEntry? {
+        git_index_get_bypath(handle, path, 0).map(TreeEntry.init(indexEntry:))
+    }
+
+    /// Every staged path (stage 0), in index order.
+    public var paths: [String] {
+        (0..<git_index_entrycount(handle)).compactMap { position in
+            git_index_get_byindex(handle, position).map { String(cString: $0.pointee.path) }
+        }
+    }
+
     /// Whether the index holds unresolved merge conflicts.
     public var hasConflicts: Bool { git_index_has_conflicts(handle) == 1 }
 
@@ -56,5 +68,14 @@ extension Repository {
     /// The repository's index.
     public func index() throws(GitError) -> Index {
         try Index(repository: self)
+    }
+}
+
+extension TreeEntry {
+    /// Copies an index entry; its name is the entry's full path.
+    init(indexEntry entry: UnsafePointer<git_index_entry>) {
+        self.init(
+            name: String(cString: entry.pointee.path), id: ObjectID(entry.pointee.id),
+            mode: Mode(rawValue: entry.pointee.mode) ?? .blob)
     }
 }

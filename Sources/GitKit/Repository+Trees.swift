@@ -39,6 +39,21 @@ extension Repository {
         return TreeEntry(entry!)
     }
 
+    /// The entry at `path` in the tree of the commit `commit`, or `nil` when there is none.
+    ///
+    /// Cheaper than reading the commit and then the tree: nothing else is copied.
+    public func treeEntry(atPath path: String, inCommit commit: ObjectID) throws(GitError) -> TreeEntry? {
+        let commitObject = try lookupCommit(commit)
+        defer { git_commit_free(commitObject) }
+        var tree: OpaquePointer?
+        try check(git_commit_tree(&tree, commitObject), "git_commit_tree(\(commit.hex))")
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        guard try checkFound(git_tree_entry_bypath(&entry, tree, path), "git_tree_entry_bypath('\(path)')") else { return nil }
+        defer { git_tree_entry_free(entry) }
+        return TreeEntry(entry!)
+    }
+
     /// Every blob below the tree `id`, as (slash-separated path, entry), in git's order.
     public func treeFiles(_ id: ObjectID) throws(GitError) -> [(path: String, entry: TreeEntry)] {
         var files = [(path: String, entry: TreeEntry)]()

@@ -1,0 +1,120 @@
+import Yams
+
+/// Turns a composed `quill.yaml` into a ``QuillConfig``, naming the position of anything unexpected.
+enum ConfigReader {
+    /// Reads the root node of the document.
+    static func read(_ root: Node) throws(SourceIssue) -> QuillConfig {
+        let expectedKeys = "expected one of \(QuillConfig.keys.joined(separator: ", "))"
+        guard case .mapping(let mapping) = root else {
+            if case .scalar = root, YAMLSource.value(of: root).isNull { return QuillConfig() }
+            throw issue(at: root, "the configuration is \(kind(root)); expected a mapping with keys \(QuillConfig.keys.joined(separator: ", "))")
+        }
+        var config = QuillConfig()
+        for (keyNode, value) in mapping {
+            let key = YAMLSource.keyText(keyNode)
+            switch key {
+            case "prompts": config.prompts = try prompts(value)
+            case "metrics": config.metrics = try metrics(value)
+            case "notes":
+                guard let flag = YAMLSource.value(of: value).boolValue else {
+                    throw issue(at: value, "'notes' is \(kind(value)); expected true or false")
+                }
+                config.notes = flag
+            default:
+                throw issue(at: keyNode, "unknown key '\(key)'; \(expectedKeys)")
+            }
+        }
+        return config
+    }
+
+    private static func issue(at node: Node, _ message: String) -> SourceIssue {
+        SourceIssue(YAMLSource.position(of: node, firstLine: 1), message)
+    }
+
+    private static func kind(_ node: Node) -> String {
+        YAMLSource.kindDescription(of: node)
+    }
+
+    /// One glob or a list of globs, each checked to compile.
+    private static func prompts(_ node: Node) throws(SourceIssue) -> [String] {
+        let items: [Node]
+        switch node {
+        case .scalar: items = [node]
+        case .sequence(let sequence): items = Array(sequence)
+        default: throw issue(at: node, "'prompts' is \(kind(node)); expected a glob or a list of globs")
+        }
+        return try items.map { item throws(SourceIssue) in
+            guard case .scalar(let scalar) = item, !YAMLSource.value(of: item).isNull else {
+                throw issue(at: item, "a 'prompts' entry is \(kind(item)); expected a glob such as \"prompts/**\"")
+            }
+            do throws(GlobError) {
+                _ = try Glob(scalar.string)
+            } catch {
+                throw issue(at: item, error.description)
+            }
+            return scalar.string
+        }
+    }
+
+    /// A mapping from metric name to its declaration, in file order.
+    private static func metrics(_ node: Node) throws(SourceIssue) -> [MetricSpec] {
+        if case .scalar = node, YAMLSource.value(of: node).isNull { return [] }
+        guard case .mapping(let mapping) = node else {
+            throw issue(at: node, "'metrics' is \(kind(node)); expected a mapping from metric name to {direction, min, max_drop}")
+        }
+        return try mapping.map { pair throws(SourceIssue) in try metric(named: YAMLSource.keyText(pair.key), pair.key, pair.value) }
+    }
+
+    /// One metric: a mapping of direction and gates, or just its direction (`accuracy: higher`).
+    private static func metric(named name: String, _ keyNode: Node, _ node: Node) throws(SourceIssue) -> MetricSpec {
+        if case .scalar = node, let word = YAMLSource.value(of: node).stringValue {
+            return MetricSpec(name: name, direction: try direction(word, of: name, at: node))
+        }
+        guard case .mapping(let fields) = node else {
+            throw issue(at: node, "metric '\(name)' is \(kind(node)); expected a mapping with \(QuillConfig.metricKeys.joined(separator: ", "))")
+        }
+        var direction: MetricDirection?
+        var spec = MetricSpec(name: name, direction: .higher)
+        for (fieldKey, value) in fields {
+            let field = YAMLSource.keyText(fieldKey)
+            switch field {
+            case "direction":
+                guard let word = YAMLSource.value(of: value).stringValue else {
+                    throw issue(at: value, "'direction' of metric '\(name)' is \(kind(value)); expected higher or lower")
+                }
+                direction = try self.direction(word, of: name, at: value)
+            case "min":
+                spec.min = try number(value, field: field, of: name)
+            case "max_drop":
+                let drop = try number(value, field: field, of: name)
+                guard drop >= 0 else {
+                    throw issue(at: value, "'max_drop' of metric '\(name)' is negative; expected a number of at least 0")
+                }
+                spec.maxDrop = drop
+            default:
+                throw issue(
+                    at: fieldKey,
+                    "unknown key '\(field)' in metric '\(name)'; expected one of \(QuillConfig.metricKeys.joined(separator: ", "))")
+            }
+        }
+        guard let direction else {
+            throw issue(at: keyNode, "metric '\(name)' has no 'direction'; expected higher or lower")
+        }
+        spec.direction = direction
+        return spec
+    }
+
+    private static func direction(_ word: String, of name: String, at node: Node) throws(SourceIssue) -> MetricDirection {
+        guard let direction = MetricDirection(rawValue: word) else {
+            throw issue(at: node, "metric '\(name)' has direction '\(word)'; expected higher or lower")
+        }
+        return direction
+    }
+
+    private static func number(_ node: Node, field: String, of name: String) throws(SourceIssue) -> Double {
+        guard let number = YAMLSource.value(of: node).doubleValue, number.isFinite else {
+            throw issue(at: node, "'\(field)' of metric '\(name)' is \(kind(node)); expected a number")
+        }
+        return number
+    }
+}

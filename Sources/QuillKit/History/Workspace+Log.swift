@@ -1,0 +1,64 @@
+import Foundation
+import GitKit
+
+extension Workspace {
+    /// The versions of the prompt at `userPath` reachable from `revision`, following renames like `git log --follow`.
+    ///
+    /// Complexity: O(c) tree look-ups for the c commits reachable from `revision`.
+    public func log(prompt userPath: String, revision: String = "HEAD") throws -> PromptLog {
+        let path = try repositoryPath(forUserPath: userPath)
+        let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
+        let steps = try RenameFollowingWalk(repository: repository).steps(from: start, path: path)
+        guard !steps.isEmpty else {
+            throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
+        }
+        return PromptLog(prompt: path, versions: try steps.map { step in
+            try version(of: repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
+        })
+    }
+
+    /// Every prompt in the tree of `revision`, each with the newest non-merge commit that changed it.
+    ///
+    /// Complexity: O(c × p) tree look-ups in the worst case, stopping once every prompt is found.
+    public func latestVersions(revision: String = "HEAD") throws -> PromptCatalog {
+        let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
+        let files = try repository.treeFiles(repository.treeID(ofCommit: start)).filter { isPrompt($0.path) }
+        var pending = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.entry) })
+        var found = [String: PromptVersion]()
+        let walk = try RevisionWalk(repository, order: .time)
+        try walk.include(start)
+        while !pending.isEmpty, let commit = try walk.next() {
+            let parents = try repository.parentIDs(ofCommit: commit)
+            guard parents.count <= 1 else { continue }
+            for (path, entry) in pending {
+                let current = try repository.treeEntry(atPath: path, inCommit: commit)
+                let previous = try parents.first.flatMap { parent throws -> TreeEntry? in try repository.treeEntry(atPath: path, inCommit: parent) }
+                guard current != previous else { continue }
+                found[path] = try version(of: repository.commit(commit), path: path, previousPath: nil, blob: entry.id, change: previous == nil ? .added : .modified)
+                pending[path] = nil
+            }
+        }
+        return PromptCatalog(commit: start.hex, prompts: files.compactMap { found[$0.path] })
+    }
+
+    func version(of commit: Commit, path: String, previousPath: String?, blob: ObjectID?, change: PromptVersion.Change) -> PromptVersion {
+        PromptVersion(
+            commit: commit.id.hex, author: commit.author.name, authorEmail: commit.author.email,
+            date: ISODate.format(commit.author), subject: commit.subject, path: path, previousPath: previousPath,
+            blob: blob?.hex, change: change)
+    }
+}
+
+/// Formats signatures as git's strict ISO 8601 (`%aI`): `2023-11-14T22:14:20+01:00`.
+enum ISODate {
+    static func format(_ signature: Signature) -> String {
+        let offset = signature.timeZoneOffsetMinutes
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: offset * 60) ?? TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: signature.date)
+        let sign = offset < 0 ? "-" : "+"
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, sign, abs(offset) / 60, abs(offset) % 60)
+    }
+}

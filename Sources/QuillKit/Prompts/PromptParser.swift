@@ -1,0 +1,58 @@
+import Foundation
+
+/// Reads prompt files of every supported format into ``Prompt`` values.
+public enum PromptParser {
+    /// Whether `path` has a recognised prompt format (by name).
+    public static func format(forPath path: String) -> PromptFormat? {
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        if name.hasSuffix(".prompt.yml") || name.hasSuffix(".prompt.yaml") { return .githubModels }
+        switch name.split(separator: ".").last.map(String.init) {
+        case "prompt" where name.contains("."): return .dotprompt
+        case "prompty": return .prompty
+        case "md", "markdown": return .markdown
+        case "txt": return .text
+        case "json": return .json
+        default: return nil
+        }
+    }
+
+    /// Parses the bytes of the file at `path` (path only names it and chooses the format; unknown extension -> .text).
+    public static func parse(_ data: Data, path: String) throws(PromptParseError) -> Prompt {
+        do {
+            let source = try SourceText(checking: data)
+            switch format(forPath: path) ?? .text {
+            case .dotprompt, .humanloop:
+                let frontMatter = try FrontMatter(splitting: source)
+                if HumanloopReader.recognises(source, bodyStart: frontMatter.bodyStart) {
+                    return try HumanloopReader.read(source, frontMatter: frontMatter, path: path)
+                }
+                return try DotpromptReader.read(source, frontMatter: frontMatter, path: path)
+            case .prompty:
+                return try PromptyReader.read(source, frontMatter: FrontMatter(splitting: source), path: path)
+            case .githubModels:
+                return try GitHubModelsReader.read(source, path: path)
+            case .json:
+                return try ChatJSONReader.read(source, path: path)
+            case let format:
+                return try PlainTextReader.read(source, frontMatter: FrontMatter(splitting: source), format: format, path: path)
+            }
+        } catch {
+            throw PromptParseError(file: path, issue: error)
+        }
+    }
+
+    /// The model a front matter or document names under `model`, when it is a string.
+    static func modelName(in frontMatter: YAMLValue?) -> String? {
+        frontMatter?["model"]?.stringValue
+    }
+
+    /// The variables of a message text read alone, with template problems reported at `position`.
+    static func handlebarsVariables(in text: String, message index: Int, at position: SourcePosition) throws(SourceIssue) -> [String] {
+        let source = SourceText(text)
+        do {
+            return try HandlebarsTemplate(scanning: source, range: 0..<source.bytes.count).variables.names
+        } catch {
+            throw SourceIssue(position, "in the content of message \(index): \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// A problem at a position in a file, before the file's name is attached.
+struct SourceIssue: Error, Sendable, Equatable {
+    /// 1-based line.
+    var line: Int
+    /// 1-based column, counted in Unicode scalars.
+    var column: Int
+    /// What was found and what was expected, in lower case.
+    var message: String
+
+    init(line: Int, column: Int, _ message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    init(_ position: SourcePosition, _ message: String) {
+        self.init(line: position.line, column: position.column, message)
+    }
+}
+
+/// A 1-based line and column (in Unicode scalars) in a file.
+struct SourcePosition: Sendable, Equatable {
+    var line: Int
+    var column: Int
+}

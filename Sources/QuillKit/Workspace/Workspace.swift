@@ -1,0 +1,89 @@
+import Foundation
+import GitKit
+
+/// One invocation's view of a repository: the opened repository, its work tree and its `quill.yaml`.
+///
+/// Built once per command and handed to every operation; not `Sendable`, like the repository it holds.
+public final class Workspace {
+    let repository: Repository
+    /// The work tree's root, without a trailing slash.
+    public let root: String
+    /// The configuration read from `quill.yaml` in the work tree (defaults when there is none).
+    public let config: QuillConfig
+    /// The folder the user ran Quill from, for resolving relative paths.
+    let currentDirectory: String
+
+    init(repository: Repository, root: String, config: QuillConfig, currentDirectory: String) {
+        self.repository = repository
+        self.root = root
+        self.config = config
+        self.currentDirectory = currentDirectory
+    }
+
+    /// Opens the repository containing `directory` and reads its configuration.
+    public static func open(from directory: String) throws -> Workspace {
+        let repository: Repository
+        do {
+            repository = try Repository.discover(from: directory)
+        } catch {
+            guard error.code == .notFound else { throw error }
+            throw QuillError(.repository, "not a git repository (or any parent up to '/'): '\(directory)'; run 'quill init' first")
+        }
+        guard let workTree = repository.workTreePath else {
+            throw QuillError(.repository, "'\(repository.gitDirectoryPath)' is a bare repository; quill needs a work tree")
+        }
+        let root = Workspace.canonical(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
+        return Workspace(repository: repository, root: root, config: try loadConfig(root: root), currentDirectory: Workspace.canonical(directory))
+    }
+
+    /// Reads `quill.yaml` at `root`, or the defaults when the file does not exist.
+    static func loadConfig(root: String) throws -> QuillConfig {
+        let path = root + "/" + QuillConfig.fileName
+        guard let data = FileManager.default.contents(atPath: path) else { return QuillConfig() }
+        return try QuillConfig.parse(data, path: QuillConfig.fileName)
+    }
+
+    /// The repository-relative form of a path the user typed (relative to where they ran Quill).
+    ///
+    /// Refuses paths outside the work tree and paths into `.git`.
+    public func repositoryPath(forUserPath path: String) throws -> String {
+        let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
+        var components = [Substring]()
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        let normalized = "/" + components.joined(separator: "/")
+        let resolved = Workspace.canonical(normalized)
+        let rootPrefix = root == "/" ? "/" : root + "/"
+        guard resolved.hasPrefix(rootPrefix) else {
+            throw QuillError.badInput("path '\(path)' is outside the repository at '\(root)'")
+        }
+        let relative = String(resolved.dropFirst(rootPrefix.count))
+        guard !relative.isEmpty, relative != ".git", !relative.hasPrefix(".git/") else {
+            throw QuillError.badInput("path '\(path)' does not name a file in the work tree")
+        }
+        return relative
+    }
+
+    /// Whether a repository-relative path is a prompt by `quill.yaml`'s globs.
+    public func isPrompt(_ path: String) -> Bool {
+        config.matchesPrompt(path)
+    }
+
+    /// Resolves symbolic links in the existing part of `path` (so /tmp and /private/tmp agree).
+    static func canonical(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path)
+        var rest = [String]()
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        var resolved = existing.resolvingSymlinksInPath()
+        for component in rest { resolved.appendPathComponent(component) }
+        return resolved.path
+    }
+}

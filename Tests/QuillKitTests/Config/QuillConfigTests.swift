@@ -1,0 +1,86 @@
+import Foundation
+import QuillKit
+import Testing
+
+@Suite("quill.yaml")
+struct QuillConfigTests {
+    private func parse(_ text: String) throws(ConfigError) -> QuillConfig {
+        try QuillConfig.parse(Data(text.utf8), path: "quill.yaml")
+    }
+
+    @Test("an empty file, or one of comments, gives the defaults", arguments: ["", "# nothing yet\n", "~\n"])
+    func empty(text: String) throws {
+        let config = try parse(text)
+        #expect(config == QuillConfig())
+        #expect(config.prompts == ["prompts/**"])
+        #expect(config.metrics.isEmpty)
+        #expect(config.notes)
+    }
+
+    @Test("the text 'quill init' writes parses to the defaults and its two example metrics")
+    func defaultText() throws {
+        let config = try parse(QuillConfig.defaultText)
+        #expect(config.prompts == QuillConfig.defaultPrompts)
+        #expect(config.notes)
+        #expect(config.metrics == [
+            MetricSpec(name: "accuracy", direction: .higher, min: 0.8, maxDrop: 0.05),
+            MetricSpec(name: "latency_ms", direction: .lower),
+        ])
+    }
+
+    @Test("a full configuration keeps its metrics in file order")
+    func full() throws {
+        let config = try parse("""
+            prompts: "**/*.prompt"
+            metrics:
+              faithfulness: {direction: higher, min: 0.9}
+              cost_usd: lower
+              accuracy:
+                direction: higher
+                max_drop: 2
+            notes: false
+            """)
+        #expect(config.prompts == ["**/*.prompt"])
+        #expect(config.notes == false)
+        #expect(config.metrics.map(\.name) == ["faithfulness", "cost_usd", "accuracy"])
+        #expect(config.metrics[0].min == 0.9)
+        #expect(config.metrics[1].direction == .lower)
+        #expect(config.metrics[2].maxDrop == 2)
+    }
+
+    @Test("a bad configuration names the line, column and what was expected", arguments: [
+        ("- prompts/**\n", "quill.yaml:1:1: the configuration is a list; expected a mapping with keys prompts, metrics, notes"),
+        ("prompt: x\n", "quill.yaml:1:1: unknown key 'prompt'; expected one of prompts, metrics, notes"),
+        ("prompts:\n  a: b\n", "quill.yaml:2:3: 'prompts' is a mapping; expected a glob or a list of globs"),
+        ("prompts:\n  - [a]\n", "quill.yaml:2:5: a 'prompts' entry is a list; expected a glob such as \"prompts/**\""),
+        ("prompts: \"prompts/[ab\"\n", "quill.yaml:1:10: invalid glob 'prompts/[ab': '[' is never closed; expected ']'"),
+        ("metrics:\n  - accuracy\n", "quill.yaml:2:3: 'metrics' is a list; expected a mapping from metric name to {direction, min, max_drop}"),
+        ("metrics:\n  accuracy:\n    direction: higher\n    treshold: 3\n", "quill.yaml:4:5: unknown key 'treshold' in metric 'accuracy'; expected one of direction, min, max_drop"),
+        ("metrics:\n  accuracy:\n    min: 0.5\n", "quill.yaml:2:3: metric 'accuracy' has no 'direction'; expected higher or lower"),
+        ("metrics:\n  accuracy:\n    direction: up\n", "quill.yaml:3:16: metric 'accuracy' has direction 'up'; expected higher or lower"),
+        ("metrics:\n  accuracy:\n    direction: higher\n    min: high\n", "quill.yaml:4:10: 'min' of metric 'accuracy' is a string; expected a number"),
+        ("metrics:\n  accuracy:\n    direction: higher\n    max_drop: -1\n", "quill.yaml:4:15: 'max_drop' of metric 'accuracy' is negative; expected a number of at least 0"),
+        ("metrics:\n  accuracy: [higher]\n", "quill.yaml:2:13: metric 'accuracy' is a list; expected a mapping with direction, min, max_drop"),
+        ("notes: maybe\n", "quill.yaml:1:8: 'notes' is a string; expected true or false"),
+        ("notes: true\nnotes: false\n", "quill.yaml:1:1: invalid YAML: duplicate key 'notes'; expected each key once in a mapping"),
+        ("prompts: [a\n", "quill.yaml:2:1: invalid YAML: while parsing a flow sequence, did not find expected ',' or ']'"),
+        ("metrics:\n  accuracy:\n    direction: higher\n    min: .nan\n", "quill.yaml:4:10: 'min' of metric 'accuracy' is a number; expected a number"),
+    ])
+    func malformed(text: String, expected: String) {
+        #expect(throws: ConfigError.self) { try parse(text) }
+        do {
+            _ = try parse(text)
+        } catch {
+            #expect(error.description == expected)
+        }
+    }
+
+    @Test("prompt paths are matched by the configured globs")
+    func matchesPrompt() throws {
+        let config = try parse("prompts:\n  - \"prompts/**\"\n  - \"**/*.prompty\"\n")
+        #expect(config.matchesPrompt("prompts/support/agent.prompt"))
+        #expect(config.matchesPrompt("agents/rag.prompty"))
+        #expect(config.matchesPrompt("rag.prompty"))
+        #expect(!config.matchesPrompt("src/main.swift"))
+    }
+}
