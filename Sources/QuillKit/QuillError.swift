@@ -1,3 +1,5 @@
+import GitKit
+
 /// A failure Quill explains to its user: what went wrong and what to do, and which kind of failure it is.
 public struct QuillError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kinds of failure, each with its own exit status.
@@ -23,4 +25,18 @@ public struct QuillError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Bad input from the user.
     public static func badInput(_ message: String) -> QuillError { QuillError(.badInput, message) }
+}
+
+extension QuillError {
+    /// Any error a QuillKit call throws, classified: parse and config errors are bad input, git failures
+    /// are repository problems. `nil` for errors Quill does not know.
+    public init?(classifying error: any Error) {
+        switch error {
+        case let error as QuillError: self = error
+        case let error as PromptParseError: self.init(.badInput, error.description)
+        case let error as ConfigError: self.init(.badInput, error.description)
+        case let error as GitError: self.init(.repository, error.description)
+        default: return nil
+        }
+    }
 }

@@ -1,1 +1,4 @@
-print("quill")
+import Foundation
+import QuillCommands
+
+exit(QuillMain.run(Array(CommandLine.arguments.dropFirst())))

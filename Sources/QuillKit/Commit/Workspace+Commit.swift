@@ -9,6 +9,11 @@ extension Workspace {
     /// staged is parsed first: one that does not parse stops the commit with nothing staged or committed.
     /// An unchanged tree is refused as git refuses an empty commit.
     public func commit(message: String, paths userPaths: [String]) throws -> CommitReport {
+        try commit(message: message, paths: userPaths, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `commit(message:paths:)` with the identity and dates taken from `environment` (`GIT_AUTHOR_*`).
+    func commit(message: String, paths userPaths: [String], environment: [String: String]) throws -> CommitReport {
         guard !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw QuillError.badInput("empty commit message; expected -m MESSAGE with some text")
         }
@@ -17,8 +22,8 @@ extension Workspace {
         let index = try repository.index()
         let selected = try selectPaths(userPaths, entries: entries, index: index, head: head)
         try parseBeforeStaging(selected)
-        let author = try repository.defaultSignature(for: .author)
-        let committer = try repository.defaultSignature(for: .committer)
+        let author = try repository.defaultSignature(for: .author, environment: environment)
+        let committer = try repository.defaultSignature(for: .committer, environment: environment)
 
         do {
             for path in selected.sorted() {

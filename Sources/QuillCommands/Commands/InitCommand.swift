@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import QuillKit
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Set up Quill: a repository if there is none, a commented quill.yaml, notes carried across rebases.")
+
+    @Argument(help: "The folder to set up (default: the current folder).")
+    var directory: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let folder = directory ?? FileManager.default.currentDirectoryPath
+        try Renderer.print(try Workspace.initialize(at: folder), format: output.format)
+    }
+}
+
+extension InitReport: TextRenderable {
+    func renderText(_ terminal: Terminal) -> String {
+        var lines = [createdRepository ? "Initialized empty git repository in \(root)" : "Using git repository in \(root)"]
+        lines.append(wroteConfig ? "Wrote \(configPath) (edit the prompt globs and metrics there)" : "Kept existing \(configPath)")
+        lines.append("Score notes follow amend and rebase (notes.rewriteRef = refs/notes/quill)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// How a command prints its result: for people, or as JSON for programs.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json
+}
+
+/// The `--format` option every command that prints results takes.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+}
