@@ -39,6 +39,7 @@ public enum QuillMain {
         var first = message.split(separator: "\n").first.map(String.init) ?? message
         if first.hasPrefix("Error: ") { first.removeFirst(7) }
         if first.hasPrefix("error: ") { first.removeFirst(7) }
+        while first.hasSuffix(".") { first.removeLast() }
         return "error: " + first.prefix(1).lowercased() + first.dropFirst() + "; see 'quill --help'"
     }
 }
