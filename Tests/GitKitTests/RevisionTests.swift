@@ -63,6 +63,25 @@ struct RevisionTests {
         #expect(hexes(try reversed.all()) == (try repository.git("rev-list", "--reverse", "HEAD~1..HEAD")))
     }
 
+    @Test("date-order walk equals git rev-list's default order, also with skewed clocks and merges")
+    func dateOrderMatchesGit() throws {
+        let repository = try branchyRepository()
+        // Commits dated before their parents, as skewed clocks leave them.
+        for (step, date) in [1_600_000_000, 1_800_000_000, 1_500_000_000].enumerated() {
+            try repository.write("skew.txt", "\(step)\n")
+            try repository.git("add", "-A")
+            try repository.git(["commit", "-q", "-m", "skew \(step)"], date: date)
+        }
+        let opened = try repository.open()
+        let walk = try DateOrderWalk(opened, from: [try opened.resolveCommit("HEAD")])
+        var ids = [ObjectID]()
+        while let node = try walk.next() {
+            ids.append(node.id)
+            #expect(node.treeID == (try opened.treeID(ofCommit: node.id)))
+        }
+        #expect(hexes(ids) == (try repository.git("rev-list", "HEAD")))
+    }
+
     @Test("resolves any revision spec git does", arguments: ["HEAD", "HEAD~1", "HEAD~1^2", "side~1", "main^{tree}", "HEAD:a.txt", ":/c3", "HEAD@{0}"])
     func resolvesRevisions(spec: String) throws {
         let repository = try branchyRepository()

@@ -1,8 +1,8 @@
 /// One commit in a prompt's history: the commit, who made it, and the prompt's blob after it.
 public struct PromptVersion: Codable, Sendable, Equatable {
-    /// How the commit changed the prompt.
+    /// How the commit changed the prompt: `copied` when it was added as a copy of a file that stayed.
     public enum Change: String, Codable, Sendable {
-        case added, modified, deleted, renamed
+        case added, modified, deleted, renamed, copied
     }
 
     /// The full commit id.
@@ -14,11 +14,26 @@ public struct PromptVersion: Codable, Sendable, Equatable {
     public let subject: String
     /// The prompt's path in this commit.
     public let path: String
-    /// The path before, for a rename.
+    /// The path before, for a rename or a copy.
     public let previousPath: String?
     /// The prompt version (its blob id), or `nil` where the commit deleted it.
     public let blob: String?
     public let change: Change
+
+    public init(
+        commit: String, author: String, authorEmail: String, date: String, subject: String, path: String,
+        previousPath: String?, blob: String?, change: Change
+    ) {
+        self.commit = commit
+        self.author = author
+        self.authorEmail = authorEmail
+        self.date = date
+        self.subject = subject
+        self.path = path
+        self.previousPath = previousPath
+        self.blob = blob
+        self.change = change
+    }
 }
 
 /// The versions of one prompt across history, newest first.
@@ -26,6 +41,11 @@ public struct PromptLog: Codable, Sendable, Equatable {
     /// The path the user asked for.
     public let prompt: String
     public let versions: [PromptVersion]
+
+    public init(prompt: String, versions: [PromptVersion]) {
+        self.prompt = prompt
+        self.versions = versions
+    }
 }
 
 /// Every prompt at a commit with the commit that last changed it.

@@ -2,7 +2,7 @@ import GitKit
 
 /// Walks history like `git log --follow -- PATH`: newest first by commit date, one path, renames followed.
 ///
-/// Mirrors git's semantics exactly: merges are never listed; a non-merge commit is listed when the
+/// Mirrors git's semantics exactly: commits come in git's date order (`DateOrderWalk`); merges are never listed; a non-merge commit is listed when the
 /// blob or mode at the followed path differs from its first parent; when a commit adds the path and
 /// rename detection finds a source, the walk follows the source's path from then on (for every
 /// commit still to come, as git does).
@@ -22,37 +22,60 @@ struct RenameFollowingWalk {
 
     /// The commits reachable from `start` that touched `path`, newest first.
     func steps(from start: ObjectID, path initialPath: String) throws -> [Step] {
-        let walk = try RevisionWalk(repository, order: .time)
-        try walk.include(start)
+        let walk = try DateOrderWalk(repository, from: [start])
         var path = initialPath
+        var lookups = EntryCache(repository: repository)
         var steps = [Step]()
-        while let commit = try walk.next() {
-            let parents = try repository.parentIDs(ofCommit: commit)
-            guard parents.count <= 1 else { continue }
-            let current = try repository.treeEntry(atPath: path, inCommit: commit)
-            let previous = try parents.first.flatMap { parent throws -> TreeEntry? in try repository.treeEntry(atPath: path, inCommit: parent) }
+        while let node = try walk.next() {
+            guard node.parentIDs.count <= 1 else { continue }
+            let current = try lookups.entry(atPath: path, inTree: node.treeID)
+            let parentTree = try node.parentIDs.first.map(repository.treeID(ofCommit:))
+            let previous = try parentTree.flatMap { tree throws -> TreeEntry? in try lookups.entry(atPath: path, inTree: tree) }
             guard current?.id != previous?.id || current?.mode != previous?.mode else { continue }
             switch (previous, current) {
             case (nil, .some):
-                if let parent = parents.first, let source = try renameSource(of: path, from: parent, to: commit) {
-                    steps.append(Step(commit: commit, path: path, previousPath: source, blob: current, change: .renamed))
+                if let parentTree, let source = try renameSource(of: path, from: parentTree, to: node.treeID) {
+                    steps.append(Step(commit: node.id, path: path, previousPath: source, blob: current, change: .renamed))
                     path = source
                 } else {
-                    steps.append(Step(commit: commit, path: path, previousPath: nil, blob: current, change: .added))
+                    steps.append(Step(commit: node.id, path: path, previousPath: nil, blob: current, change: .added))
                 }
             case (.some, nil):
-                steps.append(Step(commit: commit, path: path, previousPath: nil, blob: nil, change: .deleted))
+                steps.append(Step(commit: node.id, path: path, previousPath: nil, blob: nil, change: .deleted))
             default:
-                steps.append(Step(commit: commit, path: path, previousPath: nil, blob: current, change: .modified))
+                steps.append(Step(commit: node.id, path: path, previousPath: nil, blob: current, change: .modified))
             }
         }
         return steps
     }
 
     /// The path `path` was renamed from in `commit`, found as `git diff -M` finds it.
-    private func renameSource(of path: String, from parent: ObjectID, to commit: ObjectID) throws -> String? {
-        let changes = try repository.treeChanges(
-            from: repository.treeID(ofCommit: parent), to: repository.treeID(ofCommit: commit), detectRenames: true)
+    private func renameSource(of path: String, from parentTree: ObjectID, to tree: ObjectID) throws -> String? {
+        let changes = try repository.treeChanges(from: parentTree, to: tree, detectRenames: true)
         return changes.first { $0.kind == .renamed && $0.newPath == path }?.oldPath
+    }
+}
+
+/// Remembers the entry at one path per tree: in a walk, each commit's tree is looked up again as the
+/// next commit's parent tree.
+struct EntryCache {
+    let repository: Repository
+    private var path = ""
+    private var entries = [ObjectID: TreeEntry?]()
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    mutating func entry(atPath path: String, inTree tree: ObjectID) throws -> TreeEntry? {
+        if path != self.path {
+            self.path = path
+            entries.removeAll(keepingCapacity: true)
+        }
+        if let cached = entries[tree] { return cached }
+        let entry = try repository.treeEntry(atPath: path, inTree: tree)
+        if entries.count > 64 { entries.removeAll(keepingCapacity: true) }
+        entries[tree] = entry
+        return entry
     }
 }

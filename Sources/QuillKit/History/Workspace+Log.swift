@@ -25,16 +25,16 @@ extension Workspace {
         let files = try repository.treeFiles(repository.treeID(ofCommit: start)).filter { isPrompt($0.path) }
         var pending = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.entry) })
         var found = [String: PromptVersion]()
-        let walk = try RevisionWalk(repository, order: .time)
-        try walk.include(start)
-        while !pending.isEmpty, let commit = try walk.next() {
-            let parents = try repository.parentIDs(ofCommit: commit)
-            guard parents.count <= 1 else { continue }
+        let walk = try DateOrderWalk(repository, from: [start])
+        while !pending.isEmpty, let node = try walk.next() {
+            guard node.parentIDs.count <= 1 else { continue }
+            let parentTree = try node.parentIDs.first.map(repository.treeID(ofCommit:))
             for (path, entry) in pending {
-                let current = try repository.treeEntry(atPath: path, inCommit: commit)
-                let previous = try parents.first.flatMap { parent throws -> TreeEntry? in try repository.treeEntry(atPath: path, inCommit: parent) }
+                let current = try repository.treeEntry(atPath: path, inTree: node.treeID)
+                let previous = try parentTree.flatMap { tree throws -> TreeEntry? in try repository.treeEntry(atPath: path, inTree: tree) }
                 guard current != previous else { continue }
-                found[path] = try version(of: repository.commit(commit), path: path, previousPath: nil, blob: entry.id, change: previous == nil ? .added : .modified)
+                let change: PromptVersion.Change = previous == nil ? .added : .modified
+                found[path] = try version(of: repository.commit(node.id), path: path, previousPath: nil, blob: entry.id, change: change)
                 pending[path] = nil
             }
         }

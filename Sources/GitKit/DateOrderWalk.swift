@@ -1,0 +1,64 @@
+internal import CLibGit2
+
+/// A commit's place in the graph: its tree, parents and commit time, without the rest of the commit.
+public struct CommitNode: Hashable, Sendable {
+    public let id: ObjectID
+    public let treeID: ObjectID
+    public let parentIDs: [ObjectID]
+    /// Committer time in seconds since 1970.
+    public let time: Int64
+}
+
+/// Walks history newest first exactly as `git log` does by default (no `--topo-order`).
+///
+/// Git keeps a list of pending commits sorted by committer date, pops the newest, and inserts its
+/// parents after any pending commit with the same date. So a commit always comes before its
+/// parents even when clocks were skewed, which libgit2's time sort does not promise.
+/// Keeps its repository alive. Complexity: O(c × w) for c commits and a frontier of w commits.
+public final class DateOrderWalk {
+    private let repository: Repository
+    /// Pending commits, newest first.
+    private var pending = [CommitNode]()
+    private var seen = Set<ObjectID>()
+
+    /// A walk from `starts` (in order, like the revisions on git log's command line).
+    public init(_ repository: Repository, from starts: [ObjectID]) throws(GitError) {
+        self.repository = repository
+        for start in starts where seen.insert(start).inserted {
+            insert(try repository.commitNode(start))
+        }
+    }
+
+    /// The next commit, or `nil` when the walk is over.
+    public func next() throws(GitError) -> CommitNode? {
+        guard !pending.isEmpty else { return nil }
+        let node = pending.removeFirst()
+        for parent in node.parentIDs where seen.insert(parent).inserted {
+            insert(try repository.commitNode(parent))
+        }
+        return node
+    }
+
+    /// Inserts after every pending commit at least as new (git's `commit_list_insert_by_date`).
+    private func insert(_ node: CommitNode) {
+        var low = 0
+        var high = pending.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pending[middle].time >= node.time { low = middle + 1 } else { high = middle }
+        }
+        pending.insert(node, at: low)
+    }
+}
+
+extension Repository {
+    /// The tree, parents and commit time of the commit `id`.
+    public func commitNode(_ id: ObjectID) throws(GitError) -> CommitNode {
+        let commit = try lookupCommit(id)
+        defer { git_commit_free(commit) }
+        return CommitNode(
+            id: id, treeID: ObjectID(git_commit_tree_id(commit)),
+            parentIDs: (0..<git_commit_parentcount(commit)).map { ObjectID(git_commit_parent_id(commit, $0)) },
+            time: Int64(git_commit_time(commit)))
+    }
+}
