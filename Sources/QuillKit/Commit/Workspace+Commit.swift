@@ -21,7 +21,8 @@ extension Workspace {
         let head = try repository.headCommitID()
         let index = try repository.index()
         let selected = try selectPaths(userPaths, entries: entries, index: index, head: head)
-        try parseBeforeStaging(selected)
+        let named = Set(try userPaths.map(repositoryPath(forUserPath:)))
+        try parseBeforeStaging(selected.filter { isPrompt($0) || named.contains($0) })
         let author = try repository.defaultSignature(for: .author, environment: environment)
         let committer = try repository.defaultSignature(for: .committer, environment: environment)
 
@@ -73,7 +74,8 @@ extension Workspace {
         return selected
     }
 
-    /// Parses every selected file that will be staged (not deletions); the first failure stops the commit.
+    /// Parses every prompt that will be staged (not deletions); the first failure stops the commit.
+    /// Prompts are the files the globs match and the files named exactly on the command line.
     private func parseBeforeStaging(_ paths: Set<String>) throws {
         for path in paths.sorted() {
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { continue }

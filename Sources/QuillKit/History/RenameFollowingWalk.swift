@@ -4,7 +4,7 @@ import GitKit
 ///
 /// Mirrors git's semantics exactly: commits come in git's date order (`DateOrderWalk`); merges are never listed; a non-merge commit is listed when the
 /// blob or mode at the followed path differs from its first parent; when a commit adds the path and
-/// rename detection finds a source, the walk follows the source's path from then on (for every
+/// rename or copy detection finds a source, the walk follows the source's path from then on (for every
 /// commit still to come, as git does).
 /// Complexity: O(c) tree look-ups for c commits reachable from the start, plus one full tree diff per
 /// commit that adds the followed path.
@@ -34,8 +34,8 @@ struct RenameFollowingWalk {
             guard current?.id != previous?.id || current?.mode != previous?.mode else { continue }
             switch (previous, current) {
             case (nil, .some):
-                if let parentTree, let source = try renameSource(of: path, from: parentTree, to: node.treeID) {
-                    steps.append(Step(commit: node.id, path: path, previousPath: source, blob: current, change: .renamed))
+                if let parentTree, let (source, change) = try renameSource(of: path, from: parentTree, to: node.treeID) {
+                    steps.append(Step(commit: node.id, path: path, previousPath: source, blob: current, change: change))
                     path = source
                 } else {
                     steps.append(Step(commit: node.id, path: path, previousPath: nil, blob: current, change: .added))
@@ -49,10 +49,15 @@ struct RenameFollowingWalk {
         return steps
     }
 
-    /// The path `path` was renamed from in `commit`, found as `git diff -M` finds it.
-    private func renameSource(of path: String, from parentTree: ObjectID, to tree: ObjectID) throws -> String? {
-        let changes = try repository.treeChanges(from: parentTree, to: tree, detectRenames: true)
-        return changes.first { $0.kind == .renamed && $0.newPath == path }?.oldPath
+    /// The path `path` was renamed or copied from in `commit`, found as `git log --follow` finds it:
+    /// with copy detection against every file of the parent (`--find-copies-harder`), so a prompt
+    /// started as a copy of one that stayed follows the original's history.
+    private func renameSource(of path: String, from parentTree: ObjectID, to tree: ObjectID) throws -> (String, PromptVersion.Change)? {
+        let changes = try repository.treeChanges(from: parentTree, to: tree, detectRenames: true, detectCopies: true)
+        guard let change = changes.first(where: { ($0.kind == .renamed || $0.kind == .copied) && $0.newPath == path }) else {
+            return nil
+        }
+        return (change.oldPath, change.kind == .renamed ? .renamed : .copied)
     }
 }
 

@@ -1,0 +1,140 @@
+import Foundation
+import QuillKit
+import TestSupport
+import Testing
+
+@Suite("Prompt history against git log --follow")
+struct PromptLogTests {
+    static let seeds: [UInt64] = [1, 7, 42, 2024, 31337, 0xC0FFEE]
+
+    @Test("log lists exactly the commits of git log --follow for every prompt, on random histories", arguments: seeds)
+    func randomHistory(seed: UInt64) throws {
+        var generator = HistoryGenerator(seed: seed, steps: 90)
+        let history = generator.generate()
+        #expect(history.commitCount >= 60)
+        #expect(history.mergeCount >= 1)
+        #expect(history.renameCount >= 5)
+        #expect(history.copyCount + history.skewCount >= 1)
+        let repository = try TestRepository()
+        try repository.importHistory(history)
+        let workspace = try Workspace.open(from: repository.path)
+
+        let atHead = Set(try repository.git("ls-tree", "-r", "--name-only", "HEAD").split(separator: "\n").map(String.init))
+            .filter { $0.hasPrefix("prompts/") }
+        #expect(atHead == history.finalPromptPaths)
+        for path in history.promptPaths.sorted() {
+            try expectLogMatchesGit(path, workspace: workspace, repository: repository)
+        }
+    }
+
+    @Test("a linear history lists the same commits too", arguments: [UInt64(3), 99])
+    func linearHistory(seed: UInt64) throws {
+        var generator = HistoryGenerator(seed: seed, steps: 70, linear: true)
+        let history = generator.generate()
+        let repository = try TestRepository()
+        try repository.importHistory(history)
+        let workspace = try Workspace.open(from: repository.path)
+        for path in history.promptPaths.sorted() {
+            try expectLogMatchesGit(path, workspace: workspace, repository: repository)
+        }
+    }
+
+    @Test("latestVersions names the commit of git log -1 for every prompt at HEAD", arguments: [UInt64(3), 99, 5])
+    func latestVersions(seed: UInt64) throws {
+        var generator = HistoryGenerator(seed: seed, steps: 70, linear: true)
+        let history = generator.generate()
+        let repository = try TestRepository()
+        try repository.importHistory(history)
+        let workspace = try Workspace.open(from: repository.path)
+        let catalog = try workspace.latestVersions()
+        #expect(catalog.commit == (try repository.git("rev-parse", "HEAD")))
+        #expect(catalog.prompts.map(\.path) == history.finalPromptPaths.sorted())
+        let blobs = try repository.blobIDs(catalog.prompts.map { "HEAD:\($0.path)" })
+        for (version, blob) in zip(catalog.prompts, blobs) {
+            let expected = try repository.git("log", "-1", "--format=%H%x1f%an%x1f%aI%x1f%s", "--", version.path).split(separator: "\u{1f}").map(String.init)
+            #expect(version.commit == expected[0], "\(version.path)")
+            #expect(version.author == expected[1])
+            #expect(version.date == expected[2])
+            #expect(version.subject == expected[3])
+            #expect(version.blob == blob)
+            let added = try repository.git("log", "-1", "--format=", "--name-status", "--no-renames", "--", version.path).hasPrefix("A")
+            #expect(version.change == (added ? .added : .modified), "\(version.path)")
+        }
+    }
+
+    @Test("a rename on a side branch, merged back after main edited the old name, is followed as git does")
+    func renameOnSideBranch() throws {
+        let repository = try TestRepository()
+        let body = (1...12).map { "line \($0) of the support prompt" }
+        try repository.write("prompts/support.txt", body.joined(separator: "\n") + "\n")
+        try repository.write("README.md", "readme\n")
+        let added = try repository.commitAll("add support")
+        try repository.git("switch", "-q", "-c", "side")
+        try repository.remove("prompts/support.txt")
+        try repository.write("prompts/help/support.txt", body.joined(separator: "\n") + "\n")
+        let renamed = try repository.commitAll("move support into help")
+        try repository.git("switch", "-q", "main")
+        try repository.write("prompts/support.txt", (body + ["one more line"]).joined(separator: "\n") + "\n")
+        let editedOld = try repository.commitAll("edit support on main")
+        try repository.tick()
+        try repository.git(["merge", "-q", "--no-ff", "-m", "merge side", "side"])
+        try repository.write("prompts/help/support.txt", (body + ["one more line", "and another"]).joined(separator: "\n") + "\n")
+        let editedNew = try repository.commitAll("edit support after the merge")
+
+        let workspace = try Workspace.open(from: repository.path)
+        let log = try workspace.log(prompt: "prompts/help/support.txt")
+        // git walks by date: main's edit of the old name comes after the rename, so --follow misses it.
+        #expect(log.versions.map(\.commit) == [editedNew, renamed, added])
+        #expect(log.versions.map(\.change) == [.modified, .renamed, .added])
+        #expect(log.versions[1].previousPath == "prompts/support.txt")
+        #expect(log.versions.map(\.commit) == (try repository.gitFollowLog("prompts/help/support.txt").map(\.commit)))
+        let oldLog = try workspace.log(prompt: "prompts/support.txt")
+        #expect(oldLog.versions.map(\.commit) == (try repository.gitFollowLog("prompts/support.txt").map(\.commit)))
+        #expect(oldLog.versions.map(\.commit).contains(editedOld))
+    }
+
+    @Test("a prompt copied from another, unchanged one follows the original's history as git log --follow does")
+    func copiedPrompt() throws {
+        let repository = try TestRepository()
+        let body = (1...12).map { "line \($0) of the sales prompt" }
+        try repository.write("prompts/sales.txt", body.joined(separator: "\n") + "\n")
+        try repository.commitAll("add sales")
+        try repository.write("prompts/sales.txt", (body + ["tuned"]).joined(separator: "\n") + "\n")
+        try repository.commitAll("tune sales")
+        try repository.write("prompts/sales-v2.txt", (body + ["tuned", "v2"]).joined(separator: "\n") + "\n")
+        try repository.commitAll("start sales v2 from sales")
+        let workspace = try Workspace.open(from: repository.path)
+        let log = try workspace.log(prompt: "prompts/sales-v2.txt")
+        let git = try repository.gitFollowLog("prompts/sales-v2.txt")
+        #expect(git.map(\.status) == ["C", "M", "A"])
+        #expect(log.versions.map(\.commit) == git.map(\.commit))
+        #expect(log.versions.first?.previousPath == "prompts/sales.txt")
+    }
+
+    /// Compares `Workspace.log(prompt:)` with `git log --follow` field by field.
+    private func expectLogMatchesGit(_ path: String, workspace: Workspace, repository: TestRepository) throws {
+        let expected = try repository.gitFollowLog(path)
+        let log = try workspace.log(prompt: path)
+        #expect(log.prompt == path)
+        try #require(log.versions.map(\.commit) == expected.map(\.commit), "commits of \(path)")
+        let blobs = try repository.blobIDs(expected.map { "\($0.commit):\($0.path)" })
+        for ((version, git), blob) in zip(zip(log.versions, expected), blobs) {
+            let context = Comment(rawValue: "\(path) at \(git.commit.prefix(8)) (\(git.subject))")
+            #expect(version.author == git.author, context)
+            #expect(version.authorEmail == git.email, context)
+            #expect(version.date == git.date, context)
+            #expect(version.subject == git.subject, context)
+            #expect(version.path == git.path, context)
+            #expect(version.previousPath == git.previousPath, context)
+            #expect(version.blob == (git.status == "D" ? nil : blob), context)
+            let change: PromptVersion.Change = switch git.status {
+            case "A": .added
+            case "D": .deleted
+            case "R": .renamed
+            case "C": .copied
+            default: .modified
+            }
+            #expect(version.change == change, context)
+        }
+    }
+}
