@@ -25,22 +25,53 @@ struct LogCommand: ParsableCommand {
 }
 
 extension PromptVersion {
-    /// One line: short commit, date, blob, change, subject, author; the path when it differs from `prompt`.
-    func renderLine(_ terminal: Terminal, prompt: String) -> String {
+    /// One line: short commit, date, blob, change, the scores of `group`, subject, author.
+    func renderLine(_ terminal: Terminal, prompt: String, group: ScoreGroup?, metrics: [String]) -> String {
         let blobText = blob.map { String($0.prefix(7)) } ?? "(gone) "
         let change = terminal.paint(self.change.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0), .cyan)
         var subjectText = subject
         if let previousPath { subjectText += terminal.paint("  [from \(previousPath)]", .dim) }
         if path != prompt, previousPath == nil { subjectText += terminal.paint("  [as \(path)]", .dim) }
-        return "\(terminal.paint(String(commit.prefix(7)), .yellow))  \(date.prefix(10))  \(blobText)  \(change)  \(subjectText)  \(terminal.paint("(\(author))", .dim))"
+        let score = group.flatMap { group in scores.first { $0.suite == group.suite && $0.model == group.model } }
+        let scoreText = metrics.map { name in ScoreCell.text(score?.metrics[name], terminal) }.joined()
+        return "\(terminal.paint(String(commit.prefix(7)), .yellow))  \(date.prefix(10))  \(blobText)  \(change)  \(scoreText)\(subjectText)  \(terminal.paint("(\(author))", .dim))"
+    }
+}
+
+/// The suite and model whose scores a log shows as columns.
+struct ScoreGroup: Hashable {
+    let suite: String
+    let model: String?
+}
+
+/// One score column: the mean and its change from the previous evaluated version, padded.
+enum ScoreCell {
+    static let width = 18
+
+    static func text(_ value: VersionScore.MetricValue?, _ terminal: Terminal) -> String {
+        guard let value else { return "-".padding(toLength: width, withPad: " ", startingAt: 0) }
+        let delta = value.delta.map { " (\(ScoreFormat.signed($0)))" } ?? ""
+        let plain = ScoreFormat.short(value.mean) + delta
+        return plain.padding(toLength: max(width, plain.count + 2), withPad: " ", startingAt: 0)
     }
 }
 
 extension PromptLog: TextRenderable {
     func renderText(_ terminal: Terminal) -> String {
         let header = terminal.paint("\(prompt): \(versions.count) version\(versions.count == 1 ? "" : "s")", .bold)
-        let columns = terminal.paint("commit   date        blob     change    subject", .dim)
-        return ([header, columns] + versions.map { $0.renderLine(terminal, prompt: prompt) }).joined(separator: "\n")
+        let groups = versions.flatMap { $0.scores.map { ScoreGroup(suite: $0.suite, model: $0.model) } }
+        let counts = Dictionary(groups.map { ($0, 1) }, uniquingKeysWith: +)
+        let primary = counts.max { ($0.value, $1.key.suite) < ($1.value, $0.key.suite) }?.key
+        let shown = primary == nil ? [] : metrics
+        var lines = [header]
+        if let primary {
+            let others = Set(groups).subtracting([primary]).count
+            lines.append(terminal.paint("scores: suite '\(primary.suite)'\(primary.model.map { ", model '\($0)'" } ?? ""); mean of each version's runs (change from the previous evaluated version)\(others > 0 ? "; \(others) other suite/model group\(others == 1 ? "" : "s") in --format json" : "")", .dim))
+        }
+        let metricHeader = shown.map { $0.padding(toLength: max(ScoreCell.width, $0.count + 2), withPad: " ", startingAt: 0) }.joined()
+        lines.append(terminal.paint("commit   date        blob     change    \(metricHeader)subject", .dim))
+        lines += versions.map { $0.renderLine(terminal, prompt: prompt, group: primary, metrics: shown) }
+        return lines.joined(separator: "\n")
     }
 }
 

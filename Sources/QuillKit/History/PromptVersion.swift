@@ -19,6 +19,8 @@ public struct PromptVersion: Codable, Sendable, Equatable {
     /// The prompt version (its blob id), or `nil` where the commit deleted it.
     public let blob: String?
     public let change: Change
+    /// Scores of this version by suite and model (empty when it was never evaluated).
+    public var scores: [VersionScore] = []
 
     public init(
         commit: String, author: String, authorEmail: String, date: String, subject: String, path: String,
@@ -41,10 +43,13 @@ public struct PromptLog: Codable, Sendable, Equatable {
     /// The path the user asked for.
     public let prompt: String
     public let versions: [PromptVersion]
+    /// The metrics to show as columns: those of `quill.yaml` that were recorded, else every recorded one.
+    public var metrics: [String] = []
 
-    public init(prompt: String, versions: [PromptVersion]) {
+    public init(prompt: String, versions: [PromptVersion], metrics: [String] = []) {
         self.prompt = prompt
         self.versions = versions
+        self.metrics = metrics
     }
 }
 

@@ -12,9 +12,17 @@ extension Workspace {
         guard !steps.isEmpty else {
             throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
         }
-        return PromptLog(prompt: path, versions: try steps.map { step in
+        var versions = try steps.map { step in
             try version(of: repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
-        })
+        }
+        let store = EvalStore(repository: repository)
+        if let tree = try store.tipTree() {
+            let scores = try ScoreTimeline(store: store, tree: tree).scores(forBlobs: steps.map { $0.blob?.id })
+            for index in versions.indices { versions[index].scores = scores[index] }
+        }
+        let recorded = Set(versions.flatMap { $0.scores.flatMap(\.metrics.keys) })
+        let configured = config.metrics.map(\.name).filter(recorded.contains)
+        return PromptLog(prompt: path, versions: versions, metrics: configured.isEmpty ? recorded.sorted() : configured)
     }
 
     /// Every prompt in the tree of `revision`, each with the newest non-merge commit that changed it.

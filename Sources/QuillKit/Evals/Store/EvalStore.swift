@@ -1,0 +1,136 @@
+import Foundation
+import GitKit
+
+/// The evaluation records on `refs/quill/evals`: append-only writes by compare-and-swap, and lookups
+/// by record, commit and prompt version that read only the index entries they need.
+struct EvalStore {
+    static let reference = "refs/quill/evals"
+
+    let repository: Repository
+
+    /// A record ready to store: the record and its per-case results.
+    struct Pending {
+        let record: EvalRecord
+        let cases: [EvalCase]
+    }
+
+    /// What an append did: every record as stored (with its cases reference) and its id, and which were new.
+    struct AppendResult {
+        let records: [(id: ObjectID, record: EvalRecord)]
+        let newRecordIDs: [ObjectID]
+        let storeCommit: ObjectID?
+    }
+
+    /// Stores `records` in one commit on the ref (none when all are already there).
+    ///
+    /// Blobs are written first, then the tree and commit; the ref moves last, by compare-and-swap, so
+    /// a crash at any point leaves the store as it was or with the whole batch.
+    func append(_ records: [Pending], provenance: EvalProvenance, signature: Signature) throws -> AppendResult {
+        var entries = [(id: ObjectID, record: EvalRecord, data: Data)]()
+        var casesBlobs = [ObjectID: Data]()
+        for pending in records {
+            var record = pending.record
+            if !pending.cases.isEmpty {
+                let data = try EvalCases.encode(pending.cases)
+                let id = try repository.writeBlob(data)
+                casesBlobs[id] = data
+                record.cases = CasesReference(blob: id.hex, count: pending.cases.count)
+            }
+            let data = try record.canonicalData()
+            entries.append((try repository.writeBlob(data), record, data))
+        }
+        let provenanceID = try repository.writeBlob(try CanonicalJSON.encode(provenance))
+        var newIDs = [ObjectID]()
+        let commit = try CompareAndSwap(repository: repository, reference: EvalStore.reference).append { tip in
+            let baseTree = try tip.map(repository.treeID(ofCommit:))
+            var updates = [TreeUpdate]()
+            newIDs = []
+            var seen = Set<ObjectID>()
+            for entry in entries where seen.insert(entry.id).inserted {
+                if let baseTree, try repository.treeEntry(atPath: StorePath.record(entry.id), inTree: baseTree) != nil { continue }
+                newIDs.append(entry.id)
+                updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID)
+            }
+            guard !updates.isEmpty else { return nil }
+            let tree = try repository.updateTree(baseTree, applying: updates)
+            let message = "quill: record \(newIDs.count) evaluation\(newIDs.count == 1 ? "" : "s")\n\n"
+                + entries.filter { newIDs.contains($0.id) }.prefix(50).map { "\($0.id.hex) \($0.record.prompt) @ \($0.record.commit.prefix(12))" }.joined(separator: "\n") + "\n"
+            return try repository.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: message, author: signature, committer: signature)
+        }
+        return AppendResult(records: entries.map { ($0.id, $0.record) }, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit)
+    }
+
+    private func indexUpdates(for id: ObjectID, _ record: EvalRecord, provenance: ObjectID) throws -> [TreeUpdate] {
+        guard let commit = ObjectID(hex: record.commit), let prompt = ObjectID(hex: record.promptBlob) else {
+            throw QuillError(.repository, "record \(id.hex) names an invalid commit or prompt blob")
+        }
+        var updates: [TreeUpdate] = [
+            .upsert(path: StorePath.record(id), id: id),
+            .upsert(path: StorePath.provenance(id), id: provenance),
+            .upsert(path: "\(StorePath.byCommit(commit))/\(id.hex)", id: id),
+            .upsert(path: "\(StorePath.byPrompt(prompt))/\(id.hex)", id: id),
+        ]
+        if let cases = record.cases.flatMap({ ObjectID(hex: $0.blob) }) {
+            updates.append(.upsert(path: StorePath.cases(cases), id: cases))
+        }
+        return updates
+    }
+
+    /// The tree of the store's tip, or `nil` when nothing was ever recorded.
+    func tipTree() throws -> ObjectID? {
+        try repository.referenceTarget(EvalStore.reference).map(repository.treeID(ofCommit:))
+    }
+
+    /// The ids of the records for an evaluated commit. Complexity: one index folder read.
+    func recordIDs(forCommit commit: ObjectID, in tree: ObjectID) throws -> [ObjectID] {
+        try indexFolder(StorePath.byCommit(commit), in: tree)
+    }
+
+    /// The ids of the records for a prompt version. Complexity: one index folder read.
+    func recordIDs(forPromptBlob blob: ObjectID, in tree: ObjectID) throws -> [ObjectID] {
+        try indexFolder(StorePath.byPrompt(blob), in: tree)
+    }
+
+    /// Every record id in the store.
+    func allRecordIDs(in tree: ObjectID) throws -> [ObjectID] {
+        guard let records = try repository.treeEntry(atPath: "records", inTree: tree) else { return [] }
+        var ids = [ObjectID]()
+        for shard in try repository.treeEntries(records.id) where shard.isTree {
+            for entry in try repository.treeEntries(shard.id) {
+                if let id = ObjectID(hex: shard.name + entry.name.dropLast(5)) { ids.append(id) }
+            }
+        }
+        return ids
+    }
+
+    /// The record ids that start with `prefix` (lower-case hex, at least two digits).
+    func recordIDs(withPrefix prefix: String, in tree: ObjectID) throws -> [ObjectID] {
+        guard let shard = try repository.treeEntry(atPath: "records/\(prefix.prefix(2))", inTree: tree), shard.isTree else { return [] }
+        return try repository.treeEntries(shard.id).compactMap { entry in
+            let hex = String(prefix.prefix(2)) + entry.name.dropLast(5)
+            return hex.hasPrefix(prefix) ? ObjectID(hex: hex) : nil
+        }
+    }
+
+    /// The record `id`.
+    func record(_ id: ObjectID) throws -> EvalRecord {
+        try JSONDecoder().decode(EvalRecord.self, from: repository.blobData(id))
+    }
+
+    /// The per-case results of a record (empty when it has none).
+    func cases(of record: EvalRecord) throws -> [EvalCase] {
+        guard let reference = record.cases, let id = ObjectID(hex: reference.blob) else { return [] }
+        return try EvalCases.decode(repository.blobData(id))
+    }
+
+    /// Who recorded `id` and when.
+    func provenance(of id: ObjectID, in tree: ObjectID) throws -> EvalProvenance? {
+        guard let entry = try repository.treeEntry(atPath: StorePath.provenance(id), inTree: tree) else { return nil }
+        return try JSONDecoder().decode(EvalProvenance.self, from: repository.blobData(entry.id))
+    }
+
+    private func indexFolder(_ path: String, in tree: ObjectID) throws -> [ObjectID] {
+        guard let folder = try repository.treeEntry(atPath: path, inTree: tree), folder.isTree else { return [] }
+        return try repository.treeEntries(folder.id).compactMap { ObjectID(hex: $0.name) }
+    }
+}

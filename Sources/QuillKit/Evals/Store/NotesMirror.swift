@@ -1,0 +1,48 @@
+import Foundation
+import GitKit
+
+/// Mirrors a one-line score summary per evaluated commit into `refs/notes/quill`, so
+/// `git log --notes=quill` shows scores. The notes ref moves by compare-and-swap like the store.
+///
+/// Notes are written with git's two-digit fan-out (`ab/cdef…`); a flat note for the same commit,
+/// as `git notes add` writes for small trees, is replaced.
+struct NotesMirror {
+    static let reference = "refs/notes/quill"
+
+    let repository: Repository
+
+    /// Sets each commit's note to its summary, in one notes commit.
+    func write(_ summaries: [ObjectID: String], signature: Signature) throws {
+        guard !summaries.isEmpty else { return }
+        var blobs = [ObjectID: ObjectID]()
+        for (commit, summary) in summaries {
+            blobs[commit] = try repository.writeBlob(Data((summary + "\n").utf8))
+        }
+        _ = try CompareAndSwap(repository: repository, reference: NotesMirror.reference).append { tip in
+            let baseTree = try tip.map(repository.treeID(ofCommit:))
+            var updates = [TreeUpdate]()
+            for (commit, blob) in blobs.sorted(by: { $0.key < $1.key }) {
+                let path = StorePath.shard(commit)
+                if let baseTree, try repository.treeEntry(atPath: path, inTree: baseTree)?.id == blob { continue }
+                if let baseTree, try repository.treeEntry(atPath: commit.hex, inTree: baseTree) != nil {
+                    updates.append(.remove(path: commit.hex))
+                }
+                updates.append(.upsert(path: path, id: blob))
+            }
+            guard !updates.isEmpty else { return nil }
+            let tree = try repository.updateTree(baseTree, applying: updates)
+            return try repository.createCommit(
+                tree: tree, parents: tip.map { [$0] } ?? [], message: "Notes added by 'quill eval record'\n",
+                author: signature, committer: signature)
+        }
+    }
+
+    /// The note on `commit`, if any.
+    func note(on commit: ObjectID) throws -> String? {
+        guard let tip = try repository.referenceTarget(NotesMirror.reference) else { return nil }
+        let tree = try repository.treeID(ofCommit: tip)
+        let entry = try repository.treeEntry(atPath: StorePath.shard(commit), inTree: tree)
+            ?? repository.treeEntry(atPath: commit.hex, inTree: tree)
+        return try entry.map { String(decoding: try repository.blobData($0.id), as: UTF8.self) }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GitKit
+
+extension Workspace {
+    /// Imports result files and stores one record per evaluation in one commit on `refs/quill/evals`,
+    /// then mirrors score notes when `notes` is on.
+    ///
+    /// Every file is read and every record checked before anything is written, so bad input leaves the
+    /// store exactly as it was.
+    public func recordEvaluations(_ request: RecordRequest) throws -> RecordReport {
+        let recorder = try repository.defaultSignature(for: .committer)
+        var pending = [EvalStore.Pending]()
+        for file in request.files {
+            let absolute = file.hasPrefix("/") ? file : currentDirectory + "/" + file
+            guard let data = FileManager.default.contents(atPath: absolute) else {
+                throw QuillError.badInput("cannot read results file '\(file)'; expected a readable file")
+            }
+            let results = try ResultImporter.read(data, path: file, format: request.format)
+            for evaluation in results.evaluations {
+                pending.append(try pendingRecord(evaluation, format: results.format, file: file, request: request))
+            }
+        }
+        guard !pending.isEmpty else {
+            throw QuillError.badInput("no evaluations in \(request.files.map { "'\($0)'" }.joined(separator: ", ")); expected at least one result")
+        }
+        let provenance = EvalProvenance(
+            recordedAt: ISODate.format(recorder), recordedBy: "\(recorder.name) <\(recorder.email)>", files: request.files)
+        let store = EvalStore(repository: repository)
+        let result = try store.append(pending, provenance: provenance, signature: recorder)
+        if config.notes, result.storeCommit != nil {
+            try mirrorNotes(for: Set(pending.map(\.record.commit)), signature: recorder)
+        }
+        let newIDs = Set(result.newRecordIDs)
+        let summaries = result.records.map {
+            RecordSummary(id: $0.id.hex, record: $0.record, isNew: newIDs.contains($0.id), recordedAt: provenance.recordedAt)
+        }
+        return RecordReport(records: summaries, storeCommit: result.storeCommit?.hex)
+    }
+
+    /// Ties one imported evaluation to its prompt version and commit, refusing what it cannot name.
+    private func pendingRecord(_ evaluation: ImportedEvaluation, format: ResultFormat, file: String, request: RecordRequest) throws -> EvalStore.Pending {
+        let promptPath: String
+        if let prompt = request.prompt {
+            promptPath = try repositoryPath(forUserPath: prompt)
+        } else if let named = evaluation.promptPath {
+            promptPath = named.hasPrefix("/") ? try repositoryPath(forUserPath: named) : named
+        } else {
+            throw QuillError.badInput("\(file): the results name no prompt; pass --prompt PATH")
+        }
+        let revision = request.commit ?? evaluation.commit ?? "HEAD"
+        let commit = try resolveUserCommit(revision)
+        let tree = try repository.treeID(ofCommit: commit)
+        guard let entry = try repository.treeEntry(atPath: promptPath, inTree: tree), !entry.isTree else {
+            throw QuillError.badInput("\(file): prompt '\(promptPath)' does not exist in commit \(commit.abbreviated()) ('\(revision)'); expected a prompt committed there")
+        }
+        if !request.allowDirty, try commit == repository.headCommitID() {
+            let workTree = FileManager.default.contents(atPath: root + "/" + promptPath)
+            if try workTree.map(Repository.blobID(of:)) != entry.id {
+                throw QuillError.badInput("prompt '\(promptPath)' differs from HEAD in the work tree; commit it first, or pass --allow-dirty to record against HEAD's version")
+            }
+        }
+        guard !evaluation.metrics.isEmpty || !evaluation.cases.isEmpty else {
+            throw QuillError.badInput("\(file): no metrics and no cases for '\(promptPath)'; expected at least one metric")
+        }
+        for (name, value) in evaluation.metrics where !value.isFinite {
+            throw QuillError.badInput("\(file): metric '\(name)' is \(value); expected a finite number")
+        }
+        let record = EvalRecord(
+            prompt: promptPath, promptBlob: entry.id.hex, commit: commit.hex,
+            suite: request.suite ?? evaluation.suite ?? "default", dataset: evaluation.dataset,
+            model: request.model ?? evaluation.model, parameters: evaluation.parameters,
+            manifest: request.manifest ?? evaluation.manifest, metrics: evaluation.metrics, source: format.rawValue)
+        return EvalStore.Pending(record: record, cases: evaluation.cases)
+    }
+
+    /// Rewrites the score note of each evaluated commit from all of its records.
+    private func mirrorNotes(for commits: Set<String>, signature: Signature) throws {
+        let store = EvalStore(repository: repository)
+        guard let tree = try store.tipTree() else { return }
+        var summaries = [ObjectID: String]()
+        for hex in commits {
+            guard let commit = ObjectID(hex: hex) else { continue }
+            let records = try store.recordIDs(forCommit: commit, in: tree).map(store.record)
+            summaries[commit] = ScoreNote.line(for: records)
+        }
+        try NotesMirror(repository: repository).write(summaries, signature: signature)
+    }
+}
+
+/// The one-line score summary written as a commit's note.
+enum ScoreNote {
+    /// `quill: prompts/a.prompt [smoke, gpt-4o] accuracy=0.91 latency_ms=120; prompts/b.prompt […] …`
+    static func line(for records: [EvalRecord]) -> String {
+        let parts = records.sorted { ($0.prompt, $0.suite, $0.model ?? "") < ($1.prompt, $1.suite, $1.model ?? "") }.map { record in
+            let label = [record.suite, record.model].compactMap { $0 }.joined(separator: ", ")
+            let metrics = record.metrics.keys.sorted().map { "\($0)=\(ScoreFormat.short(record.metrics[$0]!))" }.joined(separator: " ")
+            return "\(record.prompt) [\(label)] \(metrics)"
+        }
+        return "quill: " + parts.joined(separator: "; ")
+    }
+}
