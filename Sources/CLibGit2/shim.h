@@ -9,13 +9,14 @@ static inline int quill_git_set_search_path(int level, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
 }
 
-/// Turns off the fsync-free object write check so freshly written objects are verified.
-static inline int quill_git_enable_strict_object_creation(int enabled) {
-    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
+/// Whether libgit2 re-hashes every object it reads (git itself does not, outside fsck).
+static inline int quill_git_enable_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
 
-static inline int quill_git_enable_fsync(int enabled) {
-    return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+/// The most memory libgit2's object cache may hold, in bytes.
+static inline int quill_git_set_cache_max_size(long long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
 }
 
 #endif

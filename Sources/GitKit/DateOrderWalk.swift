@@ -17,15 +17,20 @@ public struct CommitNode: Hashable, Sendable {
 /// Keeps its repository alive. Complexity: O(c × w) for c commits and a frontier of w commits.
 public final class DateOrderWalk {
     private let repository: Repository
+    /// Git's commit-graph, when the repository has one: commits found there are not parsed.
+    private let graph: CommitGraph?
     /// Pending commits, newest first.
     private var pending = [CommitNode]()
     private var seen = Set<ObjectID>()
+    /// Every commit read so far, so a parent's tree is never read twice.
+    private var loaded = [ObjectID: CommitNode]()
 
     /// A walk from `starts` (in order, like the revisions on git log's command line).
     public init(_ repository: Repository, from starts: [ObjectID]) throws(GitError) {
         self.repository = repository
+        graph = CommitGraph(gitDirectory: repository.gitDirectoryPath)
         for start in starts where seen.insert(start).inserted {
-            insert(try repository.commitNode(start))
+            insert(try node(start))
         }
     }
 
@@ -34,8 +39,17 @@ public final class DateOrderWalk {
         guard !pending.isEmpty else { return nil }
         let node = pending.removeFirst()
         for parent in node.parentIDs where seen.insert(parent).inserted {
-            insert(try repository.commitNode(parent))
+            insert(try self.node(parent))
         }
+        return node
+    }
+
+    /// The tree, parents and time of any commit, from the walk's memory, the commit-graph or the object.
+    public func node(_ id: ObjectID) throws(GitError) -> CommitNode {
+        if let node = loaded[id] { return node }
+        let node: CommitNode
+        if let fromGraph = graph?.node(id) { node = fromGraph } else { node = try repository.commitNode(id) }
+        loaded[id] = node
         return node
     }
 

@@ -5,11 +5,26 @@ enum LibGit2 {
     /// Touch before the first libgit2 call; the initialiser runs exactly once per process.
     static let initialized: Bool = {
         git_libgit2_init()
+        // Reads are trusted as git trusts them (fsck verifies); writes are still hashed.
+        quill_git_enable_strict_hash_verification(0)
+        // Quill keeps its own small caches; a smaller object cache bounds memory on long histories.
+        quill_git_set_cache_max_size(32 * 1024 * 1024)
         return true
     }()
 
     static func ensureInitialized() {
         _ = initialized
+    }
+
+    /// Runs a libgit2 `*_is_valid(&valid, …)` check; a failing check counts as invalid.
+    static func isValid(_ check: (inout Int32) -> Int32) -> Bool {
+        ensureInitialized()
+        var valid: Int32 = 0
+        guard check(&valid) == 0 else {
+            git_error_clear()
+            return false
+        }
+        return valid == 1
     }
 }
 

@@ -1,46 +1,79 @@
 internal import CLibGit2
 
 /// The id of a git object (a SHA-1 of its content, as libgit2 1.5 writes).
+///
+/// Stored inline as three integers, so ids are created, hashed and compared without allocating.
 public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    private let high: UInt64
+    private let middle: UInt64
+    private let low: UInt32
+
     /// The raw bytes of the id.
-    public let bytes: [UInt8]
+    public var bytes: [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(ObjectID.byteCount)
+        withUnsafeBytes(of: high.bigEndian) { out += $0 }
+        withUnsafeBytes(of: middle.bigEndian) { out += $0 }
+        withUnsafeBytes(of: low.bigEndian) { out += $0 }
+        return out
+    }
 
     /// Creates an id from its raw bytes; `nil` unless there are exactly `byteCount` of them.
-    public init?(bytes: [UInt8]) {
+    public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == ObjectID.byteCount else { return nil }
-        self.bytes = bytes
+        var iterator = bytes.makeIterator()
+        var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
+        for _ in 0..<8 { high = high << 8 | UInt64(iterator.next()!) }
+        for _ in 0..<8 { middle = middle << 8 | UInt64(iterator.next()!) }
+        for _ in 0..<4 { low = low << 8 | UInt32(iterator.next()!) }
+        self.init(high: high, middle: middle, low: low)
     }
 
     /// Parses a full hexadecimal id (either case); `nil` for anything else.
     public init?(hex: some StringProtocol) {
-        let utf8 = Array(hex.utf8)
-        guard utf8.count == ObjectID.byteCount * 2 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: ObjectID.byteCount)
-        for index in 0..<ObjectID.byteCount {
-            guard let high = ObjectID.nibble(utf8[2 * index]), let low = ObjectID.nibble(utf8[2 * index + 1]) else {
-                return nil
+        var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
+        var count = 0
+        for character in hex.utf8 {
+            guard let value = ObjectID.nibble(character), count < ObjectID.byteCount * 2 else { return nil }
+            switch count {
+            case 0..<16: high = high << 4 | UInt64(value)
+            case 16..<32: middle = middle << 4 | UInt64(value)
+            default: low = low << 4 | UInt32(value)
             }
-            bytes[index] = high << 4 | low
+            count += 1
         }
-        self.bytes = bytes
+        guard count == ObjectID.byteCount * 2 else { return nil }
+        self.init(high: high, middle: middle, low: low)
+    }
+
+    private init(high: UInt64, middle: UInt64, low: UInt32) {
+        self.high = high
+        self.middle = middle
+        self.low = low
     }
 
     /// Bytes in an id.
     public static let byteCount = Int(GIT_OID_RAWSZ)
 
     /// The all-zero id git uses for "no object".
-    public static let zero = ObjectID(uncheckedBytes: [UInt8](repeating: 0, count: byteCount))
+    public static let zero = ObjectID(high: 0, middle: 0, low: 0)
 
     /// The lower-case hexadecimal form.
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0xf)])
+        String(unsafeUninitializedCapacity: ObjectID.byteCount * 2) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            var position = 0
+            func put(_ value: UInt64, nibbles: Int) {
+                for shift in stride(from: (nibbles - 1) * 4, through: 0, by: -4) {
+                    buffer[position] = digits.utf8Start[Int(value >> UInt64(shift) & 0xf)]
+                    position += 1
+                }
+            }
+            put(high, nibbles: 16)
+            put(middle, nibbles: 16)
+            put(UInt64(low), nibbles: 8)
+            return position
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first `length` hex digits, for display.
@@ -48,7 +81,7 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
 
     public var description: String { hex }
 
-    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low) }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -64,8 +97,6 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
         try container.encode(hex)
     }
 
-    private init(uncheckedBytes: [UInt8]) { self.bytes = uncheckedBytes }
-
     private static func nibble(_ character: UInt8) -> UInt8? {
         switch character {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
@@ -80,7 +111,7 @@ extension ObjectID {
     /// Copies a libgit2 oid.
     init(_ oid: git_oid) {
         var copy = oid
-        self.init(uncheckedBytes: withUnsafeBytes(of: &copy.id) { Array($0) })
+        self = withUnsafeBytes(of: &copy.id) { ObjectID(bytes: $0)! }
     }
 
     /// Copies the oid a libgit2 getter returned (it dies with its parent object).
@@ -91,7 +122,11 @@ extension ObjectID {
     /// The libgit2 form of this id.
     var oid: git_oid {
         var oid = git_oid()
-        withUnsafeMutableBytes(of: &oid.id) { $0.copyBytes(from: bytes) }
+        withUnsafeMutableBytes(of: &oid.id) { buffer in
+            withUnsafeBytes(of: high.bigEndian) { buffer[0..<8].copyBytes(from: $0) }
+            withUnsafeBytes(of: middle.bigEndian) { buffer[8..<16].copyBytes(from: $0) }
+            withUnsafeBytes(of: low.bigEndian) { buffer[16..<20].copyBytes(from: $0) }
+        }
         return oid
     }
 }

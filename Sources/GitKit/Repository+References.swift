@@ -3,13 +3,7 @@ internal import CLibGit2
 extension Repository {
     /// Whether git accepts `name` as a full reference name.
     public static func isValidReferenceName(_ name: String) -> Bool {
-        LibGit2.ensureInitialized()
-        var valid: Int32 = 0
-        guard git_reference_name_is_valid(&valid, name) == 0 else {
-            git_error_clear()
-            return false
-        }
-        return valid == 1
+        LibGit2.isValid { git_reference_name_is_valid(&$0, name) }
     }
 
     /// The reference `name` as stored (not followed), or `nil` when there is none.

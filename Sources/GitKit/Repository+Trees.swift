@@ -39,6 +39,16 @@ extension Repository {
         return TreeEntry(entry!)
     }
 
+    /// The id and mode of the entry named `name` directly in the tree `id` (no slashes), or `nil`.
+    ///
+    /// Copies no name: the cheapest look-up, for walks that resolve one path in many trees.
+    public func treeEntryTarget(named name: String, inTree id: ObjectID) throws(GitError) -> (id: ObjectID, mode: TreeEntry.Mode)? {
+        let tree = try lookupTree(id)
+        defer { git_tree_free(tree) }
+        guard let entry = git_tree_entry_byname(tree, name) else { return nil }
+        return (ObjectID(git_tree_entry_id(entry)), TreeEntry.Mode(rawValue: git_tree_entry_filemode_raw(entry).rawValue) ?? .blob)
+    }
+
     /// The entry at `path` in the tree of the commit `commit`, or `nil` when there is none.
     ///
     /// Cheaper than reading the commit and then the tree: nothing else is copied.

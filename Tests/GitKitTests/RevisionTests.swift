@@ -82,6 +82,36 @@ struct RevisionTests {
         #expect(hexes(ids) == (try repository.git("rev-list", "HEAD")))
     }
 
+    @Test("reads git's commit-graph, single file and split chain, exactly as the commit objects say", arguments: [false, true])
+    func readsCommitGraph(split: Bool) throws {
+        let repository = try branchyRepository()
+        // An octopus merge exercises the graph's extra-edges chunk.
+        for branch in ["o1", "o2", "o3"] {
+            try repository.git("checkout", "-q", "-b", branch, "main~1")
+            try repository.write("\(branch).txt", "\(branch)\n")
+            try repository.commitAll(branch)
+        }
+        try repository.git("checkout", "-q", "main")
+        try repository.tick()
+        try repository.git("merge", "-q", "-m", "octopus", "o1", "o2", "o3")
+        try repository.git(["commit-graph", "write", "--reachable"] + (split ? ["--split"] : []))
+        if split {
+            try repository.write("after.txt", "later\n")
+            try repository.commitAll("after the first layer")
+            try repository.git("commit-graph", "write", "--reachable", "--split=no-merge")
+            #expect(FileManager.default.fileExists(atPath: repository.path + "/.git/objects/info/commit-graphs/commit-graph-chain"))
+        }
+        let opened = try repository.open()
+        let walk = try DateOrderWalk(opened, from: [try opened.resolveCommit("HEAD")])
+        var count = 0
+        while let node = try walk.next() {
+            #expect(node == (try opened.commitNode(node.id)))
+            count += 1
+        }
+        #expect(count == Int(try repository.git("rev-list", "--count", "HEAD")))
+        #expect(try opened.commitNode(opened.resolveCommit(":/octopus")).parentIDs.count == 4)
+    }
+
     @Test("resolves any revision spec git does", arguments: ["HEAD", "HEAD~1", "HEAD~1^2", "side~1", "main^{tree}", "HEAD:a.txt", ":/c3", "HEAD@{0}"])
     func resolvesRevisions(spec: String) throws {
         let repository = try branchyRepository()

@@ -29,7 +29,7 @@ struct RenameFollowingWalk {
         while let node = try walk.next() {
             guard node.parentIDs.count <= 1 else { continue }
             let current = try lookups.entry(atPath: path, inTree: node.treeID)
-            let parentTree = try node.parentIDs.first.map(repository.treeID(ofCommit:))
+            let parentTree = try node.parentIDs.first.map { try walk.node($0).treeID }
             let previous = try parentTree.flatMap { tree throws -> TreeEntry? in try lookups.entry(atPath: path, inTree: tree) }
             guard current?.id != previous?.id || current?.mode != previous?.mode else { continue }
             switch (previous, current) {
@@ -61,12 +61,20 @@ struct RenameFollowingWalk {
     }
 }
 
-/// Remembers the entry at one path per tree: in a walk, each commit's tree is looked up again as the
-/// next commit's parent tree.
+/// Resolves one path in many trees, remembering each tree's answer level by level: consecutive
+/// commits share most subtrees, so each tree object is read at most once per path, as git's own
+/// pathspec-limited tree diff does.
 struct EntryCache {
     let repository: Repository
     private var path = ""
-    private var entries = [ObjectID: TreeEntry?]()
+    private var components = [String]()
+    /// For each level, the id and mode that level's tree holds for the path's component there.
+    private var levels = [[ObjectID: Target?]]()
+
+    private struct Target {
+        let id: ObjectID
+        let mode: TreeEntry.Mode
+    }
 
     init(repository: Repository) {
         self.repository = repository
@@ -75,12 +83,23 @@ struct EntryCache {
     mutating func entry(atPath path: String, inTree tree: ObjectID) throws -> TreeEntry? {
         if path != self.path {
             self.path = path
-            entries.removeAll(keepingCapacity: true)
+            components = path.split(separator: "/").map(String.init)
+            levels = Array(repeating: [:], count: components.count)
         }
-        if let cached = entries[tree] { return cached }
-        let entry = try repository.treeEntry(atPath: path, inTree: tree)
-        if entries.count > 64 { entries.removeAll(keepingCapacity: true) }
-        entries[tree] = entry
-        return entry
+        var current = tree
+        for (level, name) in components.enumerated() {
+            let target: Target?
+            if let known = levels[level][current] {
+                target = known
+            } else {
+                target = try repository.treeEntryTarget(named: name, inTree: current).map { Target(id: $0.id, mode: $0.mode) }
+                levels[level][current] = target
+            }
+            guard let target else { return nil }
+            if level == components.count - 1 { return TreeEntry(name: name, id: target.id, mode: target.mode) }
+            guard target.mode == .tree else { return nil }
+            current = target.id
+        }
+        return nil
     }
 }

@@ -36,7 +36,7 @@ extension Workspace {
         let walk = try DateOrderWalk(repository, from: [start])
         while !pending.isEmpty, let node = try walk.next() {
             guard node.parentIDs.count <= 1 else { continue }
-            let parentTree = try node.parentIDs.first.map(repository.treeID(ofCommit:))
+            let parentTree = try node.parentIDs.first.map { try walk.node($0).treeID }
             for (path, entry) in pending {
                 let current = try repository.treeEntry(atPath: path, inTree: node.treeID)
                 let previous = try parentTree.flatMap { tree throws -> TreeEntry? in try repository.treeEntry(atPath: path, inTree: tree) }
@@ -61,12 +61,37 @@ extension Workspace {
 enum ISODate {
     static func format(_ signature: Signature) -> String {
         let offset = signature.timeZoneOffsetMinutes
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: offset * 60) ?? TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: signature.date)
+        let local = signature.unixTime + Int64(offset) * 60
+        let days = Int(local.floorDivided(by: 86_400))
+        let seconds = Int(local - Int64(days) * 86_400)
+        let (year, month, day) = civilDate(daysSince1970: days)
         let sign = offset < 0 ? "-" : "+"
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, sign, abs(offset) / 60, abs(offset) % 60)
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))"
+            + "\(sign)\(pad(abs(offset) / 60)):\(pad(abs(offset) % 60))"
+    }
+
+    /// The proleptic Gregorian date of a day count (Howard Hinnant's `civil_from_days`).
+    static func civilDate(daysSince1970 days: Int) -> (Int, Int, Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}
+
+private extension Int64 {
+    func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

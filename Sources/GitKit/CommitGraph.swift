@@ -1,0 +1,141 @@
+import Foundation
+
+/// Git's commit-graph file (`objects/info/commit-graph`, or a split chain under
+/// `objects/info/commit-graphs/`), read directly: each commit's tree, parents and commit time without
+/// inflating and parsing the commit object. libgit2 1.5 does not use it for walks; git does.
+///
+/// Format: git's `Documentation/technical/commit-graph-format.txt` (version 1, SHA-1). A graph that
+/// is missing, of another version or malformed is simply not used.
+struct CommitGraph {
+    /// One file of the chain, base layer first.
+    private struct Layer {
+        let data: [UInt8]
+        let count: Int
+        /// Global position of this layer's first commit.
+        let base: Int
+        let fanoutOffset: Int
+        let lookupOffset: Int
+        let dataOffset: Int
+        let extraEdgesOffset: Int?
+    }
+
+    private let layers: [Layer]
+    private static let hashSize = 20
+    private static let noParent: UInt32 = 0x7000_0000
+
+    /// The graph of the repository whose git folder is `gitDirectory`, or `nil` when it has none.
+    init?(gitDirectory: String) {
+        let info = gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/info/"
+        var files = [String]()
+        if let chain = try? String(contentsOfFile: info + "commit-graphs/commit-graph-chain", encoding: .utf8) {
+            files = chain.split(separator: "\n").map { info + "commit-graphs/graph-\($0).graph" }
+        } else if FileManager.default.fileExists(atPath: info + "commit-graph") {
+            files = [info + "commit-graph"]
+        }
+        var layers = [Layer]()
+        var base = 0
+        for file in files {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)), let layer = CommitGraph.layer([UInt8](data), base: base) else {
+                return nil
+            }
+            layers.append(layer)
+            base += layer.count
+        }
+        guard !layers.isEmpty else { return nil }
+        self.layers = layers
+    }
+
+    /// The commit's tree, parents and commit time, or `nil` when the graph does not hold it.
+    func node(_ id: ObjectID) -> CommitNode? {
+        guard let position = position(of: id) else { return nil }
+        return node(at: position, id: id)
+    }
+
+    private func node(at position: Int, id: ObjectID) -> CommitNode? {
+        guard let layer = layers.last(where: { $0.base <= position }) else { return nil }
+        let record = layer.dataOffset + (position - layer.base) * (CommitGraph.hashSize + 16)
+        guard let tree = ObjectID(bytes: layer.data[record..<(record + CommitGraph.hashSize)]) else { return nil }
+        let first = layer.data.bigEndian32(at: record + CommitGraph.hashSize)
+        let second = layer.data.bigEndian32(at: record + CommitGraph.hashSize + 4)
+        let high = UInt64(layer.data.bigEndian32(at: record + CommitGraph.hashSize + 8) & 0x3)
+        let low = UInt64(layer.data.bigEndian32(at: record + CommitGraph.hashSize + 12))
+        var parents = [ObjectID]()
+        if first != CommitGraph.noParent {
+            guard let parent = self.id(at: Int(first)) else { return nil }
+            parents.append(parent)
+        }
+        if second != CommitGraph.noParent {
+            if second & 0x8000_0000 == 0 {
+                guard let parent = self.id(at: Int(second)) else { return nil }
+                parents.append(parent)
+            } else {
+                guard let edges = layer.extraEdgesOffset else { return nil }
+                var index = Int(second & 0x7FFF_FFFF)
+                while true {
+                    let edge = layer.data.bigEndian32(at: edges + index * 4)
+                    guard let parent = self.id(at: Int(edge & 0x7FFF_FFFF)) else { return nil }
+                    parents.append(parent)
+                    if edge & 0x8000_0000 != 0 { break }
+                    index += 1
+                }
+            }
+        }
+        return CommitNode(id: id, treeID: tree, parentIDs: parents, time: Int64(high << 32 | low))
+    }
+
+    /// The id at a global position.
+    private func id(at position: Int) -> ObjectID? {
+        guard let layer = layers.last(where: { $0.base <= position }), position - layer.base < layer.count else { return nil }
+        let start = layer.lookupOffset + (position - layer.base) * CommitGraph.hashSize
+        return ObjectID(bytes: layer.data[start..<(start + CommitGraph.hashSize)])
+    }
+
+    /// The global position of `id`: the fan-out narrows the range, a binary search finds it.
+    private func position(of id: ObjectID) -> Int? {
+        let first = Int(id.bytes[0])
+        for layer in layers.reversed() {
+            var low = first == 0 ? 0 : Int(layer.data.bigEndian32(at: layer.fanoutOffset + (first - 1) * 4))
+            var high = Int(layer.data.bigEndian32(at: layer.fanoutOffset + first * 4))
+            while low < high {
+                let middle = (low + high) / 2
+                let start = layer.lookupOffset + middle * CommitGraph.hashSize
+                let order = layer.data.compare(start, with: id)
+                if order == 0 { return layer.base + middle }
+                if order < 0 { low = middle + 1 } else { high = middle }
+            }
+        }
+        return nil
+    }
+
+    /// Reads the header and chunk table of one file.
+    private static func layer(_ data: [UInt8], base: Int) -> Layer? {
+        guard data.count > 8, data.prefix(4).elementsEqual("CGPH".utf8), data[4] == 1, data[5] == 1 else { return nil }
+        let chunkCount = Int(data[6])
+        var chunks = [UInt32: Int]()
+        for index in 0..<chunkCount {
+            let entry = 8 + index * 12
+            guard entry + 12 <= data.count else { return nil }
+            let offset = Int(UInt64(data.bigEndian32(at: entry + 4)) << 32 | UInt64(data.bigEndian32(at: entry + 8)))
+            chunks[data.bigEndian32(at: entry)] = offset
+        }
+        guard let fanout = chunks[0x4F49_4446], let lookup = chunks[0x4F49_444C], let commits = chunks[0x4344_4154],
+              fanout + 1024 <= data.count else { return nil }
+        let count = Int(data.bigEndian32(at: fanout + 255 * 4))
+        guard lookup + count * hashSize <= data.count, commits + count * (hashSize + 16) <= data.count else { return nil }
+        return Layer(
+            data: data, count: count, base: base, fanoutOffset: fanout, lookupOffset: lookup, dataOffset: commits,
+            extraEdgesOffset: chunks[0x4544_4745])
+    }
+}
+
+private extension [UInt8] {
+    func bigEndian32(at offset: Int) -> UInt32 {
+        UInt32(self[offset]) << 24 | UInt32(self[offset + 1]) << 16 | UInt32(self[offset + 2]) << 8 | UInt32(self[offset + 3])
+    }
+
+    /// Compares the id stored at `offset` with `id`: negative, zero or positive.
+    func compare(_ offset: Int, with id: ObjectID) -> Int {
+        guard let stored = ObjectID(bytes: self[offset..<(offset + ObjectID.byteCount)]) else { return -1 }
+        return stored == id ? 0 : (stored < id ? -1 : 1)
+    }
+}
