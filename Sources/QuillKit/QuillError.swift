@@ -33,8 +33,7 @@ extension QuillError {
     public init?(classifying error: any Error) {
         switch error {
         case let error as QuillError: self = error
-        case let error as PromptParseError: self.init(.badInput, error.description)
-        case let error as ConfigError: self.init(.badInput, error.description)
+        case let error as InputFileError: self.init(.badInput, error.description)
         case let error as GitError: self.init(.repository, error.description)
         default: return nil
         }

@@ -61,13 +61,13 @@ public struct QuillConfig: Sendable, Equatable, Codable {
     }
 
     /// Parses the bytes of a `quill.yaml` read from `path`; an empty file gives the defaults.
-    public static func parse(_ data: Data, path: String) throws(ConfigError) -> QuillConfig {
+    public static func parse(_ data: Data, path: String) throws(InputFileError) -> QuillConfig {
         do {
             let source = try SourceText(checking: data)
             guard let root = try YAMLSource.compose(source.text(0..<source.bytes.count)) else { return QuillConfig() }
             return try ConfigReader.read(root)
         } catch {
-            throw ConfigError(file: path, issue: error)
+            throw InputFileError(file: path, issue: error)
         }
     }
 }

@@ -90,9 +90,17 @@ struct JSONSource {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try parseNumber())
         case UInt8(ascii: "a")...UInt8(ascii: "z"): value = try parseLiteral()
         default:
+            if let word = nonFiniteWord(at: offset) {
+                throw issue("'\(word)' is not a finite number; expected a finite JSON number")
+            }
             throw issue("unexpected character '\(source.text(offset..<offset + scalarLength(at: offset)))'; expected a value")
         }
         return JSONNode(value: value, range: start..<offset)
+    }
+
+    /// `NaN` or `Infinity` when the bytes at `position` spell one (JavaScript and Python write them; JSON has neither).
+    private func nonFiniteWord(at position: Int) -> String? {
+        ["NaN", "Infinity"].first { bytes[position...].starts(with: $0.utf8) }
     }
 
     private func scalarLength(at position: Int) -> Int {
@@ -108,6 +116,7 @@ struct JSONSource {
         case "true": return .bool(true)
         case "false": return .bool(false)
         case "null": return .null
+        case "nan", "inf", "infinity": throw issue("'\(source.text(start..<offset))' is not a finite number; expected a finite JSON number", at: start)
         case let word: throw issue("unknown literal '\(word)'; expected true, false or null", at: start)
         }
     }
@@ -120,6 +129,9 @@ struct JSONSource {
             return offset - first
         }
         if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        if let word = nonFiniteWord(at: offset) {
+            throw issue("'-\(word)' is not a finite number; expected a finite JSON number", at: start)
+        }
         let integerStart = offset
         let integerDigits = digits()
         guard integerDigits > 0, !(integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0")) else {
@@ -140,21 +152,18 @@ struct JSONSource {
     private mutating func parseString() throws(SourceIssue) -> String {
         let open = offset
         offset += 1
-        var scalars = String.UnicodeScalarView()
+        var text = ""
         var runStart = offset
-        func flush() {
-            scalars.append(contentsOf: source.text(runStart..<offset).unicodeScalars)
-        }
         while offset < bytes.count {
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "\""):
-                flush()
+                text += source.text(runStart..<offset)
                 offset += 1
-                return String(scalars)
+                return text
             case UInt8(ascii: "\\"):
-                flush()
-                scalars.append(try parseEscape())
+                text += source.text(runStart..<offset)
+                text.unicodeScalars.append(try parseEscape())
                 runStart = offset
             case 0..<0x20:
                 if byte == UInt8(ascii: "\n") {

@@ -17,7 +17,7 @@ public enum PromptParser {
     }
 
     /// Parses the bytes of the file at `path` (path only names it and chooses the format; unknown extension -> .text).
-    public static func parse(_ data: Data, path: String) throws(PromptParseError) -> Prompt {
+    public static func parse(_ data: Data, path: String) throws(InputFileError) -> Prompt {
         do {
             let source = try SourceText(checking: data)
             switch format(forPath: path) ?? .text {
@@ -37,7 +37,7 @@ public enum PromptParser {
                 return try PlainTextReader.read(source, frontMatter: FrontMatter(splitting: source), format: format, path: path)
             }
         } catch {
-            throw PromptParseError(file: path, issue: error)
+            throw InputFileError(file: path, issue: error)
         }
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("quill.yaml")
 struct QuillConfigTests {
-    private func parse(_ text: String) throws(ConfigError) -> QuillConfig {
+    private func parse(_ text: String) throws(InputFileError) -> QuillConfig {
         try QuillConfig.parse(Data(text.utf8), path: "quill.yaml")
     }
 
@@ -67,7 +67,7 @@ struct QuillConfigTests {
         ("metrics:\n  accuracy:\n    direction: higher\n    min: .nan\n", "quill.yaml:4:10: 'min' of metric 'accuracy' is a number; expected a number"),
     ])
     func malformed(text: String, expected: String) {
-        #expect(throws: ConfigError.self) { try parse(text) }
+        #expect(throws: InputFileError.self) { try parse(text) }
         do {
             _ = try parse(text)
         } catch {

@@ -19,8 +19,8 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
 
 @Suite("malformed prompt files name the file, line, column and what was expected")
 struct MalformedPromptTests {
-    private func error(_ data: Data, path: String) -> PromptParseError? {
-        #expect(throws: PromptParseError.self) { try PromptParser.parse(data, path: path) }
+    private func error(_ data: Data, path: String) -> InputFileError? {
+        #expect(throws: InputFileError.self) { try PromptParser.parse(data, path: path) }
         do {
             _ = try PromptParser.parse(data, path: path)
             return nil

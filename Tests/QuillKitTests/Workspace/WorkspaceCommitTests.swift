@@ -119,7 +119,7 @@ struct WorkspaceCommitTests {
         let stage = try repository.git("ls-files", "-s")
         let head = try repository.git("rev-parse", "HEAD")
 
-        let error = try #require(throws: PromptParseError.self) {
+        let error = try #require(throws: InputFileError.self) {
             try Workspace.open(from: repository.path).commit(message: "broken", paths: paths)
         }
         #expect(error.description == "prompts/a.prompt:1:7: '{{' is never closed; expected '}}'")

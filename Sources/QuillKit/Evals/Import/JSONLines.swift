@@ -1,0 +1,34 @@
+/// A JSON Lines file: one JSON value a line, blank lines skipped, each line parsed on its own so a
+/// broken line is reported at its own line.
+enum JSONLines {
+    /// Whether `source` reads as JSON Lines: its first non-blank line is a JSON value by itself and
+    /// another non-blank line follows.
+    static func startsAsLines(_ source: SourceText) -> Bool {
+        let lines = nonBlankLines(source).prefix(2)
+        guard lines.count == 2, let first = lines.first else { return false }
+        return (try? document(source, line: first)) != nil
+    }
+
+    /// Each non-blank line parsed as a JSON document that knows its line number.
+    static func documents(_ source: SourceText) throws(SourceIssue) -> [JSONDocument] {
+        var documents: [JSONDocument] = []
+        for line in nonBlankLines(source) {
+            documents.append(try document(source, line: line))
+        }
+        return documents
+    }
+
+    /// A line's JSON value must be an object; `what` names the line's role ("a case object").
+    static func object(_ document: JSONDocument, expected what: String) throws(SourceIssue) -> [(key: String, value: JSONNode)] {
+        try document.members(document.root, "line \(document.firstLine)", expected: what)
+    }
+
+    private static func nonBlankLines(_ source: SourceText) -> [Int] {
+        (1...max(1, source.lineCount)).filter { !source.trimmed(source.lineRange($0)).isEmpty }
+    }
+
+    private static func document(_ source: SourceText, line: Int) throws(SourceIssue) -> JSONDocument {
+        let text = SourceText(unchecked: Array(source.bytes[source.lineRange(line)]))
+        return try JSONDocument.parse(text, firstLine: line)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GitKit
+@testable import QuillKit
+import TestSupport
+import Testing
+
+@Suite("Eval store")
+struct EvalStoreTests {
+    private let prompt = "---\nmodel: gpt-4o\n---\n{{role \"user\"}}\nHello {{name}}\n"
+
+    /// A repository with one prompt committed and an identity, opened as a workspace.
+    private func evaluatedRepository() throws -> (TestRepository, Workspace) {
+        let repository = try TestRepository()
+        try repository.git("config", "user.name", "Eve Evaluator")
+        try repository.git("config", "user.email", "eve@example.com")
+        try repository.write("prompts/greet.prompt", prompt)
+        try repository.commitAll("add greeting")
+        return (repository, try Workspace.open(from: repository.path))
+    }
+
+    private func metricsFile(_ repository: TestRepository, _ name: String, _ json: String) throws -> String {
+        try repository.write("results/\(name)", json)
+        return repository.path + "/results/\(name)"
+    }
+
+    @Test("stores a record that git reads: canonical blob, index entries, a note, fsck clean")
+    func storesRecord() throws {
+        let (repository, workspace) = try evaluatedRepository()
+        let file = try metricsFile(repository, "m.json", #"{"accuracy": 0.9, "latency_ms": 120}"#)
+        let report = try workspace.recordEvaluations(RecordRequest(files: [file], prompt: "prompts/greet.prompt", suite: "smoke"))
+        let record = try #require(report.records.first)
+        #expect(record.isNew == true)
+        let head = try repository.git("rev-parse", "HEAD")
+        let blob = try repository.git("rev-parse", "HEAD:prompts/greet.prompt")
+        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:records/\(record.id.prefix(2))/\(record.id.dropFirst(2)).json")
+            == #"{"commit":"\#(head)","metrics":{"accuracy":0.9,"latency_ms":120},"prompt":"prompts/greet.prompt","promptBlob":"\#(blob)","quill":1,"source":"dvc","suite":"smoke"}"#)
+        #expect(try repository.git("rev-parse", "refs/quill/evals:by-commit/\(head.prefix(2))/\(head.dropFirst(2))/\(record.id)") == record.id)
+        #expect(try repository.git("rev-parse", "refs/quill/evals:by-prompt/\(blob.prefix(2))/\(blob.dropFirst(2))/\(record.id)") == record.id)
+        #expect(try repository.git("log", "-1", "--notes=quill", "--format=%N", "HEAD") == "quill: prompts/greet.prompt [smoke] accuracy=0.9 latency_ms=120")
+        #expect(try repository.git("log", "--format=%an", "refs/quill/evals") == "Eve Evaluator")
+        try repository.fsck()
+    }
+
+    @Test("recording the same result twice stores one object and makes no new commit")
+    func idempotent() throws {
+        let (repository, workspace) = try evaluatedRepository()
+        let file = try metricsFile(repository, "m.json", #"{"accuracy": 0.9}"#)
+        let request = RecordRequest(files: [file], prompt: "prompts/greet.prompt")
+        let first = try workspace.recordEvaluations(request)
+        let tip = try repository.git("rev-parse", "refs/quill/evals")
+        let second = try workspace.recordEvaluations(request)
+        #expect(second.records.map(\.id) == first.records.map(\.id))
+        #expect(second.records.first?.isNew == false)
+        #expect(second.storeCommit == nil)
+        #expect(try repository.git("rev-parse", "refs/quill/evals") == tip)
+    }
+
+    @Test("looks records up by commit and by prompt across history, and shows them by id prefix")
+    func looksUp() throws {
+        let (repository, workspace) = try evaluatedRepository()
+        let first = try workspace.recordEvaluations(RecordRequest(files: [try metricsFile(repository, "a.json", #"{"accuracy": 0.7}"#)], prompt: "prompts/greet.prompt"))
+        try repository.write("prompts/greet.prompt", prompt + "Be brief.\n")
+        try repository.commitAll("brief")
+        try repository.write("other.txt", "unrelated\n")
+        try repository.commitAll("unrelated")
+        let second = try Workspace.open(from: repository.path).recordEvaluations(RecordRequest(files: [try metricsFile(repository, "b.json", #"{"accuracy": 0.8}"#)], prompt: "prompts/greet.prompt"))
+        let workspaceNow = try Workspace.open(from: repository.path)
+        #expect(try workspaceNow.listEvaluations(prompt: nil, commit: "HEAD").records.map(\.id) == second.records.map(\.id))
+        #expect(try workspaceNow.listEvaluations(prompt: nil, commit: "HEAD~2").records.map(\.id) == first.records.map(\.id))
+        #expect(Set(try workspaceNow.listEvaluations(prompt: "prompts/greet.prompt", commit: nil).records.map(\.id)) == Set(first.records.map(\.id) + second.records.map(\.id)))
+        let detail = try workspaceNow.showEvaluation(String(second.records[0].id.prefix(6)))
+        #expect(detail.record.metrics == ["accuracy": 0.8])
+        #expect(detail.provenance?.recordedBy == "Eve Evaluator <eve@example.com>")
+        let log = try workspaceNow.log(prompt: "prompts/greet.prompt")
+        let accuracy = log.versions.map { $0.scores.first?.metrics["accuracy"] }
+        #expect(accuracy.map { $0?.mean } == [0.8, 0.7])
+        #expect(abs((accuracy[0]?.delta ?? 0) - 0.1) < 1e-12)
+        #expect(accuracy[1]?.delta == nil)
+        #expect(log.metrics == ["accuracy"])
+        _ = workspace
+    }
+
+    @Test("refuses bad input and leaves refs/quill/evals as it was", arguments: [
+        (#"{"accuracy": 0.9}"#, "prompts/missing.prompt", "HEAD", "prompt 'prompts/missing.prompt' does not exist in commit"),
+        (#"{"accuracy": 0.9}"#, "prompts/greet.prompt", "no-such-rev", "unknown revision 'no-such-rev'"),
+        (#"{"accuracy": "#, "prompts/greet.prompt", "HEAD", "m.json"),
+    ])
+    func refusesBadInput(json: String, prompt: String, commit: String, message: String) throws {
+        let (repository, workspace) = try evaluatedRepository()
+        _ = try workspace.recordEvaluations(RecordRequest(files: [try metricsFile(repository, "ok.json", #"{"accuracy": 0.5}"#)], prompt: "prompts/greet.prompt"))
+        let tip = try repository.git("rev-parse", "refs/quill/evals")
+        let notes = try repository.git("rev-parse", "refs/notes/quill")
+        let file = try metricsFile(repository, "m.json", json)
+        let error = #expect(throws: (any Error).self) {
+            try workspace.recordEvaluations(RecordRequest(files: [file], prompt: prompt, commit: commit))
+        }
+        #expect(QuillError(classifying: error!)?.kind == .badInput)
+        #expect(String(describing: error!).contains(message), "\(String(describing: error!))")
+        #expect(try repository.git("rev-parse", "refs/quill/evals") == tip)
+        #expect(try repository.git("rev-parse", "refs/notes/quill") == notes)
+        try repository.fsck()
+    }
+
+    @Test("refuses a prompt that differs in the work tree unless allowed")
+    func refusesDirtyPrompt() throws {
+        let (repository, workspace) = try evaluatedRepository()
+        try repository.write("prompts/greet.prompt", prompt + "uncommitted\n")
+        let file = try metricsFile(repository, "m.json", #"{"accuracy": 0.9}"#)
+        let error = #expect(throws: QuillError.self) {
+            try workspace.recordEvaluations(RecordRequest(files: [file], prompt: "prompts/greet.prompt"))
+        }
+        #expect(error?.message.contains("--allow-dirty") == true)
+        let allowed = try workspace.recordEvaluations(RecordRequest(files: [file], prompt: "prompts/greet.prompt", allowDirty: true))
+        #expect(allowed.records.first?.promptBlob == (try repository.git("rev-parse", "HEAD:prompts/greet.prompt")))
+    }
+
+    @Test("concurrent writers in one process lose no record")
+    func concurrentWriters() async throws {
+        let (repository, _) = try evaluatedRepository()
+        let path = repository.path
+        let files = try (0..<40).map { try metricsFile(repository, "c\($0).json", #"{"accuracy": \#(Double($0) / 100)}"#) }
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    var ids = [String]()
+                    for file in files[(writer * 10)..<(writer * 10 + 10)] {
+                        let workspace = try Workspace.open(from: path)
+                        ids += try workspace.recordEvaluations(RecordRequest(files: [file], prompt: "prompts/greet.prompt")).records.map(\.id)
+                    }
+                    return ids
+                }
+            }
+            var all = Set<String>()
+            for try await ids in group { all.formUnion(ids) }
+            let stored = try repository.git("ls-tree", "-r", "--name-only", "refs/quill/evals", "records/").split(separator: "\n")
+            #expect(stored.count == 40)
+            #expect(all.count == 40)
+        }
+        try repository.fsck()
+    }
+}

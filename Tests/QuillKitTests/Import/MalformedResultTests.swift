@@ -1,0 +1,85 @@
+import Foundation
+import QuillKit
+import Testing
+
+/// A results file that must not import, the format it is read as, and the one line its error must read.
+struct MalformedResult: CustomTestStringConvertible, Sendable {
+    var path: String
+    var format: ResultFormat
+    var contents: String
+    var expected: String
+
+    init(_ path: String, as format: ResultFormat = .auto, _ contents: String, _ expected: String) {
+        self.path = path
+        self.format = format
+        self.contents = contents
+        self.expected = expected
+    }
+
+    var testDescription: String { "\(path) (\(format.rawValue))" }
+}
+
+@Suite("malformed results files name the file, the line and column, and what was expected")
+struct MalformedResultTests {
+    static let cases: [MalformedResult] = [
+        MalformedResult("a.json", #"{"quill": 1, "cases": [}"#, "a.json:1:24: invalid JSON: unexpected character '}'; expected a value"),
+        MalformedResult("b.json", "{\n  \"results\": {\n    \"version\": 3,\n    \"results\": [1 2]\n  }\n}\n",
+                        "b.json:4:19: invalid JSON: expected ',' or ']' after a value in an array"),
+        MalformedResult("c.json", #"{"evalId": "e1", "results": {"version": 3, "results": {"a": 1}}}"#,
+                        "c.json:1:55: 'results.results' is an object; expected an array of result rows"),
+        MalformedResult("d.json", #"{"accuracy": "high", "f1": 0.8}"#, "d.json:1:14: metric 'accuracy' is a string; expected a number"),
+        MalformedResult("e.json", as: .quill, #"{"quill": 1, "metrics": {"accuracy": "high"}}"#, "e.json:1:38: metric 'accuracy' is a string; expected a number"),
+        MalformedResult("f.json", #"{"accuracy": NaN}"#, "f.json:1:14: invalid JSON: 'NaN' is not a finite number; expected a finite JSON number"),
+        MalformedResult("g.json", "{\"loss\": -Infinity}", "g.json:1:10: invalid JSON: '-Infinity' is not a finite number; expected a finite JSON number"),
+        MalformedResult("h.yaml", "eval:\n  accuracy: .nan\n", "h.yaml:2:13: metric 'eval.accuracy' is '.nan', not a finite number; expected a number"),
+        MalformedResult("i.yml", "f1: nan\n", "i.yml:1:5: metric 'f1' is 'nan', not a finite number; expected a number"),
+        MalformedResult("j.toml", "# metrics\nloss = nan\n", "j.toml:2:8: metric 'loss' is 'nan', not a finite number; expected a number"),
+        MalformedResult("k.toml", "scores = [1, -inf]\n", "k.toml:1:14: metric 'scores[1]' is '-inf', not a finite number; expected a number"),
+        MalformedResult("l.json", "", "l.json: empty file; expected promptfoo results, Quill results JSON, 'gh models eval --json' output, JSON Lines of cases or a DVC metrics file"),
+        MalformedResult("m.json", as: .promptfoo, " \n\t\n", "m.json: empty file; expected promptfoo results (JSON with 'results', or JSON Lines of result rows)"),
+        MalformedResult("n.json", #"{"evalId": "e1", "results": {"version": 3, "results": [], "prompts": []}}"#,
+                        "n.json:1:55: no result rows in 'results.results'; expected at least one evaluated test"),
+        MalformedResult("o.jsonl", "{\"id\": \"a\", \"score\": 1}\n[1, 2]\n", "o.jsonl:2:1: line 2 is an array; expected a case object"),
+        MalformedResult("p.jsonl", "{\"id\": \"a\", \"score\": 1}\n\n{\"id\": \"b\", \"score\": }\n",
+                        "p.jsonl:3:22: invalid JSON: unexpected character '}'; expected a value"),
+        MalformedResult("q.json", #"{"name": "nightly", "owner": "ml-team"}"#,
+                        "q.json:1:1: unrecognised results file; expected promptfoo results, Quill results JSON, 'gh models eval --json' output, JSON Lines of cases or a DVC metrics file"),
+        MalformedResult("r.json", #"{"quill": 2, "metrics": {}}"#, "r.json:1:11: unsupported 'quill' version 2; expected 1"),
+        MalformedResult("s.json", #"{"quill": 1, "cases": [{"metrics": {"a": 1}}]}"#, "s.json:1:24: case 0 has no 'id'; expected an object with 'id' and 'metrics' or 'pass'"),
+        MalformedResult("t.json", #"{"quill": 1, "prompt": "p"}"#, "t.json:1:1: evaluation has neither 'metrics' nor 'cases'; expected at least one"),
+        MalformedResult("u.json", #"{"name": "x", "testResults": {}}"#, "u.json:1:30: 'testResults' is an object; expected an array of test results"),
+        MalformedResult("v.jsonl", as: .promptfoo, "{\"promptIdx\": 0, \"testIdx\": 0, \"success\": \"yes\", \"score\": 1}\n{\"promptIdx\": 0, \"testIdx\": 1, \"success\": true}\n",
+                        "v.jsonl:1:43: 'success' of line 1 is a string; expected true or false"),
+        MalformedResult("w.toml", "[[runs]]\naccuracy = 0.9\n", "w.toml:1:2: invalid TOML: arrays of tables ('[[…]]') are not supported; expected '[table]'"),
+        MalformedResult("x.toml", "a = 1\nb = 2\na = 3\n", "x.toml:3:1: key 'a' is defined twice; expected each key once"),
+        MalformedResult("y.toml", "when = 2024-05-01\n", "y.toml:1:8: invalid TOML: dates and times are not supported; expected a number, a string, true, false, an array or an inline table"),
+        MalformedResult("z.json", #"{"a.b": 1, "a": {"b": 2}}"#, "z.json:1:23: metric 'a.b' appears twice; expected each metric once"),
+        MalformedResult("aa.json", as: .ghModels, #"{"testResults": [{"modelResponse": "ok", "evaluationResults": [{"evaluatorName": "len", "score": 1}]}]}"#,
+                        "aa.json:1:64: evaluator 'len' of test result 0 has no 'passed'; expected true or false"),
+        MalformedResult("ab.yaml", "- 0.9\n- 0.8\n", "ab.yaml:1:1: document is a list; expected a mapping of metric names to numbers, nested mappings or lists of numbers"),
+    ]
+
+    @Test("each malformed file", arguments: cases)
+    func malformed(_ item: MalformedResult) {
+        let error = #expect(throws: InputFileError.self) {
+            try EvalFixtures.read(text: item.contents, path: item.path, format: item.format)
+        }
+        #expect(error?.description == item.expected)
+    }
+
+    @Test("bytes that are not UTF-8 are refused at their position")
+    func binary() {
+        let error = #expect(throws: InputFileError.self) {
+            try ResultImporter.read(Data([0x7B, 0x0A, 0xFF]), path: "bin.json", format: .auto)
+        }
+        #expect(error == InputFileError(file: "bin.json", line: 2, column: 1, message: "invalid UTF-8 byte 0xFF; expected UTF-8 text"))
+    }
+
+    @Test("a file read as the wrong format says what that format expects")
+    func wrongFormat() throws {
+        let error = #expect(throws: InputFileError.self) {
+            try EvalFixtures.read("gh-models.json", format: .quill)
+        }
+        #expect(error?.description == "gh-models.json:1:1: no 'quill' key; expected \"quill\": 1")
+    }
+}
