@@ -77,25 +77,8 @@ extension Workspace {
     private func mirrorNotes(for commits: Set<String>, signature: Signature) throws {
         let store = EvalStore(repository: repository)
         guard let tree = try store.tipTree() else { return }
-        var summaries = [ObjectID: String]()
-        for hex in commits {
-            guard let commit = ObjectID(hex: hex) else { continue }
-            let records = try store.recordIDs(forCommit: commit, in: tree).map(store.record)
-            summaries[commit] = ScoreNote.line(for: records)
-        }
+        let summaries = try store.scoreNotes(for: commits.compactMap { ObjectID(hex: $0) }, in: tree)
         try NotesMirror(repository: repository).write(summaries, signature: signature)
     }
 }
 
-/// The one-line score summary written as a commit's note.
-enum ScoreNote {
-    /// `quill: prompts/a.prompt [smoke, gpt-4o] accuracy=0.91 latency_ms=120; prompts/b.prompt […] …`
-    static func line(for records: [EvalRecord]) -> String {
-        let parts = records.sorted { ($0.prompt, $0.suite, $0.model ?? "") < ($1.prompt, $1.suite, $1.model ?? "") }.map { record in
-            let label = [record.suite, record.model].compactMap { $0 }.joined(separator: ", ")
-            let metrics = record.metrics.keys.sorted().map { "\($0)=\(ScoreFormat.short(record.metrics[$0]!))" }.joined(separator: " ")
-            return "\(record.prompt) [\(label)] \(metrics)"
-        }
-        return "quill: " + parts.joined(separator: "; ")
-    }
-}

@@ -1,0 +1,138 @@
+internal import CLibGit2
+
+extension Repository {
+    /// The URL of the configured remote `name`, or `nil` when there is no such remote.
+    public func remoteURL(named name: String) throws(GitError) -> String? {
+        guard Repository.isValidRemoteName(name) else { return nil }
+        var remote: OpaquePointer?
+        guard try checkFound(git_remote_lookup(&remote, handle, name), "git_remote_lookup('\(name)')") else { return nil }
+        defer { git_remote_free(remote) }
+        return git_remote_url(remote).map { String(cString: $0) }
+    }
+
+    /// Whether git accepts `name` as a remote's name (`origin`, `upstream`).
+    public static func isValidRemoteName(_ name: String) -> Bool {
+        LibGit2.isValid { git_remote_name_is_valid(&$0, name) }
+    }
+
+    /// Fetches `refspecs` (such as `+refs/quill/*:refs/quill-remotes/origin/quill/*`) from `remote`, a
+    /// configured remote's name or any URL libgit2 supports, and returns the references it advertised.
+    ///
+    /// A refspec whose source the remote does not have fetches nothing and is not an error. Tags are not
+    /// followed and `FETCH_HEAD` is not written. Credentials come from the ssh agent or the system's
+    /// default credentials, never from a prompt.
+    @discardableResult
+    public func fetch(remote: String, refspecs: [String]) throws(GitError) -> [Reference] {
+        try withRemote(remote) { (remoteHandle, session) throws(GitError) -> [Reference] in
+            var options = git_fetch_options()
+            try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
+            options.callbacks = try session.callbacks()
+            options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+            options.update_fetchhead = 0
+            let result = try withStringArray(refspecs) { array in
+                git_remote_fetch(remoteHandle, &array, &options, "quill: fetch")
+            }
+            try session.check(result, "git_remote_fetch('\(remote)')")
+            return try advertisedReferences(remoteHandle)
+        }
+    }
+
+    /// Pushes `refspecs` (such as `refs/quill/evals:refs/quill/evals`) to `remote` and returns the
+    /// references the remote did not update.
+    ///
+    /// A refspec without `+` only fast-forwards: when the remote's reference is not an ancestor of the
+    /// local one it is rejected (`fetch first` when its commit is not even here, `non-fast-forward`
+    /// otherwise) without being sent, as `git push` does; a reference the server refuses (it moved
+    /// during the push, a hook said no) is rejected with the server's message. A reference already at
+    /// the local commit is not sent. Throws for a source reference that does not exist.
+    @discardableResult
+    public func push(remote: String, refspecs: [String]) throws(GitError) -> [PushRejection] {
+        try withRemote(remote) { (remoteHandle, session) throws(GitError) -> [PushRejection] in
+            var callbacks = try session.callbacks()
+            try session.check(git_remote_connect(remoteHandle, GIT_DIRECTION_PUSH, &callbacks, nil, nil), "git_remote_connect('\(remote)')")
+            var advertised = [String: ObjectID]()
+            for reference in try advertisedReferences(remoteHandle) { advertised[reference.name] = reference.id }
+            var rejections = [PushRejection]()
+            var sending = [(refspec: String, destination: String)]()
+            for refspec in refspecs {
+                let parsed = try PushRefspec(refspec)
+                guard let local = try referenceTarget(parsed.source) else {
+                    throw GitError(code: .notFound, message: "src refspec '\(parsed.source)' does not match any reference", function: "push")
+                }
+                let current = advertised[parsed.destination]
+                if current == local { continue }
+                if !parsed.isForced, let current {
+                    if !containsObject(current) {
+                        rejections.append(PushRejection(reference: parsed.destination, reason: "fetch first"))
+                        continue
+                    }
+                    if try !isAncestor(current, of: local) {
+                        rejections.append(PushRejection(reference: parsed.destination, reason: "non-fast-forward"))
+                        continue
+                    }
+                }
+                sending.append((refspec, parsed.destination))
+            }
+            guard !sending.isEmpty else { return rejections }
+            var options = git_push_options()
+            try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
+            options.callbacks = callbacks
+            let result = try withStringArray(sending.map(\.refspec)) { array in
+                git_remote_push(remoteHandle, &array, &options)
+            }
+            if result == GIT_ENONFASTFORWARD.rawValue {
+                // libgit2 checked again and found the remote ahead of us: none of them was sent.
+                git_error_clear()
+                return rejections + sending.map { PushRejection(reference: $0.destination, reason: "non-fast-forward") }
+            }
+            try session.check(result, "git_remote_push('\(remote)')")
+            return rejections + session.rejections
+        }
+    }
+
+    /// Calls `body` with the configured remote `remote` (else an anonymous remote for the URL `remote`)
+    /// and a session for its callbacks; frees the remote afterwards.
+    private func withRemote<Result>(
+        _ remote: String, _ body: (OpaquePointer, RemoteSession) throws(GitError) -> Result
+    ) throws(GitError) -> Result {
+        var remoteHandle: OpaquePointer?
+        var isConfigured = false
+        if Repository.isValidRemoteName(remote) {
+            isConfigured = try checkFound(git_remote_lookup(&remoteHandle, handle, remote), "git_remote_lookup('\(remote)')")
+        }
+        if !isConfigured {
+            try check(git_remote_create_anonymous(&remoteHandle, handle, remote), "git_remote_create_anonymous('\(remote)')")
+        }
+        defer { git_remote_free(remoteHandle) }
+        let session = RemoteSession()
+        return try withExtendedLifetime(session) { () throws(GitError) -> Result in try body(remoteHandle!, session) }
+    }
+
+    /// The references a connected (or once-connected) remote advertised.
+    private func advertisedReferences(_ remote: OpaquePointer) throws(GitError) -> [Reference] {
+        var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
+        var count = 0
+        try check(git_remote_ls(&heads, &count, remote), "git_remote_ls")
+        guard let heads else { return [] }
+        return (0..<count).compactMap { index in
+            guard let head = heads[index]?.pointee, let name = head.name else { return nil }
+            return Reference(name: String(cString: name), target: .direct(ObjectID(head.oid)))
+        }
+    }
+}
+
+/// A push refspec, parsed by libgit2: `[+]source:destination`.
+private struct PushRefspec {
+    let source: String
+    let destination: String
+    let isForced: Bool
+
+    init(_ text: String) throws(GitError) {
+        var refspec: OpaquePointer?
+        try check(git_refspec_parse(&refspec, text, 0), "git_refspec_parse('\(text)')")
+        defer { git_refspec_free(refspec) }
+        source = String(cString: git_refspec_src(refspec))
+        destination = git_refspec_dst(refspec).map { String(cString: $0) } ?? source
+        isForced = git_refspec_force(refspec) == 1
+    }
+}

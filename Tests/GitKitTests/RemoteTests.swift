@@ -1,0 +1,98 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+@Suite("Fetch and push")
+struct RemoteTests {
+    private static let fetchSpecs = ["+refs/quill/*:refs/quill-remotes/r/quill/*", "+refs/notes/quill:refs/quill-remotes/r/notes/quill"]
+
+    /// A bare remote with `refs/quill/evals` at a commit; returns it and the commit.
+    private func makeRemote() throws -> (TestRepository, String) {
+        let source = try TestRepository()
+        try source.write("a.txt", "a\n")
+        let commit = try source.commitAll("first")
+        let remote = try TestRepository(bare: true)
+        try source.git("push", "-q", remote.path, "HEAD:refs/quill/evals")
+        return (remote, commit)
+    }
+
+    @Test("fetch copies the remote's refs into the private namespace; a ref the remote lacks is no error")
+    func fetchesIntoNamespace() throws {
+        let (remote, commit) = try makeRemote()
+        let local = try TestRepository()
+        let opened = try local.open()
+        let advertised = try opened.fetch(remote: remote.path, refspecs: Self.fetchSpecs)
+        #expect(advertised.contains { $0.name == "refs/quill/evals" && $0.id?.hex == commit })
+        #expect(try opened.referenceTarget("refs/quill-remotes/r/quill/evals")?.hex == commit)
+        #expect(try opened.referenceTarget("refs/quill-remotes/r/notes/quill") == nil)
+        #expect(try local.git("for-each-ref", "--format=%(refname)") == "refs/quill-remotes/r/quill/evals")
+        try local.fsck()
+    }
+
+    @Test("fetch reads a configured remote by name and a file:// URL alike")
+    func fetchesByNameAndURL() throws {
+        let (remote, commit) = try makeRemote()
+        let local = try TestRepository()
+        try local.git("remote", "add", "origin", remote.path)
+        let opened = try local.open()
+        #expect(try opened.remoteURL(named: "origin") == remote.path)
+        #expect(try opened.remoteURL(named: "nosuch") == nil)
+        try opened.fetch(remote: "origin", refspecs: Self.fetchSpecs)
+        #expect(try opened.referenceTarget("refs/quill-remotes/r/quill/evals")?.hex == commit)
+        try opened.fetch(remote: "file://" + remote.path, refspecs: ["+refs/quill/evals:refs/quill-remotes/u/quill/evals"])
+        #expect(try opened.referenceTarget("refs/quill-remotes/u/quill/evals")?.hex == commit)
+    }
+
+    @Test("push fast-forwards, and reports a non-fast-forward ref as rejected without moving it")
+    func pushRejectsNonFastForward() throws {
+        let (remote, remoteCommit) = try makeRemote()
+        let local = try TestRepository()
+        let opened = try local.open()
+        try local.write("b.txt", "b\n")
+        let unrelated = try local.commitAll("unrelated")
+        try local.git("update-ref", "refs/quill/evals", unrelated)
+        // The remote's commit is not here: git says "fetch first".
+        #expect(try opened.push(remote: remote.path, refspecs: ["refs/quill/evals:refs/quill/evals"])
+            == [PushRejection(reference: "refs/quill/evals", reason: "fetch first")])
+        try opened.fetch(remote: remote.path, refspecs: Self.fetchSpecs)
+        #expect(try opened.push(remote: remote.path, refspecs: ["refs/quill/evals:refs/quill/evals"])
+            == [PushRejection(reference: "refs/quill/evals", reason: "non-fast-forward")])
+        #expect(try remote.git("rev-parse", "refs/quill/evals") == remoteCommit)
+        // A merge of both is a fast-forward for the remote.
+        let merge = try local.git("commit-tree", "-p", unrelated, "-p", remoteCommit, "-m", "merge", "\(unrelated)^{tree}")
+        try local.git("update-ref", "refs/quill/evals", merge)
+        try local.git("update-ref", "refs/notes/quill", unrelated)
+        #expect(try opened.push(remote: remote.path, refspecs: ["refs/quill/evals:refs/quill/evals", "refs/notes/quill:refs/notes/quill"]).isEmpty)
+        #expect(try remote.git("rev-parse", "refs/quill/evals") == merge)
+        #expect(try remote.git("rev-parse", "refs/notes/quill") == unrelated)
+        #expect(try opened.push(remote: remote.path, refspecs: ["refs/quill/evals:refs/quill/evals"]).isEmpty)
+        try remote.fsck()
+    }
+
+    @Test("over git://, fetch and push work and a refusal by the server is reported with its message")
+    func gitDaemon() throws {
+        let base = try TemporaryFolder()
+        let (seed, commit) = try makeRemote()
+        try ProcessRunner.run(TestEnvironment.gitPath, ["clone", "-q", "--bare", "--mirror", seed.path, base.path + "/remote.git"], environment: TestEnvironment.variables())
+        let daemon = try GitDaemon(basePath: base.path)
+        defer { daemon.stop() }
+        let local = try TestRepository()
+        let opened = try local.open()
+        try opened.fetch(remote: daemon.url("remote.git"), refspecs: Self.fetchSpecs)
+        #expect(try opened.referenceTarget("refs/quill-remotes/r/quill/evals")?.hex == commit)
+        let next = try local.git("commit-tree", "-p", commit, "-m", "next", "\(commit)^{tree}")
+        try local.git("update-ref", "refs/quill/evals", next)
+        #expect(try opened.push(remote: daemon.url("remote.git"), refspecs: ["refs/quill/evals:refs/quill/evals"]).isEmpty)
+        #expect(try ProcessRunner.run(TestEnvironment.gitPath, ["rev-parse", "refs/quill/evals"], in: base.path + "/remote.git", environment: TestEnvironment.variables()).output == next)
+        // A hook that refuses every update: the server's status comes back as a rejection.
+        let hook = base.path + "/remote.git/hooks/update"
+        try Data("#!/bin/sh\necho refused >&2\nexit 1\n".utf8).write(to: URL(fileURLWithPath: hook))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+        let last = try local.git("commit-tree", "-p", next, "-m", "last", "\(commit)^{tree}")
+        try local.git("update-ref", "refs/quill/evals", last)
+        let rejections = try opened.push(remote: daemon.url("remote.git"), refspecs: ["refs/quill/evals:refs/quill/evals"])
+        #expect(rejections.map(\.reference) == ["refs/quill/evals"])
+        #expect(rejections.first?.reason.isEmpty == false)
+    }
+}
