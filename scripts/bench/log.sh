@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Benchmark: `quill log PROMPT` against `git log --follow --format=%H -- PROMPT` on a generated
+# repository of 10,000 commits over 50 prompts (scripts/bench/generate-history.py), plus
+# `quill log` with no argument for information.
+#
+#   scripts/bench/log.sh            # from anywhere; prints a table
+#
+# Environment:
+#   BENCH_RUNS=N       timed runs per command (default 10, at least 10 is advised)
+#   BENCH_WARMUP=N     warm-up runs per command (default 2)
+#   BENCH_COMMITS=N    size of the generated history (default 10000)
+#   BENCH_STRICT=1     exit 1 when a target is missed (a wrong commit list always exits 1)
+#   BENCH_SKIP_BUILD=1 use the existing release build in .build-bench
+#   BENCH_QUILL=PATH   time this quill binary instead (no build), e.g. one built from another commit
+#   BENCH_SOURCE=TEXT  how the report names the quill source (default: git describe --dirty of this tree)
+#   BENCH_RESULTS=DIR  where JSON results go (default .build-bench/results)
+#
+# Targets: quill's mean time <= 1.5x git's for the same prompt; quill's peak RSS <= 100 MB.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SCRATCH="$ROOT/.build-bench"
+COMMITS="${BENCH_COMMITS:-10000}"
+RUNS="${BENCH_RUNS:-10}"
+WARMUP="${BENCH_WARMUP:-2}"
+RESULTS="${BENCH_RESULTS:-$SCRATCH/results}"
+if [ "$COMMITS" = 10000 ]; then REPO="$SCRATCH/data/history-10k"; else REPO="$SCRATCH/data/history-$COMMITS"; fi
+MAX_RATIO=1.5
+MAX_RSS_MB=100
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'log.sh: %s\n' "$*" >&2; exit 1; }
+
+# --- tools -------------------------------------------------------------------------------------
+command -v git >/dev/null || die "git is required"
+command -v python3 >/dev/null || die "python3 is required"
+if [ ! -x /usr/bin/time ]; then
+    say "installing GNU time"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; } >/dev/null 2>&1 || true
+fi
+[ -x /usr/bin/time ] || die "/usr/bin/time (Debian package 'time') is required for peak RSS"
+if ! command -v hyperfine >/dev/null; then
+    say "installing hyperfine"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine; } >/dev/null 2>&1 || true
+fi
+
+# --- build ---------------------------------------------------------------------------------------
+cd "$ROOT"
+if [ -n "${BENCH_QUILL:-}" ]; then
+    QUILL="$(cd "$(dirname "$BENCH_QUILL")" && pwd)/$(basename "$BENCH_QUILL")"
+else
+    if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+        say "building quill (release, scratch path .build-bench)"
+        swift build -c release --product quill --scratch-path "$SCRATCH" >&2
+    fi
+    QUILL="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/quill"
+fi
+[ -x "$QUILL" ] || die "no quill binary at $QUILL"
+
+# --- data ----------------------------------------------------------------------------------------
+say "generating $COMMITS commits into ${REPO#"$ROOT"/} (cached)"
+SUMMARY="$(python3 "$ROOT/scripts/bench/generate-history.py" "$REPO" --commits "$COMMITS")"
+mkdir -p "$RESULTS"
+
+# The prompt with the most versions (renamed once, with an edit), and the one renamed twice.
+read -r HOT RENAMED < <(python3 -c '
+import json, sys
+s = json.loads(sys.argv[1])
+twice = max(s["renamed"], key=lambda r: (len(r["paths"]), r["versions_upper_bound"]))
+print(s["most_versions"]["path"], twice["path"])' "$SUMMARY")
+
+cd "$REPO"
+GIT_VERSION="$(git --version | awk '{print $3}')"
+SOURCE="${BENCH_SOURCE:-$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)}"
+LIBGIT2_VERSION="$(pkg-config --modversion libgit2 2>/dev/null || echo unknown)"
+
+# --- correctness ---------------------------------------------------------------------------------
+commits_of_quill() {
+    "$QUILL" log "$1" --format json | python3 -c '
+import json, sys
+for version in json.load(sys.stdin)["versions"]:
+    print(version["commit"])'
+}
+declare -A VERSIONS
+for prompt in "$HOT" "$RENAMED"; do
+    git log --follow --format=%H -- "$prompt" >"$RESULTS/git-commits.txt"
+    commits_of_quill "$prompt" >"$RESULTS/quill-commits.txt"
+    if ! cmp -s "$RESULTS/git-commits.txt" "$RESULTS/quill-commits.txt"; then
+        printf 'log.sh: FAIL: quill log and git log --follow disagree for %s\n' "$prompt" >&2
+        diff "$RESULTS/git-commits.txt" "$RESULTS/quill-commits.txt" | head -20 >&2 || true
+        exit 1
+    fi
+    VERSIONS[$prompt]="$(wc -l <"$RESULTS/git-commits.txt" | tr -d ' ')"
+    say "same $((VERSIONS[$prompt])) commits from quill and git for $prompt"
+done
+"$QUILL" log --format json >/dev/null || die "quill log (no argument) failed"
+
+# --- timing --------------------------------------------------------------------------------------
+# Each case: label, then argv. Timed with hyperfine without a shell (-N), output discarded.
+CASES=(
+    "quill log HOT|$QUILL log $HOT"
+    "git log --follow HOT|git log --follow --format=%H -- $HOT"
+    "quill log RENAMED|$QUILL log $RENAMED"
+    "git log --follow RENAMED|git log --follow --format=%H -- $RENAMED"
+    "quill log (all prompts)|$QUILL log"
+    "git log --follow HOT, no commit-graph|git -c core.commitGraph=false log --follow --format=%H -- $HOT"
+)
+
+time_case() { # name, command -> prints "mean_ms sd_ms"
+    local name="$1" command="$2" json="$RESULTS/$(echo "$1" | tr -c 'A-Za-z0-9\n' '-').json"
+    if command -v hyperfine >/dev/null; then
+        hyperfine --shell=none --warmup "$WARMUP" --runs "$RUNS" --output=null --style=none \
+            --command-name "$name" --export-json "$json" "$command" >/dev/null
+        python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.2f %.2f" % (r["mean"] * 1000, (r["stddev"] or 0) * 1000))' "$json"
+    else
+        # Fallback: a python timing loop with the same warm-up and run counts.
+        python3 - "$WARMUP" "$RUNS" "$json" "$name" $command <<'PY'
+import json, statistics, subprocess, sys, time
+warmup, runs, out, name, argv = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5:]
+times = []
+for i in range(warmup + runs):
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
+    if i >= warmup:
+        times.append(time.perf_counter() - start)
+mean, sd = statistics.mean(times), statistics.stdev(times)
+json.dump({"results": [{"command": name, "mean": mean, "stddev": sd, "times": times}]}, open(out, "w"))
+print(f"{mean * 1000:.2f} {sd * 1000:.2f}")
+PY
+    fi
+}
+
+peak_rss_mb() { # argv -> peak RSS in MB (max of 3 runs)
+    local best=0 kb
+    for _ in 1 2 3; do
+        kb="$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1)"
+        [ "$kb" -gt "$best" ] && best="$kb"
+    done
+    python3 -c "print(f'{$best / 1024:.1f}')"
+}
+
+FIGURES=()  # mean, sd, rss for each case, in order
+for entry in "${CASES[@]}"; do
+    name="${entry%%|*}"
+    command="${entry#*|}"
+    say "timing: $name"
+    read -r mean sd < <(time_case "$name" "$command")
+    # shellcheck disable=SC2086  # the command is split into words on purpose (paths have no spaces)
+    FIGURES+=("$mean" "$sd" "$(peak_rss_mb $command)")
+done
+
+# --- report --------------------------------------------------------------------------------------
+STATUS=0
+report="$(python3 - "$MAX_RATIO" "$MAX_RSS_MB" "$HOT" "${VERSIONS[$HOT]}" "$RENAMED" "${VERSIONS[$RENAMED]}" \
+    "$COMMITS" "$GIT_VERSION" "$LIBGIT2_VERSION" "$(nproc)" "$(uname -m)" "$RUNS" "$WARMUP" "$SOURCE" \
+    "${FIGURES[@]}" \
+    "$RESULTS/summary.json" <<'PY'
+import json, sys
+a = sys.argv[1:]
+max_ratio, max_rss = float(a[0]), float(a[1])
+hot, hot_n, ren, ren_n, commits, git_v, lg2_v, cores, arch, runs, warmup, source = a[2:14]
+nums = [float(x) for x in a[14:32]]
+out = a[32]
+def case(i): return {"mean_ms": nums[3*i], "sd_ms": nums[3*i+1], "rss_mb": nums[3*i+2]}
+q_hot, g_hot, q_ren, g_ren, q_all, g_nocg = (case(i) for i in range(6))
+rows, ok = [], True
+def row(cmd, c, ratio=None, check_rss=False):
+    global ok
+    ratio_text = "" if ratio is None else f"{ratio:.2f}x"
+    verdict = ""
+    if ratio is not None:
+        good = ratio <= max_ratio and c["rss_mb"] <= max_rss
+        ok = ok and good
+        verdict = "PASS" if good else "MISS"
+    rows.append((cmd, f"{c['mean_ms']:.1f} ± {c['sd_ms']:.1f}", ratio_text, f"{c['rss_mb']:.1f}", verdict))
+row(f"quill log {hot}", q_hot, q_hot["mean_ms"] / g_hot["mean_ms"])
+row(f"git log --follow --format=%H -- {hot}", g_hot)
+row(f"quill log {ren}", q_ren, q_ren["mean_ms"] / g_ren["mean_ms"])
+row(f"git log --follow --format=%H -- {ren}", g_ren)
+row("quill log  (every prompt's latest version; information)", q_all)
+rows.append((f"git -c core.commitGraph=false log --follow ... {hot}  (information)",
+             f"{g_nocg['mean_ms']:.1f} ± {g_nocg['sd_ms']:.1f}", f"({q_hot['mean_ms'] / g_nocg['mean_ms']:.2f}x)",
+             f"{g_nocg['rss_mb']:.1f}", ""))
+head = ("command", "mean ± sd (ms)", "quill/git", "peak RSS (MB)", "target")
+widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
+line = lambda r: "  ".join(r[i].ljust(widths[i]) if i == 0 else r[i].rjust(widths[i]) for i in range(5)).rstrip()
+print(f"quill log vs git log --follow: {commits} commits, 50 prompts; {hot} has {hot_n} versions, {ren} has {ren_n}")
+print(f"machine: {cores} cores, {arch}; git {git_v}; libgit2 {lg2_v}; quill source {source}; --warmup {warmup} --runs {runs}")
+print(line(head))
+print(line(tuple("-" * w for w in widths)))
+for r in rows:
+    print(line(r))
+print(f"targets: quill <= {max_ratio}x git's mean time, quill peak RSS <= {max_rss:.0f} MB -> {'all met' if ok else 'MISSED'}")
+json.dump({"commits": int(commits), "source": source, "git": git_v, "libgit2": lg2_v, "cores": int(cores), "arch": arch,
+           "hot": {"path": hot, "versions": int(hot_n), "quill": q_hot, "git": g_hot},
+           "renamed": {"path": ren, "versions": int(ren_n), "quill": q_ren, "git": g_ren},
+           "all_prompts": {"quill": q_all}, "git_no_commit_graph": g_nocg, "targets_met": ok}, open(out, "w"), indent=2)
+sys.exit(0 if ok else 3)
+PY
+)" || STATUS=$?
+printf '%s\n' "$report"
+case "$STATUS" in
+    0) ;;
+    3) if [ "${BENCH_STRICT:-0}" = 1 ]; then exit 1; fi ;;
+    *) exit "$STATUS" ;;
+esac
