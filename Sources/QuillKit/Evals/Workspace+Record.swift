@@ -8,7 +8,12 @@ extension Workspace {
     /// Every file is read and every record checked before anything is written, so bad input leaves the
     /// store exactly as it was.
     public func recordEvaluations(_ request: RecordRequest) throws -> RecordReport {
-        let recorder = try repository.defaultSignature(for: .committer)
+        try recordEvaluations(request, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `recordEvaluations(_:)` with the recorder's identity and date taken from `environment` (`GIT_COMMITTER_*`).
+    func recordEvaluations(_ request: RecordRequest, environment: [String: String]) throws -> RecordReport {
+        let recorder = try repository.defaultSignature(for: .committer, environment: environment)
         var pending = [EvalStore.Pending]()
         for file in request.files {
             let absolute = file.hasPrefix("/") ? file : currentDirectory + "/" + file
