@@ -20,6 +20,31 @@ struct ObjectStoreTests {
         try repository.fsck()
     }
 
+    @Test("a packing handle keeps writes in memory, then stores them as one pack git reads, with no loose objects")
+    func packsBatchWrites() throws {
+        let repository = try TestRepository()
+        try repository.write("a.txt", "a\n")
+        let base = try #require(ObjectID(hex: try repository.commitAll("base")))
+        let opened = try repository.open()
+        let packing = try opened.openPackingHandle()
+        let blobs = try (0..<200).map { try packing.writeBlob(Data("record \($0)\n".utf8)) }
+        let tree = try packing.updateTree(try opened.treeID(ofCommit: base), applying: blobs.enumerated().map {
+            .upsert(path: "records/\($0.offset % 7)/\($0.offset).json", id: $0.element)
+        })
+        let commit = try packing.createCommit(tree: tree, parents: [base], message: "batch\n", author: TestEnvironment.signature(at: 1_700_000_500), committer: TestEnvironment.signature(at: 1_700_000_500))
+        #expect(try packing.blobData(blobs[3]) == Data("record 3\n".utf8), "pending objects are readable through the handle")
+        #expect(!opened.containsObject(blobs[3]), "nothing reaches the disk before writePendingObjects")
+        try packing.writePendingObjects()
+        try packing.writePendingObjects()  // nothing pending: no empty pack
+        #expect(try opened.blobData(blobs[199]) == Data("record 199\n".utf8))
+        try opened.updateReference("refs/quill/evals", to: commit, expecting: nil, message: "batch")
+        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:records/3/3.json") == "record 3")
+        let counts = try repository.git("count-objects", "-v")
+        #expect(counts.hasPrefix("count: 3\n"), "only git's own three loose objects: \(counts)")
+        #expect(counts.contains("\npacks: 1\n"), "\(counts)")
+        try repository.fsck()
+    }
+
     @Test("updates nested paths in one pass: add, replace and remove, pruning empty folders")
     func updatesNestedTrees() throws {
         let repository = try TestRepository()
