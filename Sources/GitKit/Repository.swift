@@ -6,6 +6,8 @@ public final class Repository {
     let handle: OpaquePointer
     /// The in-memory object backend of a packing handle (`openPackingHandle()`); owned by the odb.
     var pendingObjects: OpaquePointer?
+    /// The objects a packing handle wrote since its last `writePendingObjects()`, in order.
+    var pendingObjectIDs: [ObjectID] = []
 
     private init(handle: OpaquePointer) {
         self.handle = handle

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+@testable import GitKit
 import TestSupport
 import Testing
 
@@ -42,7 +42,27 @@ struct ObjectStoreTests {
         let counts = try repository.git("count-objects", "-v")
         #expect(counts.hasPrefix("count: 3\n"), "only git's own three loose objects: \(counts)")
         #expect(counts.contains("\npacks: 1\n"), "\(counts)")
+        #expect(counts.contains("\nin-pack: 210\n"), "200 blobs, 8 trees, a commit… and nothing else: \(counts)")
+
+        // A second batch packs only what it adds: one blob, the trees on its path, the commit.
+        let more = try opened.openPackingHandle()
+        let extra = try more.writeBlob(Data("one more\n".utf8))
+        let next = try more.updateTree(tree, applying: [.upsert(path: "records/3/extra.json", id: extra)])
+        let second = try more.createCommit(tree: next, parents: [commit], message: "more\n", author: TestEnvironment.signature(at: 1_700_000_600), committer: TestEnvironment.signature(at: 1_700_000_600))
+        try more.writePendingObjects()
+        try opened.updateReference("refs/quill/evals", to: second, expecting: commit, message: "more")
+        #expect(try repository.git("count-objects", "-v").contains("\nin-pack: 215\n"))
+        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:records/3/extra.json") == "one more")
         try repository.fsck()
+    }
+
+    @Test("SHA-1 of pack trailers matches the standard's test vectors", arguments: [
+        ("", "da39a3ee5e6b4b0d3255bfef95601890afd80709"),
+        ("abc", "a9993e364706816aba3e25717850c26c9cd0d89d"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "84983e441c3bd26ebaae4aa1f95129e5e54670f1"),
+    ])
+    func sha1(message: String, digest: String) {
+        #expect(SHA1.digest(Array(message.utf8)).map { String(format: "%02x", $0) }.joined() == digest)
     }
 
     @Test("updates nested paths in one pass: add, replace and remove, pruning empty folders")
