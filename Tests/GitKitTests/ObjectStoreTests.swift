@@ -56,6 +56,22 @@ struct ObjectStoreTests {
         try repository.fsck()
     }
 
+    @Test("tree updates refuse paths git would refuse", arguments: [
+        ("records/ab/cd.json", true), (".gitx/a", true), ("a.git/b", true), ("a/.../b", true),
+        ("", false), ("/a", false), ("a//b", false), ("a/", false), ("a/../b", false), ("./a", false), (".GIT/config", false), ("a/.Git", false),
+    ])
+    func validatesTreePaths(path: String, valid: Bool) throws {
+        let repository = try TestRepository()
+        let opened = try repository.open()
+        let blob = try opened.writeBlob(Data("x\n".utf8))
+        let result = Result { try opened.updateTree(nil, applying: [.upsert(path: path, id: blob)]) }
+        if valid {
+            #expect(throws: Never.self) { try result.get() }
+        } else {
+            #expect((try? result.get()) == nil)
+        }
+    }
+
     @Test("SHA-1 of pack trailers matches the standard's test vectors", arguments: [
         ("", "da39a3ee5e6b4b0d3255bfef95601890afd80709"),
         ("abc", "a9993e364706816aba3e25717850c26c9cd0d89d"),

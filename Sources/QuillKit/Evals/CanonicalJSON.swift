@@ -16,7 +16,7 @@ public enum CanonicalJSON {
     public static func encode(_ value: JSONValue) throws(Failure) -> Data {
         var out = [UInt8]()
         out.reserveCapacity(256)
-        try write(value, into: &out, path: "$")
+        try write(value, into: &out) { "$" }
         return Data(out)
     }
 
@@ -37,21 +37,22 @@ public enum CanonicalJSON {
         return "\(number)"
     }
 
-    private static func write(_ value: JSONValue, into out: inout [UInt8], path: String) throws(Failure) {
+    /// Appends `value`; `path` names where it is, and is only worked out for an error message.
+    private static func write(_ value: JSONValue, into out: inout [UInt8], path: () -> String) throws(Failure) {
         switch value {
-        case .null: out += Array("null".utf8)
-        case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let value):
             guard let text = number(value) else {
-                throw Failure(path: path, message: "\(value) is not a finite number; JSON has no NaN or infinity")
+                throw Failure(path: path(), message: "\(value) is not a finite number; JSON has no NaN or infinity")
             }
-            out += Array(text.utf8)
+            out.append(contentsOf: text.utf8)
         case .string(let text): writeString(text, into: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                try write(item, into: &out, path: "\(path)[\(index)]")
+                try write(item, into: &out) { "\(path())[\(index)]" }
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
@@ -61,7 +62,7 @@ public enum CanonicalJSON {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                try write(members[key]!, into: &out, path: "\(path).\(key)")
+                try write(members[key]!, into: &out) { "\(path()).\(key)" }
             }
             out.append(UInt8(ascii: "}"))
         }

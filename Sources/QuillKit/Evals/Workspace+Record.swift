@@ -35,8 +35,9 @@ extension Workspace {
         let store = EvalStore(repository: writer)
         let result = try store.append(pending, provenance: provenance, signature: recorder)
         if config.notes, result.storeCommit != nil {
+            let known = Dictionary(result.records.map { ($0.id, $0.record) }) { first, _ in first }
             try NotesMirror(repository: writer).refresh(
-                Set(pending.compactMap { ObjectID(hex: $0.record.commit) }), from: store, signature: recorder)
+                Set(pending.compactMap { ObjectID(hex: $0.record.commit) }), from: store, known: known, signature: recorder)
         }
         let newIDs = Set(result.newRecordIDs)
         let summaries = result.records.map {

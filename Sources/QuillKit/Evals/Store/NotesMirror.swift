@@ -16,11 +16,13 @@ struct NotesMirror {
     /// Each attempt reads the notes tip first and the store's tip after it, so the write that wins the
     /// notes ref saw every record stored before any earlier notes write: concurrent recorders never
     /// leave a note that misses a record one of them stored.
-    func refresh(_ commits: Set<ObjectID>, from store: EvalStore, signature: Signature) throws {
+    ///
+    /// `known` holds records the caller has in memory, which then need not be read back.
+    func refresh(_ commits: Set<ObjectID>, from store: EvalStore, known: [ObjectID: EvalRecord] = [:], signature: Signature) throws {
         guard !commits.isEmpty else { return }
         try write(signature: signature) {
             guard let tree = try store.tipTree() else { return [:] }
-            return try store.scoreNotes(for: commits, in: tree)
+            return try store.scoreNotes(for: commits, in: tree, known: known)
         }
     }
 

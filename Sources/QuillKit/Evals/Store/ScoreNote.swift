@@ -19,10 +19,12 @@ extension EvalStore {
     ///
     /// Shared by `eval record`, which rewrites the notes of the commits it recorded, and `sync`, which
     /// recomputes a note two sides wrote differently. Complexity: one index folder read per commit.
-    func scoreNotes(for commits: some Sequence<ObjectID>, in tree: ObjectID) throws -> [ObjectID: String] {
+    ///
+    /// `known` holds records already in memory (a record id names its content, so they need no read).
+    func scoreNotes(for commits: some Sequence<ObjectID>, in tree: ObjectID, known: [ObjectID: EvalRecord] = [:]) throws -> [ObjectID: String] {
         var notes = [ObjectID: String]()
         for commit in commits {
-            let records = try recordIDs(forCommit: commit, in: tree).map(record)
+            let records = try recordIDs(forCommit: commit, in: tree).map { try known[$0] ?? record($0) }
             if !records.isEmpty { notes[commit] = ScoreNote.line(for: records) }
         }
         return notes
