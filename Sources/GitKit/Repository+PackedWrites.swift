@@ -25,7 +25,9 @@ extension Repository {
     /// (nothing on an ordinary handle, or when nothing is pending). Call it before a ref points at them.
     ///
     /// Only the objects this handle wrote are packed, never the rest of the trees they belong to.
-    /// Complexity: O(size of the pending objects).
+    /// The pack and its index are written directly (`objects/pack/pack-<checksum>.pack`, then `.idx`),
+    /// without libgit2's indexer re-reading and re-hashing every object. Complexity: O(size of the
+    /// pending objects).
     public func writePendingObjects() throws(GitError) {
         guard let backend = pendingObjects, !pendingObjectIDs.isEmpty else { return }
         var odb: OpaquePointer?
@@ -39,19 +41,34 @@ extension Repository {
             try check(git_odb_read(&object, odb, &oid), "git_odb_read(\(id.hex))")
             defer { git_odb_object_free(object) }
             guard let type = PackEncoder.typeNumber(git_odb_object_type(object)) else { continue }
-            try encoder.append(type: type, data: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
+            try encoder.append(id, type: type, data: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
         }
-        let pack = encoder.finish()
-        var writer: UnsafeMutablePointer<git_odb_writepack>?
-        try check(git_odb_write_pack(&writer, odb, nil, nil), "git_odb_write_pack")
-        guard let writer else { throw GitError(code: .generic, message: "no pack writer", function: "git_odb_write_pack") }
-        defer { writer.pointee.free(writer) }
-        var progress = git_indexer_progress()
-        let appended = pack.withUnsafeBytes { writer.pointee.append(writer, $0.baseAddress, $0.count, &progress) }
-        try check(appended, "git_odb_writepack.append")
-        try check(writer.pointee.commit(writer, &progress), "git_odb_writepack.commit")
+        let (pack, index, checksum) = encoder.finish()
+        // The pack first, then its index: git ignores a pack without an index, never the reverse.
+        let folder = String(cString: git_repository_commondir(handle)) + "objects/pack/"
+        let name = folder + "pack-" + checksum.map { String(format: "%02x", $0) }.joined()
+        try Repository.writeReadOnlyFile(pack, to: name + ".pack")
+        try Repository.writeReadOnlyFile(index, to: name + ".idx")
         try check(git_mempack_reset(backend), "git_mempack_reset")
         pendingObjectIDs.removeAll()
+    }
+
+    /// Writes `bytes` to `path` through a temporary file and a rename, read-only as git's pack files are.
+    private static func writeReadOnlyFile(_ bytes: [UInt8], to path: String) throws(GitError) {
+        guard !FileManager.default.fileExists(atPath: path) else { return }  // the same pack, already there
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: temporary)
+            guard rename(temporary, path) == 0 else {
+                throw GitError(code: .generic, message: "cannot rename '\(temporary)' to '\(path)': \(String(cString: strerror(errno)))", function: "writePendingObjects")
+            }
+        } catch let error as GitError {
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw GitError(code: .generic, message: "cannot write '\(path)': \(error.localizedDescription)", function: "writePendingObjects")
+        }
     }
 
     /// Remembers `id` for the next pack when this is a packing handle; returns it.

@@ -53,6 +53,9 @@ struct ObjectStoreTests {
         try opened.updateReference("refs/quill/evals", to: second, expecting: commit, message: "more")
         #expect(try repository.git("count-objects", "-v").contains("\nin-pack: 215\n"))
         #expect(try repository.git("cat-file", "-p", "refs/quill/evals:records/3/extra.json") == "one more")
+        for index in try FileManager.default.contentsOfDirectory(atPath: repository.path + "/.git/objects/pack") where index.hasSuffix(".idx") {
+            try repository.git("verify-pack", ".git/objects/pack/" + index)  // git checks both checksums, every CRC and offset
+        }
         try repository.fsck()
     }
 
