@@ -8,6 +8,7 @@ struct ScoreTimeline {
 
     /// Scores for each blob id in `blobs` (newest first), in the same order.
     func scores(forBlobs blobs: [ObjectID?]) throws -> [[VersionScore]] {
+        var index = try PromptIndexReader(store: store, tree: tree)
         var cache = [ObjectID: [Group: [EvalRecord]]]()
         var grouped = [[Group: [EvalRecord]]]()
         for blob in blobs {
@@ -19,7 +20,7 @@ struct ScoreTimeline {
                 grouped.append(cached)
                 continue
             }
-            let records = try store.recordIDs(forPromptBlob: blob, in: tree).map(store.record)
+            let records = try index.recordIDs(forPromptBlob: blob).map(store.record)
             let groups = Dictionary(grouping: records) { Group(suite: $0.suite, model: $0.model) }
             cache[blob] = groups
             grouped.append(groups)

@@ -28,18 +28,15 @@ struct EvalStore {
     /// Blobs are written first, then the tree and commit; the ref moves last, by compare-and-swap, so
     /// a crash at any point leaves the store as it was or with the whole batch.
     func append(_ records: [Pending], provenance: EvalProvenance, signature: Signature) throws -> AppendResult {
-        var entries = [(id: ObjectID, record: EvalRecord, data: Data)]()
-        var casesBlobs = [ObjectID: Data]()
+        var entries = [(id: ObjectID, record: EvalRecord)]()
+        entries.reserveCapacity(records.count)
         for pending in records {
             var record = pending.record
             if !pending.cases.isEmpty {
-                let data = try EvalCases.encode(pending.cases)
-                let id = try repository.writeBlob(data)
-                casesBlobs[id] = data
+                let id = try repository.writeBlob(try EvalCases.encode(pending.cases))
                 record.cases = CasesReference(blob: id.hex, count: pending.cases.count)
             }
-            let data = try record.canonicalData()
-            entries.append((try repository.writeBlob(data), record, data))
+            entries.append((try repository.writeBlob(record.canonicalData()), record))
         }
         let provenanceID = try repository.writeBlob(try CanonicalJSON.encode(provenance))
         var newIDs = [ObjectID]()
@@ -60,7 +57,7 @@ struct EvalStore {
                 + entries.lazy.filter { added.contains($0.id) }.prefix(50).map { "\($0.id.hex) \($0.record.prompt) @ \($0.record.commit.prefix(12))" }.joined(separator: "\n") + "\n"
             return try repository.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
-        return AppendResult(records: entries.map { ($0.id, $0.record) }, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit)
+        return AppendResult(records: entries, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit)
     }
 
     private func indexUpdates(for id: ObjectID, _ record: EvalRecord, provenance: ObjectID) throws -> [TreeUpdate] {
@@ -87,11 +84,6 @@ struct EvalStore {
     /// The ids of the records for an evaluated commit. Complexity: one index folder read.
     func recordIDs(forCommit commit: ObjectID, in tree: ObjectID) throws -> [ObjectID] {
         try indexFolder(StorePath.byCommit(commit), in: tree)
-    }
-
-    /// The ids of the records for a prompt version. Complexity: one index folder read.
-    func recordIDs(forPromptBlob blob: ObjectID, in tree: ObjectID) throws -> [ObjectID] {
-        try indexFolder(StorePath.byPrompt(blob), in: tree)
     }
 
     /// Every record id in the store.

@@ -6,7 +6,8 @@ enum StorePath {
     static func cases(_ id: ObjectID) -> String { "cases/\(shard(id)).jsonl" }
     static func provenance(_ record: ObjectID) -> String { "meta/\(shard(record)).json" }
     static func byCommit(_ commit: ObjectID) -> String { "by-commit/\(shard(commit))" }
-    static func byPrompt(_ blob: ObjectID) -> String { "by-prompt/\(shard(blob))" }
+    static func byPrompt(_ blob: ObjectID) -> String { "\(byPromptFolder)/\(shard(blob))" }
+    static let byPromptFolder = "by-prompt"
 
     /// `ab/cdef…`: the first two hex digits, a slash, the rest.
     static func shard(_ id: ObjectID) -> String {
