@@ -28,7 +28,8 @@ struct DemoEvaluations {
             guard let counts = DemoEvaluations.passing[path] else { continue }
             let version = versions[path, default: 0]
             versions[path] = version + 1
-            let file = folder.appendingPathComponent("\(files.count).json")
+            let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            let file = folder.appendingPathComponent("\(name)-results-v\(version + 1).json")  // named in the provenance
             try DemoEvaluations.results(for: path, version: version, passing: counts[min(version, counts.count - 1)]).write(to: file)
             files.append(file.path)
         }
