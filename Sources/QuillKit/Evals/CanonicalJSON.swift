@@ -47,7 +47,7 @@ public enum CanonicalJSON {
                 throw Failure(path: path(), message: "\(value) is not a finite number; JSON has no NaN or infinity")
             }
             out.append(contentsOf: text.utf8)
-        case .string(let text): writeString(text, into: &out)
+        case .string(let text): appendString(text, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
@@ -60,7 +60,7 @@ public enum CanonicalJSON {
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(key, into: &out)
+                appendString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 try write(members[key]!, into: &out) { "\(path()).\(key)" }
             }
@@ -68,7 +68,8 @@ public enum CanonicalJSON {
         }
     }
 
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
+    /// Appends `text` as a canonical JSON string.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings (ids, names, outputs) need no escape: copy them whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {

@@ -5,12 +5,13 @@ enum EvalCases {
     /// The canonical JSON Lines bytes of `cases`.
     static func encode(_ cases: [EvalCase]) throws -> Data {
         let sorted = cases.sorted { ($0.id, $0.repeatIndex ?? 0) < ($1.id, $1.repeatIndex ?? 0) }
-        var data = Data()
+        var out = [UInt8]()
+        out.reserveCapacity(sorted.count * 96)
         for item in sorted {
-            data.append(try CanonicalJSON.encode(item.jsonValue))
-            data.append(0x0A)
+            try item.appendCanonical(to: &out)
+            out.append(0x0A)
         }
-        return data
+        return Data(out)
     }
 
     /// Reads a per-case blob back.

@@ -44,8 +44,14 @@ struct CanonicalJSONTests {
         for record in [full, minimal] {
             #expect(try record.canonicalData() == viaCodable(record))
         }
-        for item in [EvalCase(id: "case \"7\"", metrics: ["score": 1e-7], pass: false, output: "ünïcode\t", repeatIndex: 2), EvalCase(id: "1")] {
-            #expect(try CanonicalJSON.encode(item.jsonValue) == viaCodable(item))
+        let cases = [
+            EvalCase(id: "case \"7\"", metrics: ["score": 1e-7, "a": 1, "Z": 0.5, "é": 2], pass: false, output: "ünïcode\t", repeatIndex: 2),
+            EvalCase(id: "1"), EvalCase(id: "x", pass: true, repeatIndex: 0),
+        ]
+        for item in cases {
+            var direct = [UInt8]()
+            try item.appendCanonical(to: &direct)
+            #expect(try Data(direct) == viaCodable(item))
         }
     }
 
