@@ -9,16 +9,18 @@ import Testing
 struct EvalConcurrencyTests {
     @Test("8 processes recording 100 records each at once: all 800 stored and listed, fsck clean, every note lists its commit's records")
     func concurrentRecorders() throws {
-        let workers = 8, invocations = 5, recordsPerInvocation = 20
+        // Each worker records 100 records in 4 invocations: one batch of 40 (written as a pack) and three
+        // of 20 (loose objects), so both write paths race.
+        let workers = 8, batches = [40, 20, 20, 20]
         let fixture = try EvalStoreFixture(commits: 3)
-        // Worker w's invocation i records scores w*100 + i*20 + 0…19 for suite "worker-w" at one of the commits.
+        // Worker w records scores w*100 + 0…99 for suite "worker-w", each invocation at one of the commits.
         var jobs = [[(file: String, commit: String)]]()
         var expected = [String: [String]]()  // commit → note parts
         for worker in 0..<workers {
             var files = [(file: String, commit: String)]()
-            for invocation in 0..<invocations {
-                let first = worker * 100 + invocation * recordsPerInvocation
-                let scores = first..<(first + recordsPerInvocation)
+            for (invocation, size) in batches.enumerated() {
+                let first = worker * 100 + batches.prefix(invocation).reduce(0, +)
+                let scores = first..<(first + size)
                 let commit = fixture.commits[(worker + invocation) % fixture.commits.count]
                 files.append((try fixture.writeResults("w\(worker)-\(invocation)", suite: "worker-\(worker)", scores: scores), commit))
                 expected[commit, default: []] += scores.map { EvalStoreFixture.notePart(suite: "worker-\(worker)", score: $0) }
@@ -42,7 +44,7 @@ struct EvalConcurrencyTests {
         }
         #expect(failures.withLock { $0 }.isEmpty, "lock or race errors must be retried, not reported: \(failures.withLock { $0 })")
         let acknowledgedIDs = Set(acknowledged.withLock { $0 })
-        #expect(acknowledgedIDs.count == workers * invocations * recordsPerInvocation)
+        #expect(acknowledgedIDs.count == workers * 100)
 
         let stored = try fixture.storedRecordIDs()
         #expect(stored == acknowledgedIDs, "records lost: \(acknowledgedIDs.subtracting(stored).count)")
