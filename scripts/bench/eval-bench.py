@@ -40,7 +40,8 @@ def git(repo, *args, text=True):
 
 
 def timed(argv, cwd):
-    """Runs argv once under GNU time; returns (seconds, peak RSS in MB). Fails loudly on a non-zero exit.
+    """Runs argv once under GNU time; returns (wall seconds, peak RSS in MB, CPU seconds: user + system).
+    Fails loudly on a non-zero exit.
 
     The wall time includes GNU time's own start (under a millisecond), which only overstates quill
     and git alike. RSS comes from GNU time, not wait4 here: a child forked from this (large) Python
@@ -48,18 +49,20 @@ def timed(argv, cwd):
     """
     with tempfile.NamedTemporaryFile("r") as rss, open(os.devnull, "wb") as null:
         start = time.perf_counter()
-        child = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, *argv], cwd=cwd, stdout=null,
+        child = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", rss.name, *argv], cwd=cwd, stdout=null,
                                stderr=subprocess.PIPE, env=ENV)
         elapsed = time.perf_counter() - start
         if child.returncode != 0:
             sys.exit(f"eval-bench: {' '.join(argv)} exited {child.returncode}: {child.stderr.decode()}")
-        return elapsed, int(rss.read().split()[-1]) / 1024
+        kilobytes, user, system = rss.read().split("\n")[-2].split()
+        return elapsed, int(kilobytes) / 1024, float(user) + float(system)
 
 
 def series(samples):
     times = [s[0] * 1000 for s in samples]
     return {"mean_ms": statistics.mean(times), "sd_ms": statistics.stdev(times) if len(times) > 1 else 0.0,
-            "min_ms": min(times), "rss_mb": max(s[1] for s in samples), "runs": len(times)}
+            "min_ms": min(times), "cpu_ms": statistics.mean(s[2] * 1000 for s in samples),
+            "rss_mb": max(s[1] for s in samples), "runs": len(times)}
 
 
 def batch_base(data):
@@ -210,13 +213,14 @@ def main():
          f"{log['ratio']:.2f}x git", verdict[checks["log"]]),
         (f"git log --follow --format=%H -- {log['prompt']}", log["git"], "", ""),
     ]
-    head = ("command", "mean ± sd (ms)", "rate / ratio", "peak RSS (MB)", "target")
-    table = [head] + [(name, f"{s['mean_ms']:.1f} ± {s['sd_ms']:.1f}", extra, f"{s['rss_mb']:.1f}", v) for name, s, extra, v in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(5)]
+    head = ("command", "mean ± sd (ms)", "min (ms)", "CPU (ms)", "rate / ratio", "peak RSS (MB)", "target")
+    table = [head] + [(name, f"{s['mean_ms']:.1f} ± {s['sd_ms']:.1f}", f"{s['min_ms']:.1f}", f"{s['cpu_ms']:.0f}", extra,
+                       f"{s['rss_mb']:.1f}", v) for name, s, extra, v in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
     print(f"eval store: {os.cpu_count()} cores; runs {args.runs} (batch {batch['runs']}), warm-up {args.warmup}; "
           f"log store holds {log['store_records']:,} records")
     for index, row in enumerate(table):
-        print("  ".join(row[i].ljust(widths[i]) if i == 0 else row[i].rjust(widths[i]) for i in range(5)).rstrip())
+        print("  ".join(row[i].ljust(widths[i]) if i == 0 else row[i].rjust(widths[i]) for i in range(len(head))).rstrip())
         if index == 0:
             print("  ".join("-" * w for w in widths))
     print(f"targets: >= {TARGET_RATE:,.0f} records/s; one record <= {TARGET_SINGLE_MS:.0f} ms; "
