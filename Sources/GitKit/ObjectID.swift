@@ -29,6 +29,18 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
         self.init(high: high, middle: middle, low: low)
     }
 
+    /// Reads the id stored as raw bytes at `offset` of `buffer`, which must hold `byteCount` bytes there.
+    init(raw buffer: UnsafeRawBufferPointer, at offset: Int) {
+        precondition(offset >= 0 && offset + ObjectID.byteCount <= buffer.count)
+        self.init(
+            high: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+            middle: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)),
+            low: UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self)))
+    }
+
+    /// The id's first byte, which git's fan-out tables index by.
+    var firstByte: Int { Int(high >> 56) }
+
     /// Parses a full hexadecimal id (either case); `nil` for anything else.
     public init?(hex: some StringProtocol) {
         var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
