@@ -14,8 +14,8 @@ public struct Commit: Hashable, Sendable {
     /// The first paragraph of the message on one line, as `git log --format=%s` shows it.
     public var subject: String {
         var lines = [Substring]()
-        for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingBlanks()
+        for line in message.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let trimmed = Substring(line).trimmingBlanks()
             if trimmed.isEmpty {
                 if lines.isEmpty { continue } else { break }
             }

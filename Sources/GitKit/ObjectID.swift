@@ -95,6 +95,12 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
 
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low) }
 
+    /// Hashes the first 8 bytes only: a SHA-1's bits are already uniform, and equality still
+    /// compares all 20.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(high)
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
