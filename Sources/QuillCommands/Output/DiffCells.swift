@@ -41,6 +41,13 @@ enum DiffCells {
         }
     }
 
+    /// `1 pass→fail, 2 fail→pass, 28 both pass, 0 both fail; McNemar exact p = 1 (9 cases without a clear verdict left out)`.
+    static func passFail(_ test: McNemarTest, shared: Int) -> String {
+        let unjudged = shared - test.judged
+        return "\(test.passToFail) pass→fail, \(test.failToPass) fail→pass, \(test.bothPass) both pass, \(test.bothFail) both fail; "
+            + "McNemar exact \(pValue(test.pValue))" + (unjudged > 0 ? " (\(count(unjudged, "case")) without a clear verdict left out)" : "")
+    }
+
     /// `p = 0.0313`.
     static func pValue(_ value: Double) -> String {
         value < 0.0001 ? "p < 0.0001" : "p = " + String(format: "%.4g", value)

@@ -114,8 +114,7 @@ private struct PromptDiffMarkdown {
     private func cases(_ cases: CaseComparison) -> [String] {
         var lines = [String]()
         if let test = cases.passFail {
-            lines += ["Pass/fail: \(test.passToFail) pass→fail, \(test.failToPass) fail→pass, \(test.bothPass) both pass, "
-                + "\(test.bothFail) both fail; McNemar exact \(DiffCells.pValue(test.pValue)).", ""]
+            lines += ["Pass/fail: " + DiffCells.passFail(test, shared: cases.shared) + ".", ""]
         }
         let listed = CaseFlip.Direction.allCasesInOrder.flatMap { direction in
             cases.flips.filter { $0.direction == direction }.prefix(DiffReport.listedFlips)

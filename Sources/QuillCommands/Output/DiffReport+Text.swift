@@ -143,7 +143,7 @@ private struct PromptDiffText {
             lines.append("    not paired: \(cases.onlyFrom) cases only at \(from), \(cases.onlyTo) only at \(to)")
         }
         if let test = cases.passFail {
-            lines.append("    pass/fail: \(test.passToFail) pass→fail, \(test.failToPass) fail→pass, \(test.bothPass) both pass, \(test.bothFail) both fail; McNemar exact \(DiffCells.pValue(test.pValue))")
+            lines.append("    pass/fail: " + DiffCells.passFail(test, shared: cases.shared))
         }
         for direction in CaseFlip.Direction.allCasesInOrder {
             let flips = cases.flips.filter { $0.direction == direction }

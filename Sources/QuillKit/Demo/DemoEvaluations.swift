@@ -43,7 +43,7 @@ enum DemoEvaluations {
         let cases: [[String: Any]] = (1...caseCount).map { number in
             let difficulty = unit(number, 0)
             let noise = unit(number, 100 + run)
-            let passed = 0.75 * difficulty + 0.25 * noise < quality.accuracy
+            let passed = 0.6 * difficulty + 0.4 * noise < quality.accuracy
             let latency = (quality.latency * (0.8 + 0.4 * unit(number, 200 + run))).rounded()
             return [
                 "id": String(format: "ticket-%02d", number), "pass": passed,

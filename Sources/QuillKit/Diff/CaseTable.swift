@@ -17,8 +17,9 @@ struct CaseTable {
             return sum / Double(count)
         }
 
-        /// Passed when more than half of its runs passed; nil without any verdict.
-        var passed: Bool? { verdicts > 0 ? passes * 2 > verdicts : nil }
+        /// Passed when more than half of its runs passed, failed when fewer than half did; nil
+        /// without a verdict or with runs split evenly (such a case is left out of the pass/fail test).
+        var passed: Bool? { verdicts == 0 || passes * 2 == verdicts ? nil : passes * 2 > verdicts }
 
         /// An output that shows the case's verdict: from a run with that verdict when there is one.
         var output: String? {

@@ -15,6 +15,9 @@ public struct McNemarTest: Codable, Sendable, Equatable {
     /// The exact two-sided p-value; 1 when nothing flipped.
     public let pValue: Double
 
+    /// The cases in the table.
+    public var judged: Int { bothPass + bothFail + passToFail + failToPass }
+
     /// Tests the 2×2 table of paired outcomes.
     public init(bothPass: Int, bothFail: Int, passToFail: Int, failToPass: Int) {
         self.bothPass = bothPass
