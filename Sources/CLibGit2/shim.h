@@ -3,6 +3,8 @@
 
 #define GIT_DEPRECATE_HARD
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <zlib.h>
 
 /// `git_libgit2_opts` is variadic; Swift cannot call it directly.
 static inline int quill_git_set_search_path(int level, const char *path) {

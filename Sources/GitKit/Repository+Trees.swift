@@ -136,7 +136,9 @@ extension Repository {
         }
         var oid = git_oid()
         try check(git_tree_create_updated(&oid, handle, tree, raw.count, &raw), "git_tree_create_updated")
-        return ObjectID(oid)
+        let result = ObjectID(oid)
+        if pendingObjects != nil { try noteNewTrees(result, replacing: baseID) }
+        return result
     }
 
     /// Refuses paths git would refuse to write into a tree: empty, absolute, `.`/`..`/`.git` components.

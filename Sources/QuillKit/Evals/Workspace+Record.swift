@@ -30,10 +30,12 @@ extension Workspace {
         }
         let provenance = EvalProvenance(
             recordedAt: ISODate.format(recorder), recordedBy: "\(recorder.name) <\(recorder.email)>", files: request.files)
-        let store = EvalStore(repository: repository)
+        // A large batch writes its objects as one pack instead of thousands of loose files.
+        let writer = pending.count >= EvalStore.packedBatchSize ? try repository.openPackingHandle() : repository
+        let store = EvalStore(repository: writer)
         let result = try store.append(pending, provenance: provenance, signature: recorder)
         if config.notes, result.storeCommit != nil {
-            try NotesMirror(repository: repository).refresh(
+            try NotesMirror(repository: writer).refresh(
                 Set(pending.compactMap { ObjectID(hex: $0.record.commit) }), from: store, signature: recorder)
         }
         let newIDs = Set(result.newRecordIDs)

@@ -32,6 +32,7 @@ struct CompareAndSwap {
                 built = (tip, fresh)
             }
             do {
+                try repository.writePendingObjects()  // a packing handle's objects reach the disk first
                 try repository.updateReference(reference, to: commit, expecting: tip, message: "quill: append")
                 return commit
             } catch {
