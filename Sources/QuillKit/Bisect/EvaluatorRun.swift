@@ -45,11 +45,11 @@ struct EvaluatorRun {
         var previousMask = sigset_t()
         pthread_sigmask(SIG_BLOCK, &signals, &previousMask)
         caughtSignal.store(0, ordering: .sequentiallyConsistent)
-        for number in EvaluatorRun.forwarded {
+        let previousHandlers = EvaluatorRun.forwarded.map { number in
             signal(number) { received in caughtSignal.store(received, ordering: .sequentiallyConsistent) }
         }
         defer {
-            for number in EvaluatorRun.forwarded { signal(number, SIG_DFL) }
+            for (number, handler) in zip(EvaluatorRun.forwarded, previousHandlers) { signal(number, handler) }
             pthread_sigmask(SIG_SETMASK, &previousMask, nil)
         }
         do {

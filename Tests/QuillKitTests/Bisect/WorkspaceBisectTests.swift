@@ -47,6 +47,10 @@ struct WorkspaceBisectTests {
         #expect(report.runBound == bound(history.promptCommits.count))
         #expect(report.steps.allSatisfy { history.promptCommits.contains($0.commit) }, "a commit that changed only other files was evaluated")
         #expect(report.setup.threshold == (0.9 + 0.55) / 2)
+        let session = try JSONDecoder().decode(BisectSession.self, from: Data(contentsOf: URL(fileURLWithPath: stateFile(history))))
+        let followed = try history.repository.git("log", "--follow", "--format=%H", "--", history.prompt).split(separator: "\n").map(String.init)
+        #expect(session.candidates.map(\.commit) + (session.badChangedPrompt ? [history.commits.last!] : []) == Array(followed.dropLast().reversed()),
+                "the candidates are not the commits of git log --follow")
         #expect(try WorkTreeSnapshot(history.repository) == before)
         #expect(try history.repository.git("log", "--format=%H", "refs/notes/quill").isEmpty == false)
         try history.repository.fsck()
@@ -173,5 +177,33 @@ struct WorkspaceBisectTests {
         #expect(!error.message.contains("\n"))
         #expect(!FileManager.default.fileExists(atPath: stateFile(history)))
         #expect(try history.repository.git("rev-parse", "refs/quill/evals") == tip)
+    }
+
+    @Test("a merge on the first-parent path that brought the bad change in is the culprit; side-branch commits are never run")
+    func mergeIsCandidate() throws {
+        let history = try BisectHistory(count: 12, culpritIndex: 100, renameIndex: 100)
+        let repository = history.repository
+        let path = "prompts/support.prompt"
+        try repository.git("checkout", "-q", "-b", "feature", history.commits[9])
+        try repository.write(path, try repository.read(path) + "Answer tersely.\n")
+        let sideCulprit = try repository.commitAll("Ask for short answers on the side")
+        try repository.write("src/side.txt", "side\n")
+        let sideOther = try repository.commitAll("Side build change")
+        try repository.git("checkout", "-q", "main")
+        try repository.write("src/main.txt", "main\n")
+        try repository.commitAll("Main build change")
+        try repository.tick()
+        try repository.git("merge", "-q", "--no-ff", "-m", "Merge feature", "feature")
+        let merge = try repository.git("rev-parse", "HEAD")
+        try repository.write("README.md", "after the merge\n")
+        try repository.commitAll("Docs")
+        let workspace = try Workspace.open(from: repository.path)
+        _ = try workspace.recordEvaluations(RecordRequest(
+            files: [history.metricsFile(accuracy: 0.9, latency: 100)], prompt: path, commit: history.commits[0]))
+        _ = try workspace.recordEvaluations(RecordRequest(files: [history.metricsFile(accuracy: 0.55, latency: 400)], prompt: path))
+        let report = try workspace.bisect(BisectRequest(metric: "accuracy", command: history.command()))
+        #expect(report.firstBad?.commit == merge)
+        #expect(!history.runs().contains(sideCulprit) && !history.runs().contains(sideOther))
+        #expect(report.runs <= report.runBound)
     }
 }
