@@ -206,4 +206,16 @@ struct WorkspaceBisectTests {
         #expect(!history.runs().contains(sideCulprit) && !history.runs().contains(sideOther))
         #expect(report.runs <= report.runBound)
     }
+
+    @Test("an endpoint without records is evaluated by the command first, outside the run count")
+    func evaluatesEndpoint() throws {
+        let history = try BisectHistory(count: 30, culpritIndex: 16)
+        let workspace = try Workspace.open(from: history.repository.path)
+        _ = try workspace.recordEvaluations(RecordRequest(files: [history.metricsFile(accuracy: 0.55, latency: 400)], prompt: history.prompt))
+        let report = try workspace.bisect(BisectRequest(metric: "accuracy", command: history.command(), good: history.commits[0]))
+        #expect(report.setup.good.value == 0.9)
+        #expect(report.firstBad?.commit == history.culprit)
+        #expect(history.runs().first == history.commits[0])
+        #expect(history.runs().count == report.runs + 1)
+    }
 }
