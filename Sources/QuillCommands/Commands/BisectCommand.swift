@@ -20,13 +20,13 @@ struct BisectCommand: ParsableCommand {
     @Option(help: "The metric, as declared in quill.yaml (its direction says which way is better).")
     var metric: String?
 
-    @Option(name: .customLong("run"), help: "The evaluator command, run with /bin/sh -c in each candidate's checkout.")
+    @Option(name: .customLong("run"), help: ArgumentHelp("The evaluator command, run with /bin/sh -c in each candidate's checkout.", valueName: "cmd"))
     var command: String?
 
-    @Option(help: "A good revision (default: the newest evaluated first-parent ancestor of bad that scores better).")
+    @Option(help: ArgumentHelp("A good revision (default: the newest evaluated first-parent ancestor of bad that scores better).", valueName: "rev"))
     var good: String?
 
-    @Option(help: "A bad revision (default: HEAD).")
+    @Option(help: ArgumentHelp("A bad revision (default: HEAD).", valueName: "rev"))
     var bad: String?
 
     @Option(help: "The prompt (default: the one prompt with records of the metric at bad).")

@@ -1,20 +1,21 @@
 import Foundation
 import Synchronization
 
-/// The signal that interrupted the evaluator run in progress (0: none), set from the signal handler.
-private let interruptingSignal = Atomic<Int32>(0)
-/// The process id of the evaluator run in progress (0: none), read from the signal handler.
-private let runningChild = Atomic<Int32>(0)
+/// The signal caught by the handler while an evaluator runs (0: none).
+private let caughtSignal = Atomic<Int32>(0)
 
 /// One run of the evaluator command: `/bin/sh -c COMMAND` in a folder with extra environment variables,
 /// its output sent to this process's standard error so that standard output stays Quill's data.
 ///
-/// While it runs, SIGINT, SIGTERM and SIGHUP sent to Quill are passed on to the command (and its process
-/// group) instead of ending Quill at once, so the caller can clean up and keep the session consistent.
+/// While it runs, SIGINT, SIGTERM and SIGHUP sent to Quill do not end Quill: they are passed on to the
+/// command's process group, and the run reports that it was interrupted, so the caller can remove its
+/// folder and keep the session consistent. The signals are blocked in the waiting thread and collected
+/// with `sigtimedwait` (libdispatch's threads block them too, and a process that inherited a blocked
+/// mask would never see them otherwise); a handler catches them where some thread does not block them.
 struct EvaluatorRun {
     /// How the command ended.
     enum Outcome: Equatable {
-        /// It exited with this status.
+        /// It exited with this status (128 + the signal when a signal ended it).
         case exited(Int32)
         /// Quill was asked to stop (the signal number) while the command ran.
         case interrupted(Int32)
@@ -25,6 +26,8 @@ struct EvaluatorRun {
     let environment: [String: String]
 
     private static let forwarded = [SIGINT, SIGTERM, SIGHUP]
+    /// How long a command may take to stop after a forwarded signal before it is killed.
+    private static let graceSeconds = 5.0
 
     /// Runs the command and waits for it.
     func run() throws -> Outcome {
@@ -36,31 +39,44 @@ struct EvaluatorRun {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.standardError
         process.standardError = FileHandle.standardError
-        interruptingSignal.store(0, ordering: .sequentiallyConsistent)
-        for number in EvaluatorRun.forwarded {
-            signal(number) { received in
-                interruptingSignal.store(received, ordering: .sequentiallyConsistent)
-                let child = runningChild.load(ordering: .sequentiallyConsistent)
-                if child > 0 {
-                    kill(-child, received)
-                    kill(child, received)
-                }
-            }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for number in EvaluatorRun.forwarded { sigaddset(&signals, number) }
+        var previousMask = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &signals, &previousMask)
+        caughtSignal.store(0, ordering: .sequentiallyConsistent)
+        let previousHandlers = EvaluatorRun.forwarded.map { number in
+            signal(number) { received in caughtSignal.store(received, ordering: .sequentiallyConsistent) }
         }
         defer {
-            runningChild.store(0, ordering: .sequentiallyConsistent)
-            for number in EvaluatorRun.forwarded { signal(number, SIG_DFL) }
+            for (number, handler) in zip(EvaluatorRun.forwarded, previousHandlers) { signal(number, handler) }
+            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
         }
         do {
             try process.run()
         } catch {
             throw QuillError(.repository, "cannot start '/bin/sh -c \(command)': \(error.localizedDescription)")
         }
-        runningChild.store(process.processIdentifier, ordering: .sequentiallyConsistent)
-        if interruptingSignal.load(ordering: .sequentiallyConsistent) != 0 { kill(process.processIdentifier, SIGTERM) }
+        let child = process.processIdentifier
+        var interruption: Int32 = 0
+        var deadline: Date?
+        while process.isRunning {
+            var timeout = timespec(tv_sec: 0, tv_nsec: 50_000_000)
+            let waited = sigtimedwait(&signals, nil, &timeout)
+            let received = waited > 0 ? waited : caughtSignal.exchange(0, ordering: .sequentiallyConsistent)
+            if received > 0 {
+                interruption = received
+                kill(-child, received)
+                kill(child, received)
+                deadline = deadline ?? Date().addingTimeInterval(EvaluatorRun.graceSeconds)
+            }
+            if let deadline, Date() > deadline, process.isRunning {
+                kill(-child, SIGKILL)
+                kill(child, SIGKILL)
+            }
+        }
         process.waitUntilExit()
-        let interrupted = interruptingSignal.load(ordering: .sequentiallyConsistent)
-        if interrupted != 0 { return .interrupted(interrupted) }
+        if interruption != 0 { return .interrupted(interruption) }
         switch process.terminationReason {
         case .exit: return .exited(process.terminationStatus)
         case .uncaughtSignal: return .exited(128 + process.terminationStatus)

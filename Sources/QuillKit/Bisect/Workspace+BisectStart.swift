@@ -24,28 +24,26 @@ extension Workspace {
         }
         let suite = request.suite ?? suites.first ?? "default"
         let walk = CandidateWalk(repository: repository)
+        var found: CandidateWalk.Found?
         if let good {
             guard good != bad else { throw QuillError.badInput("good and bad are the same commit '\(bad.abbreviated())'; expected an older good commit") }
-            guard try walk.walk(from: bad, path: prompt, until: { commit, _ in commit == good }) != nil else {
+            found = try walk.walk(from: bad, path: prompt, until: { commit, _ in commit == good })
+            guard found != nil else {
                 throw QuillError.badInput("good '\(request.good!)' is not on the first-parent history of bad '\(badRevision)'; expected a first-parent ancestor")
             }
         }
         let badValue = try endpointValue(bad, path: prompt, request: request, suite: suite, reader: reader, role: "bad")
-        let found: CandidateWalk.Found
-        if let good {
-            found = try walk.walk(from: bad, path: prompt, until: { commit, _ in commit == good })!
-        } else {
-            let better = { (value: Double) in spec.direction == .higher ? value > badValue : value < badValue }
-            guard let search = try walk.walk(from: bad, path: prompt, until: { commit, path in
-                try reader.value(at: commit, prompt: path, suite: suite).map(better) ?? false
-            }) else {
-                throw QuillError.badInput("no evaluated first-parent ancestor of '\(badRevision)' scores better on '\(request.metric)' in suite '\(suite)'; pass --good REV")
-            }
-            found = search
+        let isBetter = { (value: Double) in spec.direction == .higher ? value > badValue : value < badValue }
+        if found == nil {
+            found = try walk.walk(from: bad, path: prompt, until: { commit, path in
+                try reader.value(at: commit, prompt: path, suite: suite).map(isBetter) ?? false
+            })
+        }
+        guard let found else {
+            throw QuillError.badInput("no evaluated first-parent ancestor of '\(badRevision)' scores better on '\(request.metric)' in suite '\(suite)'; pass --good REV")
         }
         let goodValue = try endpointValue(found.end, path: found.endPath, request: request, suite: suite, reader: reader, role: "good")
-        let isBetter = spec.direction == .higher ? goodValue > badValue : goodValue < badValue
-        guard isBetter else {
+        guard isBetter(goodValue) else {
             throw QuillError.badInput("good '\(request.good ?? found.end.abbreviated())' (\(request.metric) \(ScoreFormat.short(goodValue))) is not better than bad '\(badRevision)' (\(ScoreFormat.short(badValue))); '\(request.metric)' is \(spec.direction.rawValue)-is-better in quill.yaml")
         }
         let threshold = request.threshold ?? (goodValue + badValue) / 2
