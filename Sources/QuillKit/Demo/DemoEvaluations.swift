@@ -1,54 +1,74 @@
 import Foundation
+import GitKit
 
-/// The evaluation results the demo records after each commit: for every prompt the commit wrote, one
-/// suite of per-case results (pass/fail, accuracy, latency), imported through `quill eval record`'s
-/// own path so that `log` shows score columns with deltas.
-struct DemoEvaluations {
-    /// The support suite's cases; other prompts use the first few.
-    static let cases = ["refund-late-order", "where-is-my-order", "angry-customer", "address-change",
-                        "warranty-claim", "cancel-subscription", "gift-card", "damaged-item"]
+/// The demo's evaluation results: the support prompt scored at every commit of the demo history on
+/// 40 tickets, with per-case verdicts, latencies and outputs, so that `quill diff` has scores,
+/// repeated runs and flipped cases to show. Deterministic: the same numbers on every run.
+enum DemoEvaluations {
+    static let prompt = "prompts/support.prompt"
+    static let suite = "support-regression"
+    static let caseCount = 40
 
-    /// Passing cases per version of each prompt: the support prompt improves, dips with the cheaper
-    /// model, then recovers.
-    static let passing: [String: [Int]] = [
-        "prompts/support.prompt": [5, 7, 6, 8],
-        "prompts/faq.md": [5],
-        "prompts/classify.json": [5],
+    /// How well each version of the support prompt does: the share of tickets it gets right and its
+    /// typical latency (the cheaper model of version 3 is faster but worse).
+    private static let quality: [String: (accuracy: Double, latency: Double)] = [
+        DemoPrompts.supportV1: (0.66, 930), DemoPrompts.supportV2: (0.78, 960),
+        DemoPrompts.supportV3: (0.70, 470), DemoPrompts.supportV4: (0.86, 510),
     ]
 
-    private var versions = [String: Int]()
-
-    /// Records results for the prompts among `paths` at `commit`, as the identity in `environment`.
-    mutating func record(_ paths: [String], commit: String, in workspace: Workspace, environment: [String: String]) throws {
+    /// Records one evaluation of the support prompt for each commit on the current branch, oldest first.
+    static func record(in workspace: Workspace, commits: [ObjectID]) throws {
+        try workspace.repository.setConfigString("user.name", to: "Dana Demo")
+        try workspace.repository.setConfigString("user.email", to: "dana@demo.quill.invalid")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quill-demo-results-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var files = [String]()
-        for path in paths.sorted() {
-            guard let counts = DemoEvaluations.passing[path] else { continue }
-            let version = versions[path, default: 0]
-            versions[path] = version + 1
-            let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            let file = folder.appendingPathComponent("\(name)-results-v\(version + 1).json")  // named in the provenance
-            try DemoEvaluations.results(for: path, version: version, passing: counts[min(version, counts.count - 1)]).write(to: file)
+        for (run, commit) in commits.enumerated() {
+            guard let entry = try workspace.repository.treeEntry(atPath: prompt, inCommit: commit) else { continue }
+            let text = String(decoding: try workspace.repository.blobData(entry.id), as: UTF8.self)
+            guard let quality = quality[text] else { continue }
+            let file = folder.appendingPathComponent("run-\(run + 1).json")
+            try results(commit: commit, quality: quality, run: run).write(to: file)
             files.append(file.path)
         }
-        guard !files.isEmpty else { return }
-        _ = try workspace.recordEvaluations(RecordRequest(files: files, commit: commit), environment: environment)
+        for file in files {
+            _ = try workspace.recordEvaluations(RecordRequest(files: [file], prompt: prompt))
+        }
     }
 
-    /// Quill results JSON for one version of `prompt`: `passing` of its cases pass, which ones
-    /// rotating with the version so some cases flip.
-    static func results(for prompt: String, version: Int, passing: Int) throws -> Data {
-        let names = prompt == "prompts/support.prompt" ? cases : Array(cases.prefix(6))
-        let rows: [[String: Any]] = names.enumerated().map { index, name in
-            let passes = (index + version * 3) % names.count < passing
-            let latency = (version >= 2 ? 420 : 880) + index * 35 + prompt.count * 7
-            return ["id": name, "pass": passes, "metrics": ["accuracy": passes ? 1 : 0, "latency_ms": latency]]
+    /// One run's results in Quill's JSON: each ticket passes when its difficulty, blurred by the run's
+    /// noise, is below the version's accuracy.
+    private static func results(commit: ObjectID, quality: (accuracy: Double, latency: Double), run: Int) throws -> Data {
+        let cases: [[String: Any]] = (1...caseCount).map { number in
+            let difficulty = unit(number, 0)
+            let noise = unit(number, 100 + run)
+            let passed = 0.6 * difficulty + 0.4 * noise < quality.accuracy
+            let latency = (quality.latency * (0.8 + 0.4 * unit(number, 200 + run))).rounded()
+            return [
+                "id": String(format: "ticket-%02d", number), "pass": passed,
+                "metrics": ["accuracy": passed ? 1 : 0, "latency_ms": latency],
+                "output": passed ? answers[number % answers.count] : failures[number % failures.count],
+            ]
         }
-        let evaluation: [String: Any] = [
-            "prompt": prompt, "suite": prompt == "prompts/support.prompt" ? "support-regression" : "smoke", "cases": rows,
-        ]
-        return try JSONSerialization.data(withJSONObject: ["quill": 1, "evaluations": [evaluation]], options: [.sortedKeys])
+        let document: [String: Any] = ["quill": 1, "prompt": prompt, "suite": suite, "commit": commit.hex, "cases": cases]
+        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
     }
+
+    /// A fixed pseudo-random number in [0, 1) for a ticket and a stream.
+    private static func unit(_ number: Int, _ stream: Int) -> Double {
+        var generator = SeededGenerator(seed: UInt64(number) &* 0x1000_0001 &+ UInt64(stream))
+        return Double(generator.next() >> 11) / Double(1 << 53)
+    }
+
+    private static let answers = [
+        "Your order ships tomorrow; the tracking link is in your confirmation email.",
+        "I have reset the API key for your project; the old key stops working in 24 hours.",
+        "Refunds reach your card in 5–7 working days. See the help-centre article on refunds.",
+    ]
+
+    private static let failures = [
+        "I'm not sure. Please contact support.",
+        "Could you tell me more about your issue?",
+    ]
 }

@@ -86,6 +86,12 @@ struct EvalStore {
         try indexFolder(StorePath.byCommit(commit), in: tree)
     }
 
+    /// The ids of the records for a prompt version. Complexity: one index folder read (for many
+    /// versions of one prompt, `PromptIndexReader` reads the upper index trees once).
+    func recordIDs(forPromptBlob blob: ObjectID, in tree: ObjectID) throws -> [ObjectID] {
+        try indexFolder(StorePath.byPrompt(blob), in: tree)
+    }
+
     /// Every record id in the store.
     func allRecordIDs(in tree: ObjectID) throws -> [ObjectID] {
         guard let records = try repository.treeEntry(atPath: "records", inTree: tree) else { return [] }
