@@ -65,6 +65,28 @@ struct EvalCrashTests {
         try fixture.fsck()
     }
 
+    @Test("Ctrl-C or kill (SIGINT, SIGTERM) at random moments 40 times never leaves a ref lock: the signal waits until the ref has moved")
+    func interruptedRecorders() throws {
+        let fixture = try EvalStoreFixture(commits: 1)
+        var random = SplitMix64(seed: 0x1A7E_C0DE)
+        let calibration = try fixture.writeResults("calibration", suite: "calibration", scores: 0..<10, cases: 2)
+        defer { try? FileManager.default.removeItem(atPath: calibration) }
+        let started = Date()
+        var acknowledged = Set(try fixture.record(calibration, at: fixture.commits[0]))
+        let duration = Date().timeIntervalSince(started)
+        for round in 0..<40 {
+            let file = try fixture.writeResults("interrupted-\(round)", suite: "interrupted-\(round)", scores: 0..<10, cases: 2)
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let run = try KilledRun(
+                QuillBinary.path, ["eval", "record", file, "--commit", fixture.commits[0], "--output", "json"], in: fixture.path,
+                killAfter: Double.random(in: 0...(duration * 1.5), using: &random), signal: round % 2 == 0 ? SIGINT : SIGTERM)
+            if run.exitedCleanly { acknowledged.formUnion(try EvalStoreFixture.acknowledgedIDs(in: run.stdout)) }
+            #expect(fixture.lockFiles().isEmpty, "round \(round) left \(fixture.lockFiles())")
+        }
+        #expect(acknowledged.isSubset(of: try fixture.storedRecordIDs()))
+        try fixture.fsck()
+    }
+
     @Test("a lock file left behind stops recording with exit 3 naming it and changes nothing; a live writer's lock is waited for")
     func staleLock() throws {
         let fixture = try EvalStoreFixture(commits: 1)
@@ -96,12 +118,12 @@ struct EvalCrashTests {
     }
 }
 
-/// A child process killed with SIGKILL after a delay (unless it finished first), with its output.
+/// A child process sent `signal` (SIGKILL unless told) after a delay (unless it finished first), with its output.
 private struct KilledRun {
     let exitedCleanly: Bool
     let stdout: String
 
-    init(_ executable: String, _ arguments: [String], in directory: String, killAfter delay: TimeInterval) throws {
+    init(_ executable: String, _ arguments: [String], in directory: String, killAfter delay: TimeInterval, signal: Int32 = SIGKILL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -116,7 +138,7 @@ private struct KilledRun {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         usleep(UInt32(delay * 1_000_000))
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning { kill(process.processIdentifier, signal) }
         process.waitUntilExit()
         try handle.close()
         exitedCleanly = process.terminationReason == .exit && process.terminationStatus == 0
