@@ -2,36 +2,16 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `quill eval record` killed with SIGKILL part-way: the store must stay a valid git history holding
-/// every record a run acknowledged, and must stay writable.
+/// `quill eval record` killed (SIGKILL) or interrupted (SIGINT, SIGTERM) part-way: the store must stay
+/// a valid git history holding every record a run acknowledged, and must stay writable.
 @Suite("eval store after killed writers")
 struct EvalCrashTests {
     @Test("a recording loop killed at random moments 50 times: fsck clean, every acknowledged record kept, refs readable, recording still works")
     func killedRecorders() throws {
         let fixture = try EvalStoreFixture(commits: 2)
-        var random = SplitMix64(seed: 0x51_6E_41_4C)
-        // How long an undisturbed run takes here, so kills land before, during and after the write.
         // 40 records a run: above EvalStore.packedBatchSize, so the objects go into one pack per write.
-        let calibration = try fixture.writeResults("calibration", suite: "calibration", scores: 0..<40, cases: 3)
-        defer { try? FileManager.default.removeItem(atPath: calibration) }
-        let started = Date()
-        var acknowledged = Set(try fixture.record(calibration, at: fixture.commits[0]))
-        let duration = Date().timeIntervalSince(started)
-
-        var killed = 0
-        for round in 0..<50 {
-            let file = try fixture.writeResults("round-\(round)", suite: "round-\(round)", scores: (round * 40)..<(round * 40 + 40), cases: 3)
-            defer { try? FileManager.default.removeItem(atPath: file) }
-            let delay = Double.random(in: 0...(duration * 1.5), using: &random)
-            let run = try KilledRun(
-                QuillBinary.path, ["eval", "record", file, "--commit", fixture.commits[round % 2], "--output", "json"],
-                in: fixture.path, killAfter: delay)
-            if run.exitedCleanly {
-                acknowledged.formUnion(try EvalStoreFixture.acknowledgedIDs(in: run.stdout))
-            } else {
-                killed += 1
-            }
-        }
+        let (acknowledged, killed) = try interruptedRuns(
+            of: fixture, rounds: 50, records: 40, cases: 3, seed: 0x51_6E_41_4C, signal: { _ in SIGKILL })
         #expect(killed > 0, "no run was killed; the kill delays missed every write")
         #expect(killed < 50, "every run was killed; nothing was acknowledged")
 
@@ -47,15 +27,15 @@ struct EvalCrashTests {
         let locks = fixture.lockFiles()
         #expect(locks.allSatisfy { $0.hasPrefix("refs/") }, "\(locks)")
         // A ref lock a killed run left (if any) stops the next write with a message naming it, never silently.
+        let later = try fixture.writeResults("later", suite: "later", scores: [5_000], cases: 5)
+        defer { try? FileManager.default.removeItem(atPath: later) }
         if !locks.isEmpty {
-            let blocked = try QuillBinary.run(["eval", "record", calibration, "--commit", fixture.commits[1]], in: fixture.path)
+            let blocked = try QuillBinary.run(["eval", "record", later, "--commit", fixture.commits[1]], in: fixture.path)
             #expect(blocked.status == 3, "\(locks)")
             #expect(locks.contains { blocked.stderr.contains($0) }, "\(blocked.stderr)")
             for lock in locks { try FileManager.default.removeItem(atPath: fixture.path + "/.git/" + lock) }
         }
         // A later record works, and its notes cover every stored record of its commits again.
-        let later = try fixture.writeResults("later", suite: "later", scores: [5_000], cases: 5)
-        defer { try? FileManager.default.removeItem(atPath: later) }
         for commit in fixture.commits {
             let ids = try fixture.record(later, at: commit)
             #expect(try fixture.storedRecordIDs().isSuperset(of: ids))
@@ -68,23 +48,44 @@ struct EvalCrashTests {
     @Test("Ctrl-C or kill (SIGINT, SIGTERM) at random moments 40 times never leaves a ref lock: the signal waits until the ref has moved")
     func interruptedRecorders() throws {
         let fixture = try EvalStoreFixture(commits: 1)
-        var random = SplitMix64(seed: 0x1A7E_C0DE)
-        let calibration = try fixture.writeResults("calibration", suite: "calibration", scores: 0..<10, cases: 2)
+        let (acknowledged, _) = try interruptedRuns(of: fixture, rounds: 40, records: 10, cases: 2, seed: 0x1A7E_C0DE, signal: { round in
+            #expect(fixture.lockFiles().isEmpty, "the run before round \(round) left \(fixture.lockFiles())")
+            return round % 2 == 0 ? SIGINT : SIGTERM
+        })
+        #expect(fixture.lockFiles().isEmpty)
+        #expect(acknowledged.isSubset(of: try fixture.storedRecordIDs()))
+        try fixture.fsck()
+    }
+
+    /// Runs `quill eval record` `rounds` times (each run `records` new records with `cases` cases, at
+    /// the fixture's commits in turn), sending each run `signal(round)` at a random moment up to 1.5×
+    /// the duration of an undisturbed run, so signals land before, during and after the write.
+    /// Returns the ids the runs that exited 0 acknowledged (the undisturbed run's included) and how
+    /// many runs did not exit 0.
+    private func interruptedRuns(
+        of fixture: EvalStoreFixture, rounds: Int, records: Int, cases: Int, seed: UInt64, signal: (Int) -> Int32
+    ) throws -> (acknowledged: Set<String>, interrupted: Int) {
+        var random = SplitMix64(seed: seed)
+        let calibration = try fixture.writeResults("calibration", suite: "calibration", scores: 0..<records, cases: cases)
         defer { try? FileManager.default.removeItem(atPath: calibration) }
         let started = Date()
         var acknowledged = Set(try fixture.record(calibration, at: fixture.commits[0]))
         let duration = Date().timeIntervalSince(started)
-        for round in 0..<40 {
-            let file = try fixture.writeResults("interrupted-\(round)", suite: "interrupted-\(round)", scores: 0..<10, cases: 2)
+        var interrupted = 0
+        for round in 0..<rounds {
+            let scores = (round * records)..<(round * records + records)
+            let file = try fixture.writeResults("round-\(round)", suite: "round-\(round)", scores: scores, cases: cases)
             defer { try? FileManager.default.removeItem(atPath: file) }
             let run = try KilledRun(
-                QuillBinary.path, ["eval", "record", file, "--commit", fixture.commits[0], "--output", "json"], in: fixture.path,
-                killAfter: Double.random(in: 0...(duration * 1.5), using: &random), signal: round % 2 == 0 ? SIGINT : SIGTERM)
-            if run.exitedCleanly { acknowledged.formUnion(try EvalStoreFixture.acknowledgedIDs(in: run.stdout)) }
-            #expect(fixture.lockFiles().isEmpty, "round \(round) left \(fixture.lockFiles())")
+                QuillBinary.path, ["eval", "record", file, "--commit", fixture.commits[round % fixture.commits.count], "--output", "json"],
+                in: fixture.path, killAfter: Double.random(in: 0...(duration * 1.5), using: &random), signal: signal(round))
+            if run.exitedCleanly {
+                acknowledged.formUnion(try EvalStoreFixture.acknowledgedIDs(in: run.stdout))
+            } else {
+                interrupted += 1
+            }
         }
-        #expect(acknowledged.isSubset(of: try fixture.storedRecordIDs()))
-        try fixture.fsck()
+        return (acknowledged, interrupted)
     }
 
     @Test("a lock file left behind stops recording with exit 3 naming it and changes nothing; a live writer's lock is waited for")
