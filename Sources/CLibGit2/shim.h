@@ -3,6 +3,7 @@
 
 #define GIT_DEPRECATE_HARD
 #include <git2.h>
+#include <git2/sys/odb_backend.h>
 #include <git2/sys/mempack.h>
 #include <zlib.h>
 

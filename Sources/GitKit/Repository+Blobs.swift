@@ -4,6 +4,10 @@ import Foundation
 extension Repository {
     /// Writes `data` as a blob and returns its id (an existing identical blob is reused).
     public func writeBlob(_ data: Data) throws(GitError) -> ObjectID {
+        if pendingObjects != nil {
+            let written = data.withUnsafeBytes { buffer in Result { () throws(GitError) in try writePendingBlob(buffer) } }
+            if let id = try written.get() { return id }
+        }
         var oid = git_oid()
         let result = data.withUnsafeBytes { buffer in
             git_blob_create_from_buffer(&oid, handle, buffer.baseAddress, buffer.count)
