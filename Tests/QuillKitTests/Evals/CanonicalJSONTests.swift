@@ -43,6 +43,13 @@ struct CanonicalJSONTests {
         let minimal = EvalRecord(prompt: "p.txt", promptBlob: id, commit: id, suite: "default", dataset: DatasetReference(name: "d"), metrics: [:], source: "dvc")
         for record in [full, minimal] {
             #expect(try record.canonicalData() == viaCodable(record))
+            #expect(try EvalRecord(stored: record.canonicalData()) == record, "read back as stored")
+            #expect(try EvalRecord(stored: record.canonicalData()) == JSONDecoder().decode(EvalRecord.self, from: record.canonicalData()))
+        }
+        let extended = Data(#"{"quill": 1, "prompt": "p", "promptBlob": "b", "commit": "c", "suite": "s", "metrics": {"m": 2}, "source": "dvc", "model": null, "future": [1, {"x": 2}]}"#.utf8)
+        #expect(try EvalRecord(stored: extended) == JSONDecoder().decode(EvalRecord.self, from: extended), "unknown keys ignored, null optionals absent")
+        for broken in [#"{"quill": 1}"#, #"[1]"#, #"{"quill": 1, "prompt": "p", "promptBlob": "b", "commit": "c", "suite": "s", "metrics": {"m": "x"}, "source": "dvc"}"#] {
+            #expect(throws: (any Error).self) { try EvalRecord(stored: Data(broken.utf8)) }
         }
         let cases = [
             EvalCase(id: "case \"7\"", metrics: ["score": 1e-7, "a": 1, "Z": 0.5, "é": 2], pass: false, output: "ünïcode\t", repeatIndex: 2),

@@ -115,7 +115,7 @@ struct EvalStore {
 
     /// The record `id`.
     func record(_ id: ObjectID) throws -> EvalRecord {
-        try JSONDecoder().decode(EvalRecord.self, from: repository.blobData(id))
+        try EvalRecord(stored: repository.blobData(id))
     }
 
     /// The per-case results of a record (empty when it has none).
