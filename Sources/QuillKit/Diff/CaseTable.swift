@@ -1,20 +1,27 @@
 /// The per-case results of one side, by case id: repeats and repeated runs folded into a mean per
-/// metric, a pass share, and the first recorded output.
+/// metric, a pass share, and an output. Metric values sit in arrays indexed by a column number, so
+/// reading a metric across thousands of cases hashes its name once, not once per case.
 struct CaseTable {
     /// One case id's results on one side.
     struct Entry {
-        var sums = [String: Double]()
-        var counts = [String: Int]()
+        var sums = [Double]()
+        var counts = [Int]()
         var passes = 0
         var verdicts = 0
         /// The first recorded output of a passing run, of a failing run, and of any run.
         var outputs: (pass: String?, fail: String?, any: String?)
 
-        /// The metric's mean over the runs of this case; `pass_rate` is the pass share.
-        func value(of metric: String) -> Double? {
-            if metric == CaseTable.passRate { return verdicts > 0 ? Double(passes) / Double(verdicts) : nil }
-            guard let sum = sums[metric], let count = counts[metric] else { return nil }
-            return sum / Double(count)
+        /// The mean of a column over the runs of this case.
+        func value(_ column: Column) -> Double? {
+            switch column {
+            case .metric(let index):
+                guard index < counts.count, counts[index] > 0 else { return nil }
+                return sums[index] / Double(counts[index])
+            case .passShare:
+                return verdicts > 0 ? Double(passes) / Double(verdicts) : nil
+            case .missing:
+                return nil
+            }
         }
 
         /// Passed when more than half of its runs passed, failed when fewer than half did; nil
@@ -31,19 +38,36 @@ struct CaseTable {
         }
     }
 
+    /// Where a metric's per-case values are.
+    enum Column {
+        /// A recorded metric, by column number.
+        case metric(Int)
+        /// `pass_rate`: the share of passing runs.
+        case passShare
+        /// Not in this table.
+        case missing
+    }
+
     /// The metric importers compute from verdicts.
     static let passRate = "pass_rate"
 
     private(set) var entries = [String: Entry]()
+    private var columns = [String: Int]()
 
     /// Folds `cases` (from any number of records) into one entry per id.
     init(_ cases: [EvalCase]) {
         entries.reserveCapacity(cases.count)
         for item in cases {
-            var entry = entries[item.id] ?? Entry()
+            var entry = entries.removeValue(forKey: item.id) ?? Entry()
             for (name, value) in item.metrics {
-                entry.sums[name, default: 0] += value
-                entry.counts[name, default: 0] += 1
+                let column = columns[name] ?? columns.count
+                columns[name] = column
+                if entry.sums.count <= column {
+                    entry.sums += [Double](repeating: 0, count: column + 1 - entry.sums.count)
+                    entry.counts += [Int](repeating: 0, count: column + 1 - entry.counts.count)
+                }
+                entry.sums[column] += value
+                entry.counts[column] += 1
             }
             if let pass = item.pass {
                 entry.verdicts += 1
@@ -58,15 +82,21 @@ struct CaseTable {
 
     var isEmpty: Bool { entries.isEmpty }
 
+    /// Where `metric`'s values are; `pass_rate` comes from the verdicts unless it was recorded per case.
+    func column(_ metric: String) -> Column {
+        if let index = columns[metric] { return .metric(index) }
+        return metric == CaseTable.passRate ? .passShare : .missing
+    }
+
     /// Case ids ordered as people expect: numbers by value, before other ids, which go by text.
     static func ordered(_ ids: some Sequence<String>) -> [String] {
-        ids.sorted { left, right in
-            switch (Int(left), Int(right)) {
+        ids.map { (number: Int($0), id: $0) }.sorted { left, right in
+            switch (left.number, right.number) {
             case let (l?, r?): l < r
             case (.some, nil): true
             case (nil, .some): false
-            case (nil, nil): left < right
+            case (nil, nil): left.id < right.id
             }
-        }
+        }.map(\.id)
     }
 }
