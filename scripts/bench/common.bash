@@ -8,17 +8,20 @@ bench_install() {
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${2:-$1}"; } >/dev/null 2>&1 || true
 }
 
-# bench_quill: sets QUILL to BENCH_QUILL, or to a release build in SCRATCH (built unless BENCH_SKIP_BUILD=1).
+# bench_quill [SCRATCH_PATH [BUILD_FLAG...]]: sets QUILL to BENCH_QUILL, or to a release build in
+# SCRATCH_PATH (default SCRATCH), built with the extra flags unless BENCH_SKIP_BUILD=1.
 bench_quill() {
+    local scratch="${1:-$SCRATCH}"
+    [ $# -gt 0 ] && shift
     cd "$ROOT"
     if [ -n "${BENCH_QUILL:-}" ]; then
         QUILL="$(cd "$(dirname "$BENCH_QUILL")" && pwd)/$(basename "$BENCH_QUILL")"
     else
         if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-            say "building quill (release, scratch path .build-bench)"
-            swift build -c release --product quill --scratch-path "$SCRATCH" >&2
+            say "building quill (release $*, scratch path ${scratch#"$ROOT"/})"
+            swift build -c release --product quill --scratch-path "$scratch" "$@" >&2
         fi
-        QUILL="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/quill"
+        QUILL="$(swift build -c release --scratch-path "$scratch" "$@" --show-bin-path)/quill"
     fi
     [ -x "$QUILL" ] || die "no quill binary at $QUILL"
 }

@@ -57,27 +57,28 @@ struct CaseTable {
     /// Folds `cases` (from any number of records) into one entry per id.
     init(_ cases: [EvalCase]) {
         entries.reserveCapacity(cases.count)
-        for item in cases {
-            var entry = entries.removeValue(forKey: item.id) ?? Entry()
-            for (name, value) in item.metrics {
-                let column = columns[name] ?? columns.count
-                columns[name] = column
-                if entry.sums.count <= column {
-                    entry.sums += [Double](repeating: 0, count: column + 1 - entry.sums.count)
-                    entry.counts += [Int](repeating: 0, count: column + 1 - entry.counts.count)
-                }
-                entry.sums[column] += value
-                entry.counts[column] += 1
+        for item in cases { CaseTable.fold(item, into: &entries[item.id, default: Entry()], columns: &columns) }
+    }
+
+    /// Adds one run of a case to its entry (in place: the entry is not copied out and back).
+    private static func fold(_ item: EvalCase, into entry: inout Entry, columns: inout [String: Int]) {
+        for (name, value) in item.metrics {
+            let column = columns[name] ?? columns.count
+            columns[name] = column
+            if entry.sums.count <= column {
+                entry.sums += [Double](repeating: 0, count: column + 1 - entry.sums.count)
+                entry.counts += [Int](repeating: 0, count: column + 1 - entry.counts.count)
             }
-            if let pass = item.pass {
-                entry.verdicts += 1
-                if pass { entry.passes += 1 }
-                if pass, entry.outputs.pass == nil { entry.outputs.pass = item.output }
-                if !pass, entry.outputs.fail == nil { entry.outputs.fail = item.output }
-            }
-            if entry.outputs.any == nil { entry.outputs.any = item.output }
-            entries[item.id] = entry
+            entry.sums[column] += value
+            entry.counts[column] += 1
         }
+        if let pass = item.pass {
+            entry.verdicts += 1
+            if pass { entry.passes += 1 }
+            if pass, entry.outputs.pass == nil { entry.outputs.pass = item.output }
+            if !pass, entry.outputs.fail == nil { entry.outputs.fail = item.output }
+        }
+        if entry.outputs.any == nil { entry.outputs.any = item.output }
     }
 
     var isEmpty: Bool { entries.isEmpty }
