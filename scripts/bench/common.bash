@@ -18,7 +18,7 @@ bench_quill() {
         QUILL="$(cd "$(dirname "$BENCH_QUILL")" && pwd)/$(basename "$BENCH_QUILL")"
     else
         if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-            say "building quill (release $*, scratch path ${scratch#"$ROOT"/})"
+            say "building quill (release${*:+ $*}, scratch path ${scratch#"$ROOT"/})"
             swift build -c release --product quill --scratch-path "$scratch" "$@" >&2
         fi
         QUILL="$(swift build -c release --scratch-path "$scratch" "$@" --show-bin-path)/quill"
