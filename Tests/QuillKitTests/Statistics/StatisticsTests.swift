@@ -35,6 +35,8 @@ struct StatisticsTests {
         let first = try #require(PairedBootstrap.interval(of: differences))
         let second = try #require(PairedBootstrap.interval(of: differences))
         #expect(first == second)
+        #expect(first.seed == "5155494c4c000001")
+        #expect(first.resamples == 2_000)
         let other = try #require(PairedBootstrap.interval(of: differences, seed: 99))
         #expect(other.lower != first.lower)
         #expect(PairedBootstrap.interval(of: []) == nil)
