@@ -7,8 +7,9 @@ enum LibGit2 {
         git_libgit2_init()
         // Reads are trusted as git trusts them (fsck verifies); writes are still hashed.
         quill_git_enable_strict_hash_verification(0)
-        // Quill keeps its own small caches; a smaller object cache bounds memory on long histories.
-        quill_git_set_cache_max_size(32 * 1024 * 1024)
+        // Quill's walks remember what they need themselves; libgit2's cache would hold every object
+        // read, growing memory with history length and costing a long free at exit.
+        quill_git_enable_caching(0)
         return true
     }()
 

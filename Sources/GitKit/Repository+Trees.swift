@@ -42,11 +42,23 @@ extension Repository {
     /// The id and mode of the entry named `name` directly in the tree `id` (no slashes), or `nil`.
     ///
     /// Copies no name: the cheapest look-up, for walks that resolve one path in many trees.
+    /// The tree's raw bytes are scanned in place; nothing is parsed into libgit2's object cache.
     public func treeEntryTarget(named name: String, inTree id: ObjectID) throws(GitError) -> (id: ObjectID, mode: TreeEntry.Mode)? {
-        let tree = try lookupTree(id)
-        defer { git_tree_free(tree) }
-        guard let entry = git_tree_entry_byname(tree, name) else { return nil }
-        return (ObjectID(git_tree_entry_id(entry)), TreeEntry.Mode(rawValue: git_tree_entry_filemode_raw(entry).rawValue) ?? .blob)
+        var database: OpaquePointer?
+        try check(git_repository_odb(&database, handle), "git_repository_odb")
+        defer { git_odb_free(database) }
+        var object: OpaquePointer?
+        var oid = id.oid
+        try check(git_odb_read(&object, database, &oid), "git_odb_read(\(id.hex))")
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
+            throw GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: "treeEntryTarget")
+        }
+        let tree = RawTree(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
+        switch tree.entry(named: Array(name.utf8)) {
+        case .success(let target): return target
+        case .failure(let error): throw GitError(code: .invalid, message: "tree \(id.hex) is malformed at byte \(error.offset)", function: "treeEntryTarget")
+        }
     }
 
     /// The entry at `path` in the tree of the commit `commit`, or `nil` when there is none.
@@ -124,7 +136,9 @@ extension Repository {
         }
         var oid = git_oid()
         try check(git_tree_create_updated(&oid, handle, tree, raw.count, &raw), "git_tree_create_updated")
-        return ObjectID(oid)
+        let result = ObjectID(oid)
+        if pendingObjects != nil { try noteNewTrees(result, replacing: baseID) }
+        return result
     }
 
     /// Refuses paths git would refuse to write into a tree: empty, absolute, `.`/`..`/`.git` components.

@@ -332,7 +332,6 @@ public struct HistoryGenerator {
 extension TestRepository {
     /// Builds `history` with `git fast-import` and checks `main` out.
     public func importHistory(_ history: GeneratedHistory) throws {
-        try git(["fast-import", "--quiet"], input: history.stream)
-        try git("reset", "-q", "--hard", "main")
+        try importStream(history.stream)
     }
 }

@@ -10,8 +10,8 @@
 #   BENCH_WARMUP=N     warm-up runs per command (default 2)
 #   BENCH_CASES=N      per-case results per version (default 5000)
 #   BENCH_STRICT=1     exit 1 when a target is missed
-#   BENCH_SKIP_BUILD=1 use the existing release builds in .build-bench and .build-bench-static
-#   BENCH_QUILL=PATH   time this quill binary instead (no build; it is also the "default build")
+#   BENCH_SKIP_BUILD=1 use the existing release build in .build-bench
+#   BENCH_QUILL=PATH   time this quill binary instead (no build)
 #   BENCH_DVC=PATH     use this dvc instead of installing one into .build-bench/dvc-venv
 #   BENCH_RESULTS=DIR  where JSON results go (default .build-bench/results)
 #
@@ -41,11 +41,9 @@ bench_install hyperfine
 command -v hyperfine >/dev/null || die "hyperfine is required (Debian package 'hyperfine')"
 
 # --- quill -------------------------------------------------------------------------------------
-# Timed as shipped: the Swift runtime linked in (--static-swift-stdlib), which halves the start-up
-# (dynamic loading of libswiftCore and Foundation). The default build is timed too, for information.
-bench_quill
-QUILL_DYNAMIC="$QUILL"
-bench_quill "$SCRATCH-static" --static-swift-stdlib
+# Built as log.sh builds it (same scratch path and flags, so the two share one build): the Swift
+# runtime linked in, as a command-line tool ships.
+bench_quill "$SCRATCH" --static-swift-stdlib
 
 # --- dvc (optional peer) ---------------------------------------------------------------------------
 DVC="${BENCH_DVC:-}"
@@ -98,7 +96,6 @@ time_case() { # name, runs, argv... -> prints "mean_ms sd_ms"
 say "timing: quill diff HEAD~1 HEAD"
 read -r QUILL_MEAN QUILL_SD < <(time_case "quill diff" "$RUNS" "$QUILL" diff HEAD~1 HEAD)
 read -r QUILL_JSON_MEAN QUILL_JSON_SD < <(time_case "quill diff json" "$RUNS" "$QUILL" diff HEAD~1 HEAD --format json)
-read -r DYNAMIC_MEAN DYNAMIC_SD < <(time_case "quill diff dynamic" "$RUNS" "$QUILL_DYNAMIC" diff HEAD~1 HEAD)
 DVC_MEAN="" DVC_SD=""
 if [ -n "$DVC" ]; then
     say "timing: dvc metrics diff HEAD~1 HEAD"
@@ -116,17 +113,15 @@ fi
 
 # --- report ------------------------------------------------------------------------------------------
 STATUS=0
-python3 - "$CASES" "$QUILL_MEAN" "$QUILL_SD" "$QUILL_JSON_MEAN" "$QUILL_JSON_SD" "$DYNAMIC_MEAN" "$DYNAMIC_SD" "${DVC_MEAN:-}" "${DVC_SD:-}" \
+python3 - "$CASES" "$QUILL_MEAN" "$QUILL_SD" "$QUILL_JSON_MEAN" "$QUILL_JSON_SD" "${DVC_MEAN:-}" "${DVC_SD:-}" \
     "$MAX_MS" "$MIN_SPEEDUP" "$($DVC --version 2>/dev/null || echo none)" "$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)" \
     "$RESULTS/diff-summary.json" <<'PY' || STATUS=$?
 import json, sys
-cases, qm, qs, jm, js, ym, ys, dm, ds, max_ms, min_speedup, dvc_version, source, out = sys.argv[1:]
-qm, qs, jm, js, ym, ys, max_ms, min_speedup = map(float, (qm, qs, jm, js, ym, ys, max_ms, min_speedup))
+cases, qm, qs, jm, js, dm, ds, max_ms, min_speedup, dvc_version, source, out = sys.argv[1:]
+qm, qs, jm, js, max_ms, min_speedup = map(float, (qm, qs, jm, js, max_ms, min_speedup))
 fast = qm <= max_ms and jm <= max_ms
 rows = [("quill diff HEAD~1 HEAD", f"{qm:.1f} ± {qs:.1f}", "", "PASS" if qm <= max_ms else "MISS"),
-        ("quill diff HEAD~1 HEAD --format json", f"{jm:.1f} ± {js:.1f}", "", "PASS" if jm <= max_ms else "MISS"),
-        ("quill diff HEAD~1 HEAD  (default build, Swift runtime loaded dynamically; information)", f"{ym:.1f} ± {ys:.1f}",
-         f"dvc/quill {float(dm) / ym:.1f}x" if dm else "", "")]
+        ("quill diff HEAD~1 HEAD --format json", f"{jm:.1f} ± {js:.1f}", "", "PASS" if jm <= max_ms else "MISS")]
 speedup = None
 if dm:
     dm, ds = float(dm), float(ds)
@@ -143,7 +138,6 @@ for r in rows: print(line(r))
 if speedup is None: print("dvc comparison skipped: dvc is not installed or did not finish")
 print(f"targets: quill <= {max_ms:.0f} ms wall, >= {min_speedup:.0f}x faster than dvc -> {'all met' if ok else 'MISSED'}")
 json.dump({"cases": int(cases), "source": source, "quill": {"mean_ms": qm, "sd_ms": qs}, "quill_json": {"mean_ms": jm, "sd_ms": js},
-           "quill_dynamic": {"mean_ms": ym, "sd_ms": ys},
            "dvc": None if speedup is None else {"version": dvc_version, "mean_ms": dm, "sd_ms": ds, "speedup": speedup},
            "targets_met": ok}, open(out, "w"), indent=2)
 sys.exit(0 if ok else 3)

@@ -39,12 +39,23 @@ if [ ! -x /usr/bin/time ]; then
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; } >/dev/null 2>&1 || true
 fi
 [ -x /usr/bin/time ] || die "/usr/bin/time (Debian package 'time') is required for peak RSS"
-# shellcheck source=common.bash
-source "$ROOT/scripts/bench/common.bash"
-bench_install hyperfine
+if ! command -v hyperfine >/dev/null; then
+    say "installing hyperfine"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine; } >/dev/null 2>&1 || true
+fi
 
 # --- build ---------------------------------------------------------------------------------------
-bench_quill
+cd "$ROOT"
+if [ -n "${BENCH_QUILL:-}" ]; then
+    QUILL="$(cd "$(dirname "$BENCH_QUILL")" && pwd)/$(basename "$BENCH_QUILL")"
+else
+    if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+        say "building quill (release, scratch path .build-bench)"
+        swift build -c release --static-swift-stdlib --product quill --scratch-path "$SCRATCH" >&2
+    fi
+    QUILL="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/quill"
+fi
+[ -x "$QUILL" ] || die "no quill binary at $QUILL"
 
 # --- data ----------------------------------------------------------------------------------------
 say "generating $COMMITS commits into ${REPO#"$ROOT"/} (cached)"
@@ -100,7 +111,10 @@ time_case() { # name, command -> prints "mean_ms sd_ms"
     if command -v hyperfine >/dev/null; then
         hyperfine --shell=none --warmup "$WARMUP" --runs "$RUNS" --output=null --style=none \
             --command-name "$name" --export-json "$json" "$command" >/dev/null
-        bench_mean_ms "$json"
+        python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.2f %.2f" % (r["mean"] * 1000, (r["stddev"] or 0) * 1000))' "$json"
     else
         # Fallback: a python timing loop with the same warm-up and run counts.
         python3 - "$WARMUP" "$RUNS" "$json" "$name" $command <<'PY'

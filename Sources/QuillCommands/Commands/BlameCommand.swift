@@ -1,0 +1,65 @@
+import ArgumentParser
+import QuillKit
+
+struct BlameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blame",
+        abstract: "Show each line of a prompt with the commit that last changed it and the score change that commit brought.",
+        discussion: "Lines are attributed exactly as 'git blame' attributes them (whole-file renames followed, no move or copy detection).")
+
+    @Argument(help: "The prompt file.")
+    var prompt: String
+
+    @Argument(help: "The revision to blame (default HEAD).")
+    var rev: String = "HEAD"
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try CommandContext.open()
+        try Renderer.print(try context.workspace.blame(prompt: prompt, revision: rev), format: output.format)
+    }
+}
+
+extension BlameReport: TextRenderable {
+    func renderText(_ terminal: Terminal) -> String {
+        let byID = Dictionary(commits.map { ($0.version.commit, $0) }, uniquingKeysWith: { first, _ in first })
+        let groups = commits.flatMap { $0.version.scores.map { ScoreGroup(suite: $0.suite, model: $0.model) } }
+        let counts = Dictionary(groups.map { ($0, 1) }, uniquingKeysWith: +)
+        let primary = counts.max { ($0.value, $1.key.suite) < ($1.value, $0.key.suite) }?.key
+        let scoreTexts = byID.mapValues { $0.scoreChange(in: primary, metrics: primary == nil ? [] : metrics) }
+        let scoreWidth = scoreTexts.values.map(\.count).max() ?? 0
+        let authorWidth = commits.map(\.version.author.count).max() ?? 0
+        let showsPath = lines.contains { $0.originalPath != prompt }
+        let pathWidth = showsPath ? lines.map(\.originalPath.count).max() ?? 0 : 0
+        let numberWidth = String(lines.count).count
+        var output = [String]()
+        if let primary {
+            output.append(terminal.paint("scores: suite '\(primary.suite)'\(primary.model.map { ", model '\($0)'" } ?? ""); change each commit's version brought over the previous evaluated version", .dim))
+        }
+        for line in lines {
+            guard let commit = byID[line.commit] else { continue }
+            let id = (commit.isBoundary ? "^" : "") + String(line.commit.prefix(commit.isBoundary ? 7 : 8))
+            var fields = [terminal.paint(id, .yellow)]
+            if showsPath { fields.append(line.originalPath.padding(toLength: pathWidth, withPad: " ", startingAt: 0)) }
+            fields.append("(" + commit.version.author.padding(toLength: authorWidth, withPad: " ", startingAt: 0) + " " + String(commit.version.date.prefix(10)))
+            if scoreWidth > 0 { fields.append((scoreTexts[line.commit] ?? "").padding(toLength: scoreWidth, withPad: " ", startingAt: 0)) }
+            let number = String(repeating: " ", count: numberWidth - String(line.line).count) + String(line.line)
+            output.append(fields.joined(separator: " ") + " " + number + ") " + line.text)
+        }
+        return output.joined(separator: "\n")
+    }
+}
+
+extension BlamedCommit {
+    /// `accuracy +0.03, latency_ms -12` for the version this commit left, or `-` when it was not evaluated.
+    func scoreChange(in group: ScoreGroup?, metrics: [String]) -> String {
+        guard let group, let score = version.scores.first(where: { $0.suite == group.suite && $0.model == group.model }) else {
+            return metrics.isEmpty ? "" : "-"
+        }
+        let parts = metrics.compactMap { name in
+            score.metrics[name].map { value in "\(name) \(value.delta.map(ScoreFormat.signed) ?? "=" + ScoreFormat.short(value.mean))" }
+        }
+        return parts.isEmpty ? "-" : parts.joined(separator: ", ")
+    }
+}

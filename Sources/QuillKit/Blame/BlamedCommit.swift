@@ -1,0 +1,11 @@
+/// A commit some line is blamed on: the prompt version it made, with the score change it brought.
+public struct BlamedCommit: Codable, Sendable, Equatable {
+    /// The commit, its author and date, the prompt's path and blob there, and the version's scores by
+    /// suite and model, each metric with its change from the previous evaluated version of the prompt
+    /// (no scores when this version was never evaluated).
+    public let version: PromptVersion
+    /// Whether the commit has no parent (git's `boundary` in porcelain output).
+    public let isBoundary: Bool
+    /// How many lines of the blamed version come from this commit.
+    public let lines: Int
+}
