@@ -115,18 +115,26 @@ fi
 STATUS=0
 python3 - "$CASES" "$QUILL_MEAN" "$QUILL_SD" "$QUILL_JSON_MEAN" "$QUILL_JSON_SD" "${DVC_MEAN:-}" "${DVC_SD:-}" \
     "$MAX_MS" "$MIN_SPEEDUP" "$($DVC --version 2>/dev/null || echo none)" "$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)" \
-    "$RESULTS/diff-summary.json" <<'PY' || STATUS=$?
+    "$RESULTS/diff-summary.json" "$RESULTS" <<'PY' || STATUS=$?
 import json, sys
-cases, qm, qs, jm, js, dm, ds, max_ms, min_speedup, dvc_version, source, out = sys.argv[1:]
+cases, qm, qs, jm, js, dm, ds, max_ms, min_speedup, dvc_version, source, out, results = sys.argv[1:]
+def cpu(name):  # mean user + system time in ms, which moves less than wall time on a busy machine
+    try:
+        r = json.load(open(f"{results}/diff-{name}.json"))["results"][0]
+        return (r["user"] + r["system"]) * 1000
+    except (OSError, KeyError):
+        return None
 qm, qs, jm, js, max_ms, min_speedup = map(float, (qm, qs, jm, js, max_ms, min_speedup))
 fast = qm <= max_ms and jm <= max_ms
-rows = [("quill diff HEAD~1 HEAD", f"{qm:.1f} ± {qs:.1f}", "", "PASS" if qm <= max_ms else "MISS"),
+quill_cpu, dvc_cpu = cpu("quill-diff"), cpu("dvc-metrics-diff")
+rows = [("quill diff HEAD~1 HEAD", f"{qm:.1f} ± {qs:.1f}", f"CPU {quill_cpu:.1f} ms" if quill_cpu else "", "PASS" if qm <= max_ms else "MISS"),
         ("quill diff HEAD~1 HEAD --format json", f"{jm:.1f} ± {js:.1f}", "", "PASS" if jm <= max_ms else "MISS")]
 speedup = None
 if dm:
     dm, ds = float(dm), float(ds)
     speedup = dm / qm
-    rows.append((f"dvc metrics diff HEAD~1 HEAD (dvc {dvc_version})", f"{dm:.1f} ± {ds:.1f}", f"quill {speedup:.1f}x faster",
+    cpu_text = f"; CPU {dvc_cpu:.1f} ms, {dvc_cpu / quill_cpu:.1f}x quill's" if dvc_cpu and quill_cpu else ""
+    rows.append((f"dvc metrics diff HEAD~1 HEAD (dvc {dvc_version})", f"{dm:.1f} ± {ds:.1f}", f"quill {speedup:.1f}x faster{cpu_text}",
                  "PASS" if speedup >= min_speedup else "MISS"))
 ok = fast and (speedup is None or speedup >= min_speedup)
 head = ("command", "mean ± sd (ms)", "comparison", "target")
@@ -138,7 +146,8 @@ for r in rows: print(line(r))
 if speedup is None: print("dvc comparison skipped: dvc is not installed or did not finish")
 print(f"targets: quill <= {max_ms:.0f} ms wall, >= {min_speedup:.0f}x faster than dvc -> {'all met' if ok else 'MISSED'}")
 json.dump({"cases": int(cases), "source": source, "quill": {"mean_ms": qm, "sd_ms": qs}, "quill_json": {"mean_ms": jm, "sd_ms": js},
-           "dvc": None if speedup is None else {"version": dvc_version, "mean_ms": dm, "sd_ms": ds, "speedup": speedup},
+           "dvc": None if speedup is None else {"version": dvc_version, "mean_ms": dm, "sd_ms": ds, "speedup": speedup, "cpu_ms": dvc_cpu},
+           "quill_cpu_ms": quill_cpu,
            "targets_met": ok}, open(out, "w"), indent=2)
 sys.exit(0 if ok else 3)
 PY
