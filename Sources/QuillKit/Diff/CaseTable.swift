@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// The per-case results of one side, by case id: repeats and repeated runs folded into a mean per
 /// metric, a pass share, and an output. Metric values sit in arrays indexed by a column number, so
 /// reading a metric across thousands of cases hashes its name once, not once per case.
@@ -54,6 +57,25 @@ struct CaseTable {
     private(set) var entries = [String: Entry]()
     private var columns = [String: Int]()
 
+    /// Decodes per-case blobs (from any number of records) and folds them into one table.
+    init(blobs: [Data]) throws {
+        self.init([])
+        for blob in blobs {
+            for item in try EvalCases.decode(blob) { CaseTable.fold(item, into: &entries[item.id, default: Entry()], columns: &columns) }
+        }
+    }
+
+    /// The tables of several sides, each decoded and folded on its own thread (the work is pure; the
+    /// blobs were read from the repository beforehand).
+    static func tables(of sides: [[Data]]) throws -> [CaseTable] {
+        let results = Mutex([Result<CaseTable, any Error>?](repeating: nil, count: sides.count))
+        DispatchQueue.concurrentPerform(iterations: sides.count) { side in
+            let table = Result { try CaseTable(blobs: sides[side]) }
+            results.withLock { $0[side] = table }
+        }
+        return try results.withLock { $0 }.map { try $0!.get() }
+    }
+
     /// Folds `cases` (from any number of records) into one entry per id.
     init(_ cases: [EvalCase]) {
         entries.reserveCapacity(cases.count)
@@ -89,14 +111,15 @@ struct CaseTable {
         return metric == CaseTable.passRate ? .passShare : .missing
     }
 
-    /// Case ids ordered as people expect: numbers by value, before other ids, which go by text.
+    /// Case ids ordered as people expect: numbers by value, before other ids, which go by their
+    /// UTF-8 bytes (the order of the per-case blobs; faster than String's Unicode comparison).
     static func ordered(_ ids: some Sequence<String>) -> [String] {
         ids.map { (number: Int($0), id: $0) }.sorted { left, right in
             switch (left.number, right.number) {
             case let (l?, r?): l < r
             case (.some, nil): true
             case (nil, .some): false
-            case (nil, nil): left.id < right.id
+            case (nil, nil): left.id.utf8.lexicographicallyPrecedes(right.id.utf8)
             }
         }.map(\.id)
     }

@@ -1,10 +1,12 @@
+import Foundation
+
 /// Compares the records of a prompt's two versions: grouped by suite and model, metric by metric,
 /// with paired statistics where both sides have per-case results.
 struct ScoreComparer {
     /// The metrics `quill.yaml` declares, for their order and direction.
     let metrics: [MetricSpec]
-    /// Reads a record's per-case results.
-    let cases: (EvalRecord) throws -> [EvalCase]
+    /// Reads the bytes of a record's per-case blob (nil when it has none).
+    let caseBlob: (EvalRecord) throws -> Data?
     /// Bootstrap resamples per metric.
     var resamples = PairedBootstrap.defaultResamples
 
@@ -38,8 +40,8 @@ struct ScoreComparer {
     }
 
     private func compare(_ group: Group, _ old: [EvalRecord], _ new: [EvalRecord]) throws -> ScoreGroup {
-        let oldCases = CaseTable(try old.flatMap(cases))
-        let newCases = CaseTable(try new.flatMap(cases))
+        let tables = try CaseTable.tables(of: [old.compactMap(caseBlob), new.compactMap(caseBlob)])
+        let (oldCases, newCases) = (tables[0], tables[1])
         let paired = !oldCases.isEmpty && !newCases.isEmpty
         let shared = paired ? CaseTable.ordered(oldCases.entries.keys.filter { newCases.entries[$0] != nil }) : []  // ids in both
         let oldValues = values(old)

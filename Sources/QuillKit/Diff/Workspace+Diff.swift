@@ -32,7 +32,7 @@ extension Workspace {
         }
         let store = EvalStore(repository: repository)
         let storeTree = try store.tipTree()
-        let comparer = ScoreComparer(metrics: config.metrics, cases: store.cases(of:), resamples: request.resamples)
+        let comparer = ScoreComparer(metrics: config.metrics, caseBlob: store.casesBlob(of:), resamples: request.resamples)
         var prompts = [PromptDiff]()
         for change in changes where selects(change, limits: limits) {
             let old = try change.kind == .added ? nil : change.oldID.map { ($0, try repository.blobData($0)) }
