@@ -3,6 +3,9 @@ public struct CaseFlip: Codable, Sendable, Equatable {
     /// Which way the verdict went.
     public enum Direction: String, Codable, Sendable {
         case passToFail, failToPass
+
+        /// Pass→fail first: losses matter more in a review.
+        public static let allCasesInOrder: [Direction] = [.passToFail, .failToPass]
     }
 
     public let id: String

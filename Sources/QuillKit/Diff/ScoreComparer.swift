@@ -1,10 +1,12 @@
+import Foundation
+
 /// Compares the records of a prompt's two versions: grouped by suite and model, metric by metric,
 /// with paired statistics where both sides have per-case results.
 struct ScoreComparer {
     /// The metrics `quill.yaml` declares, for their order and direction.
     let metrics: [MetricSpec]
-    /// Reads a record's per-case results.
-    let cases: (EvalRecord) throws -> [EvalCase]
+    /// Reads the bytes of a record's per-case blob (nil when it has none).
+    let caseBlob: (EvalRecord) throws -> Data?
     /// Bootstrap resamples per metric.
     var resamples = PairedBootstrap.defaultResamples
 
@@ -38,35 +40,62 @@ struct ScoreComparer {
     }
 
     private func compare(_ group: Group, _ old: [EvalRecord], _ new: [EvalRecord]) throws -> ScoreGroup {
-        let oldCases = CaseTable(try old.flatMap(cases))
-        let newCases = CaseTable(try new.flatMap(cases))
+        let tables = try CaseTable.tables(of: [old.compactMap(caseBlob), new.compactMap(caseBlob)])
+        let (oldCases, newCases) = (tables[0], tables[1])
         let paired = !oldCases.isEmpty && !newCases.isEmpty
-        let shared = paired ? CaseTable.ordered(oldCases.entries.keys.filter { newCases.entries[$0] != nil }) : []
+        let shared = paired ? CaseTable.ordered(oldCases.entries.keys.filter { newCases.entries[$0] != nil }) : []  // ids in both
         let oldValues = values(old)
         let newValues = values(new)
-        let rows = ordered(Set(oldValues.keys).union(newValues.keys)).map { name in
-            row(name, SampleSummary(oldValues[name] ?? []), SampleSummary(newValues[name] ?? []),
-                paired: paired ? (oldCases, newCases, shared) : nil)
+        let names = ordered(Set(oldValues.keys).union(newValues.keys))
+        let pairs = shared.compactMap { id in oldCases.entries[id].flatMap { old in newCases.entries[id].map { (old, $0) } } }
+        let differences = names.map { name in
+            paired ? pairedDifferences(oldCases.column(name), newCases.column(name), pairs) : []
+        }
+        let intervals = bootstrap(differences, complete: shared.count)
+        let rows = names.indices.map { index in
+            row(names[index], SampleSummary(oldValues[names[index]] ?? []), SampleSummary(newValues[names[index]] ?? []),
+                differences: differences[index], interval: intervals[index])
         }
         return ScoreGroup(
             suite: group.suite, model: group.model, fromRecords: old.count, toRecords: new.count, metrics: rows,
-            cases: paired ? caseComparison(oldCases, newCases, shared: shared) : nil)
+            cases: paired ? caseComparison(ids: shared, pairs, onlyFrom: oldCases.entries.count - shared.count, onlyTo: newCases.entries.count - shared.count) : nil)
     }
 
-    private func row(_ name: String, _ from: SampleSummary?, _ to: SampleSummary?, paired: (CaseTable, CaseTable, [String])?) -> MetricComparison {
+    /// B − A of one metric for each shared case that has it on both sides.
+    private func pairedDifferences(_ old: CaseTable.Column, _ new: CaseTable.Column, _ pairs: [(CaseTable.Entry, CaseTable.Entry)]) -> [Double] {
+        var differences = [Double]()
+        differences.reserveCapacity(pairs.count)
+        for (before, after) in pairs {
+            if let oldValue = before.value(old), let newValue = after.value(new) {
+                differences.append(newValue - oldValue)
+            }
+        }
+        return differences
+    }
+
+    /// One interval per metric. Metrics paired on every shared case share their resampled case sets
+    /// (one bootstrap for all of them, identical samples computed once); the others get their own.
+    private func bootstrap(_ samples: [[Double]], complete: Int) -> [ConfidenceInterval?] {
+        var unique = [[Double]]()
+        var position = [Int?](repeating: nil, count: samples.count)
+        for (index, sample) in samples.enumerated() where complete > 0 && sample.count == complete {
+            if let known = unique.firstIndex(of: sample) {
+                position[index] = known
+            } else {
+                position[index] = unique.count
+                unique.append(sample)
+            }
+        }
+        let shared = PairedBootstrap.intervals(of: unique, resamples: resamples)
+        return samples.indices.map { index in
+            position[index].map { shared[$0] } ?? PairedBootstrap.interval(of: samples[index], resamples: resamples)
+        }
+    }
+
+    private func row(_ name: String, _ from: SampleSummary?, _ to: SampleSummary?, differences: [Double], interval: ConfidenceInterval?) -> MetricComparison {
         let direction = metrics.first { $0.name == name }?.direction ?? (name == CaseTable.passRate ? .higher : nil)
         let delta = from.flatMap { from in to.map { $0.mean - from.mean } }
         let noise = [from?.standardDeviation, to?.standardDeviation].compactMap { $0 }.max()
-        var differences = [Double]()
-        if let (old, new, shared) = paired {
-            differences.reserveCapacity(shared.count)
-            for id in shared {
-                if let before = old.entries[id]?.value(of: name), let after = new.entries[id]?.value(of: name) {
-                    differences.append(after - before)
-                }
-            }
-        }
-        let interval = PairedBootstrap.interval(of: differences, resamples: resamples)
         return MetricComparison(
             name: name, direction: direction, from: from, to: to, delta: delta,
             relativeDelta: delta.flatMap { delta in from.flatMap { $0.mean == 0 ? nil : delta / abs($0.mean) } },
@@ -76,12 +105,12 @@ struct ScoreComparer {
             interval: interval, significant: interval?.excludesZero)
     }
 
-    private func caseComparison(_ old: CaseTable, _ new: CaseTable, shared: [String]) -> CaseComparison {
+    private func caseComparison(ids: [String], _ pairs: [(CaseTable.Entry, CaseTable.Entry)], onlyFrom: Int, onlyTo: Int) -> CaseComparison {
         var table = (bothPass: 0, bothFail: 0, passToFail: 0, failToPass: 0)
         var losses = [CaseFlip]()
         var gains = [CaseFlip]()
-        for id in shared {
-            guard let before = old.entries[id], let after = new.entries[id], let passedBefore = before.passed, let passedAfter = after.passed else { continue }
+        for (id, (before, after)) in zip(ids, pairs) {
+            guard let passedBefore = before.passed, let passedAfter = after.passed else { continue }
             switch (passedBefore, passedAfter) {
             case (true, true): table.bothPass += 1
             case (false, false): table.bothFail += 1
@@ -95,7 +124,7 @@ struct ScoreComparer {
         }
         let judged = table.bothPass + table.bothFail + table.passToFail + table.failToPass
         return CaseComparison(
-            shared: shared.count, onlyFrom: old.entries.count - shared.count, onlyTo: new.entries.count - shared.count,
+            shared: ids.count, onlyFrom: onlyFrom, onlyTo: onlyTo,
             passFail: judged == 0 ? nil : McNemarTest(
                 bothPass: table.bothPass, bothFail: table.bothFail, passToFail: table.passToFail, failToPass: table.failToPass),
             flips: losses + gains)

@@ -2,17 +2,15 @@ import Foundation
 import GitKit
 
 extension Workspace {
-    /// One side of a diff, resolved.
-    private enum DiffSide {
-        case commit(ObjectID, label: String)
-        case workTree
+    /// One side of a diff, resolved: a commit, or the work tree.
+    private struct DiffSide {
+        /// The commit; nil for the work tree.
+        let commit: ObjectID?
+        let label: String
 
-        var report: DiffReport.Side {
-            switch self {
-            case .commit(let id, let label): DiffReport.Side(label: label, commit: id.hex)
-            case .workTree: DiffReport.Side(label: "work tree", commit: nil)
-            }
-        }
+        static let workTree = DiffSide(commit: nil, label: "work tree")
+
+        var report: DiffReport.Side { DiffReport.Side(label: label, commit: commit?.hex) }
     }
 
     /// The prompts that differ between two revisions (or a revision and the work tree), each with its
@@ -22,26 +20,19 @@ extension Workspace {
     /// parses, one index folder read per version, and for each suite and model with per-case results
     /// on both sides O(resamples × cases) per metric.
     public func diff(_ request: DiffRequest) throws -> DiffReport {
-        let (from, to) = try diffSides(request.revisions)
-        guard case .commit(let fromCommit, _) = from else { preconditionFailure("the old side is always a commit") }
-        let fromTree = try repository.treeID(ofCommit: fromCommit)
-        let toTree: ObjectID?
-        let changes: [TreeChange]
-        switch to {
-        case .commit(let id, _):
-            toTree = try repository.treeID(ofCommit: id)
-            changes = try repository.treeChanges(from: fromTree, to: toTree, detectRenames: true)
-        case .workTree:
-            toTree = nil
-            changes = try repository.treeChangesToWorkTree(from: fromTree, detectRenames: true)
-        }
-        let limits = try request.paths.map(repositoryPath(forUserPath:))
+        let (revisions, paths) = try separatePaths(request.revisions, request.paths)
+        let (from, to) = try diffSides(revisions)
+        let fromTree = try repository.treeID(ofCommit: from.commit)
+        let toTree = try to.commit.map(repository.treeID(ofCommit:))
+        let changes = try toTree.map { try repository.treeChanges(from: fromTree, to: $0, detectRenames: true) }
+            ?? repository.treeChangesToWorkTree(from: fromTree, detectRenames: true)
+        let limits = try paths.map(repositoryPath(forUserPath:))
         for limit in limits where try !exists(limit, in: fromTree) && !(toTree.map { try exists(limit, in: $0) } ?? existsOnDisk(limit)) {
-            throw QuillError.badInput("path '\(limit)' is in neither '\(from.report.label)' nor '\(to.report.label)'; expected a prompt file or folder")
+            throw QuillError.badInput("path '\(limit)' is in neither '\(from.label)' nor '\(to.label)'; expected a prompt file or folder")
         }
         let store = EvalStore(repository: repository)
         let storeTree = try store.tipTree()
-        let comparer = ScoreComparer(metrics: config.metrics, cases: store.cases(of:), resamples: request.resamples)
+        let comparer = ScoreComparer(metrics: config.metrics, caseBlob: store.casesBlob(of:), resamples: request.resamples)
         var prompts = [PromptDiff]()
         for change in changes where selects(change, limits: limits) {
             let old = try change.kind == .added ? nil : change.oldID.map { ($0, try repository.blobData($0)) }
@@ -55,38 +46,52 @@ extension Workspace {
                 change, old: old, new: new,
                 scores: comparer.compare(from: records(old?.0), to: records(new?.0))))
         }
-        return DiffReport(from: from.report, to: to.report, prompts: prompts)
+        return DiffReport(from: DiffSide(commit: from.commit, label: from.label).report, to: to.report, prompts: prompts)
     }
 
-    /// The two sides `git diff` would compare for these revision arguments.
-    private func diffSides(_ revisions: [String]) throws -> (DiffSide, DiffSide) {
-        func commit(_ spec: String) throws -> DiffSide {
+    /// Trailing revision arguments that name no revision but a file in the work tree are paths, as
+    /// git takes `git diff HEAD prompts/a.md` without `--`.
+    private func separatePaths(_ revisions: [String], _ paths: [String]) throws -> ([String], [String]) {
+        var revisions = revisions
+        var paths = paths
+        while let last = revisions.last, !last.contains(".."), (try? repository.resolveCommit(last)) == nil,
+            FileManager.default.fileExists(atPath: try repositoryPath(forUserPath: last).withRoot(root)) {
+            paths.insert(revisions.removeLast(), at: 0)
+        }
+        return (revisions, paths)
+    }
+
+    /// The two sides `git diff` would compare for these revision arguments; the old side is always a commit.
+    private func diffSides(_ revisions: [String]) throws -> (from: (commit: ObjectID, label: String), to: DiffSide) {
+        func commit(_ spec: String) throws -> (commit: ObjectID, label: String) {
             let spec = spec.isEmpty ? "HEAD" : spec
-            return .commit(try resolveUserCommit(spec), label: spec)
+            return (try resolveUserCommit(spec), spec)
+        }
+        func side(_ resolved: (commit: ObjectID, label: String)) -> DiffSide {
+            DiffSide(commit: resolved.commit, label: resolved.label)
         }
         switch revisions.count {
         case 0:
-            return (.commit(try requireHead(), label: "HEAD"), .workTree)
+            return ((try requireHead(), "HEAD"), .workTree)
         case 1:
             let spec = revisions[0]
             if let dots = spec.range(of: "...") {
-                let left = String(spec[..<dots.lowerBound])
-                let right = String(spec[dots.upperBound...])
-                guard case .commit(let a, _) = try commit(left), case .commit(let b, let label) = try commit(right) else { preconditionFailure() }
-                guard let base = try repository.mergeBase(a, b) else {
-                    throw QuillError.badInput("'\(left.isEmpty ? "HEAD" : left)' and '\(label)' have no common ancestor; expected revisions that share history")
+                let left = try commit(String(spec[..<dots.lowerBound]))
+                let right = try commit(String(spec[dots.upperBound...]))
+                guard let base = try repository.mergeBase(left.commit, right.commit) else {
+                    throw QuillError.badInput("'\(left.label)' and '\(right.label)' have no common ancestor; expected revisions that share history")
                 }
-                return (.commit(base, label: "merge-base of \(left.isEmpty ? "HEAD" : left) and \(label)"), .commit(b, label: label))
+                return ((base, "merge-base of \(left.label) and \(right.label)"), side(right))
             }
             if let dots = spec.range(of: "..") {
-                return (try commit(String(spec[..<dots.lowerBound])), try commit(String(spec[dots.upperBound...])))
+                return (try commit(String(spec[..<dots.lowerBound])), side(try commit(String(spec[dots.upperBound...]))))
             }
             return (try commit(spec), .workTree)
         case 2:
             if let range = revisions.first(where: { $0.contains("..") }) {
                 throw QuillError.badInput("'\(range)' is a range; give either one range or two revisions")
             }
-            return (try commit(revisions[0]), try commit(revisions[1]))
+            return (try commit(revisions[0]), side(try commit(revisions[1])))
         default:
             throw QuillError.badInput("too many revisions (\(revisions.count)); expected at most two, then '--' and prompt paths")
         }
@@ -104,7 +109,7 @@ extension Workspace {
     private func newSide(of change: TreeChange, isWorkTree: Bool) throws -> (ObjectID, Data)? {
         guard change.kind != .deleted else { return nil }
         if isWorkTree {
-            guard let data = FileManager.default.contents(atPath: root + "/" + change.newPath) else { return nil }
+            guard let data = FileManager.default.contents(atPath: change.newPath.withRoot(root)) else { return nil }
             return (try Repository.blobID(of: data), data)
         }
         guard let id = change.newID else { return nil }
@@ -116,7 +121,7 @@ extension Workspace {
     }
 
     private func existsOnDisk(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: root + "/" + path)
+        FileManager.default.fileExists(atPath: path.withRoot(root))
     }
 
     private func promptDiff(_ change: TreeChange, old: (ObjectID, Data)?, new: (ObjectID, Data)?, scores: ScoreComparison) throws -> PromptDiff {
@@ -147,4 +152,9 @@ extension Workspace {
             return (nil, error.description)
         }
     }
+}
+
+extension String {
+    /// This repository-relative path under the work tree's `root`.
+    fileprivate func withRoot(_ root: String) -> String { root + "/" + self }
 }

@@ -14,9 +14,27 @@ enum EvalCases {
         return Data(out)
     }
 
-    /// Reads a per-case blob back.
+    /// Reads a per-case blob back: lines of the canonical shape through `CaseLineScanner`; anything
+    /// else through `JSONDecoder`, the lines made one JSON array and decoded in one pass (a decoder
+    /// call per line costs more than the decoding). Newlines inside strings are escaped in JSON, so
+    /// every raw newline ends a line; blank lines are skipped.
     static func decode(_ data: Data) throws -> [EvalCase] {
-        let decoder = JSONDecoder()
-        return try data.split(separator: 0x0A).map { try decoder.decode(EvalCase.self, from: Data($0)) }
+        if let cases = data.withUnsafeBytes(CaseLineScanner.cases(in:)) { return cases }
+        var array = Data(capacity: data.count + 2)
+        array.append(UInt8(ascii: "["))
+        data.withUnsafeBytes { bytes in
+            var lineStart = 0
+            var first = true
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+                if index > lineStart {
+                    if !first { array.append(UInt8(ascii: ",")) }
+                    array.append(contentsOf: bytes[lineStart..<index])
+                    first = false
+                }
+                lineStart = index + 1
+            }
+        }
+        array.append(UInt8(ascii: "]"))
+        return try JSONDecoder().decode([EvalCase].self, from: array)
     }
 }

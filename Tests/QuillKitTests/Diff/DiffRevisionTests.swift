@@ -64,11 +64,14 @@ struct DiffRevisionTests {
         #expect(paths(try fixture.diff(["main..side"])) == ["prompts/a.md", "prompts/b.md"])
     }
 
-    @Test("'-- PROMPT' limits the diff; a path named explicitly is diffed even outside the globs")
+    @Test("'-- PROMPT' limits the diff; a path named explicitly is diffed even outside the globs; a file needs no '--'")
     func limits() throws {
         let (fixture, _, _, _) = try history()
         #expect(paths(try fixture.diff(["main", "side"], paths: ["prompts/b.md"])) == ["prompts/b.md"])
         #expect(paths(try fixture.diff(["main", "side"], paths: ["prompts"])) == ["prompts/a.md", "prompts/b.md"])
+        // Like git, a trailing argument that is no revision but a file is a path.
+        #expect(paths(try fixture.diff(["HEAD~1", "prompts/a.md"])) == ["prompts/a.md"])
+        #expect(try fixture.diff(["HEAD~1", "prompts/a.md"]).to.commit == nil)
         let readme = try fixture.diff([], paths: ["README"])
         #expect(paths(readme) == ["README"])
         #expect(readme.prompts.first?.structure?.messages.map(\.kind) == [.changed])

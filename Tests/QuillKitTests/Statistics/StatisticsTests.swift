@@ -13,9 +13,9 @@ struct StatisticsTests {
         }
     }
 
-    @Test("the paired bootstrap interval matches the analytical t-interval on a large sample")
-    func bootstrapMatchesT() throws {
-        let differences = normalSample(count: 3_000, mean: 0.04, deviation: 0.5, seed: 42)
+    @Test("the paired bootstrap interval matches the analytical t-interval on a large sample", arguments: [42, 43, 44] as [UInt64])
+    func bootstrapMatchesT(seed: UInt64) throws {
+        let differences = normalSample(count: 3_000, mean: 0.04, deviation: 0.5, seed: seed)
         let summary = try #require(SampleSummary(differences))
         let standardError = try #require(summary.standardDeviation) / Double(differences.count).squareRoot()
         let t = 1.96076  // t(0.975, 2999)
@@ -35,6 +35,8 @@ struct StatisticsTests {
         let first = try #require(PairedBootstrap.interval(of: differences))
         let second = try #require(PairedBootstrap.interval(of: differences))
         #expect(first == second)
+        #expect(first.seed == "5155494c4c000001")
+        #expect(first.resamples == 2_000)
         let other = try #require(PairedBootstrap.interval(of: differences, seed: 99))
         #expect(other.lower != first.lower)
         #expect(PairedBootstrap.interval(of: []) == nil)

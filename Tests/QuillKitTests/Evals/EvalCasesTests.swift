@@ -1,0 +1,35 @@
+import Foundation
+@testable import QuillKit
+import Testing
+
+@Suite("Per-case blobs")
+struct EvalCasesTests {
+    private let cases = [
+        EvalCase(id: "b", metrics: ["accuracy": 1, "latency_ms": 812.25, "tiny": 1e-7, "big": 1e21, "negative": -3], pass: true, output: "Fine — thanks ✓", repeatIndex: 1),
+        EvalCase(id: "b", metrics: [:], pass: false, output: nil, repeatIndex: 0),
+        EvalCase(id: "a", metrics: ["score": 0.5]),
+        EvalCase(id: "c", output: "two\nlines with \"quotes\" and \\ and \t"),
+    ]
+
+    @Test("the fast reader and JSONDecoder read a canonical blob the same, escapes included")
+    func roundTrip() throws {
+        let data = try EvalCases.encode(cases)
+        let decoded = try EvalCases.decode(data)
+        let reference = try data.split(separator: 0x0A).map { try JSONDecoder().decode(EvalCase.self, from: Data($0)) }
+        #expect(decoded == reference)
+        #expect(decoded.map(\.id) == ["a", "b", "b", "c"])
+        #expect(decoded[3].output == "two\nlines with \"quotes\" and \\ and \t")
+        let plain = try EvalCases.encode(Array(cases.prefix(3)))
+        #expect(plain.withUnsafeBytes(CaseLineScanner.cases(in:)) == (try EvalCases.decode(plain)))
+    }
+
+    @Test("lines of another shape fall back to JSONDecoder: unknown keys ignored, errors thrown")
+    func fallback() throws {
+        let other = Data(#"{"id":"x","extra":[1,2],"metrics":{},"pass":true}"#.utf8 + [0x0A] + #"{"id": "y" , "metrics": {"m": 2}}"#.utf8)
+        #expect(other.withUnsafeBytes(CaseLineScanner.cases(in:)) == nil)
+        let decoded = try EvalCases.decode(other)
+        #expect(decoded == [EvalCase(id: "x", pass: true), EvalCase(id: "y", metrics: ["m": 2])])
+        #expect(throws: (any Error).self) { try EvalCases.decode(Data(#"{"id": 1"#.utf8)) }
+        #expect(throws: (any Error).self) { try EvalCases.decode(Data(#"{"id": "no metrics"}"#.utf8)) }
+    }
+}

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Benchmark: `quill diff A B` on one prompt whose two versions each carry an evaluation of 5,000
+# per-case results, against `dvc metrics diff A B` on the same repository, where the same per-case
+# values are DVC metrics files (scripts/bench/generate-diff-data.py writes both).
+#
+#   scripts/bench/diff.sh            # from anywhere; prints a table
+#
+# Environment:
+#   BENCH_RUNS=N       timed runs of quill (default 20); dvc gets BENCH_DVC_RUNS (default 5)
+#   BENCH_WARMUP=N     warm-up runs per command (default 2)
+#   BENCH_CASES=N      per-case results per version (default 5000)
+#   BENCH_STRICT=1     exit 1 when a target is missed
+#   BENCH_SKIP_BUILD=1 use the existing release build in .build-bench
+#   BENCH_QUILL=PATH   time this quill binary instead (no build)
+#   BENCH_DVC=PATH     use this dvc instead of installing one into .build-bench/dvc-venv
+#   BENCH_RESULTS=DIR  where JSON results go (default .build-bench/results)
+#
+# Targets: quill's mean wall time <= 200 ms, process start included; quill >= 10x faster than dvc.
+# When dvc cannot be installed (no network, no venv), the comparison is skipped with a message.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SCRATCH="$ROOT/.build-bench"
+CASES="${BENCH_CASES:-5000}"
+RUNS="${BENCH_RUNS:-20}"
+DVC_RUNS="${BENCH_DVC_RUNS:-5}"
+WARMUP="${BENCH_WARMUP:-2}"
+RESULTS="${BENCH_RESULTS:-$SCRATCH/results}"
+REPO="$SCRATCH/data/diff-$CASES"
+MAX_MS=200
+MIN_SPEEDUP=10
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'diff.sh: %s\n' "$*" >&2; exit 1; }
+
+command -v git >/dev/null || die "git is required"
+command -v python3 >/dev/null || die "python3 is required"
+# shellcheck source=common.bash
+source "$ROOT/scripts/bench/common.bash"
+bench_install hyperfine
+command -v hyperfine >/dev/null || die "hyperfine is required (Debian package 'hyperfine')"
+
+# --- quill -------------------------------------------------------------------------------------
+# Built as log.sh builds it (same scratch path and flags, so the two share one build): the Swift
+# runtime linked in, as a command-line tool ships.
+bench_quill "$SCRATCH" --static-swift-stdlib
+
+# --- dvc (optional peer) ---------------------------------------------------------------------------
+DVC="${BENCH_DVC:-}"
+if [ -z "$DVC" ]; then
+    VENV="$SCRATCH/dvc-venv"
+    if [ ! -x "$VENV/bin/dvc" ]; then
+        say "installing dvc into ${VENV#"$ROOT"/} (pip)"
+        { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q dvc; } >&2 || true
+    fi
+    [ -x "$VENV/bin/dvc" ] && DVC="$VENV/bin/dvc"
+fi
+if [ -n "$DVC" ] && ! "$DVC" --version >/dev/null 2>&1; then DVC=""; fi
+[ -n "$DVC" ] || say "dvc could not be installed; skipping the dvc comparison"
+
+# --- data ------------------------------------------------------------------------------------------
+say "generating ${REPO#"$ROOT"/}: one prompt, two versions, $CASES cases each (cached)"
+python3 "$ROOT/scripts/bench/generate-diff-data.py" "$REPO" --quill "$QUILL" --cases "$CASES"
+mkdir -p "$RESULTS"
+cd "$REPO"
+export DVC_NO_ANALYTICS=1 NO_COLOR=1
+
+# --- correctness -------------------------------------------------------------------------------------
+"$QUILL" diff HEAD~1 HEAD --format json | python3 -c '
+import json, sys
+cases = int(sys.argv[1])
+report = json.load(sys.stdin)
+group = report["prompts"][0]["scores"]["groups"][0]
+assert group["cases"]["shared"] == cases, group["cases"]["shared"]
+accuracy = next(m for m in group["metrics"] if m["name"] == "accuracy")
+assert accuracy["pairedCases"] == cases and accuracy["interval"]["resamples"] >= 2000, accuracy
+print("quill: %d paired cases, accuracy %+.4f, 95%% CI [%+.4f, %+.4f], McNemar p = %.3g" % (
+    cases, accuracy["delta"], accuracy["interval"]["lower"], accuracy["interval"]["upper"], group["cases"]["passFail"]["pValue"]))
+' "$CASES" >&2 || die "quill diff did not pair every case"
+if [ -n "$DVC" ]; then
+    rows="$(timeout 60 "$DVC" metrics diff HEAD~1 HEAD --json | python3 -c '
+import json, sys
+print(sum(len(v) for v in json.load(sys.stdin).values()))')" || die "dvc metrics diff failed"
+    say "dvc: $rows changed metrics"
+fi
+
+# --- timing ----------------------------------------------------------------------------------------
+time_case() { # name, runs, argv... -> prints "mean_ms sd_ms"
+    local name="$1" runs="$2" json="$RESULTS/diff-$(echo "$1" | tr -c 'A-Za-z0-9\n' '-').json"
+    shift 2
+    hyperfine --shell=none --warmup "$WARMUP" --runs "$runs" --output=null --style=none \
+        --command-name "$name" --export-json "$json" "$*" >/dev/null
+    bench_mean_ms "$json"
+}
+
+say "timing: quill diff HEAD~1 HEAD"
+read -r QUILL_MEAN QUILL_SD < <(time_case "quill diff" "$RUNS" "$QUILL" diff HEAD~1 HEAD)
+read -r QUILL_JSON_MEAN QUILL_JSON_SD < <(time_case "quill diff json" "$RUNS" "$QUILL" diff HEAD~1 HEAD --format json)
+DVC_MEAN="" DVC_SD=""
+if [ -n "$DVC" ]; then
+    say "timing: dvc metrics diff HEAD~1 HEAD"
+    # dvc 3.67 now and then deadlocks (two threads in futex waits, no CPU); each run gets a time
+    # limit, and a timing with a hung run is retried once, then the comparison is given up.
+    for attempt in 1 2; do
+        if timing="$(time_case "dvc metrics diff" "$DVC_RUNS" timeout 60 "$DVC" metrics diff HEAD~1 HEAD)"; then
+            read -r DVC_MEAN DVC_SD <<<"$timing"
+            break
+        fi
+        say "dvc metrics diff failed or hung (attempt $attempt)"
+    done
+    [ -n "$DVC_MEAN" ] || say "dvc comparison skipped: dvc metrics diff did not finish"
+fi
+
+# --- report ------------------------------------------------------------------------------------------
+STATUS=0
+python3 - "$CASES" "$QUILL_MEAN" "$QUILL_SD" "$QUILL_JSON_MEAN" "$QUILL_JSON_SD" "${DVC_MEAN:-}" "${DVC_SD:-}" \
+    "$MAX_MS" "$MIN_SPEEDUP" "$($DVC --version 2>/dev/null || echo none)" "$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)" \
+    "$RESULTS/diff-summary.json" "$RESULTS" <<'PY' || STATUS=$?
+import json, sys
+cases, qm, qs, jm, js, dm, ds, max_ms, min_speedup, dvc_version, source, out, results = sys.argv[1:]
+def cpu(name):  # mean user + system time in ms, which moves less than wall time on a busy machine
+    try:
+        r = json.load(open(f"{results}/diff-{name}.json"))["results"][0]
+        return (r["user"] + r["system"]) * 1000
+    except (OSError, KeyError):
+        return None
+qm, qs, jm, js, max_ms, min_speedup = map(float, (qm, qs, jm, js, max_ms, min_speedup))
+fast = qm <= max_ms and jm <= max_ms
+quill_cpu, dvc_cpu = cpu("quill-diff"), cpu("dvc-metrics-diff")
+rows = [("quill diff HEAD~1 HEAD", f"{qm:.1f} ± {qs:.1f}", f"CPU {quill_cpu:.1f} ms" if quill_cpu else "", "PASS" if qm <= max_ms else "MISS"),
+        ("quill diff HEAD~1 HEAD --format json", f"{jm:.1f} ± {js:.1f}", "", "PASS" if jm <= max_ms else "MISS")]
+speedup = None
+if dm:
+    dm, ds = float(dm), float(ds)
+    speedup = dm / qm
+    cpu_text = f"; CPU {dvc_cpu:.1f} ms, {dvc_cpu / quill_cpu:.1f}x quill's" if dvc_cpu and quill_cpu else ""
+    rows.append((f"dvc metrics diff HEAD~1 HEAD (dvc {dvc_version})", f"{dm:.1f} ± {ds:.1f}", f"quill {speedup:.1f}x faster{cpu_text}",
+                 "PASS" if speedup >= min_speedup else "MISS"))
+ok = fast and (speedup is None or speedup >= min_speedup)
+head = ("command", "mean ± sd (ms)", "comparison", "target")
+widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
+line = lambda r: "  ".join(r[i].ljust(widths[i]) if i in (0, 2) else r[i].rjust(widths[i]) for i in range(4)).rstrip()
+print(f"quill diff vs dvc metrics diff: one prompt, two versions, {cases} per-case results each; quill source {source}")
+print(line(head)); print(line(tuple("-" * w for w in widths)))
+for r in rows: print(line(r))
+if speedup is None: print("dvc comparison skipped: dvc is not installed or did not finish")
+print(f"targets: quill <= {max_ms:.0f} ms wall, >= {min_speedup:.0f}x faster than dvc -> {'all met' if ok else 'MISSED'}")
+json.dump({"cases": int(cases), "source": source, "quill": {"mean_ms": qm, "sd_ms": qs}, "quill_json": {"mean_ms": jm, "sd_ms": js},
+           "dvc": None if speedup is None else {"version": dvc_version, "mean_ms": dm, "sd_ms": ds, "speedup": speedup, "cpu_ms": dvc_cpu},
+           "quill_cpu_ms": quill_cpu,
+           "targets_met": ok}, open(out, "w"), indent=2)
+sys.exit(0 if ok else 3)
+PY
+case "$STATUS" in
+    0) ;;
+    3) if [ "${BENCH_STRICT:-0}" = 1 ]; then exit 1; fi ;;
+    *) exit "$STATUS" ;;
+esac
