@@ -19,4 +19,9 @@ static inline int quill_git_set_cache_max_size(long long bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
 }
 
+/// Whether libgit2 keeps the objects it reads in its per-repository object cache.
+static inline int quill_git_enable_caching(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
+}
+
 #endif

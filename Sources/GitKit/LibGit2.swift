@@ -38,4 +38,14 @@ public enum GitSettings {
         try check(quill_git_set_search_path(Int32(GIT_CONFIG_LEVEL_GLOBAL.rawValue), path), "git_libgit2_opts")
         try check(quill_git_set_search_path(Int32(GIT_CONFIG_LEVEL_XDG.rawValue), path), "git_libgit2_opts")
     }
+
+    /// Runs `body` with libgit2's object cache off (for every repository of the process), then turns
+    /// it on again: for work that reads each object once and keeps what it needs itself, the cache
+    /// only costs memory and time.
+    public static func withoutObjectCache<T>(_ body: () throws -> T) rethrows -> T {
+        LibGit2.ensureInitialized()
+        quill_git_enable_caching(0)
+        defer { quill_git_enable_caching(1) }
+        return try body()
+    }
 }
