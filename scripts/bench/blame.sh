@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Benchmark: `quill blame PROMPT` against `git blame --porcelain PROMPT` on the generated
+# 10,000-commit repository (scripts/bench/generate-history.py), for the prompt with the most
+# versions and the prompt renamed twice. Checks first that quill attributes every line exactly as
+# git does (commit, original line, original path), then times both.
+#
+#   scripts/bench/blame.sh          # from anywhere; prints a table
+#
+# Environment: BENCH_RUNS (default 10), BENCH_WARMUP (default 2), BENCH_COMMITS (default 10000),
+# BENCH_STRICT=1 (exit 1 when the target is missed), BENCH_SKIP_BUILD=1, BENCH_QUILL=PATH,
+# BENCH_RESULTS=DIR (default .build-bench/results). A wrong attribution always exits 1.
+#
+# Target: quill's mean time <= git's (ratio <= 1.0) for each prompt.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SCRATCH="$ROOT/.build-bench"
+COMMITS="${BENCH_COMMITS:-10000}"
+RUNS="${BENCH_RUNS:-10}"
+WARMUP="${BENCH_WARMUP:-2}"
+RESULTS="${BENCH_RESULTS:-$SCRATCH/results}"
+if [ "$COMMITS" = 10000 ]; then REPO="$SCRATCH/data/history-10k"; else REPO="$SCRATCH/data/history-$COMMITS"; fi
+
+note() { printf '==> %s\n' "$*" >&2; }
+fail() { printf 'blame.sh: %s\n' "$*" >&2; exit 1; }
+
+command -v hyperfine >/dev/null || fail "hyperfine is required (apt-get install hyperfine)"
+[ -x /usr/bin/time ] || fail "/usr/bin/time (Debian package 'time') is required for peak RSS"
+
+cd "$ROOT"
+if [ -n "${BENCH_QUILL:-}" ]; then
+    QUILL="$(cd "$(dirname "$BENCH_QUILL")" && pwd)/$(basename "$BENCH_QUILL")"
+else
+    if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+        note "building quill (release, scratch path .build-bench)"
+        swift build -c release --product quill --scratch-path "$SCRATCH" >&2
+    fi
+    QUILL="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/quill"
+fi
+[ -x "$QUILL" ] || fail "no quill binary at $QUILL"
+
+note "generating $COMMITS commits into ${REPO#"$ROOT"/} (cached)"
+SUMMARY="$(python3 "$ROOT/scripts/bench/generate-history.py" "$REPO" --commits "$COMMITS")"
+mkdir -p "$RESULTS"
+read -r HOT RENAMED < <(python3 -c '
+import json, sys
+s = json.loads(sys.argv[1])
+twice = max(s["renamed"], key=lambda r: (len(r["paths"]), r["versions_upper_bound"]))
+print(s["most_versions"]["path"], twice["path"])' "$SUMMARY")
+cd "$REPO"
+
+# --- correctness: every line as git blame --porcelain names it ------------------------------------
+for prompt in "$HOT" "$RENAMED"; do
+    git blame --porcelain -- "$prompt" >"$RESULTS/git-blame.txt"
+    "$QUILL" blame "$prompt" --format json >"$RESULTS/quill-blame.json"
+    python3 - "$RESULTS/git-blame.txt" "$RESULTS/quill-blame.json" "$prompt" <<'PY' || exit 1
+import json, re, sys
+groups, lines, known = [], [], {}
+for text in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    header = re.match(r"^([0-9a-f]{40}) (\d+) \d+( \d+)?$", text.rstrip("\n"))
+    if header:
+        if header.group(3):
+            groups.append([None])
+        lines.append((header.group(1), int(header.group(2)), groups[-1]))
+    elif text.startswith("filename "):
+        groups[-1][0] = text[len("filename "):].rstrip("\n")
+expected = []
+for commit, line, group in lines:
+    if group[0]:
+        known[commit] = group[0]
+    expected.append((commit, line, group[0] or known[commit]))
+actual = [(l["commit"], l["originalLine"], l["originalPath"]) for l in json.load(open(sys.argv[2]))["lines"]]
+wrong = [i + 1 for i, (a, b) in enumerate(zip(expected, actual)) if a != b]
+if len(expected) != len(actual) or wrong:
+    sys.exit(f"blame.sh: FAIL: quill blame and git blame disagree for {sys.argv[3]} ({len(actual)} vs {len(expected)} lines; lines {wrong[:10]})")
+print(f"==> same commit, line and path as git blame for all {len(actual)} lines of {sys.argv[3]}", file=sys.stderr)
+PY
+done
+
+# --- timing ------------------------------------------------------------------------------------------
+measure() { # label, argv... -> "mean_ms sd_ms rss_mb"
+    local label="$1"; shift
+    local json="$RESULTS/blame-$(echo "$label" | tr -c 'A-Za-z0-9\n' '-').json" rss=0 kb
+    hyperfine --shell=none --warmup "$WARMUP" --runs "$RUNS" --output=null --style=none --export-json "$json" "$*" >/dev/null
+    for _ in 1 2 3; do
+        kb="$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1)"
+        [ "$kb" -gt "$rss" ] && rss="$kb"
+    done
+    python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["results"][0]; print("%.1f %.1f %.1f" % (r["mean"] * 1000, (r["stddev"] or 0) * 1000, int(sys.argv[2]) / 1024))' "$json" "$rss"
+}
+ROWS=()
+for prompt in "$HOT" "$RENAMED"; do
+    note "timing quill blame and git blame --porcelain on $prompt"
+    ROWS+=("$prompt $(measure "quill $prompt" "$QUILL" blame "$prompt") $(measure "git $prompt" git blame --porcelain "$prompt")")
+done
+
+STATUS=0
+python3 - "$COMMITS" "$RUNS" "$WARMUP" "$(git --version | awk '{print $3}')" "$(nproc)" "$RESULTS/blame-summary.json" "${ROWS[@]}" <<'PY' || STATUS=$?
+import json, sys
+commits, runs, warmup, git_version, cores, out = sys.argv[1:7]
+print(f"quill blame vs git blame --porcelain: {commits} commits; git {git_version}; {cores} cores; --warmup {warmup} --runs {runs}")
+print(f"{'prompt':<45} {'quill ms':>14} {'git ms':>14} {'ratio':>6} {'quill MB':>9} {'git MB':>7}  target")
+summary, met = [], True
+for row in sys.argv[7:]:
+    prompt, qm, qs, qr, gm, gs, gr = row.split()
+    ratio = float(qm) / float(gm)
+    met = met and ratio <= 1.0
+    print(f"{prompt:<45} {qm + ' ± ' + qs:>14} {gm + ' ± ' + gs:>14} {ratio:>5.2f}x {qr:>9} {gr:>7}  {'PASS' if ratio <= 1.0 else 'MISS'}")
+    summary.append({"prompt": prompt, "quill": {"mean_ms": float(qm), "sd_ms": float(qs), "rss_mb": float(qr)},
+                    "git": {"mean_ms": float(gm), "sd_ms": float(gs), "rss_mb": float(gr)}, "ratio": ratio})
+json.dump({"commits": int(commits), "git": git_version, "cores": int(cores), "prompts": summary, "target_met": met}, open(out, "w"), indent=2)
+print("target: quill <= git's mean time ->", "met" if met else "MISSED")
+sys.exit(0 if met else 3)
+PY
+if [ "$STATUS" = 3 ] && [ "${BENCH_STRICT:-0}" = 1 ]; then exit 1; fi
+[ "$STATUS" = 0 ] || [ "$STATUS" = 3 ] || exit "$STATUS"
