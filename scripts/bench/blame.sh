@@ -13,40 +13,11 @@
 # Target: quill's mean time <= git's (ratio <= 1.0) for each prompt.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-SCRATCH="$ROOT/.build-bench"
-COMMITS="${BENCH_COMMITS:-10000}"
-RUNS="${BENCH_RUNS:-10}"
-WARMUP="${BENCH_WARMUP:-2}"
-RESULTS="${BENCH_RESULTS:-$SCRATCH/results}"
-if [ "$COMMITS" = 10000 ]; then REPO="$SCRATCH/data/history-10k"; else REPO="$SCRATCH/data/history-$COMMITS"; fi
+NAME=blame.sh
+# shellcheck source=lib/setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+command -v hyperfine >/dev/null || die "hyperfine is required (Debian package 'hyperfine')"
 
-note() { printf '==> %s\n' "$*" >&2; }
-fail() { printf 'blame.sh: %s\n' "$*" >&2; exit 1; }
-
-command -v hyperfine >/dev/null || fail "hyperfine is required (apt-get install hyperfine)"
-[ -x /usr/bin/time ] || fail "/usr/bin/time (Debian package 'time') is required for peak RSS"
-
-cd "$ROOT"
-if [ -n "${BENCH_QUILL:-}" ]; then
-    QUILL="$(cd "$(dirname "$BENCH_QUILL")" && pwd)/$(basename "$BENCH_QUILL")"
-else
-    if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-        note "building quill (release, scratch path .build-bench)"
-        swift build -c release --product quill --scratch-path "$SCRATCH" >&2
-    fi
-    QUILL="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/quill"
-fi
-[ -x "$QUILL" ] || fail "no quill binary at $QUILL"
-
-note "generating $COMMITS commits into ${REPO#"$ROOT"/} (cached)"
-SUMMARY="$(python3 "$ROOT/scripts/bench/generate-history.py" "$REPO" --commits "$COMMITS")"
-mkdir -p "$RESULTS"
-read -r HOT RENAMED < <(python3 -c '
-import json, sys
-s = json.loads(sys.argv[1])
-twice = max(s["renamed"], key=lambda r: (len(r["paths"]), r["versions_upper_bound"]))
-print(s["most_versions"]["path"], twice["path"])' "$SUMMARY")
 cd "$REPO"
 
 # --- correctness: every line as git blame --porcelain names it ------------------------------------
@@ -90,7 +61,7 @@ measure() { # label, argv... -> "mean_ms sd_ms rss_mb"
 }
 ROWS=()
 for prompt in "$HOT" "$RENAMED"; do
-    note "timing quill blame and git blame --porcelain on $prompt"
+    say "timing quill blame and git blame --porcelain on $prompt"
     ROWS+=("$prompt $(measure "quill $prompt" "$QUILL" blame "$prompt") $(measure "git $prompt" git blame --porcelain "$prompt")")
 done
 
