@@ -1,0 +1,52 @@
+import Foundation
+import QuillKit
+import TestSupport
+import Testing
+
+@Suite("Regression attribution")
+struct RegressionBlameTests {
+    @Test("a drop names the prompt commit behind it, with its changed lines, and never an unrelated commit")
+    func namesCulprit() throws {
+        let repository = try TestRepository.evaluated()
+        try repository.write("quill.yaml", "prompts:\n  - prompts/**\nmetrics:\n  accuracy: {direction: higher}\n")
+        var prompt = ["Answer the customer's question.", "Cite the policy."]
+        var commits = [String]()
+        var random = SplitMix64(seed: 11)
+        for index in 0..<50 {
+            if index == 30 {
+                prompt.append("Skip citations.")
+                try repository.write("prompts/a.md", prompt.joined(separator: "\n") + "\n")
+            } else if index % 3 == 0 {
+                prompt.append("Rule \(index).")
+                try repository.write("prompts/a.md", prompt.joined(separator: "\n") + "\n")
+            } else {
+                try repository.write("README.md", "note \(index)\n")
+            }
+            commits.append(try repository.commitAll("change \(index)"))
+        }
+        for (index, commit) in commits.enumerated() where !(28...31).contains(index) {
+            let accuracy = 0.8 - (index >= 30 ? 0.05 : 0) + 0.005 * (Double.random(in: -1...1, using: &random))
+            try repository.recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit)
+        }
+        let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
+        #expect(report.evaluatedCommits == 46)
+        let regression = try #require(report.regressions.first)
+        #expect(report.regressions.count == 1)
+        #expect(regression.lastGood == commits[27])
+        #expect(regression.firstBad == commits[32])
+        #expect(regression.candidates.map(\.commit) == [commits[30]])
+        #expect(regression.culprit == commits[30])
+        #expect(regression.candidates.first?.kinds == [.prompt])
+        #expect(regression.candidates.first?.changedLines == ["+Skip citations."])
+        #expect(abs(regression.change + 0.05) < 0.01)
+    }
+
+    @Test("a metric never recorded is bad input")
+    func noRecords() throws {
+        let repository = try TestRepository()
+        try repository.write("prompts/a.md", "hello\n")
+        try repository.commitAll("add")
+        let error = #expect(throws: QuillError.self) { try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy") }
+        #expect(error?.kind == .badInput)
+    }
+}
