@@ -40,13 +40,17 @@ struct ChangePointDetector {
             }
             guard let segment = segments.max(by: { best[$0]!.statistic < best[$1]!.statistic }), best[segment]!.index >= 0 else { break }
             let (index, statistic) = best[segment]!
-            var points = Array(values[segment])
+            let points = Array(values[segment])
+            let ranks = ChangePointDetector.ranks(points)
+            var order = Array(points.indices)
             var atLeast = 0
             // Once more permutations reach the statistic than a significant result allows, stop.
             let allowed = Int(significance * Double(permutations + 1)) - 1
             for _ in 0..<permutations where atLeast <= allowed {
-                points.shuffle(using: &random)
-                if let permuted = bestSplit(points), permuted.statistic >= statistic { atLeast += 1 }
+                order.shuffle(using: &random)
+                if let permuted = bestSplit(order.map { points[$0] }, ranks: order.map { ranks[$0] }), permuted.statistic >= statistic {
+                    atLeast += 1
+                }
             }
             let pValue = Double(atLeast + 1) / Double(permutations + 1)
             guard pValue <= significance else { break }
@@ -59,10 +63,16 @@ struct ChangePointDetector {
 
     /// The split of `z` with the largest statistic, if `z` is long enough to split.
     func bestSplit(_ z: [Double]) -> (index: Int, statistic: Double)? {
+        bestSplit(z, ranks: ChangePointDetector.ranks(z))
+    }
+
+    /// `bestSplit` with the ranks of `z` (1-based positions in sorted order) given: a permutation of
+    /// a segment permutes its ranks, so they are sorted for once per segment, not per permutation.
+    private func bestSplit(_ z: [Double], ranks: [Int]) -> (index: Int, statistic: Double)? {
         let m = z.count
         guard m >= 2 * minimumSegment, minimumSegment >= 2 else { return nil }
-        let prefix = ChangePointDetector.pairwiseSums(z)
-        let suffix = Array(ChangePointDetector.pairwiseSums(z.reversed()).reversed())
+        let prefix = ChangePointDetector.pairwiseSums(z, ranks: ranks)
+        let suffix = Array(ChangePointDetector.pairwiseSums(z.reversed(), ranks: ranks.reversed()).reversed())
         let total = prefix[m]
         var result: (index: Int, statistic: Double)?
         for tau in minimumSegment...(m - minimumSegment) {
@@ -77,11 +87,16 @@ struct ChangePointDetector {
         return result
     }
 
-    /// `sums[k]` = Σ|z_i − z_j| over pairs i < j < k, for k = 0…n.
-    static func pairwiseSums(_ z: [Double]) -> [Double] {
-        let order = z.indices.sorted { z[$0] < z[$1] }
+    /// The 1-based position of each value of `z` in sorted order (ties in index order).
+    static func ranks(_ z: [Double]) -> [Int] {
         var rank = [Int](repeating: 0, count: z.count)
-        for (position, index) in order.enumerated() { rank[index] = position + 1 }
+        for (position, index) in z.indices.sorted(by: { z[$0] < z[$1] }).enumerated() { rank[index] = position + 1 }
+        return rank
+    }
+
+    /// `sums[k]` = Σ|z_i − z_j| over pairs i < j < k, for k = 0…n.
+    static func pairwiseSums(_ z: [Double], ranks rank: [Int]? = nil) -> [Double] {
+        let rank = rank ?? ranks(z)
         var counts = FenwickTree(size: z.count)
         var sums = FenwickTree(size: z.count)
         var result = [Double](repeating: 0, count: z.count + 1)

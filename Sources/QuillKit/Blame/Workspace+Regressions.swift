@@ -3,11 +3,12 @@ import GitKit
 
 extension Workspace {
     /// The regressions of `metric` for the prompt at `userPath`: its series over the evaluated commits
-    /// of first-parent history from `revision` (back to `since`, exclusive), the change points found
+    /// of first-parent history from `revision` (back to `since`, exclusive, or to the commit that
+    /// added the prompt; renames followed), the change points found
     /// by `ChangePointDetector` in the bad direction (`LevelShift`), and for each the commits that
     /// could explain it, classified as prompt, data or model changes, with one named as the culprit.
     ///
-    /// Complexity: O(c) store look-ups for the c first-parent commits, plus the detector's
+    /// Complexity: O(c) path and store look-ups for the c first-parent commits, plus the detector's
     /// O(k × R × n log n) for n evaluated commits.
     public func regressions(
         prompt userPath: String, metric: String, revision: String = "HEAD", since: String? = nil, suite: String? = nil
@@ -15,25 +16,23 @@ extension Workspace {
         let path = try repositoryPath(forUserPath: userPath)
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let stop = try since.map(resolveUserCommit)
-        let steps = try RenameFollowingWalk(repository: repository).steps(from: start, path: path)
-        guard !steps.isEmpty else {
-            throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
+        let chain = try firstParentChain(from: start, path: path, stop: stop)
+        guard !chain.isEmpty else {
+            throw QuillError.badInput("'\(path)' is not a file at '\(revision)'; expected a prompt committed there")
         }
-        let paths = [path] + Set(steps.map(\.path) + steps.compactMap(\.previousPath)).subtracting([path]).sorted()
-        let chain = try firstParentChain(from: start, stop: stop)
-        let points = try metricSeries(metric, chain: chain, paths: Set(paths), suite: suite)
+        let points = try GitSettings.withoutObjectCache { try metricSeries(metric, chain: chain, suite: suite) }
         guard !points.isEmpty else {
             throw QuillError.badInput("no evaluation of '\(metric)' recorded for '\(path)'\(suite.map { " in suite '\($0)'" } ?? ""); run 'quill eval record' first")
         }
         let direction = config.metrics.first { $0.name == metric }?.direction ?? .higher
-        let position = Dictionary(chain.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let position = Dictionary(chain.enumerated().map { ($1.commit, $0) }, uniquingKeysWith: { first, _ in first })
         var regressions = [MetricRegression]()
         for shift in LevelShift.find(in: points.map(\.value)) where direction == .higher ? shift.change < 0 : shift.change > 0 {
             let good = points[shift.index - 1]
             let bad = points[shift.index]
-            let between = chain[position[bad.commit]!..<position[good.commit]!]
-            let candidates = try between.compactMap { commit in
-                try candidate(commit, paths: paths, records: commit == bad.commit ? (good.records, bad.records) : nil)
+            let candidates = try (position[bad.commit]!..<position[good.commit]!).compactMap { index in
+                try candidate(chain[index], parentPath: chain.indices.contains(index + 1) ? chain[index + 1].path : nil,
+                              records: index == position[bad.commit] ? (good.records, bad.records) : nil)
             }
             let culprit = candidates.filter { !$0.kinds.contains(.data) || $0.kinds.count > 1 }
                 .max { $0.changedLines.count < $1.changedLines.count } ?? candidates.first
@@ -45,26 +44,41 @@ extension Workspace {
             prompt: path, metric: metric, direction: direction, suite: suite, evaluatedCommits: points.count, regressions: regressions)
     }
 
-    /// First-parent history from `start`, newest first, ending before `stop`.
-    private func firstParentChain(from start: ObjectID, stop: ObjectID?) throws -> [ObjectID] {
+    /// First-parent history from `start`, newest first, ending before `stop` or at the commit that
+    /// added the prompt, with the prompt's path in each commit (renames followed: where the parent
+    /// lacks the path, the source of a rename to it, 50% similarity, gives the parent's path).
+    private func firstParentChain(from start: ObjectID, path: String, stop: ObjectID?) throws -> [(commit: ObjectID, path: String)] {
         let walk = try DateOrderWalk(repository, from: [])
-        var chain = [ObjectID]()
-        var next: ObjectID? = start
-        while let commit = next, commit != stop {
-            chain.append(commit)
-            next = try walk.node(commit).parentIDs.first
+        var lookups = [String: EntryCache]()
+        func exists(_ path: String, in tree: ObjectID) throws -> Bool {
+            try lookups[path, default: EntryCache(repository: repository)].entry(atPath: path, inTree: tree)?.isFile == true
+        }
+        var node = try walk.node(start)
+        guard try exists(path, in: node.treeID) else { return [] }
+        var chain = [(commit: start, path: path)]
+        while let parentID = node.parentIDs.first, parentID != stop {
+            let parent = try walk.node(parentID)
+            var path = chain[chain.count - 1].path
+            if try !exists(path, in: parent.treeID) {
+                let renames = try repository.treeChanges(from: parent.treeID, to: node.treeID, detectRenames: true)
+                guard let source = renames.first(where: { $0.kind == .renamed && $0.newPath == path })?.oldPath else { break }
+                path = source
+            }
+            chain.append((parentID, path))
+            node = parent
         }
         return chain
     }
 
-    /// The evaluated commits of `chain` with records of `metric` for one of `paths`, oldest first.
-    private func metricSeries(_ metric: String, chain: [ObjectID], paths: Set<String>, suite: String?) throws -> [MetricPoint] {
+    /// The evaluated commits of `chain` with records of `metric` for the prompt's path there, oldest first.
+    private func metricSeries(_ metric: String, chain: [(commit: ObjectID, path: String)], suite: String?) throws -> [MetricPoint] {
         let store = EvalStore(repository: repository)
         guard let tree = try store.tipTree() else { return [] }
+        var index = CommitIndexReader(repository: repository, tree: tree)
         var points = [MetricPoint]()
-        for commit in chain.reversed() {
-            let records = try store.recordIDs(forCommit: commit, in: tree).map(store.record).filter {
-                paths.contains($0.prompt) && (suite == nil || $0.suite == suite) && $0.metrics[metric] != nil
+        for (commit, path) in chain.reversed() {
+            let records = try index.recordIDs(forCommit: commit).map(store.record).filter {
+                $0.prompt == path && (suite == nil || $0.suite == suite) && $0.metrics[metric] != nil
             }
             guard !records.isEmpty else { continue }
             let values = records.compactMap { $0.metrics[metric] }
@@ -75,12 +89,16 @@ extension Workspace {
 
     /// What `commit` changed of the prompt (against its first parent) and, for the first bad commit,
     /// of the records' data and model against the last good one; `nil` when it changed none of these.
-    private func candidate(_ commit: ObjectID, paths: [String], records: (good: [EvalRecord], bad: [EvalRecord])?) throws -> RegressionCandidate? {
+    private func candidate(
+        _ link: (commit: ObjectID, path: String), parentPath: String?, records: (good: [EvalRecord], bad: [EvalRecord])?
+    ) throws -> RegressionCandidate? {
+        let commit = link.commit
         let details = try repository.commit(commit)
-        let tree = try repository.treeID(ofCommit: commit)
-        let parentTree = try details.parentIDs.first.map(repository.treeID(ofCommit:))
-        let now = try paths.lazy.compactMap { try self.repository.treeEntry(atPath: $0, inTree: tree) }.first
-        let before = try parentTree.flatMap { parent in try paths.lazy.compactMap { try self.repository.treeEntry(atPath: $0, inTree: parent) }.first }
+        let now = try repository.treeEntry(atPath: link.path, inTree: repository.treeID(ofCommit: commit))
+        let parent = details.parentIDs.first
+        let before = try parent.flatMap { parent in
+            try parentPath.flatMap { try repository.treeEntry(atPath: $0, inTree: repository.treeID(ofCommit: parent)) }
+        }
         var kinds = Set<RegressionCandidate.Kind>()
         var changedLines = [String]()
         if now?.id != before?.id {
@@ -88,7 +106,7 @@ extension Workspace {
             changedLines = diff.hunks.flatMap(\.lines).compactMap { line in
                 line.kind == .added ? "+" + line.text : line.kind == .removed ? "-" + line.text : nil
             }
-            kinds.formUnion(try promptChangeKinds(from: before?.id, to: now?.id, path: paths[0]))
+            kinds.formUnion(try promptChangeKinds(from: before?.id, to: now?.id, path: link.path))
         }
         if let records {
             if Set(records.good.map(\.manifest)) != Set(records.bad.map(\.manifest)) { kinds.insert(.data) }
