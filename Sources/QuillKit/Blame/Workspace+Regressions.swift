@@ -47,7 +47,7 @@ extension Workspace {
     /// First-parent history from `start`, newest first, ending before `stop` or at the commit that
     /// added the prompt, with the prompt's path in each commit (renames followed: where the parent
     /// lacks the path, the source of a rename to it, 50% similarity, gives the parent's path).
-    private func firstParentChain(from start: ObjectID, path: String, stop: ObjectID?) throws -> [(commit: ObjectID, path: String)] {
+    func firstParentChain(from start: ObjectID, path: String, stop: ObjectID?) throws -> [(commit: ObjectID, path: String)] {
         let walk = try DateOrderWalk(repository, from: [])
         var lookups = [String: EntryCache]()
         func exists(_ path: String, in tree: ObjectID) throws -> Bool {
@@ -89,7 +89,7 @@ extension Workspace {
 
     /// What `commit` changed of the prompt (against its first parent) and, for the first bad commit,
     /// of the records' data and model against the last good one; `nil` when it changed none of these.
-    private func candidate(
+    func candidate(
         _ link: (commit: ObjectID, path: String), parentPath: String?, records: (good: [EvalRecord], bad: [EvalRecord])?
     ) throws -> RegressionCandidate? {
         let commit = link.commit

@@ -17,4 +17,21 @@ extension TestRepository {
         try write(name, json)
         _ = try Workspace.open(from: path).recordEvaluations(RecordRequest(files: [path + "/" + name], prompt: "prompts/a.md", commit: commit))
     }
+
+    /// Commits `count` changes to `prompts/a.md` and an unrelated file: a new rule every third commit,
+    /// the harmful line `Skip citations.` at `culprit`, the unrelated file otherwise; returns the commits.
+    func commitPromptHistory(count: Int, culprit: Int) throws -> [String] {
+        var lines = ["Answer the customer's question.", "Cite the policy."]
+        var commits = [String]()
+        for index in 0..<count {
+            if index == culprit || index % 3 == 0 {
+                lines.append(index == culprit ? "Skip citations." : "Rule \(index).")
+                try write("prompts/a.md", lines.joined(separator: "\n") + "\n")
+            } else {
+                try write("src/app.py", "print(\(index))\n")
+            }
+            commits.append(try commitAll("change \(index)"))
+        }
+        return commits
+    }
 }

@@ -9,21 +9,8 @@ struct RegressionBlameTests {
     func namesCulprit() throws {
         let repository = try TestRepository.evaluated()
         try repository.write("quill.yaml", "prompts:\n  - prompts/**\nmetrics:\n  accuracy: {direction: higher}\n")
-        var prompt = ["Answer the customer's question.", "Cite the policy."]
-        var commits = [String]()
+        let commits = try repository.commitPromptHistory(count: 50, culprit: 30)
         var random = SplitMix64(seed: 11)
-        for index in 0..<50 {
-            if index == 30 {
-                prompt.append("Skip citations.")
-                try repository.write("prompts/a.md", prompt.joined(separator: "\n") + "\n")
-            } else if index % 3 == 0 {
-                prompt.append("Rule \(index).")
-                try repository.write("prompts/a.md", prompt.joined(separator: "\n") + "\n")
-            } else {
-                try repository.write("README.md", "note \(index)\n")
-            }
-            commits.append(try repository.commitAll("change \(index)"))
-        }
         for (index, commit) in commits.enumerated() where !(28...31).contains(index) {
             let accuracy = 0.8 - (index >= 30 ? 0.05 : 0) + 0.005 * (Double.random(in: -1...1, using: &random))
             try repository.recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit)
