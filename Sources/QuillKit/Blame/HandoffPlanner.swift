@@ -18,12 +18,13 @@ final class HandoffPlanner: Sendable {
     private let published = DispatchSemaphore(value: 0)
     private let ended = DispatchSemaphore(value: 0)
 
-    /// Starts planning from `file` in `start`, in the repository at `gitDirectory`.
-    init(gitDirectory: String, start: CommitNode, file: ParentFile) {
+    /// Starts planning from `file` in `start`, in the repository at `gitDirectory`, asking `blobs`
+    /// for the versions each diff will need, in the order they will be needed.
+    init(gitDirectory: String, start: CommitNode, file: ParentFile, blobs: BlobPrefetcher) {
         let thread = Thread { [self] in
             defer { ended.signal() }
             do {
-                try plan(gitDirectory: gitDirectory, start: start, file: file)
+                try plan(gitDirectory: gitDirectory, start: start, file: file, blobs: blobs)
             } catch let error as GitError {
                 board.withLock { $0.failure = error }
             } catch {
@@ -52,7 +53,7 @@ final class HandoffPlanner: Sendable {
         ended.wait()
     }
 
-    private func plan(gitDirectory: String, start: CommitNode, file: ParentFile) throws {
+    private func plan(gitDirectory: String, start: CommitNode, file: ParentFile, blobs: BlobPrefetcher) throws {
         var search = try HandoffSearch(repository: Repository.open(at: gitDirectory))
         var queue = CommitQueue<(CommitNode, ParentFile)>()
         queue.push((start, file), time: start.time)
@@ -72,7 +73,11 @@ final class HandoffPlanner: Sendable {
             case .whole(let parent, let parentFile):
                 reach(parent, parentFile)
             case .diffed(let parents):
-                for case let (parent, parentFile?) in parents { reach(parent, parentFile) }
+                if parents.contains(where: { $0.file != nil }) { blobs.request(file.entry.id) }
+                for case let (parent, parentFile?) in parents {
+                    blobs.request(parentFile.entry.id)
+                    reach(parent, parentFile)
+                }
             }
         }
     }

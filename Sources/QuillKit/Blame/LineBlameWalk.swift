@@ -10,8 +10,8 @@ import GitKit
 /// with the indent heuristic, as git does) and the lines outside the changed ranges pass to it. What
 /// no parent takes is the commit's own. Merges hand blame to every parent, first parent first.
 ///
-/// The search for each origin's parent files runs ahead on another thread (`HandoffPlanner`);
-/// this thread reads the blobs, diffs them and moves the lines.
+/// The search for each origin's parent files runs ahead on another thread (`HandoffPlanner`), which
+/// hands the versions to diff to a third (`BlobPrefetcher`); this thread diffs and moves the lines.
 ///
 /// Complexity: O(c) path look-ups for the c commits blame reaches (all ancestors that still hold a
 /// suspect, often the whole history), plus one blob read and one line diff per version change.
@@ -39,7 +39,9 @@ struct LineBlameWalk {
         let data = try repository.blobData(file.entry.id)
         let count = LineBlameWalk.lineCount(data)
         guard count > 0 else { return (data, []) }
-        let planner = HandoffPlanner(gitDirectory: repository.gitDirectoryPath, start: startNode, file: file)
+        let blobs = BlobPrefetcher(gitDirectory: repository.gitDirectoryPath)
+        defer { blobs.close() }
+        let planner = HandoffPlanner(gitDirectory: repository.gitDirectoryPath, start: startNode, file: file, blobs: blobs)
         defer { planner.stop() }
 
         var sources = [LineSource?](repeating: nil, count: count)
@@ -49,7 +51,7 @@ struct LineBlameWalk {
         var contents = [file.entry.id: data]
         func content(_ blob: ObjectID) throws -> Data {
             if let data = contents[blob] { return data }
-            let data = try repository.blobData(blob)
+            let data = try blobs.data(blob, orRead: repository)
             contents[blob] = data
             return data
         }
