@@ -43,10 +43,39 @@ extension Repository {
     ///
     /// Copies no name: the cheapest look-up, for walks that resolve one path in many trees.
     public func treeEntryTarget(named name: String, inTree id: ObjectID) throws(GitError) -> (id: ObjectID, mode: TreeEntry.Mode)? {
-        let tree = try lookupTree(id)
-        defer { git_tree_free(tree) }
-        guard let entry = git_tree_entry_byname(tree, name) else { return nil }
-        return (ObjectID(git_tree_entry_id(entry)), TreeEntry.Mode(rawValue: git_tree_entry_filemode_raw(entry).rawValue) ?? .blob)
+        // The raw tree object, scanned in place: no parsed tree, no allocation per entry.
+        var database: OpaquePointer?
+        try check(git_repository_odb(&database, handle), "git_repository_odb")
+        defer { git_odb_free(database) }
+        var object: OpaquePointer?
+        var oid = id.oid
+        try check(git_odb_read(&object, database, &oid), "git_odb_read(\(id.hex))")
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_TREE, let raw = git_odb_object_data(object) else {
+            throw GitError(code: .invalid, message: "'\(id.hex)' is not a tree", function: "git_odb_read")
+        }
+        let bytes = UnsafeRawBufferPointer(start: raw, count: git_odb_object_size(object))
+        let wanted = Array(name.utf8)
+        var position = 0
+        // Entries: "<octal mode> <name>\0<20-byte id>".
+        while position < bytes.count {
+            var mode: UInt32 = 0
+            while position < bytes.count, bytes[position] != UInt8(ascii: " ") {
+                mode = mode << 3 | UInt32(bytes[position] &- UInt8(ascii: "0"))
+                position += 1
+            }
+            let nameStart = position + 1
+            var nameEnd = nameStart
+            while nameEnd < bytes.count, bytes[nameEnd] != 0 { nameEnd += 1 }
+            let idStart = nameEnd + 1
+            guard idStart + ObjectID.byteCount <= bytes.count else { break }
+            if nameEnd - nameStart == wanted.count, bytes[nameStart..<nameEnd].elementsEqual(wanted) {
+                guard let target = ObjectID(bytes: bytes[idStart..<(idStart + ObjectID.byteCount)]) else { return nil }
+                return (target, TreeEntry.Mode(rawValue: mode) ?? .blob)
+            }
+            position = idStart + ObjectID.byteCount
+        }
+        return nil
     }
 
     /// The entry at `path` in the tree of the commit `commit`, or `nil` when there is none.
