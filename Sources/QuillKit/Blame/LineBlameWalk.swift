@@ -39,6 +39,8 @@ struct LineBlameWalk {
         let data = try repository.blobData(file.entry.id)
         let count = LineBlameWalk.lineCount(data)
         guard count > 0 else { return (data, []) }
+        // git blame honours diff.indentHeuristic (on unless set to false).
+        let indentHeuristic = try repository.configBool("diff.indentHeuristic") ?? true
         let blobs = BlobPrefetcher(gitDirectory: repository.gitDirectoryPath)
         defer { blobs.close() }
         let planner = HandoffPlanner(gitDirectory: repository.gitDirectoryPath, start: startNode, file: file, blobs: blobs)
@@ -68,7 +70,8 @@ struct LineBlameWalk {
             case .diffed(let parents):
                 before = parents.lazy.compactMap(\.file).first
                 for case let (parent, parentFile?) in parents where !remaining.isEmpty {
-                    let changes = try Repository.lineChanges(from: content(parentFile.entry.id), to: content(file.entry.id))
+                    let changes = try Repository.lineChanges(
+                        from: content(parentFile.entry.id), to: content(file.entry.id), indentHeuristic: indentHeuristic)
                     let (kept, passed) = LineBlameWalk.split(remaining, by: changes)
                     give(passed, to: parent, parentFile, &suspects, &queue)
                     remaining = kept

@@ -28,6 +28,19 @@ struct LineBlameTests {
         print("seed \(seed): \(history.commitCount) commits, \(history.mergeCount) merges, \(history.renameCount) renames; \(compared) lines equal to git blame")
     }
 
+    @Test("with diff.indentHeuristic off, lines are still attributed as git blame attributes them")
+    func withoutIndentHeuristic() throws {
+        var generator = BlameHistoryGenerator(seed: 8, commits: 300)
+        let repository = try TestRepository()
+        try repository.importStream(generator.generate().stream)
+        try repository.git("config", "diff.indentHeuristic", "false")
+        let workspace = try Workspace.open(from: repository.path)
+        for path in try repository.git("ls-tree", "-r", "--name-only", "HEAD", "--", "prompts").split(separator: "\n").map(String.init) {
+            let actual = try workspace.blame(prompt: path).lines.map { GitBlameLine(commit: $0.commit, originalLine: $0.originalLine, path: $0.originalPath) }
+            #expect(actual == (try repository.gitBlame(path)), "\(path)")
+        }
+    }
+
     @Test("a merge whose file equals its second parent hands every line to that side")
     func mergeTakesIdenticalParent() throws {
         let repository = try TestRepository()
