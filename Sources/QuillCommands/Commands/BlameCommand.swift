@@ -14,7 +14,7 @@ struct BlameCommand: ParsableCommand {
     @Argument(help: "The prompt file.")
     var prompt: String
 
-    @Argument(help: "The revision to blame (default HEAD).")
+    @Argument(help: "The revision to blame.")
     var rev: String = "HEAD"
 
     @Option(help: "Attribute the regressions of this metric instead of blaming lines.")
