@@ -25,7 +25,7 @@ let package = Package(
             dependencies: ["QuillKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "quill", dependencies: ["QuillCommands"]),
-        .target(name: "TestSupport", dependencies: ["GitKit"]),
+        .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport"]),
         .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "TestSupport"]),

@@ -3,6 +3,8 @@
 
 #define GIT_DEPRECATE_HARD
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <zlib.h>
 
 /// `git_libgit2_opts` is variadic; Swift cannot call it directly.
 static inline int quill_git_set_search_path(int level, const char *path) {
@@ -14,12 +16,7 @@ static inline int quill_git_enable_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
 
-/// The most memory libgit2's object cache may hold, in bytes.
-static inline int quill_git_set_cache_max_size(long long bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
-}
-
-/// Whether libgit2 keeps the objects it reads in its per-repository object cache.
+/// Whether libgit2 keeps the objects it reads in its process-wide object cache.
 static inline int quill_git_enable_caching(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }

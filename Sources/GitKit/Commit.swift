@@ -13,9 +13,9 @@ public struct Commit: Hashable, Sendable {
 
     /// The first paragraph of the message on one line, as `git log --format=%s` shows it.
     public var subject: String {
-        var lines = [String]()
-        for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        var lines = [Substring]()
+        for line in message.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let trimmed = Substring(line).trimmingBlanks()
             if trimmed.isEmpty {
                 if lines.isEmpty { continue } else { break }
             }
@@ -32,5 +32,15 @@ public struct Commit: Hashable, Sendable {
         author = Signature(git_commit_author(commit))
         committer = Signature(git_commit_committer(commit))
         message = git_commit_message_raw(commit).map { String(cString: $0) } ?? ""
+    }
+}
+
+private extension Substring {
+    /// The line without leading and trailing spaces and tabs (Unicode space separators included).
+    func trimmingBlanks() -> Substring {
+        let isBlank: (Unicode.Scalar) -> Bool = { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return Substring(scalars[first...last])
     }
 }

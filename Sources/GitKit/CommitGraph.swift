@@ -54,7 +54,7 @@ struct CommitGraph {
     private func node(at position: Int, id: ObjectID) -> CommitNode? {
         guard let layer = layers.last(where: { $0.base <= position }) else { return nil }
         let record = layer.dataOffset + (position - layer.base) * (CommitGraph.hashSize + 16)
-        guard let tree = ObjectID(bytes: layer.data[record..<(record + CommitGraph.hashSize)]) else { return nil }
+        let tree = layer.data.objectID(at: record)
         let first = layer.data.bigEndian32(at: record + CommitGraph.hashSize)
         let second = layer.data.bigEndian32(at: record + CommitGraph.hashSize + 4)
         let high = UInt64(layer.data.bigEndian32(at: record + CommitGraph.hashSize + 8) & 0x3)
@@ -87,12 +87,12 @@ struct CommitGraph {
     private func id(at position: Int) -> ObjectID? {
         guard let layer = layers.last(where: { $0.base <= position }), position - layer.base < layer.count else { return nil }
         let start = layer.lookupOffset + (position - layer.base) * CommitGraph.hashSize
-        return ObjectID(bytes: layer.data[start..<(start + CommitGraph.hashSize)])
+        return layer.data.objectID(at: start)
     }
 
     /// The global position of `id`: the fan-out narrows the range, a binary search finds it.
     private func position(of id: ObjectID) -> Int? {
-        let first = Int(id.bytes[0])
+        let first = id.firstByte
         for layer in layers.reversed() {
             var low = first == 0 ? 0 : Int(layer.data.bigEndian32(at: layer.fanoutOffset + (first - 1) * 4))
             var high = Int(layer.data.bigEndian32(at: layer.fanoutOffset + first * 4))
@@ -133,9 +133,14 @@ private extension [UInt8] {
         UInt32(self[offset]) << 24 | UInt32(self[offset + 1]) << 16 | UInt32(self[offset + 2]) << 8 | UInt32(self[offset + 3])
     }
 
+    /// The id stored at `offset`; the layer's validated chunk sizes keep it in bounds.
+    func objectID(at offset: Int) -> ObjectID {
+        withUnsafeBytes { ObjectID(raw: $0, at: offset) }
+    }
+
     /// Compares the id stored at `offset` with `id`: negative, zero or positive.
     func compare(_ offset: Int, with id: ObjectID) -> Int {
-        guard let stored = ObjectID(bytes: self[offset..<(offset + ObjectID.byteCount)]) else { return -1 }
+        let stored = objectID(at: offset)
         return stored == id ? 0 : (stored < id ? -1 : 1)
     }
 }

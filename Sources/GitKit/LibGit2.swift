@@ -7,8 +7,9 @@ enum LibGit2 {
         git_libgit2_init()
         // Reads are trusted as git trusts them (fsck verifies); writes are still hashed.
         quill_git_enable_strict_hash_verification(0)
-        // Quill keeps its own small caches; a smaller object cache bounds memory on long histories.
-        quill_git_set_cache_max_size(32 * 1024 * 1024)
+        // Quill's walks remember what they need themselves; libgit2's cache would hold every object
+        // read, growing memory with history length and costing a long free at exit.
+        quill_git_enable_caching(0)
         return true
     }()
 
@@ -37,15 +38,5 @@ public enum GitSettings {
         LibGit2.ensureInitialized()
         try check(quill_git_set_search_path(Int32(GIT_CONFIG_LEVEL_GLOBAL.rawValue), path), "git_libgit2_opts")
         try check(quill_git_set_search_path(Int32(GIT_CONFIG_LEVEL_XDG.rawValue), path), "git_libgit2_opts")
-    }
-
-    /// Runs `body` with libgit2's object cache off (for every repository of the process), then turns
-    /// it on again: for work that reads each object once and keeps what it needs itself, the cache
-    /// only costs memory and time.
-    public static func withoutObjectCache<T>(_ body: () throws -> T) rethrows -> T {
-        LibGit2.ensureInitialized()
-        quill_git_enable_caching(0)
-        defer { quill_git_enable_caching(1) }
-        return try body()
     }
 }

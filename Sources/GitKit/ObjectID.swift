@@ -29,6 +29,18 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
         self.init(high: high, middle: middle, low: low)
     }
 
+    /// Reads the id stored as raw bytes at `offset` of `buffer`, which must hold `byteCount` bytes there.
+    init(raw buffer: UnsafeRawBufferPointer, at offset: Int) {
+        precondition(offset >= 0 && offset + ObjectID.byteCount <= buffer.count)
+        self.init(
+            high: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+            middle: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)),
+            low: UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self)))
+    }
+
+    /// The id's first byte, which git's fan-out tables index by.
+    var firstByte: Int { Int(high >> 56) }
+
     /// Parses a full hexadecimal id (either case); `nil` for anything else.
     public init?(hex: some StringProtocol) {
         var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
@@ -82,6 +94,12 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
     public var description: String { hex }
 
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low) }
+
+    /// Hashes the first 8 bytes only: a SHA-1's bits are already uniform, and equality still
+    /// compares all 20.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(high)
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

@@ -9,7 +9,7 @@ extension Repository {
             git_blob_create_from_buffer(&oid, handle, buffer.baseAddress, buffer.count)
         }
         try check(result, "git_blob_create_from_buffer")
-        return ObjectID(oid)
+        return noteWritten(ObjectID(oid))
     }
 
     /// The bytes of the blob `id`.

@@ -62,7 +62,7 @@ extension Repository {
                 try check(result, "git_commit_create")
             }
         }
-        return ObjectID(oid)
+        return noteWritten(ObjectID(oid))
     }
 
     func lookupCommit(_ id: ObjectID) throws(GitError) -> OpaquePointer {

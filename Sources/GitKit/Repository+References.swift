@@ -25,17 +25,44 @@ extension Repository {
     /// Points `name` at `id` only if it currently points at `expected` (`nil`: only if it does not exist).
     ///
     /// This is compare-and-swap: a concurrent writer that moved the reference first makes this throw
-    /// `GitError` with code `.modified` (moved) or `.exists` (created), and nothing changes.
+    /// `GitError` with code `.modified` (moved) or `.exists` (created), and nothing changes. A reference
+    /// locked by another writer (its `<name>.lock` file exists) throws `.locked`.
+    ///
+    /// Interrupts (SIGINT, SIGTERM, SIGHUP, SIGQUIT) are held back while the lock is held, so they
+    /// cannot leave the lock file behind.
     public func updateReference(_ name: String, to id: ObjectID, expecting expected: ObjectID?, message: String) throws(GitError) {
-        var reference: OpaquePointer?
-        var oid = id.oid
-        if let expected {
+        try InterruptShield.run { () throws(GitError) in
+            guard let expected else { return try createReference(name, to: id, message: message) }
+            var reference: OpaquePointer?
+            var oid = id.oid
             var current = expected.oid
+            // libgit2 compares the current value after taking the lock, so this is atomic.
             try check(git_reference_create_matching(&reference, handle, name, &oid, 1, &current, message), "git_reference_create_matching('\(name)')")
-        } else {
-            try check(git_reference_create(&reference, handle, name, &oid, 0, message), "git_reference_create('\(name)')")
+            git_reference_free(reference)
         }
-        git_reference_free(reference)
+    }
+
+    /// Creates `name` at `id` only if it does not exist, deciding under the reference's lock.
+    ///
+    /// `git_reference_create` without force checks for an existing reference before it takes the lock
+    /// (libgit2 1.5), so two concurrent creators can both pass the check and the second overwrites the
+    /// first. A transaction takes the lock first, then the check and the write happen under it.
+    private func createReference(_ name: String, to id: ObjectID, message: String) throws(GitError) {
+        var transaction: OpaquePointer?
+        try check(git_transaction_new(&transaction, handle), "git_transaction_new")
+        defer { git_transaction_free(transaction) }  // unlocks (removes the lock file) if not committed
+        try check(git_transaction_lock_ref(transaction, name), "git_transaction_lock_ref('\(name)')")
+        if try referenceTarget(name) != nil {
+            throw GitError(code: .exists, message: "reference '\(name)' already exists", function: "createReference('\(name)')")
+        }
+        var oid = id.oid
+        try check(git_transaction_set_target(transaction, name, &oid, nil, message), "git_transaction_set_target('\(name)')")
+        try check(git_transaction_commit(transaction), "git_transaction_commit('\(name)')")
+    }
+
+    /// The lock file a writer of the reference `name` holds while it moves it (`<git dir>/<name>.lock`).
+    public func lockFilePath(forReference name: String) -> String {
+        String(cString: git_repository_commondir(handle)) + name + ".lock"
     }
 
     /// Deletes `name` only if it still points at `expected`.

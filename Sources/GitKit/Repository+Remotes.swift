@@ -19,8 +19,8 @@ extension Repository {
     /// configured remote's name or any URL libgit2 supports, and returns the references it advertised.
     ///
     /// A refspec whose source the remote does not have fetches nothing and is not an error. Tags are not
-    /// followed and `FETCH_HEAD` is not written. Credentials come from the ssh agent or the system's
-    /// default credentials, never from a prompt.
+    /// followed and `FETCH_HEAD` is not written. Credentials come from the ssh agent, git's credential
+    /// helpers or the system's default credentials, never from a prompt.
     @discardableResult
     public func fetch(remote: String, refspecs: [String]) throws(GitError) -> [Reference] {
         try withRemote(remote) { (remoteHandle, session) throws(GitError) -> [Reference] in
@@ -104,8 +104,10 @@ extension Repository {
             try check(git_remote_create_anonymous(&remoteHandle, handle, remote), "git_remote_create_anonymous('\(remote)')")
         }
         defer { git_remote_free(remoteHandle) }
-        let session = RemoteSession()
-        return try withExtendedLifetime(session) { () throws(GitError) -> Result in try body(remoteHandle!, session) }
+        let session = RemoteSession(gitDirectory: gitDirectoryPath)
+        let result = try withExtendedLifetime(session) { () throws(GitError) -> Result in try body(remoteHandle!, session) }
+        session.succeeded()
+        return result
     }
 
     /// The references a connected (or once-connected) remote advertised.

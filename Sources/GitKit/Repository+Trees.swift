@@ -42,8 +42,8 @@ extension Repository {
     /// The id and mode of the entry named `name` directly in the tree `id` (no slashes), or `nil`.
     ///
     /// Copies no name: the cheapest look-up, for walks that resolve one path in many trees.
+    /// The tree's raw bytes are scanned in place; nothing is parsed into libgit2's object cache.
     public func treeEntryTarget(named name: String, inTree id: ObjectID) throws(GitError) -> (id: ObjectID, mode: TreeEntry.Mode)? {
-        // The raw tree object, scanned in place: no parsed tree, no allocation per entry.
         var database: OpaquePointer?
         try check(git_repository_odb(&database, handle), "git_repository_odb")
         defer { git_odb_free(database) }
@@ -51,31 +51,14 @@ extension Repository {
         var oid = id.oid
         try check(git_odb_read(&object, database, &oid), "git_odb_read(\(id.hex))")
         defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_TREE, let raw = git_odb_object_data(object) else {
-            throw GitError(code: .invalid, message: "'\(id.hex)' is not a tree", function: "git_odb_read")
+        guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
+            throw GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: "treeEntryTarget")
         }
-        let bytes = UnsafeRawBufferPointer(start: raw, count: git_odb_object_size(object))
-        let wanted = Array(name.utf8)
-        var position = 0
-        // Entries: "<octal mode> <name>\0<20-byte id>".
-        while position < bytes.count {
-            var mode: UInt32 = 0
-            while position < bytes.count, bytes[position] != UInt8(ascii: " ") {
-                mode = mode << 3 | UInt32(bytes[position] &- UInt8(ascii: "0"))
-                position += 1
-            }
-            let nameStart = position + 1
-            var nameEnd = nameStart
-            while nameEnd < bytes.count, bytes[nameEnd] != 0 { nameEnd += 1 }
-            let idStart = nameEnd + 1
-            guard idStart + ObjectID.byteCount <= bytes.count else { break }
-            if nameEnd - nameStart == wanted.count, bytes[nameStart..<nameEnd].elementsEqual(wanted) {
-                guard let target = ObjectID(bytes: bytes[idStart..<(idStart + ObjectID.byteCount)]) else { return nil }
-                return (target, TreeEntry.Mode(rawValue: mode) ?? .blob)
-            }
-            position = idStart + ObjectID.byteCount
+        let tree = RawTree(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
+        switch tree.entry(named: Array(name.utf8)) {
+        case .success(let target): return target
+        case .failure(let error): throw GitError(code: .invalid, message: "tree \(id.hex) is malformed at byte \(error.offset)", function: "treeEntryTarget")
         }
-        return nil
     }
 
     /// The entry at `path` in the tree of the commit `commit`, or `nil` when there is none.
@@ -153,7 +136,9 @@ extension Repository {
         }
         var oid = git_oid()
         try check(git_tree_create_updated(&oid, handle, tree, raw.count, &raw), "git_tree_create_updated")
-        return ObjectID(oid)
+        let result = ObjectID(oid)
+        if pendingObjects != nil { try noteNewTrees(result, replacing: baseID) }
+        return result
     }
 
     /// Refuses paths git would refuse to write into a tree: empty, absolute, `.`/`..`/`.git` components.

@@ -4,6 +4,10 @@ import Foundation
 /// An open git repository. Frees its libgit2 handle when released; use from one thread at a time.
 public final class Repository {
     let handle: OpaquePointer
+    /// The in-memory object backend of a packing handle (`openPackingHandle()`); owned by the odb.
+    var pendingObjects: OpaquePointer?
+    /// The objects a packing handle wrote since its last `writePendingObjects()`, in order.
+    var pendingObjectIDs: [ObjectID] = []
 
     private init(handle: OpaquePointer) {
         self.handle = handle

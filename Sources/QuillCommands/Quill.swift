@@ -7,6 +7,7 @@ struct Quill: ParsableCommand {
         abstract: "Git-native version control for LLM prompts: versions, scores, diffs and blame.",
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, StatusCommand.self, CommitCommand.self, LogCommand.self, ShowCommand.self, BlameCommand.self, EvalCommand.self, SyncCommand.self, DemoCommand.self,
+            InitCommand.self, StatusCommand.self, CommitCommand.self, LogCommand.self, ShowCommand.self, DiffCommand.self, BlameCommand.self,
+            BisectCommand.self, EvalCommand.self, SyncCommand.self, DemoCommand.self, TextconvCommand.self,
         ])
 }

@@ -1,19 +1,9 @@
 import Foundation
+import QuillKit
 
 /// SplitMix64: a tiny, fast, fully deterministic generator, so a seed always builds the same history.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The one Quill's statistics use.
+public typealias SplitMix64 = SeededGenerator
 
 /// A generated history, ready for `git fast-import`.
 public struct GeneratedHistory: Sendable {

@@ -148,7 +148,7 @@ struct QuillCLITests {
         #expect(result.stderr.contains("run 'quill init'"))
     }
 
-    @Test("demo builds a repository and shows log and show on it")
+    @Test("demo builds a repository and shows log, show and a diff with scores on it")
     func runsDemo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quill-e2e-demo-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -157,6 +157,14 @@ struct QuillCLITests {
         #expect(result.stdout.contains("prompts/support.prompt: 4 versions"))
         #expect(result.stdout.contains("[from prompts/faq.md]"))
         #expect(result.stdout.contains("variables: customer, question, order_id, article_url"))
+        #expect(result.stdout.contains("scores: suite 'support-regression'"), "log shows score columns")
+        #expect(result.stdout.contains("0.7625 (-0.075)"), "the cheaper model's dip, with its delta")
+        #expect(result.stdout.contains("scores — support-regression (2 runs → 1 run, 40 cases paired)"), "the diff pairs per-case results")
+        let records = try ProcessRunner.run(TestEnvironment.gitPath, ["ls-tree", "-r", "--name-only", "refs/quill/evals"], in: folder, environment: TestEnvironment.variables())
+        let paths = records.stdout.split(separator: "\n")
+        let commits = try ProcessRunner.run(TestEnvironment.gitPath, ["rev-list", "--count", "HEAD"], in: folder, environment: TestEnvironment.variables())
+        #expect(paths.filter { $0.hasPrefix("records/") }.count == Int(commits.output), "one record of the support prompt per commit")
+        #expect(paths.filter { $0.hasPrefix("cases/") }.count == Int(commits.output), "each with per-case results")
         let fsck = try ProcessRunner.run(TestEnvironment.gitPath, ["fsck", "--strict"], in: folder, environment: TestEnvironment.variables())
         #expect(fsck.status == 0)
         let again = try QuillBinary.run(["demo", folder], in: FileManager.default.temporaryDirectory.path)

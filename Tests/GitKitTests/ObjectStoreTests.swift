@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+@testable import GitKit
 import TestSupport
 import Testing
 
@@ -18,6 +18,51 @@ struct ObjectStoreTests {
         #expect(opened.containsObject(id))
         #expect(try opened.writeBlob(Data()) .hex == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391")
         try repository.fsck()
+    }
+
+    @Test("a packing handle keeps writes in memory, then stores them as one pack git reads, with no loose objects")
+    func packsBatchWrites() throws {
+        let repository = try TestRepository()
+        try repository.write("a.txt", "a\n")
+        let base = try #require(ObjectID(hex: try repository.commitAll("base")))
+        let opened = try repository.open()
+        let packing = try opened.openPackingHandle()
+        let blobs = try (0..<200).map { try packing.writeBlob(Data("record \($0)\n".utf8)) }
+        let tree = try packing.updateTree(try opened.treeID(ofCommit: base), applying: blobs.enumerated().map {
+            .upsert(path: "records/\($0.offset % 7)/\($0.offset).json", id: $0.element)
+        })
+        let commit = try packing.createCommit(tree: tree, parents: [base], message: "batch\n", author: TestEnvironment.signature(at: 1_700_000_500), committer: TestEnvironment.signature(at: 1_700_000_500))
+        #expect(try packing.blobData(blobs[3]) == Data("record 3\n".utf8), "pending objects are readable through the handle")
+        #expect(!opened.containsObject(blobs[3]), "nothing reaches the disk before writePendingObjects")
+        try packing.writePendingObjects()
+        try packing.writePendingObjects()  // nothing pending: no empty pack
+        #expect(try opened.blobData(blobs[199]) == Data("record 199\n".utf8))
+        try opened.updateReference("refs/quill/evals", to: commit, expecting: nil, message: "batch")
+        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:records/3/3.json") == "record 3")
+        let counts = try repository.git("count-objects", "-v")
+        #expect(counts.hasPrefix("count: 3\n"), "only git's own three loose objects: \(counts)")
+        #expect(counts.contains("\npacks: 1\n"), "\(counts)")
+        #expect(counts.contains("\nin-pack: 210\n"), "200 blobs, 8 trees, a commit… and nothing else: \(counts)")
+
+        // A second batch packs only what it adds: one blob, the trees on its path, the commit.
+        let more = try opened.openPackingHandle()
+        let extra = try more.writeBlob(Data("one more\n".utf8))
+        let next = try more.updateTree(tree, applying: [.upsert(path: "records/3/extra.json", id: extra)])
+        let second = try more.createCommit(tree: next, parents: [commit], message: "more\n", author: TestEnvironment.signature(at: 1_700_000_600), committer: TestEnvironment.signature(at: 1_700_000_600))
+        try more.writePendingObjects()
+        try opened.updateReference("refs/quill/evals", to: second, expecting: commit, message: "more")
+        #expect(try repository.git("count-objects", "-v").contains("\nin-pack: 215\n"))
+        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:records/3/extra.json") == "one more")
+        try repository.fsck()
+    }
+
+    @Test("SHA-1 of pack trailers matches the standard's test vectors", arguments: [
+        ("", "da39a3ee5e6b4b0d3255bfef95601890afd80709"),
+        ("abc", "a9993e364706816aba3e25717850c26c9cd0d89d"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "84983e441c3bd26ebaae4aa1f95129e5e54670f1"),
+    ])
+    func sha1(message: String, digest: String) {
+        #expect(SHA1.digest(Array(message.utf8)).map { String(format: "%02x", $0) }.joined() == digest)
     }
 
     @Test("updates nested paths in one pass: add, replace and remove, pruning empty folders")

@@ -23,6 +23,7 @@ struct ReferenceTests {
             try opened.updateReference("refs/quill/evals", to: second, expecting: nil, message: "create again")
         }
         #expect(exists.code == .exists)
+        #expect(!FileManager.default.fileExists(atPath: opened.lockFilePath(forReference: "refs/quill/evals")), "a refused create unlocks")
         let moved = try #require(throws: GitError.self) {
             try opened.updateReference("refs/quill/evals", to: second, expecting: second, message: "stale")
         }
@@ -34,6 +35,30 @@ struct ReferenceTests {
         try opened.deleteReference("refs/quill/evals", expecting: second)
         #expect(try opened.referenceTarget("refs/quill/evals") == nil)
         try repository.fsck()
+    }
+
+    @Test("a reference whose lock file exists is neither created nor moved, and the lock is left to its owner")
+    func respectsLockFiles() throws {
+        let (repository, first, second) = try repositoryWithTwoCommits()
+        let opened = try repository.open()
+        let lock = opened.lockFilePath(forReference: "refs/quill/evals")
+        #expect(lock == repository.path + "/.git/refs/quill/evals.lock")
+        try FileManager.default.createDirectory(atPath: repository.path + "/.git/refs/quill", withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+        let created = try #require(throws: GitError.self) {
+            try opened.updateReference("refs/quill/evals", to: first, expecting: nil, message: "create")
+        }
+        #expect(created.code == .locked)
+        #expect(FileManager.default.fileExists(atPath: lock), "another writer's lock is not removed")
+        try FileManager.default.removeItem(atPath: lock)
+        try opened.updateReference("refs/quill/evals", to: first, expecting: nil, message: "create")
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+        let moved = try #require(throws: GitError.self) {
+            try opened.updateReference("refs/quill/evals", to: second, expecting: first, message: "advance")
+        }
+        #expect(moved.code == .locked)
+        try FileManager.default.removeItem(atPath: lock)
+        #expect(try repository.git("rev-parse", "refs/quill/evals") == first.hex)
     }
 
     @Test("lists loose and packed references by prefix")

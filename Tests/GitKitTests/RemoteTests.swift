@@ -95,4 +95,46 @@ struct RemoteTests {
         #expect(rejections.map(\.reference) == ["refs/quill/evals"])
         #expect(rejections.first?.reason.isEmpty == false)
     }
+
+    @Test("over http://, the user name and password come from git's credential helper; a refused one is rejected to it")
+    func httpCredentials() throws {
+        let base = try TemporaryFolder()
+        let (seed, commit) = try makeRemote()
+        try ProcessRunner.run(TestEnvironment.gitPath, ["clone", "-q", "--bare", "--mirror", seed.path, base.path + "/remote.git"], environment: TestEnvironment.variables())
+        let server = try HTTPGitServer(basePath: base.path, user: "alice", password: "s3cret")
+        defer { server.stop() }
+        let local = try TestRepository()
+        let opened = try local.open()
+        let log = base.path + "/helper.log"
+        func useHelper(password: String) throws {
+            try local.git("config", "credential.helper", "!f() { echo \"$1\" >> '\(log)'; test \"$1\" = get && printf 'username=alice\\npassword=\(password)\\n'; true; }; f")
+        }
+        func helperActions() throws -> [String] {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            try? FileManager.default.removeItem(atPath: log)
+            return text.split(separator: "\n").map(String.init)
+        }
+
+        // No helper: a clear error that says quill never prompts.
+        let unhelped = #expect(throws: GitError.self) { try opened.fetch(remote: server.url("remote.git"), refspecs: Self.fetchSpecs) }
+        #expect(unhelped?.code == .auth)
+        #expect(unhelped?.message.contains("never prompts") == true)
+
+        try useHelper(password: "wrong")
+        let refused = #expect(throws: GitError.self) { try opened.fetch(remote: server.url("remote.git"), refspecs: Self.fetchSpecs) }
+        #expect(refused?.code == .auth)
+        #expect(refused?.message.contains("credential helper") == true)
+        #expect(try helperActions() == ["get", "erase"])
+        #expect(try opened.referenceTarget("refs/quill-remotes/r/quill/evals") == nil)
+
+        try useHelper(password: "s3cret")
+        try opened.fetch(remote: server.url("remote.git"), refspecs: Self.fetchSpecs)
+        #expect(try opened.referenceTarget("refs/quill-remotes/r/quill/evals")?.hex == commit)
+        #expect(try helperActions() == ["get", "store"])
+        let next = try local.git("commit-tree", "-p", commit, "-m", "next", "\(commit)^{tree}")
+        try local.git("update-ref", "refs/quill/evals", next)
+        #expect(try opened.push(remote: server.url("remote.git"), refspecs: ["refs/quill/evals:refs/quill/evals"]).isEmpty)
+        #expect(try ProcessRunner.run(TestEnvironment.gitPath, ["rev-parse", "refs/quill/evals"], in: base.path + "/remote.git", environment: TestEnvironment.variables()).output == next)
+        try local.fsck()
+    }
 }

@@ -5,7 +5,7 @@ import QuillKit
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a demo repository with a prompt history, then show its prompts, a log and a version.")
+        abstract: "Build a demo repository with a prompt history and scores, then show a log, a version and a diff with scores.")
 
     @Argument(help: "A new or empty folder for the demo repository (default: a new temporary folder).")
     var directory: String?
@@ -21,6 +21,8 @@ struct DemoCommand: ParsableCommand {
         Console.out("\n$ quill log prompts/answer-from-docs.md   # follows the rename\n"
             + (try workspace.log(prompt: workspace.root + "/prompts/answer-from-docs.md")).renderText(terminal))
         Console.out("\n$ quill show HEAD:\(prompt)\n" + (try workspace.show("HEAD:\(prompt)")).renderText(terminal))
-        Console.out("\nTry it yourself: cd \(workspace.root) && quill log \(prompt)")
+        Console.out("\n$ quill diff HEAD~3 HEAD   # prompt changes, scores, confidence intervals, flipped cases\n"
+            + (try workspace.diff(DiffRequest(revisions: ["HEAD~3", "HEAD"]))).renderText(terminal))
+        Console.out("\nTry it yourself: cd \(workspace.root) && quill diff HEAD~3 HEAD --format markdown")
     }
 }

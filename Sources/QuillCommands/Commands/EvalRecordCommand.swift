@@ -38,7 +38,7 @@ struct EvalRecordCommand: ParsableCommand {
     @Flag(help: "Record against HEAD even when the prompt differs in the work tree.")
     var allowDirty = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, markdown or json.")
     var output: OutputFormat = .text
 
     func validate() throws {

@@ -10,11 +10,18 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to set up (default: the current folder).")
     var directory: String?
 
+    @Flag(name: .customLong("git-diff"), help: "Also make 'git diff' and 'git log -p' show prompts in Quill's normalised form (a textconv diff driver).")
+    var gitDiff = false
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let folder = directory ?? FileManager.default.currentDirectoryPath
-        try Renderer.print(try Workspace.initialize(at: folder), format: output.format)
+        var report = try Workspace.initialize(at: folder)
+        if gitDiff {
+            report.diffDriver = try Workspace.open(from: folder).registerDiffDriver(executable: TextconvCommand.executablePath)
+        }
+        try Renderer.print(report, format: output.format)
     }
 }
 
@@ -23,6 +30,9 @@ extension InitReport: TextRenderable {
         var lines = [createdRepository ? "Initialized empty git repository in \(root)" : "Using git repository in \(root)"]
         lines.append(wroteConfig ? "Wrote \(configPath) (edit the prompt globs and metrics there)" : "Kept existing \(configPath)")
         lines.append("Score notes follow amend and rebase (notes.rewriteRef = refs/notes/quill)")
+        if let driver = diffDriver {
+            lines.append("git diff shows prompts through '\(driver.textconv)' (diff=quill in \(driver.attributesPath))")
+        }
         return lines.joined(separator: "\n")
     }
 }

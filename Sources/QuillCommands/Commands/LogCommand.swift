@@ -28,7 +28,7 @@ extension PromptVersion {
     /// One line: short commit, date, blob, change, the scores of `group`, subject, author.
     func renderLine(_ terminal: Terminal, prompt: String, group: ScoreGroup?, metrics: [String]) -> String {
         let blobText = blob.map { String($0.prefix(7)) } ?? "(gone) "
-        let change = terminal.paint(self.change.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0), .cyan)
+        let change = terminal.paint(self.change.rawValue.padded(to: 8), .cyan)
         var subjectText = subject
         if let previousPath { subjectText += terminal.paint("  [from \(previousPath)]", .dim) }
         if path != prompt, previousPath == nil { subjectText += terminal.paint("  [as \(path)]", .dim) }
@@ -49,10 +49,10 @@ enum ScoreCell {
     static let width = 18
 
     static func text(_ value: VersionScore.MetricValue?, _ terminal: Terminal) -> String {
-        guard let value else { return "-".padding(toLength: width, withPad: " ", startingAt: 0) }
+        guard let value else { return "-".padded(to: width) }
         let delta = value.delta.map { " (\(ScoreFormat.signed($0)))" } ?? ""
         let plain = ScoreFormat.short(value.mean) + delta
-        return plain.padding(toLength: max(width, plain.count + 2), withPad: " ", startingAt: 0)
+        return plain.padded(to: max(width, plain.count + 2))
     }
 }
 
@@ -68,7 +68,7 @@ extension PromptLog: TextRenderable {
             let others = Set(groups).subtracting([primary]).count
             lines.append(terminal.paint("scores: suite '\(primary.suite)'\(primary.model.map { ", model '\($0)'" } ?? ""); mean of each version's runs (change from the previous evaluated version)\(others > 0 ? "; \(others) other suite/model group\(others == 1 ? "" : "s") in --format json" : "")", .dim))
         }
-        let metricHeader = shown.map { $0.padding(toLength: max(ScoreCell.width, $0.count + 2), withPad: " ", startingAt: 0) }.joined()
+        let metricHeader = shown.map { $0.padded(to: max(ScoreCell.width, $0.count + 2)) }.joined()
         lines.append(terminal.paint("commit   date        blob     change    \(metricHeader)subject", .dim))
         lines += versions.map { $0.renderLine(terminal, prompt: prompt, group: primary, metrics: shown) }
         return lines.joined(separator: "\n")
@@ -80,7 +80,7 @@ extension PromptCatalog: TextRenderable {
         guard !prompts.isEmpty else { return "No prompts at \(commit.prefix(7)); check the 'prompts' globs in quill.yaml." }
         let width = prompts.map(\.path.count).max() ?? 0
         return prompts.map { version in
-            let padded = version.path.padding(toLength: width, withPad: " ", startingAt: 0)
+            let padded = version.path.padded(to: width)
             return "\(terminal.paint(padded, .bold))  \(terminal.paint(String(version.commit.prefix(7)), .yellow))  \(version.date.prefix(10))  \(version.blob.map { String($0.prefix(7)) } ?? "")  \(version.subject)"
         }.joined(separator: "\n")
     }

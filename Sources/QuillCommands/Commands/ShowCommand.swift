@@ -43,7 +43,8 @@ extension ShowReport: TextRenderable {
 
 /// The text form of a parsed prompt: format, model, front matter, variables, messages.
 enum PromptText {
-    static func lines(_ prompt: Prompt, _ terminal: Terminal) -> [String] {
+    /// `lineNumbers` off leaves out where each message lies, for a form that does not shift with edits.
+    static func lines(_ prompt: Prompt, _ terminal: Terminal, lineNumbers: Bool = true) -> [String] {
         var lines = ["  format: \(prompt.format.rawValue)"]
         if let model = prompt.model { lines.append("  model: \(model)") }
         if let frontMatter = prompt.frontMatter, !frontMatter.isNull {
@@ -52,7 +53,8 @@ enum PromptText {
         }
         lines.append("  variables: \(prompt.variables.isEmpty ? "(none)" : prompt.variables.joined(separator: ", "))")
         for message in prompt.messages {
-            lines.append("  " + terminal.paint("[\(message.role)]", .cyan) + terminal.paint(" lines \(message.startLine)-\(message.endLine)", .dim))
+            let place = lineNumbers ? terminal.paint(" lines \(message.startLine)-\(message.endLine)", .dim) : ""
+            lines.append("  " + terminal.paint("[\(message.role)]", .cyan) + place)
             lines += message.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
         }
         return lines

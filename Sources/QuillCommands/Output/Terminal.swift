@@ -17,6 +17,7 @@ struct Terminal {
 
     enum Color: String {
         case yellow = "33", green = "32", red = "31", cyan = "36", dim = "2", bold = "1"
+        case greenBackground = "30;42", redBackground = "30;41"
     }
 }
 

@@ -12,7 +12,7 @@ extension Workspace {
         let path = try repositoryPath(forUserPath: userPath)
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let walk = LineBlameWalk(repository: repository)
-        guard let (data, sources) = try GitSettings.withoutObjectCache({ try walk.blame(path: path, at: start) }) else {
+        guard let (data, sources) = try walk.blame(path: path, at: start) else {
             throw QuillError.badInput("'\(path)' is not a file at '\(revision)'; expected a prompt committed there (see 'quill log \(path)')")
         }
         let texts = BlameText.lines(of: data)

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// Builds the demo repository: a support team's prompts with a short, realistic history.
 public enum DemoRepository {
@@ -10,7 +11,7 @@ public enum DemoRepository {
     }
 
     /// Creates the repository in `directory` (which must be missing or empty) and commits the history.
-    /// Returns the workspace, ready for `log` and `show`.
+    /// Returns the workspace, ready for `log`, `show` and `diff`.
     public static func build(at directory: String) throws -> Workspace {
         let manager = FileManager.default
         if let existing = try? manager.contentsOfDirectory(atPath: directory), !existing.isEmpty {
@@ -20,6 +21,7 @@ public enum DemoRepository {
         _ = try Workspace.initialize(at: directory)
         let workspace = try Workspace.open(from: directory)
         var clock = 1_735_700_000  // 2025-01-01, one commit a day
+        var commits = [String]()
         for (number, step) in steps.enumerated() {
             for (from, to) in step.renames {
                 try manager.moveItem(atPath: workspace.root + "/" + from, toPath: workspace.root + "/" + to)
@@ -41,8 +43,9 @@ public enum DemoRepository {
             ]
             // The first commit also carries the quill.yaml that `initialize` wrote.
             let paths = step.files.keys.sorted() + step.renames.flatMap { [$0.from, $0.to] } + (number == 0 ? [QuillConfig.fileName] : [])
-            _ = try workspace.commit(message: step.message, paths: paths, environment: identity)
+            commits.append(try workspace.commit(message: step.message, paths: paths, environment: identity).commit)
         }
+        try DemoEvaluations.record(in: workspace, commits: commits.compactMap { ObjectID(hex: $0) })
         return workspace
     }
 

@@ -7,7 +7,7 @@ enum EvalCases {
         let sorted = cases.sorted { ($0.id, $0.repeatIndex ?? 0) < ($1.id, $1.repeatIndex ?? 0) }
         var data = Data()
         for item in sorted {
-            data.append(try CanonicalJSON.encode(item))
+            data.append(try CanonicalJSON.encode(item.jsonValue))
             data.append(0x0A)
         }
         return data

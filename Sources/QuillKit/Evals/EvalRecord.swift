@@ -51,7 +51,7 @@ public struct EvalRecord: Sendable, Hashable, Codable {
 
     /// The canonical bytes stored as the record's blob.
     public func canonicalData() throws -> Data {
-        try CanonicalJSON.encode(self)
+        try CanonicalJSON.encode(jsonValue)
     }
 }
 

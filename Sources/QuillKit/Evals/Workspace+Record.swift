@@ -8,7 +8,12 @@ extension Workspace {
     /// Every file is read and every record checked before anything is written, so bad input leaves the
     /// store exactly as it was.
     public func recordEvaluations(_ request: RecordRequest) throws -> RecordReport {
-        let recorder = try repository.defaultSignature(for: .committer)
+        try recordEvaluations(request, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `recordEvaluations(_:)` with the recorder's identity and date taken from `environment` (`GIT_COMMITTER_*`).
+    func recordEvaluations(_ request: RecordRequest, environment: [String: String]) throws -> RecordReport {
+        let recorder = try repository.defaultSignature(for: .committer, environment: environment)
         var pending = [EvalStore.Pending]()
         for file in request.files {
             let absolute = file.hasPrefix("/") ? file : currentDirectory + "/" + file
@@ -25,10 +30,13 @@ extension Workspace {
         }
         let provenance = EvalProvenance(
             recordedAt: ISODate.format(recorder), recordedBy: "\(recorder.name) <\(recorder.email)>", files: request.files)
-        let store = EvalStore(repository: repository)
+        // A large batch writes its objects as one pack instead of thousands of loose files.
+        let writer = pending.count >= EvalStore.packedBatchSize ? try repository.openPackingHandle() : repository
+        let store = EvalStore(repository: writer)
         let result = try store.append(pending, provenance: provenance, signature: recorder)
         if config.notes, result.storeCommit != nil {
-            try mirrorNotes(for: Set(pending.map(\.record.commit)), signature: recorder)
+            try NotesMirror(repository: writer).refresh(
+                Set(pending.compactMap { ObjectID(hex: $0.record.commit) }), from: store, signature: recorder)
         }
         let newIDs = Set(result.newRecordIDs)
         let summaries = result.records.map {
@@ -72,13 +80,4 @@ extension Workspace {
             manifest: request.manifest ?? evaluation.manifest, metrics: evaluation.metrics, source: format.rawValue)
         return EvalStore.Pending(record: record, cases: evaluation.cases)
     }
-
-    /// Rewrites the score note of each evaluated commit from all of its records.
-    private func mirrorNotes(for commits: Set<String>, signature: Signature) throws {
-        let store = EvalStore(repository: repository)
-        guard let tree = try store.tipTree() else { return }
-        let summaries = try store.scoreNotes(for: commits.compactMap { ObjectID(hex: $0) }, in: tree)
-        try NotesMirror(repository: repository).write(summaries, signature: signature)
-    }
 }
-

@@ -10,6 +10,8 @@ public struct InitReport: Codable, Sendable, Equatable {
     public let wroteConfig: Bool
     /// Where the configuration lives.
     public let configPath: String
+    /// The textconv diff driver, when `--git-diff` asked for it.
+    public var diffDriver: DiffDriverSetup? = nil
 }
 
 extension Workspace {

@@ -33,6 +33,27 @@ struct CanonicalJSONTests {
         #expect(text == #"{"commit":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","metrics":{"a":0.25,"m":3.5,"x":1},"prompt":"prompts/a.prompt","promptBlob":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","quill":1,"source":"quill","suite":"smoke"}"#)
     }
 
+    @Test("records and cases encode to the same bytes directly as through Codable, every optional present or absent")
+    func directEncodingMatchesCodable() throws {
+        let id = String(repeating: "c", count: 40)
+        let full = EvalRecord(
+            prompt: "prompts/a.prompt", promptBlob: id, commit: id, suite: "smoke", dataset: DatasetReference(name: "tickets", id: id),
+            model: "gpt-4o", parameters: ["temperature": .number(0.2), "stop": .array([.string("\n"), .null])], manifest: id,
+            metrics: ["accuracy": 0.91, "latency_ms": 120], cases: CasesReference(blob: id, count: 3), source: "promptfoo")
+        let minimal = EvalRecord(prompt: "p.txt", promptBlob: id, commit: id, suite: "default", dataset: DatasetReference(name: "d"), metrics: [:], source: "dvc")
+        for record in [full, minimal] {
+            #expect(try record.canonicalData() == viaCodable(record))
+        }
+        for item in [EvalCase(id: "case \"7\"", metrics: ["score": 1e-7], pass: false, output: "ünïcode\t", repeatIndex: 2), EvalCase(id: "1")] {
+            #expect(try CanonicalJSON.encode(item.jsonValue) == viaCodable(item))
+        }
+    }
+
+    /// The general path: `JSONEncoder`, then normalised.
+    private func viaCodable(_ value: some Encodable) throws -> Data {
+        try CanonicalJSON.encode(value)
+    }
+
     @Test("numbers read back to the same double")
     func roundTrips() throws {
         for number in [0.1, 1.0 / 3.0, 123_456.789, 1e-300, 9_007_199_254_740_993.0, -0.0, 42] {

@@ -36,7 +36,7 @@ if [ -n "${BENCH_QUILL:-}" ]; then
 else
     if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
         say "building quill (release, scratch path .build-bench)"
-        swift build -c release --product quill --scratch-path "$SCRATCH" >&2
+        swift build -c release --static-swift-stdlib --product quill --scratch-path "$SCRATCH" >&2
     fi
     QUILL="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/quill"
 fi

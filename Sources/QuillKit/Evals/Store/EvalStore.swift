@@ -5,6 +5,8 @@ import GitKit
 /// by record, commit and prompt version that read only the index entries they need.
 struct EvalStore {
     static let reference = "refs/quill/evals"
+    /// From this many records on, a write stores its objects as one pack file rather than loose objects.
+    static let packedBatchSize = 32
 
     let repository: Repository
 
@@ -53,8 +55,9 @@ struct EvalStore {
             }
             guard !updates.isEmpty else { return nil }
             let tree = try repository.updateTree(baseTree, applying: updates)
+            let added = Set(newIDs)
             let message = "quill: record \(newIDs.count) evaluation\(newIDs.count == 1 ? "" : "s")\n\n"
-                + entries.filter { newIDs.contains($0.id) }.prefix(50).map { "\($0.id.hex) \($0.record.prompt) @ \($0.record.commit.prefix(12))" }.joined(separator: "\n") + "\n"
+                + entries.lazy.filter { added.contains($0.id) }.prefix(50).map { "\($0.id.hex) \($0.record.prompt) @ \($0.record.commit.prefix(12))" }.joined(separator: "\n") + "\n"
             return try repository.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
         return AppendResult(records: entries.map { ($0.id, $0.record) }, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit)

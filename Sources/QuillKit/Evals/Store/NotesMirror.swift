@@ -11,17 +11,27 @@ struct NotesMirror {
 
     let repository: Repository
 
-    /// Sets each commit's note to its summary, in one notes commit.
-    func write(_ summaries: [ObjectID: String], signature: Signature) throws {
-        guard !summaries.isEmpty else { return }
-        var blobs = [ObjectID: ObjectID]()
-        for (commit, summary) in summaries {
-            blobs[commit] = try repository.writeBlob(Data((summary + "\n").utf8))
+    /// Rewrites the notes of `commits` from the evaluation store's current records, in one notes commit.
+    ///
+    /// Each attempt reads the notes tip first and the store's tip after it, so the write that wins the
+    /// notes ref saw every record stored before any earlier notes write: concurrent recorders never
+    /// leave a note that misses a record one of them stored.
+    func refresh(_ commits: Set<ObjectID>, from store: EvalStore, signature: Signature) throws {
+        guard !commits.isEmpty else { return }
+        try write(signature: signature) {
+            guard let tree = try store.tipTree() else { return [:] }
+            return try store.scoreNotes(for: commits, in: tree)
         }
+    }
+
+    /// Moves the notes ref to a commit that sets the notes `summaries()` returns, computed afresh on
+    /// every attempt (after the notes tip was read).
+    private func write(signature: Signature, _ summaries: () throws -> [ObjectID: String]) throws {
         _ = try CompareAndSwap(repository: repository, reference: NotesMirror.reference).append { tip in
             let baseTree = try tip.map(repository.treeID(ofCommit:))
             var updates = [TreeUpdate]()
-            for (commit, blob) in blobs.sorted(by: { $0.key < $1.key }) {
+            for (commit, summary) in try summaries().sorted(by: { $0.key < $1.key }) {
+                let blob = try repository.writeBlob(Data((summary + "\n").utf8))
                 let path = StorePath.shard(commit)
                 if let baseTree, try repository.treeEntry(atPath: path, inTree: baseTree)?.id == blob { continue }
                 if let baseTree, try repository.treeEntry(atPath: commit.hex, inTree: baseTree) != nil {

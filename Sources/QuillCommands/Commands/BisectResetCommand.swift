@@ -1,0 +1,14 @@
+import ArgumentParser
+import QuillKit
+
+/// `quill bisect reset`: end the session.
+struct BisectResetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset", abstract: "End the bisect session: remove its state and any temporary checkout.")
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try Renderer.print(try CommandContext.open().workspace.bisectReset(), format: output.format)
+    }
+}

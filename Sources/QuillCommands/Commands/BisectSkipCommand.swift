@@ -1,0 +1,18 @@
+import ArgumentParser
+import QuillKit
+
+/// `quill bisect skip [REV]`: mark a candidate as impossible to evaluate.
+struct BisectSkipCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "skip",
+        abstract: "Mark a candidate as impossible to evaluate (default: the next one); run 'quill bisect' to go on.")
+
+    @Argument(help: "The candidate to skip.")
+    var revision: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try Renderer.print(try CommandContext.open().workspace.bisectSkip(revision), format: output.format)
+    }
+}

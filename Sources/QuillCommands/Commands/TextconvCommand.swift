@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import QuillKit
+
+/// `quill textconv FILE`: the normalised form of a prompt file, for git's textconv diff driver
+/// (`quill init --git-diff`). Hidden from help: git runs it, people run `quill show`.
+struct TextconvCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "textconv",
+        abstract: "Print a prompt file in Quill's normalised form, for git's textconv diff driver.",
+        shouldDisplay: false)
+
+    @Argument(help: "The file to convert (git passes a temporary copy named after the prompt).")
+    var file: String
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw QuillError.badInput("cannot read '\(file)'; expected a readable file")
+        }
+        // A file that does not parse is shown as it is, so git diff still works on it.
+        guard let prompt = try? PromptParser.parse(data, path: file) else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        Console.out(PromptText.lines(prompt, Terminal(usesColor: false), lineNumbers: false).joined(separator: "\n"))
+    }
+
+    /// This executable's path, absolute when it was started by path, for the textconv command line.
+    static var executablePath: String {
+        let invoked = CommandLine.arguments.first ?? "quill"
+        guard invoked.contains("/") else { return invoked }
+        return URL(fileURLWithPath: invoked).standardizedFileURL.path
+    }
+}

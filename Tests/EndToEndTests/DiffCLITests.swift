@@ -1,0 +1,101 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `quill diff`, `quill init --git-diff` and the demo, run as the built binary.
+@Suite("quill diff command line")
+struct DiffCLITests {
+    private let v1 = "---\nmodel: gpt-4o\nconfig:\n  temperature: 0.7\n---\n{{role \"system\"}}\nBe brief.\n{{role \"user\"}}\n{{question}}\n"
+    private let v2 = "---\nmodel: gpt-4o\nconfig:\n  temperature: 0.2\n---\n{{role \"system\"}}\nBe brief and kind.\n{{role \"user\"}}\n{{question}}\n"
+
+    /// A repository with the prompt at v1 then v2, and per-case results recorded for both.
+    private func scoredRepository() throws -> TestRepository {
+        let repository = try TestRepository()
+        try repository.write("prompts/support.prompt", v1)
+        try repository.commitAll("v1")
+        try repository.write("prompts/support.prompt", v2)
+        try repository.commitAll("v2")
+        for (revision, passing) in [("HEAD~1", 6), ("HEAD", 9)] {
+            let cases = (0..<10).map { #"{"id": \#($0), "pass": \#($0 < passing), "output": "answer \#($0)"}"# }
+            try repository.write("results.json", #"{"quill": 1, "prompt": "prompts/support.prompt", "suite": "smoke", "cases": [\#(cases.joined(separator: ","))]}"#)
+            let recorded = try QuillBinary.run(["eval", "record", "results.json", "--commit", revision], in: repository.path)
+            #expect(recorded.status == 0, "\(recorded.stderr)")
+        }
+        try repository.remove("results.json")
+        return repository
+    }
+
+    @Test("diff A B prints the prompt diff and the score table; JSON carries the same data with stable keys")
+    func diffs() throws {
+        let repository = try scoredRepository()
+        let text = try QuillBinary.run(["diff", "HEAD~1", "HEAD"], in: repository.path)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(!text.stdout.contains("\u{1B}"))
+        #expect(text.stdout.contains("~ config.temperature: 0.7 → 0.2"))
+        #expect(text.stdout.contains("~ Be brief{+ and kind+}."))
+        #expect(text.stdout.contains("scores — smoke (1 run → 1 run, 10 cases paired)"))
+        #expect(text.stdout.contains("pass/fail: 0 pass→fail, 3 fail→pass"))
+        #expect(text.stdout.contains("    fail → pass:\n      6: \"answer 6\" → \"answer 6\"\n      7:"))
+        let json = try QuillBinary.run(["diff", "HEAD~1..HEAD", "--format", "json", "--", "prompts/support.prompt"], in: repository.path)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let prompts = try #require(object["prompts"] as? [[String: Any]])
+        #expect(prompts.count == 1)
+        let prompt = try #require(prompts.first)
+        #expect(Set(prompt.keys) == ["path", "change", "fromBlob", "toBlob", "structure", "scores"])
+        let groups = try #require((prompt["scores"] as? [String: Any])?["groups"] as? [[String: Any]])
+        let passRate = try #require((groups.first?["metrics"] as? [[String: Any]])?.first { $0["name"] as? String == "pass_rate" })
+        #expect(Set(passRate.keys).isSuperset(of: ["delta", "from", "to", "verdict", "interval", "pairedCases", "significant", "direction"]))
+        let again = try QuillBinary.run(["diff", "HEAD~1..HEAD", "--format", "json", "--", "prompts/support.prompt"], in: repository.path)
+        #expect(again.stdout == json.stdout)
+        let markdown = try QuillBinary.run(["diff", "HEAD~1", "HEAD", "--format", "markdown"], in: repository.path)
+        #expect(markdown.stdout.hasPrefix("### quill diff `HEAD~1` → `HEAD`\n\n| prompt |"))
+    }
+
+    @Test("bad revisions and paths exit 2 with one line", arguments: [
+        ["diff", "no-such-rev"], ["diff", "HEAD", "--", "prompts/missing.prompt"], ["diff", "a", "b", "c"],
+    ])
+    func badInput(arguments: [String]) throws {
+        let repository = try scoredRepository()
+        let result = try QuillBinary.run(arguments, in: repository.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("init --git-diff makes plain git diff show prompts in Quill's normalised form")
+    func gitTextconv() throws {
+        let repository = try TestRepository()
+        let setup = try QuillBinary.run(["init", "--git-diff"], in: repository.path)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        #expect(try repository.read(".gitattributes") == "prompts/** diff=quill\n")
+        #expect(try repository.git("config", "diff.quill.textconv").hasSuffix("quill textconv"))
+        #expect(try QuillBinary.run(["init", "--git-diff"], in: repository.path).status == 0)
+        #expect(try repository.read(".gitattributes") == "prompts/** diff=quill\n")
+        try repository.write("prompts/support.prompt", v1)
+        try repository.commitAll("v1")
+        try repository.write("prompts/support.prompt", v2)
+        let diff = try repository.git("diff")
+        #expect(diff.contains("-      temperature: 0.7\n+      temperature: 0.2"), "\(diff)")
+        #expect(diff.contains("   [system]"))
+        #expect(!diff.contains("{{role"))
+        let log = try repository.git("log", "-p", "-1")
+        #expect(log.contains("front matter:"))
+    }
+
+    @Test("the demo prints a diff with scores, intervals and flipped cases")
+    func demo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quill-e2e-demo-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try QuillBinary.run(["demo", folder], in: FileManager.default.temporaryDirectory.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("$ quill diff HEAD~3 HEAD"))
+        #expect(result.stdout.contains("scores — support-regression (2 runs → 1 run, 40 cases paired)"))
+        #expect(result.stdout.contains("95% CI"))
+        #expect(result.stdout.contains("McNemar exact p"))
+        let json = try QuillBinary.run(["diff", "HEAD~3", "HEAD", "--format", "json"], in: folder)
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"interval\""))
+    }
+}

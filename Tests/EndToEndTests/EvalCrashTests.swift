@@ -1,0 +1,125 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `quill eval record` killed with SIGKILL part-way: the store must stay a valid git history holding
+/// every record a run acknowledged, and must stay writable.
+@Suite("eval store after killed writers")
+struct EvalCrashTests {
+    @Test("a recording loop killed at random moments 50 times: fsck clean, every acknowledged record kept, refs readable, recording still works")
+    func killedRecorders() throws {
+        let fixture = try EvalStoreFixture(commits: 2)
+        var random = SplitMix64(seed: 0x51_6E_41_4C)
+        // How long an undisturbed run takes here, so kills land before, during and after the write.
+        // 40 records a run: above EvalStore.packedBatchSize, so the objects go into one pack per write.
+        let calibration = try fixture.writeResults("calibration", suite: "calibration", scores: 0..<40, cases: 3)
+        defer { try? FileManager.default.removeItem(atPath: calibration) }
+        let started = Date()
+        var acknowledged = Set(try fixture.record(calibration, at: fixture.commits[0]))
+        let duration = Date().timeIntervalSince(started)
+
+        var killed = 0
+        for round in 0..<50 {
+            let file = try fixture.writeResults("round-\(round)", suite: "round-\(round)", scores: (round * 40)..<(round * 40 + 40), cases: 3)
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let delay = Double.random(in: 0...(duration * 1.5), using: &random)
+            let run = try KilledRun(
+                QuillBinary.path, ["eval", "record", file, "--commit", fixture.commits[round % 2], "--output", "json"],
+                in: fixture.path, killAfter: delay)
+            if run.exitedCleanly {
+                acknowledged.formUnion(try EvalStoreFixture.acknowledgedIDs(in: run.stdout))
+            } else {
+                killed += 1
+            }
+        }
+        #expect(killed > 0, "no run was killed; the kill delays missed every write")
+        #expect(killed < 50, "every run was killed; nothing was acknowledged")
+
+        try fixture.fsck()
+        #expect(try fixture.repository.git("rev-parse", "--verify", "refs/quill/evals^{commit}").count == 40)
+        #expect(try fixture.repository.git("rev-list", "refs/quill/evals", "refs/notes/quill").isEmpty == false)
+        let stored = try fixture.storedRecordIDs()
+        #expect(acknowledged.isSubset(of: stored), "acknowledged records lost: \(acknowledged.subtracting(stored).sorted())")
+        #expect(Set(try fixture.listedRecords().keys) == stored)
+
+        // A pack write killed part-way leaves libgit2's temporary files in objects/pack (garbage that
+        // blocks nothing); any other lock is a ref lock.
+        let locks = fixture.lockFiles().filter { !$0.hasPrefix("objects/pack/pack_git2_") }
+        #expect(locks.allSatisfy { $0.hasPrefix("refs/") }, "\(locks)")
+        // A ref lock a killed run left (if any) stops the next write with a message naming it, never silently.
+        if !locks.isEmpty {
+            let blocked = try QuillBinary.run(["eval", "record", calibration, "--commit", fixture.commits[1]], in: fixture.path)
+            #expect(blocked.status == 3, "\(locks)")
+            #expect(locks.contains { blocked.stderr.contains($0) }, "\(blocked.stderr)")
+            for lock in locks { try FileManager.default.removeItem(atPath: fixture.path + "/.git/" + lock) }
+        }
+        // A later record works, and its notes cover every stored record of its commits again.
+        let later = try fixture.writeResults("later", suite: "later", scores: [5_000], cases: 5)
+        defer { try? FileManager.default.removeItem(atPath: later) }
+        for commit in fixture.commits {
+            let ids = try fixture.record(later, at: commit)
+            #expect(try fixture.storedRecordIDs().isSuperset(of: ids))
+            #expect(try fixture.noteParts(on: commit).count == (try fixture.indexedRecordCount(forCommit: commit)))
+        }
+        #expect(fixture.lockFiles().allSatisfy { $0.hasPrefix("objects/pack/pack_git2_") })
+        try fixture.fsck()
+    }
+
+    @Test("a lock file left behind stops recording with exit 3 naming it and changes nothing; a live writer's lock is waited for")
+    func staleLock() throws {
+        let fixture = try EvalStoreFixture(commits: 1)
+        let results = try fixture.writeResults("lock", suite: "lock", scores: [1, 2], cases: 2)
+        defer { try? FileManager.default.removeItem(atPath: results) }
+        _ = try fixture.record(results, at: fixture.commits[0])
+        let tip = try fixture.repository.git("rev-parse", "refs/quill/evals")
+        let lock = fixture.path + "/.git/refs/quill/evals.lock"
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data("0000\n".utf8)))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)], ofItemAtPath: lock)
+        let other = try fixture.writeResults("other", suite: "other", scores: [3], cases: 2)
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        let blocked = try QuillBinary.run(["eval", "record", other, "--commit", fixture.commits[0]], in: fixture.path)
+        #expect(blocked.status == 3)
+        #expect(blocked.stderr.split(separator: "\n").count == 1)
+        #expect(blocked.stderr.contains("'\(lock)'"), "\(blocked.stderr)")
+        #expect(blocked.stderr.contains("remove"), "\(blocked.stderr)")
+        #expect(try fixture.repository.git("rev-parse", "refs/quill/evals") == tip)
+        #expect(FileManager.default.fileExists(atPath: lock), "quill never removes a lock it did not take")
+
+        // A fresh lock, as a live writer holds it, is waited for.
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: lock)
+        let released = Thread { usleep(300_000); try? FileManager.default.removeItem(atPath: lock) }
+        released.start()
+        let ids = try fixture.record(other, at: fixture.commits[0])
+        #expect(try fixture.storedRecordIDs().isSuperset(of: ids))
+        #expect(try fixture.noteParts(on: fixture.commits[0]).count == 3)
+        try fixture.fsck()
+    }
+}
+
+/// A child process killed with SIGKILL after a delay (unless it finished first), with its output.
+private struct KilledRun {
+    let exitedCleanly: Bool
+    let stdout: String
+
+    init(_ executable: String, _ arguments: [String], in directory: String, killAfter delay: TimeInterval) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = TestEnvironment.variables()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("quill-killed-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32(delay * 1_000_000))
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try handle.close()
+        exitedCleanly = process.terminationReason == .exit && process.terminationStatus == 0
+        stdout = String(decoding: try Data(contentsOf: output), as: UTF8.self)
+    }
+}

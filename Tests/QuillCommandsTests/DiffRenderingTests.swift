@@ -1,0 +1,105 @@
+import Foundation
+@testable import QuillCommands
+import QuillKit
+import TestSupport
+import Testing
+
+@Suite("quill diff rendering")
+struct DiffRenderingTests {
+    /// A repository with a scored prompt at two commits (per-case results on both sides, a flip
+    /// pass→fail and one fail→pass) and a renamed prompt without scores; the diff HEAD~1 → HEAD.
+    private func report() throws -> (TestRepository, DiffReport) {
+        let repository = try TestRepository()
+        try repository.git("config", "user.name", "Eve Evaluator")
+        try repository.git("config", "user.email", "eve@example.com")
+        try repository.write("quill.yaml", "metrics:\n  accuracy: {direction: higher}\n  latency_ms: {direction: lower}\n")
+        try repository.write("prompts/support.prompt", "---\nmodel: gpt-4o\n---\n{{role \"user\"}}\nAnswer {{question}} | briefly.\n")
+        try repository.write("prompts/faq.md", "Answer from the FAQ: {{question}}\nBe kind.\nBe brief.\n")
+        let first = try repository.commitAll("v1")
+        try repository.write("prompts/support.prompt", "---\nmodel: gpt-4o-mini\n---\n{{role \"user\"}}\nAnswer {{question}} | in two sentences.\n")
+        try repository.git("mv", "prompts/faq.md", "prompts/answer.md")
+        let second = try repository.commitAll("v2")
+        let workspace = try Workspace.open(from: repository.path)
+        for (commit, passes) in [(first, [true, true, false]), (second, [false, true, true])] {
+            let cases = passes.enumerated().map { index, pass in
+                #"{"id": "c\#(index)", "pass": \#(pass), "metrics": {"accuracy": \#(pass ? 1 : 0), "latency_ms": \#(100 + index)}, "output": "out <\#(index)> | x"}"#
+            }
+            let file = repository.path + "/results.json"
+            try Data(#"{"quill": 1, "suite": "smoke", "model": "m", "cases": [\#(cases.joined(separator: ","))]}"#.utf8).write(to: URL(fileURLWithPath: file))
+            _ = try workspace.recordEvaluations(RecordRequest(files: [file], prompt: "prompts/support.prompt", commit: commit))
+        }
+        return (repository, try workspace.diff(DiffRequest(revisions: ["HEAD~1", "HEAD"])))
+    }
+
+    /// HTML from GitHub's own markdown parser (Debian package `cmark-gfm`, installed by .ci/run).
+    private func githubHTML(_ markdown: String) throws -> String {
+        let path = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let parser = try #require(path, "cmark-gfm is not installed; run .ci/run or apt-get install cmark-gfm")
+        let result = try ProcessRunner.run(parser, ["--extension", "table", "--unsafe"], input: Data(markdown.utf8))
+        #expect(result.status == 0)
+        return result.stdout
+    }
+
+    /// The cells of every row of the `index`-th table: header row first.
+    private func tableRows(_ html: String, index: Int) throws -> [[String]] {
+        let tables = html.components(separatedBy: "<table>").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
+        let table = try #require(tables.count > index ? tables[index] : nil)
+        return table.components(separatedBy: "<tr>").dropFirst().map { row in
+            row.components(separatedBy: "</tr>")[0].components(separatedBy: ["<", ">"]).enumerated()
+                .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: "\u{1F}")
+                .split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        }.map { parts in parts.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+    }
+
+    @Test("markdown parses as GitHub-flavoured markdown: a summary table first, one collapsible section per prompt")
+    func markdownParses() throws {
+        let (_, report) = try report()
+        let markdown = report.renderMarkdown()
+        let html = try githubHTML(markdown)
+        #expect(html.hasPrefix("<h3>quill diff <code>HEAD~1</code> → <code>HEAD</code></h3>"))
+        let summary = try tableRows(html, index: 0)
+        #expect(summary.first == ["prompt", "change", "suite · model", "metric", "HEAD~1", "HEAD", "delta", "relative", "verdict", "95% CI"])
+        #expect(html.components(separatedBy: "<thead>")[1].components(separatedBy: "<th").count - 1 == 10)
+        // One row per metric of the scored prompt, one row for the prompt without scores.
+        let rows = Array(summary.dropFirst())
+        #expect(rows.count == 4)
+        #expect(rows.map { $0[0] } == ["prompts/answer.md", "prompts/support.prompt", "prompts/support.prompt", "prompts/support.prompt"])
+        #expect(rows[1][3] == "accuracy" && rows[1][4] == "0.6667" && rows[1][5] == "0.6667" && rows[1][8] == "unchanged")
+        #expect(rows[2][3] == "latency_ms" && rows[2][8] == "unchanged")
+        #expect(rows[3][3] == "pass_rate")
+        #expect(rows[0][1].hasPrefix("renamed from prompts/faq.md"))
+        #expect(rows[0][8] == "no comparable scores")
+        #expect(rows.allSatisfy { $0.count == 10 }, "\(rows)")
+        #expect(html.components(separatedBy: "<details>").count - 1 == report.prompts.count)
+        #expect(html.contains("<summary><code>prompts/support.prompt</code> — modified</summary>"))
+        // The flipped cases table: pass → fail first, outputs escaped (no raw HTML, pipes kept in the cell).
+        let flips = try tableRows(html, index: 3)
+        #expect(flips.first == ["case", "flip", "HEAD~1 output", "HEAD output"])
+        #expect(flips.dropFirst().map { $0[1] } == ["pass → fail", "fail → pass"])
+        #expect(flips[1] == ["c0", "pass → fail", "out &lt;0&gt; | x", "out &lt;0&gt; | x"])
+        #expect(!html.contains("<0>"))
+    }
+
+    @Test("text has no colour codes off a terminal and colours verdicts and words on one; JSON is the same data")
+    func textAndJSON() throws {
+        let (_, report) = try report()
+        let plain = report.renderText(Terminal(usesColor: false))
+        #expect(!plain.contains("\u{1B}"))
+        #expect(plain.hasPrefix("diff HEAD~1 ("))
+        #expect(plain.contains("~ model: gpt-4o → gpt-4o-mini"))
+        #expect(plain.contains("~ Answer {{question}} | [-briefly-]{+in two sentences+}."))
+        #expect(plain.contains("pass/fail: 1 pass→fail, 1 fail→pass, 1 both pass, 0 both fail; McNemar exact p = 1"))
+        let lines = plain.split(separator: "\n").map(String.init)
+        let passToFail = try #require(lines.firstIndex { $0.contains("pass → fail:") })
+        let failToPass = try #require(lines.firstIndex { $0.contains("fail → pass:") })
+        #expect(passToFail < failToPass)
+        #expect(lines[passToFail + 1].contains("c0"))
+        let coloured = report.renderText(Terminal(usesColor: true))
+        #expect(coloured.contains("\u{1B}[30;41mbriefly\u{1B}[0m"))
+        let json = try Renderer.json(report)
+        let decoded = try JSONDecoder().decode(DiffReport.self, from: Data(json.utf8))
+        #expect(decoded == report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["from", "to", "prompts"])
+    }
+}
