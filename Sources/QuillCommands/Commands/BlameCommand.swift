@@ -5,19 +5,64 @@ struct BlameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "blame",
         abstract: "Show each line of a prompt with the commit that last changed it and the score change that commit brought.",
-        discussion: "Lines are attributed exactly as 'git blame' attributes them (whole-file renames followed, no move or copy detection).")
+        discussion: """
+            Lines are attributed exactly as 'git blame' attributes them (whole-file renames followed, no move or copy detection). \
+            With --metric, finds the change points of that metric along first-parent history (E-divisive means with a permutation test) \
+            and names, for each change in the bad direction, the commits that could explain it.
+            """)
 
     @Argument(help: "The prompt file.")
     var prompt: String
 
-    @Argument(help: "The revision to blame (default HEAD).")
+    @Argument(help: "The revision to blame.")
     var rev: String = "HEAD"
+
+    @Option(help: "Attribute the regressions of this metric instead of blaming lines.")
+    var metric: String?
+
+    @Option(help: "With --metric: look no further back than this revision (exclusive).")
+    var since: String?
+
+    @Option(help: "With --metric: only records of this suite.")
+    var suite: String?
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if metric == nil, since != nil || suite != nil {
+            throw ValidationError("--since and --suite need --metric")
+        }
+    }
+
     func run() throws {
         let context = try CommandContext.open()
-        try Renderer.print(try context.workspace.blame(prompt: prompt, revision: rev), format: output.format)
+        if let metric {
+            let report = try context.workspace.regressions(prompt: prompt, metric: metric, revision: rev, since: since, suite: suite)
+            try Renderer.print(report, format: output.format)
+        } else {
+            try Renderer.print(try context.workspace.blame(prompt: prompt, revision: rev), format: output.format)
+        }
+    }
+}
+
+extension RegressionReport: TextRenderable {
+    func renderText(_ terminal: Terminal) -> String {
+        let scope = "\(prompt), \(metric) (\(direction.rawValue) is better\(suite.map { ", suite '\($0)'" } ?? ""))"
+        guard !regressions.isEmpty else { return "No regression of \(scope) over \(evaluatedCommits) evaluated commits." }
+        var lines = [terminal.paint("\(regressions.count) regression\(regressions.count == 1 ? "" : "s") of \(scope) over \(evaluatedCommits) evaluated commits", .bold)]
+        for regression in regressions {
+            lines.append("")
+            lines.append(terminal.paint("\(ScoreFormat.short(regression.before.mean)) ± \(ScoreFormat.short(regression.before.standardError)) → \(ScoreFormat.short(regression.after.mean)) ± \(ScoreFormat.short(regression.after.standardError)) (\(ScoreFormat.signed(regression.change)), p = \(ScoreFormat.short(regression.pValue)))", .red))
+            lines.append("  last good \(regression.lastGood.prefix(8)) (\(regression.before.commits) evaluated commits at the old level), first bad \(regression.firstBad.prefix(8))")
+            if regression.candidates.isEmpty { lines.append("  no commit in between changed the prompt, its model or its data") }
+            for candidate in regression.candidates {
+                let mark = candidate.commit == regression.culprit ? terminal.paint("culprit ", .yellow) : "        "
+                lines.append("  \(mark)\(terminal.paint(String(candidate.commit.prefix(8)), .yellow)) \(candidate.kinds.map(\.rawValue).joined(separator: "+"))  \(candidate.date.prefix(10))  \(candidate.subject)  (\(candidate.author))")
+                lines += candidate.changedLines.prefix(6).map { "            " + terminal.paint($0, $0.hasPrefix("+") ? .green : .red) }
+                if candidate.changedLines.count > 6 { lines.append("            … \(candidate.changedLines.count - 6) more changed lines") }
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

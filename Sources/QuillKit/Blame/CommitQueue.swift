@@ -1,17 +1,17 @@
 import GitKit
 
-/// Commits waiting to pass on blame, newest commit date first and, among equal dates, first come
+/// Work items waiting on commits, newest commit date first and, among equal dates, first come
 /// first served: the order of git's `prio_queue` with `compare_commits_by_commit_date`.
-struct CommitQueue {
-    private var heap = [(node: CommitNode, order: Int)]()
+struct CommitQueue<Item> {
+    private var heap = [(time: Int64, order: Int, item: Item)]()
     private var counter = 0
 
     var isEmpty: Bool { heap.isEmpty }
 
-    /// Adds `node`. Complexity: O(log n).
-    mutating func push(_ node: CommitNode) {
+    /// Adds `item`, which waits on a commit made at `time`. Complexity: O(log n).
+    mutating func push(_ item: Item, time: Int64) {
         counter += 1
-        heap.append((node, counter))
+        heap.append((time, counter, item))
         var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
@@ -21,11 +21,11 @@ struct CommitQueue {
         }
     }
 
-    /// Removes and returns the newest commit. Complexity: O(log n).
-    mutating func pop() -> CommitNode? {
+    /// Removes and returns the item of the newest commit. Complexity: O(log n).
+    mutating func pop() -> Item? {
         guard !heap.isEmpty else { return nil }
         heap.swapAt(0, heap.count - 1)
-        let first = heap.removeLast().node
+        let first = heap.removeLast().item
         var parent = 0
         while true {
             let left = 2 * parent + 1
@@ -42,6 +42,6 @@ struct CommitQueue {
 
     private func comesFirst(_ lhs: Int, _ rhs: Int) -> Bool {
         let (a, b) = (heap[lhs], heap[rhs])
-        return a.node.time != b.node.time ? a.node.time > b.node.time : a.order < b.order
+        return a.time != b.time ? a.time > b.time : a.order < b.order
     }
 }

@@ -10,8 +10,11 @@ import GitKit
 /// with the indent heuristic, as git does) and the lines outside the changed ranges pass to it. What
 /// no parent takes is the commit's own. Merges hand blame to every parent, first parent first.
 ///
-/// Complexity: O(c) path look-ups for the c commits visited (all ancestors that still hold a
-/// suspect, often the whole history), plus one line diff per version change along the way.
+/// The search for each origin's parent files runs ahead on another thread (`HandoffPlanner`), which
+/// hands the versions to diff to a third (`BlobPrefetcher`); this thread diffs and moves the lines.
+///
+/// Complexity: O(c) path look-ups for the c commits blame reaches (all ancestors that still hold a
+/// suspect, often the whole history), plus one blob read and one line diff per version change.
 struct LineBlameWalk {
     let repository: Repository
 
@@ -21,142 +24,103 @@ struct LineBlameWalk {
         let line: Int
     }
 
-    /// A (commit, path) pair holding suspects: git's `blame_origin`.
-    private struct Origin {
-        let blob: ObjectID
-        let mode: TreeEntry.Mode
-        var suspects = [Suspect]()
+    /// The suspects an origin holds.
+    private struct Suspects {
+        var lines = [Suspect]()
         var isSorted = true
-    }
-
-    /// The file a parent has for an origin: its path and entry.
-    private struct ParentFile {
-        let path: String
-        let entry: TreeEntry
-    }
-
-    /// The state of one walk.
-    private final class State {
-        let walk: DateOrderWalk
-        var origins = [ObjectID: [String: Origin]]()
-        var queue = CommitQueue()
-        var lookups = [String: EntryCache]()
-        var contents = [ObjectID: Data]()
-        var sources: [LineSource?]
-
-        init(walk: DateOrderWalk, lineCount: Int) {
-            self.walk = walk
-            sources = Array(repeating: nil, count: lineCount)
-        }
     }
 
     /// The source of every line of `path` at commit `start`, and the file's bytes there; `nil` when
     /// `start` has no file at `path`.
     func blame(path: String, at start: ObjectID) throws -> (data: Data, sources: [LineSource])? {
-        let walk = try DateOrderWalk(repository, from: [])
-        let startNode = try walk.node(start)
-        var lookups = EntryCache(repository: repository)
-        guard let entry = try lookups.entry(atPath: path, inTree: startNode.treeID), entry.isFile else { return nil }
-        let data = try repository.blobData(entry.id)
+        var search = try HandoffSearch(repository: repository)
+        let startNode = try search.node(start)
+        guard let file = try search.file(atPath: path, in: startNode) else { return nil }
+        let data = try repository.blobData(file.entry.id)
         let count = LineBlameWalk.lineCount(data)
-        let state = State(walk: walk, lineCount: count)
-        state.lookups[path] = lookups
-        state.contents[entry.id] = data
-        state.origins[start] = [path: Origin(blob: entry.id, mode: entry.mode, suspects: (0..<count).map { Suspect(final: $0, line: $0) })]
-        if count > 0 { state.queue.push(startNode) }
-        while let node = state.queue.pop() {
-            while let path = state.origins[node.id]?.first(where: { !$0.value.suspects.isEmpty })?.key {
-                var origin = state.origins[node.id]![path]!
-                state.origins[node.id]![path]!.suspects = []
-                if !origin.isSorted { origin.suspects.sort { $0.line < $1.line } }
-                try passBlame(of: origin, path: path, in: node, state)
+        guard count > 0 else { return (data, []) }
+        // git blame honours diff.indentHeuristic (on unless set to false).
+        let indentHeuristic = try repository.configBool("diff.indentHeuristic") ?? true
+        let blobs = BlobPrefetcher(gitDirectory: repository.gitDirectoryPath)
+        defer { blobs.close() }
+        let planner = HandoffPlanner(gitDirectory: repository.gitDirectoryPath, start: startNode, file: file, blobs: blobs)
+        defer { planner.stop() }
+
+        var sources = [LineSource?](repeating: nil, count: count)
+        var suspects = [OriginKey(commit: start, path: path): Suspects(lines: (0..<count).map { Suspect(final: $0, line: $0) })]
+        var queue = CommitQueue<(CommitNode, ParentFile)>()
+        queue.push((startNode, file), time: startNode.time)
+        var contents = [file.entry.id: data]
+        func content(_ blob: ObjectID) throws -> Data {
+            if let data = contents[blob] { return data }
+            let data = try blobs.data(blob, orRead: repository)
+            contents[blob] = data
+            return data
+        }
+        while let (node, file) = queue.pop() {
+            let key = OriginKey(commit: node.id, path: file.path)
+            guard var held = suspects.removeValue(forKey: key) else { continue }
+            if !held.isSorted { held.lines.sort { $0.line < $1.line } }
+            var remaining = held.lines
+            var before: ParentFile?
+            switch try planner.handoff(for: key) {
+            case .whole(let parent, let parentFile):
+                give(remaining, to: parent, parentFile, &suspects, &queue)
+                remaining = []
+            case .diffed(let parents):
+                before = parents.lazy.compactMap(\.file).first
+                for case let (parent, parentFile?) in parents where !remaining.isEmpty {
+                    let changes = try Repository.lineChanges(
+                        from: content(parentFile.entry.id), to: content(file.entry.id), indentHeuristic: indentHeuristic)
+                    let (kept, passed) = LineBlameWalk.split(remaining, by: changes)
+                    give(passed, to: parent, parentFile, &suspects, &queue)
+                    remaining = kept
+                }
+            }
+            let change: PromptVersion.Change = before == nil ? .added : (before?.path == file.path ? .modified : .renamed)
+            for suspect in remaining {
+                sources[suspect.final] = LineSource(
+                    commit: node.id, line: suspect.line + 1, path: file.path, blob: file.entry.id, change: change,
+                    previousPath: change == .renamed ? before?.path : nil)
             }
         }
-        return (data, state.sources.map { $0! })
+        return (data, sources.map { $0! })
     }
 
-    /// Hands an origin's suspects to the parents of its commit; keeps the rest (git's `pass_blame`).
-    private func passBlame(of origin: Origin, path: String, in node: CommitNode, _ state: State) throws {
-        let parents = try node.parentIDs.map { try state.walk.node($0) }
-        var files = [ParentFile?](repeating: nil, count: parents.count)
-        var settled = [Bool](repeating: false, count: parents.count)
-        for renames in [false, true] {
-            for (index, parent) in parents.enumerated() where !settled[index] {
-                let found = renames
-                    ? try renameSource(of: path, from: parent.treeID, to: node.treeID)
-                    : try file(at: path, in: parent.treeID, like: origin.mode, state)
-                guard let found else { continue }
-                if found.entry.id == origin.blob {
-                    give(origin.suspects, to: parent, file: found, state)
-                    return
-                }
-                settled[index] = true
-                if !files[..<index].contains(where: { $0?.entry.id == found.entry.id }) { files[index] = found }
-            }
-        }
-        var suspects = origin.suspects
-        for (index, parent) in parents.enumerated() {
-            guard let file = files[index] else { continue }
-            let changes = try Repository.lineChanges(from: content(file.entry.id, state), to: content(origin.blob, state))
-            var kept = [Suspect]()
-            var passed = [Suspect]()
-            var change = 0
-            var offset = 0
-            for suspect in suspects {
-                while change < changes.count, changes[change].newStart + changes[change].newCount <= suspect.line {
-                    offset = changes[change].oldStart + changes[change].oldCount - changes[change].newStart - changes[change].newCount
-                    change += 1
-                }
-                if change < changes.count, suspect.line >= changes[change].newStart {
-                    kept.append(suspect)
-                } else {
-                    passed.append(Suspect(final: suspect.final, line: suspect.line + offset))
-                }
-            }
-            give(passed, to: parent, file: file, state)
-            suspects = kept
-            if suspects.isEmpty { return }
-        }
-        let before = files.lazy.compactMap { $0 }.first
-        let change: PromptVersion.Change = before == nil ? .added : (before?.path == path ? .modified : .renamed)
+    /// The lines a diff leaves unchanged move to the parent's line numbers; the changed ones stay.
+    private static func split(_ suspects: [Suspect], by changes: [LineChange]) -> (kept: [Suspect], passed: [Suspect]) {
+        var kept = [Suspect]()
+        var passed = [Suspect]()
+        var change = 0
+        var offset = 0
         for suspect in suspects {
-            state.sources[suspect.final] = LineSource(
-                commit: node.id, line: suspect.line + 1, path: path, blob: origin.blob, change: change,
-                previousPath: change == .renamed ? before?.path : nil)
+            while change < changes.count, changes[change].newStart + changes[change].newCount <= suspect.line {
+                offset = changes[change].oldStart + changes[change].oldCount - changes[change].newStart - changes[change].newCount
+                change += 1
+            }
+            if change < changes.count, suspect.line >= changes[change].newStart {
+                kept.append(suspect)
+            } else {
+                passed.append(Suspect(final: suspect.final, line: suspect.line + offset))
+            }
         }
+        return (kept, passed)
     }
 
-    /// Adds suspects to the parent's origin for `file`, queueing the parent when it had none.
-    private func give(_ suspects: [Suspect], to parent: CommitNode, file: ParentFile, _ state: State) {
-        guard !suspects.isEmpty else { return }
-        var origin = state.origins[parent.id]?[file.path] ?? Origin(blob: file.entry.id, mode: file.entry.mode)
-        let wasIdle = origin.suspects.isEmpty
-        if !wasIdle { origin.isSorted = false }
-        origin.suspects += suspects
-        state.origins[parent.id, default: [:]][file.path] = origin
-        if wasIdle { state.queue.push(parent) }
-    }
-
-    /// The parent's file at the same path, unless it is missing or of another type (git's `find_origin`).
-    private func file(at path: String, in tree: ObjectID, like mode: TreeEntry.Mode, _ state: State) throws -> ParentFile? {
-        let entry = try state.lookups[path, default: EntryCache(repository: repository)].entry(atPath: path, inTree: tree)
-        guard let entry, entry.isFile, (entry.mode == .symlink) == (mode == .symlink) else { return nil }
-        return ParentFile(path: path, entry: entry)
-    }
-
-    /// The parent's file that `path` was renamed from in this commit, if any (git's `find_rename`).
-    private func renameSource(of path: String, from parentTree: ObjectID, to tree: ObjectID) throws -> ParentFile? {
-        let changes = try repository.treeChanges(from: parentTree, to: tree, detectRenames: true)
-        guard let rename = changes.first(where: { $0.kind == .renamed && $0.newPath == path }), let id = rename.oldID else { return nil }
-        guard let entry = try repository.treeEntry(atPath: rename.oldPath, inTree: parentTree) else { return nil }
-        return entry.id == id ? ParentFile(path: rename.oldPath, entry: entry) : nil
-    }
-
-    private func content(_ blob: ObjectID, _ state: State) throws -> Data {
-        if let data = state.contents[blob] { return data }
-        let data = try repository.blobData(blob)
-        state.contents[blob] = data
-        return data
+    /// Adds lines to the parent's origin, queueing it when it held none.
+    private func give(
+        _ lines: [Suspect], to parent: CommitNode, _ file: ParentFile, _ suspects: inout [OriginKey: Suspects],
+        _ queue: inout CommitQueue<(CommitNode, ParentFile)>
+    ) {
+        guard !lines.isEmpty else { return }
+        let key = OriginKey(commit: parent.id, path: file.path)
+        if suspects[key] == nil {
+            suspects[key] = Suspects(lines: lines)
+            queue.push((parent, file), time: parent.time)
+        } else {
+            suspects[key]!.lines += lines
+            suspects[key]!.isSorted = false
+        }
     }
 
     /// Lines as xdiff counts them: a last line without a newline is a line.
@@ -164,9 +128,4 @@ struct LineBlameWalk {
         let newlines = data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         return newlines + (data.last.map { $0 == UInt8(ascii: "\n") ? 0 : 1 } ?? 0)
     }
-}
-
-extension TreeEntry {
-    /// Whether the entry is a file git can blame: a regular file, an executable or a symbolic link.
-    var isFile: Bool { mode == .blob || mode == .executable || mode == .symlink }
 }

@@ -11,7 +11,8 @@ extension Workspace {
     public func blame(prompt userPath: String, revision: String = "HEAD") throws -> BlameReport {
         let path = try repositoryPath(forUserPath: userPath)
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
-        guard let (data, sources) = try LineBlameWalk(repository: repository).blame(path: path, at: start) else {
+        let walk = LineBlameWalk(repository: repository)
+        guard let (data, sources) = try walk.blame(path: path, at: start) else {
             throw QuillError.badInput("'\(path)' is not a file at '\(revision)'; expected a prompt committed there (see 'quill log \(path)')")
         }
         let texts = BlameText.lines(of: data)

@@ -28,6 +28,19 @@ struct LineBlameTests {
         print("seed \(seed): \(history.commitCount) commits, \(history.mergeCount) merges, \(history.renameCount) renames; \(compared) lines equal to git blame")
     }
 
+    @Test("with diff.indentHeuristic off, lines are still attributed as git blame attributes them")
+    func withoutIndentHeuristic() throws {
+        var generator = BlameHistoryGenerator(seed: 8, commits: 300)
+        let repository = try TestRepository()
+        try repository.importStream(generator.generate().stream)
+        try repository.git("config", "diff.indentHeuristic", "false")
+        let workspace = try Workspace.open(from: repository.path)
+        for path in try repository.git("ls-tree", "-r", "--name-only", "HEAD", "--", "prompts").split(separator: "\n").map(String.init) {
+            let actual = try workspace.blame(prompt: path).lines.map { GitBlameLine(commit: $0.commit, originalLine: $0.originalLine, path: $0.originalPath) }
+            #expect(actual == (try repository.gitBlame(path)), "\(path)")
+        }
+    }
+
     @Test("a merge whose file equals its second parent hands every line to that side")
     func mergeTakesIdenticalParent() throws {
         let repository = try TestRepository()
@@ -51,17 +64,13 @@ struct LineBlameTests {
 
     @Test("each blamed commit carries the score change its evaluated version brought")
     func scores() throws {
-        let repository = try TestRepository()
-        try repository.git("config", "user.name", "Eve Evaluator")
-        try repository.git("config", "user.email", "eve@example.com")
+        let repository = try TestRepository.evaluated()
         try repository.write("prompts/a.md", "Answer briefly.\nCite sources.\n")
         let first = try repository.commitAll("first")
-        try repository.write("results/a.json", #"{"accuracy": 0.7}"#)
-        _ = try Workspace.open(from: repository.path).recordEvaluations(RecordRequest(files: [repository.path + "/results/a.json"], prompt: "prompts/a.md"))
+        try repository.recordMetrics(#"{"accuracy": 0.7}"#)
         try repository.write("prompts/a.md", "Answer briefly.\nCite two sources.\n")
         let second = try repository.commitAll("second")
-        try repository.write("results/b.json", #"{"accuracy": 0.85}"#)
-        _ = try Workspace.open(from: repository.path).recordEvaluations(RecordRequest(files: [repository.path + "/results/b.json"], prompt: "prompts/a.md"))
+        try repository.recordMetrics(#"{"accuracy": 0.85}"#)
         let report = try Workspace.open(from: repository.path).blame(prompt: "prompts/a.md")
         #expect(report.lines.map(\.commit) == [first, second])
         #expect(report.metrics == ["accuracy"])

@@ -1,0 +1,43 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `quill blame` through the built binary: text and JSON agree with git, bad input is one line and exit 2.
+@Suite("quill blame command line")
+struct BlameCLITests {
+    @Test("blame prints every line with its commit, in text and in JSON, as git blame attributes it")
+    func blamesLines() throws {
+        let repository = try TestRepository()
+        try repository.write("prompts/a.md", "Answer briefly.\nCite sources.\n")
+        let first = try repository.commitAll("first")
+        try repository.git("mv", "prompts/a.md", "prompts/b.md")
+        try repository.write("prompts/b.md", "Answer briefly.\nCite two sources.\n")
+        let second = try repository.commitAll("rename and edit")
+        let text = try QuillBinary.run(["blame", "prompts/b.md"], in: repository.path)
+        #expect(text.status == 0, "\(text.stderr)")
+        let rows = text.stdout.split(separator: "\n")
+        #expect(rows.count == 2)
+        #expect(rows[0].hasPrefix("^\(first.prefix(7)) prompts/a.md") && rows[0].hasSuffix("1) Answer briefly."))
+        #expect(rows[1].hasPrefix("\(second.prefix(8)) prompts/b.md") && rows[1].hasSuffix("2) Cite two sources."))
+        let json = try QuillBinary.run(["blame", "prompts/b.md", "HEAD", "--format", "json"], in: repository.path)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let lines = try #require(decoded?["lines"] as? [[String: Any]])
+        #expect(lines.compactMap { $0["commit"] as? String } == [first, second])
+        #expect(lines.compactMap { $0["originalPath"] as? String } == ["prompts/a.md", "prompts/b.md"])
+    }
+
+    @Test("bad input exits 2 with one line", arguments: [
+        (["blame", "prompts/missing.md"], "'prompts/missing.md' is not a file at 'HEAD'"),
+        (["blame", "prompts/a.md", "no-such-rev"], "unknown revision 'no-such-rev'"),
+        (["blame"], "missing expected argument '<prompt>'"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let repository = try TestRepository()
+        try repository.write("prompts/a.md", "hello\n")
+        try repository.commitAll("base")
+        let result = try QuillBinary.run(arguments, in: repository.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+}

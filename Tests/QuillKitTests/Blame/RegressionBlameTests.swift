@@ -1,0 +1,77 @@
+import Foundation
+import QuillKit
+import TestSupport
+import Testing
+
+@Suite("Regression attribution")
+struct RegressionBlameTests {
+    @Test("a drop names the prompt commit behind it, with its changed lines, and never an unrelated commit")
+    func namesCulprit() throws {
+        let repository = try TestRepository.evaluated()
+        try repository.write("quill.yaml", "prompts:\n  - prompts/**\nmetrics:\n  accuracy: {direction: higher}\n")
+        let commits = try repository.commitPromptHistory(count: 50, culprit: 30)
+        var random = SplitMix64(seed: 11)
+        for (index, commit) in commits.enumerated() where !(28...31).contains(index) {
+            let accuracy = 0.8 - (index >= 30 ? 0.05 : 0) + 0.005 * (Double.random(in: -1...1, using: &random))
+            try repository.recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit)
+        }
+        let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
+        #expect(report.evaluatedCommits == 46)
+        let regression = try #require(report.regressions.first)
+        #expect(report.regressions.count == 1)
+        #expect(regression.lastGood == commits[27])
+        #expect(regression.firstBad == commits[32])
+        #expect(regression.candidates.map(\.commit) == [commits[30]])
+        #expect(regression.culprit == commits[30])
+        #expect(regression.candidates.first?.kinds == [.prompt])
+        #expect(regression.candidates.first?.changedLines == ["+Skip citations."])
+        #expect(abs(regression.change + 0.05) < 0.01)
+    }
+
+    @Test("a metric never recorded is bad input")
+    func noRecords() throws {
+        let repository = try TestRepository()
+        try repository.write("prompts/a.md", "hello\n")
+        try repository.commitAll("add")
+        let error = #expect(throws: QuillError.self) { try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy") }
+        #expect(error?.kind == .badInput)
+    }
+}
+
+@Suite("Regression attribution on generated histories")
+struct GeneratedRegressionTests {
+    @Test("injected drops of 4 noise standard deviations name their commit as culprit; recall and precision printed", arguments: [UInt64(5), 6])
+    func injectedDrops(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let repository = try TestRepository.evaluated()
+        var lines = (1...12).map { "Rule \($0)." }
+        var commits = [String]()
+        var promptCommits = [Int]()
+        for index in 0..<90 {
+            if index == 0 || random.next() % 3 == 0 {
+                lines[Int(random.next() % UInt64(lines.count))] = "Rule \(index) rewritten."
+                try repository.write("prompts/a.md", lines.joined(separator: "\n") + "\n")
+                if index > 0 { promptCommits.append(index) }
+            } else {
+                try repository.write("src/app.py", "print(\(index))\n")
+            }
+            commits.append(try repository.commitAll("change \(index)"))
+        }
+        // Three drops, each at a commit that changed the prompt, at least 20 commits apart.
+        let drops = [promptCommits.first { $0 >= 20 }!, promptCommits.first { $0 >= 45 }!, promptCommits.first { $0 >= 70 }!]
+        var level = 0.8
+        for (index, commit) in commits.enumerated() {
+            if drops.contains(index) { level -= 0.04 }
+            let noise = 0.01 * (Double(random.next() % 2001) / 1000 - 1) * 1.7
+            try repository.recordMetrics(#"{"accuracy": \#(level + noise)}"#, commit: commit)
+        }
+        let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
+        let named = report.regressions.compactMap(\.culprit)
+        let expected = drops.map { commits[$0] }
+        let hits = named.filter(expected.contains).count
+        print("attribution (seed \(seed)): \(drops.count) injected, \(named.count) named, recall \(Double(hits) / Double(drops.count)), precision \(Double(hits) / Double(max(named.count, 1)))")
+        #expect(Set(named) == Set(expected))
+        let unrelated = Set(commits.indices.filter { !promptCommits.contains($0) && $0 != 0 }.map { commits[$0] })
+        #expect(report.regressions.flatMap(\.candidates).allSatisfy { !unrelated.contains($0.commit) })
+    }
+}
