@@ -30,20 +30,16 @@ REPO="$SCRATCH/data/diff-$CASES"
 MAX_MS=200
 MIN_SPEEDUP=10
 
-say() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'diff.sh: %s\n' "$*" >&2; exit 1; }
-
+NAME=diff.sh
+# shellcheck source=lib/common.sh
+source "$ROOT/scripts/bench/lib/common.sh"
 command -v git >/dev/null || die "git is required"
 command -v python3 >/dev/null || die "python3 is required"
-# shellcheck source=common.bash
-source "$ROOT/scripts/bench/common.bash"
 bench_install hyperfine
 command -v hyperfine >/dev/null || die "hyperfine is required (Debian package 'hyperfine')"
 
 # --- quill -------------------------------------------------------------------------------------
-# Built as log.sh builds it (same scratch path and flags, so the two share one build): the Swift
-# runtime linked in, as a command-line tool ships.
-bench_quill "$SCRATCH" --static-swift-stdlib
+bench_quill
 
 # --- dvc (optional peer) ---------------------------------------------------------------------------
 DVC="${BENCH_DVC:-}"

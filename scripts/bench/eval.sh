@@ -16,19 +16,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SCRATCH="$ROOT/.build-bench"
 RESULTS="${BENCH_RESULTS:-$SCRATCH/results}"
 
-cd "$ROOT"
-if [ -n "${BENCH_QUILL:-}" ]; then
-    QUILL="$BENCH_QUILL"
-else
-    if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-        printf '==> building quill (release, scratch path .build-bench)\n' >&2
-        swift build -c release --product quill --scratch-path "$SCRATCH" >&2
-    fi
-    QUILL="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/quill"
-fi
-[ -x "$QUILL" ] || { printf 'eval.sh: no quill binary at %s\n' "$QUILL" >&2; exit 1; }
+NAME=eval.sh
+# shellcheck source=lib/common.sh
+source "$ROOT/scripts/bench/lib/common.sh"
+bench_quill
 
-printf '==> generating the 10,000-commit history (cached)\n' >&2
+say "generating the 10,000-commit history (cached)"
 python3 "$ROOT/scripts/bench/generate-history.py" "$SCRATCH/data/history-10k" --commits 10000 >/dev/null
 
 STATUS=0

@@ -13,34 +13,18 @@ WARMUP="${BENCH_WARMUP:-2}"
 RESULTS="${BENCH_RESULTS:-$SCRATCH/results}"
 if [ "$COMMITS" = 10000 ]; then REPO="$SCRATCH/data/history-10k"; else REPO="$SCRATCH/data/history-$COMMITS"; fi
 
-say() { printf '==> %s\n' "$*" >&2; }
-die() { printf '%s: %s\n' "$NAME" "$*" >&2; exit 1; }
+# shellcheck source=common.sh
+source "$ROOT/scripts/bench/lib/common.sh"
 
 # --- tools -------------------------------------------------------------------------------------
 command -v git >/dev/null || die "git is required"
 command -v python3 >/dev/null || die "python3 is required"
-if [ ! -x /usr/bin/time ]; then
-    say "installing GNU time"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; } >/dev/null 2>&1 || true
-fi
+[ -x /usr/bin/time ] || bench_install /usr/bin/time time
 [ -x /usr/bin/time ] || die "/usr/bin/time (Debian package 'time') is required for peak RSS"
-if ! command -v hyperfine >/dev/null; then
-    say "installing hyperfine"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine; } >/dev/null 2>&1 || true
-fi
+bench_install hyperfine
 
 # --- build ---------------------------------------------------------------------------------------
-cd "$ROOT"
-if [ -n "${BENCH_QUILL:-}" ]; then
-    QUILL="$(cd "$(dirname "$BENCH_QUILL")" && pwd)/$(basename "$BENCH_QUILL")"
-else
-    if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-        say "building quill (release, scratch path .build-bench)"
-        swift build -c release --static-swift-stdlib --product quill --scratch-path "$SCRATCH" >&2
-    fi
-    QUILL="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/quill"
-fi
-[ -x "$QUILL" ] || die "no quill binary at $QUILL"
+bench_quill
 
 # --- data ----------------------------------------------------------------------------------------
 say "generating $COMMITS commits into ${REPO#"$ROOT"/} (cached)"

@@ -1,5 +1,9 @@
-# Functions the benchmarks share; sourced by them, never run alone (run-all.sh runs *.sh only).
-# Expects ROOT (the repository) and SCRATCH (.build-bench) to be set, and say/die to be defined.
+# Functions the benchmarks share; sourced by them, never run alone (run-all.sh runs scripts/bench/*.sh
+# only). Expects NAME (the script's name, for messages), ROOT (the repository) and SCRATCH
+# (.build-bench) to be set.
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf '%s: %s\n' "$NAME" "$*" >&2; exit 1; }
 
 # bench_install COMMAND [PACKAGE]: installs the Debian package when COMMAND is missing (best effort).
 bench_install() {
@@ -8,20 +12,20 @@ bench_install() {
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${2:-$1}"; } >/dev/null 2>&1 || true
 }
 
-# bench_quill [SCRATCH_PATH [BUILD_FLAG...]]: sets QUILL to BENCH_QUILL, or to a release build in
-# SCRATCH_PATH (default SCRATCH), built with the extra flags unless BENCH_SKIP_BUILD=1.
+# bench_quill: sets QUILL to BENCH_QUILL, or to the release build in SCRATCH, built (unless
+# BENCH_SKIP_BUILD=1) with the Swift runtime linked in, as a command-line tool ships. Every benchmark
+# uses this one build, so their figures are comparable.
 bench_quill() {
-    local scratch="${1:-$SCRATCH}"
-    [ $# -gt 0 ] && shift
     cd "$ROOT"
     if [ -n "${BENCH_QUILL:-}" ]; then
         QUILL="$(cd "$(dirname "$BENCH_QUILL")" && pwd)/$(basename "$BENCH_QUILL")"
     else
+        local flags=(-c release --static-swift-stdlib --scratch-path "$SCRATCH")
         if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-            say "building quill (release${*:+ $*}, scratch path ${scratch#"$ROOT"/})"
-            swift build -c release --product quill --scratch-path "$scratch" "$@" >&2
+            say "building quill (release, static Swift runtime, scratch path ${SCRATCH#"$ROOT"/})"
+            swift build "${flags[@]}" --product quill >&2
         fi
-        QUILL="$(swift build -c release --scratch-path "$scratch" "$@" --show-bin-path)/quill"
+        QUILL="$(swift build "${flags[@]}" --show-bin-path)/quill"
     fi
     [ -x "$QUILL" ] || die "no quill binary at $QUILL"
 }
