@@ -28,7 +28,7 @@ struct BisectCLITests {
     private func startHeldBisect() throws -> (BisectHistory, WorkTreeSnapshot, Process) {
         let history = try evaluatedHistory()
         let before = try WorkTreeSnapshot(history.repository)
-        FileManager.default.createFile(atPath: history.holdFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: history.holdFile, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: QuillBinary.path)
         process.arguments = bisectArguments(history)

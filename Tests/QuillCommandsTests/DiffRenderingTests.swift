@@ -31,33 +31,13 @@ struct DiffRenderingTests {
         return (repository, try workspace.diff(DiffRequest(revisions: ["HEAD~1", "HEAD"])))
     }
 
-    /// HTML from GitHub's own markdown parser (Debian package `cmark-gfm`, installed by .ci/run).
-    private func githubHTML(_ markdown: String) throws -> String {
-        let path = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        let parser = try #require(path, "cmark-gfm is not installed; run .ci/run or apt-get install cmark-gfm")
-        let result = try ProcessRunner.run(parser, ["--extension", "table", "--unsafe"], input: Data(markdown.utf8))
-        #expect(result.status == 0)
-        return result.stdout
-    }
-
-    /// The cells of every row of the `index`-th table: header row first.
-    private func tableRows(_ html: String, index: Int) throws -> [[String]] {
-        let tables = html.components(separatedBy: "<table>").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
-        let table = try #require(tables.count > index ? tables[index] : nil)
-        return table.components(separatedBy: "<tr>").dropFirst().map { row in
-            row.components(separatedBy: "</tr>")[0].components(separatedBy: ["<", ">"]).enumerated()
-                .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: "\u{1F}")
-                .split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-        }.map { parts in parts.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
-    }
-
     @Test("markdown parses as GitHub-flavoured markdown: a summary table first, one collapsible section per prompt")
     func markdownParses() throws {
         let (_, report) = try report()
         let markdown = report.renderMarkdown()
-        let html = try githubHTML(markdown)
+        let html = try GitHubMarkdown.html(markdown)
         #expect(html.hasPrefix("<h3>quill diff <code>HEAD~1</code> → <code>HEAD</code></h3>"))
-        let summary = try tableRows(html, index: 0)
+        let summary = try GitHubMarkdown.tableRows(html, index: 0)
         #expect(summary.first == ["prompt", "change", "suite · model", "metric", "HEAD~1", "HEAD", "delta", "relative", "verdict", "95% CI"])
         #expect(html.components(separatedBy: "<thead>")[1].components(separatedBy: "<th").count - 1 == 10)
         // One row per metric of the scored prompt, one row for the prompt without scores.
@@ -73,7 +53,7 @@ struct DiffRenderingTests {
         #expect(html.components(separatedBy: "<details>").count - 1 == report.prompts.count)
         #expect(html.contains("<summary><code>prompts/support.prompt</code> — modified</summary>"))
         // The flipped cases table: pass → fail first, outputs escaped (no raw HTML, pipes kept in the cell).
-        let flips = try tableRows(html, index: 3)
+        let flips = try GitHubMarkdown.tableRows(html, index: 3)
         #expect(flips.first == ["case", "flip", "HEAD~1 output", "HEAD output"])
         #expect(flips.dropFirst().map { $0[1] } == ["pass → fail", "fail → pass"])
         #expect(flips[1] == ["c0", "pass → fail", "out &lt;0&gt; | x", "out &lt;0&gt; | x"])

@@ -1,10 +1,9 @@
 import Foundation
 import QuillKit
-import TestSupport
 
 extension TestRepository {
     /// A repository whose git identity is an evaluator's, so `recordEvaluations` can sign its commits.
-    static func evaluated() throws -> TestRepository {
+    public static func evaluated() throws -> TestRepository {
         let repository = try TestRepository()
         try repository.git("config", "user.name", "Eve Evaluator")
         try repository.git("config", "user.email", "eve@example.com")
@@ -12,7 +11,7 @@ extension TestRepository {
     }
 
     /// Records metrics (a JSON object) for `prompts/a.md` at `commit` (default HEAD).
-    func recordMetrics(_ json: String, commit: String? = nil) throws {
+    public func recordMetrics(_ json: String, commit: String? = nil) throws {
         let name = "results/\(UUID().uuidString).json"
         try write(name, json)
         _ = try Workspace.open(from: path).recordEvaluations(RecordRequest(files: [path + "/" + name], prompt: "prompts/a.md", commit: commit))
@@ -20,7 +19,7 @@ extension TestRepository {
 
     /// Commits `count` changes to `prompts/a.md` and an unrelated file: a new rule every third commit,
     /// the harmful line `Skip citations.` at `culprit`, the unrelated file otherwise; returns the commits.
-    func commitPromptHistory(count: Int, culprit: Int) throws -> [String] {
+    public func commitPromptHistory(count: Int, culprit: Int) throws -> [String] {
         var lines = ["Answer the customer's question.", "Cite the policy."]
         var commits = [String]()
         for index in 0..<count {
