@@ -10,7 +10,7 @@ import GitKit
 /// commit that adds the followed path.
 struct RenameFollowingWalk {
     /// A commit that touched the followed path.
-    struct Step {
+    struct Step: Sendable {
         let commit: ObjectID
         let path: String
         let previousPath: String?
@@ -20,12 +20,17 @@ struct RenameFollowingWalk {
 
     let repository: Repository
 
-    /// The commits reachable from `start` that touched `path`, newest first.
-    func steps(from start: ObjectID, path initialPath: String) throws -> [Step] {
+    /// The commits reachable from `start` that touched `path`, newest first; each is also handed to
+    /// `found` as soon as the walk reaches it.
+    func steps(from start: ObjectID, path initialPath: String, found: (Step) -> Void = { _ in }) throws -> [Step] {
         let walk = try DateOrderWalk(repository, from: [start])
         var path = initialPath
         var lookups = EntryCache(repository: repository)
         var steps = [Step]()
+        func record(_ step: Step) {
+            steps.append(step)
+            found(step)
+        }
         while let node = try walk.next() {
             guard node.parentIDs.count <= 1 else { continue }
             let current = try lookups.entry(atPath: path, inTree: node.treeID)
@@ -35,15 +40,15 @@ struct RenameFollowingWalk {
             switch (previous, current) {
             case (nil, .some):
                 if let parentTree, let (source, change) = try renameSource(of: path, from: parentTree, to: node.treeID) {
-                    steps.append(Step(commit: node.id, path: path, previousPath: source, blob: current, change: change))
+                    record(Step(commit: node.id, path: path, previousPath: source, blob: current, change: change))
                     path = source
                 } else {
-                    steps.append(Step(commit: node.id, path: path, previousPath: nil, blob: current, change: .added))
+                    record(Step(commit: node.id, path: path, previousPath: nil, blob: current, change: .added))
                 }
             case (.some, nil):
-                steps.append(Step(commit: node.id, path: path, previousPath: nil, blob: nil, change: .deleted))
+                record(Step(commit: node.id, path: path, previousPath: nil, blob: nil, change: .deleted))
             default:
-                steps.append(Step(commit: node.id, path: path, previousPath: nil, blob: current, change: .modified))
+                record(Step(commit: node.id, path: path, previousPath: nil, blob: current, change: .modified))
             }
         }
         return steps

@@ -8,26 +8,16 @@ struct ScoreTimeline {
 
     /// Scores for each blob id in `blobs` (newest first), in the same order.
     func scores(forBlobs blobs: [ObjectID?]) throws -> [[VersionScore]] {
-        var index = try PromptIndexReader(store: store, tree: tree)
-        var cache = [ObjectID: [Group: [EvalRecord]]]()
-        var grouped = [[Group: [EvalRecord]]]()
-        for blob in blobs {
-            guard let blob else {
-                grouped.append([:])
-                continue
-            }
-            if let cached = cache[blob] {
-                grouped.append(cached)
-                continue
-            }
-            let records = try index.recordIDs(forPromptBlob: blob).map(store.record)
-            let groups = Dictionary(grouping: records) { Group(suite: $0.suite, model: $0.model) }
-            cache[blob] = groups
-            grouped.append(groups)
-        }
+        var lookup = try ScoreLookup(store: store, tree: tree)
+        return Self.scores(grouped: try blobs.map { try lookup.records(forBlob: $0) })
+    }
+
+    /// Scores for each version's records grouped by suite and model (newest first), in the same
+    /// order, each metric with its delta to the previous evaluated version of its group.
+    static func scores(grouped: [[Group: [EvalRecord]]]) -> [[VersionScore]] {
         var previous = [Group: [String: Double]]()
-        var result = [[VersionScore]](repeating: [], count: blobs.count)
-        for index in blobs.indices.reversed() {
+        var result = [[VersionScore]](repeating: [], count: grouped.count)
+        for index in grouped.indices.reversed() {
             for (group, records) in grouped[index].sorted(by: { $0.key < $1.key }) {
                 let metrics = ScoreTimeline.summarise(records, previous: previous[group] ?? [:])
                 previous[group] = metrics.mapValues(\.mean)
@@ -55,10 +45,32 @@ struct ScoreTimeline {
     }
 
     /// Records are compared only within one suite and model.
-    struct Group: Hashable, Comparable {
+    struct Group: Hashable, Comparable, Sendable {
         let suite: String
         let model: String?
 
         static func < (lhs: Group, rhs: Group) -> Bool { (lhs.suite, lhs.model ?? "") < (rhs.suite, rhs.model ?? "") }
+    }
+}
+
+/// The records of prompt versions by blob id, grouped by suite and model; each blob is looked up once.
+struct ScoreLookup {
+    private let store: EvalStore
+    private var index: PromptIndexReader
+    private var cache = [ObjectID: [ScoreTimeline.Group: [EvalRecord]]]()
+
+    init(store: EvalStore, tree: ObjectID) throws {
+        self.store = store
+        index = try PromptIndexReader(store: store, tree: tree)
+    }
+
+    /// The records of the version `blob` (none for a deleted version, `nil`).
+    mutating func records(forBlob blob: ObjectID?) throws -> [ScoreTimeline.Group: [EvalRecord]] {
+        guard let blob else { return [:] }
+        if let cached = cache[blob] { return cached }
+        let records = try index.recordIDs(forPromptBlob: blob).map(store.record)
+        let groups = Dictionary(grouping: records) { ScoreTimeline.Group(suite: $0.suite, model: $0.model) }
+        cache[blob] = groups
+        return groups
     }
 }

@@ -8,18 +8,20 @@ extension Workspace {
     public func log(prompt userPath: String, revision: String = "HEAD") throws -> PromptLog {
         let path = try repositoryPath(forUserPath: userPath)
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
-        let steps = try RenameFollowingWalk(repository: repository).steps(from: start, path: path)
+        let reader = VersionReader(gitDirectory: repository.gitDirectoryPath, storeTree: try EvalStore(repository: repository).tipTree())
+        let steps: [RenameFollowingWalk.Step]
+        do {
+            steps = try RenameFollowingWalk(repository: repository).steps(from: start, path: path, found: reader.add)
+        } catch {
+            _ = try? reader.finish()
+            throw error
+        }
+        let reads = try reader.finish()
         guard !steps.isEmpty else {
             throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
         }
-        var versions = try steps.map { step in
-            try version(of: repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
-        }
-        let store = EvalStore(repository: repository)
-        if let tree = try store.tipTree() {
-            let scores = try ScoreTimeline(store: store, tree: tree).scores(forBlobs: steps.map { $0.blob?.id })
-            for index in versions.indices { versions[index].scores = scores[index] }
-        }
+        var versions = reads.map(\.version)
+        for (index, scores) in ScoreTimeline.scores(grouped: reads.map(\.records)).enumerated() { versions[index].scores = scores }
         let recorded = Set(versions.flatMap { $0.scores.flatMap(\.metrics.keys) })
         let configured = config.metrics.map(\.name).filter(recorded.contains)
         return PromptLog(prompt: path, versions: versions, metrics: configured.isEmpty ? recorded.sorted() : configured)
@@ -42,15 +44,19 @@ extension Workspace {
                 let previous = try parentTree.flatMap { tree throws -> TreeEntry? in try repository.treeEntry(atPath: path, inTree: tree) }
                 guard current != previous else { continue }
                 let change: PromptVersion.Change = previous == nil ? .added : .modified
-                found[path] = try version(of: repository.commit(node.id), path: path, previousPath: nil, blob: entry.id, change: change)
+                found[path] = try PromptVersion(repository.commit(node.id), path: path, previousPath: nil, blob: entry.id, change: change)
                 pending[path] = nil
             }
         }
         return PromptCatalog(commit: start.hex, prompts: files.compactMap { found[$0.path] })
     }
 
-    func version(of commit: Commit, path: String, previousPath: String?, blob: ObjectID?, change: PromptVersion.Change) -> PromptVersion {
-        PromptVersion(
+}
+
+extension PromptVersion {
+    /// The version `commit` left of the prompt at `path`.
+    init(_ commit: Commit, path: String, previousPath: String?, blob: ObjectID?, change: Change) {
+        self.init(
             commit: commit.id.hex, author: commit.author.name, authorEmail: commit.author.email,
             date: ISODate.format(commit.author), subject: commit.subject, path: path, previousPath: previousPath,
             blob: blob?.hex, change: change)
