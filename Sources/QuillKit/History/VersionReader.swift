@@ -20,7 +20,7 @@ final class VersionReader: Sendable {
     }
 
     private let queue = Mutex(Queue())
-    /// Signalled once per step added and once on close.
+    /// Signalled once per `batch` steps added and once on close.
     private let added = DispatchSemaphore(value: 0)
     private let ended = DispatchSemaphore(value: 0)
 
@@ -38,11 +38,17 @@ final class VersionReader: Sendable {
         thread.start()
     }
 
-    /// Queues `step` to be read.
+    /// Queues `step` to be read. The reader is woken once per `batch` steps, not per step: waking a
+    /// thread costs more than reading one version.
     func add(_ step: RenameFollowingWalk.Step) {
-        queue.withLock { $0.pending.append(step) }
-        added.signal()
+        let count = queue.withLock { queue in
+            queue.pending.append(step)
+            return queue.pending.count
+        }
+        if count % Self.batch == 0 { added.signal() }
     }
+
+    private static let batch = 64
 
     /// Waits until every queued step is read and returns them in the order they were added.
     /// Call it once; after it the reader is stopped.
