@@ -10,11 +10,11 @@ extension TestRepository {
         return repository
     }
 
-    /// Records metrics (a JSON object) for `prompts/a.md` at `commit` (default HEAD).
-    public func recordMetrics(_ json: String, commit: String? = nil) throws {
+    /// Records metrics (a JSON object) for `prompt` at `commit` (default HEAD).
+    public func recordMetrics(_ json: String, commit: String? = nil, prompt: String = "prompts/a.md") throws {
         let name = "results/\(UUID().uuidString).json"
         try write(name, json)
-        _ = try Workspace.open(from: path).recordEvaluations(RecordRequest(files: [path + "/" + name], prompt: "prompts/a.md", commit: commit))
+        _ = try Workspace.open(from: path).recordEvaluations(RecordRequest(files: [path + "/" + name], prompt: prompt, commit: commit))
     }
 
     /// Commits `count` changes to `prompts/a.md` and an unrelated file: a new rule every third commit,

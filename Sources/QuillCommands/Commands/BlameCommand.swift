@@ -58,11 +58,20 @@ extension RegressionReport: TextRenderable {
             for candidate in regression.candidates {
                 let mark = candidate.commit == regression.culprit ? terminal.paint("culprit ", .yellow) : "        "
                 lines.append("  \(mark)\(terminal.paint(String(candidate.commit.prefix(8)), .yellow)) \(candidate.kinds.map(\.rawValue).joined(separator: "+"))  \(candidate.date.prefix(10))  \(candidate.subject)  (\(candidate.author))")
-                lines += candidate.changedLines.prefix(6).map { "            " + terminal.paint($0, $0.hasPrefix("+") ? .green : .red) }
-                if candidate.changedLines.count > 6 { lines.append("            … \(candidate.changedLines.count - 6) more changed lines") }
+                lines += Self.changedLines(candidate.changedLines, terminal)
+                for include in candidate.includes {
+                    lines.append("            in included \(include.path):")
+                    lines += Self.changedLines(include.changedLines, terminal)
+                }
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The first six of `changed`, coloured, and how many more there are.
+    private static func changedLines(_ changed: [String], _ terminal: Terminal) -> [String] {
+        let shown = changed.prefix(6).map { "            " + terminal.paint($0, $0.hasPrefix("+") ? .green : .red) }
+        return shown + (changed.count > 6 ? ["            … \(changed.count - 6) more changed lines"] : [])
     }
 }
 

@@ -48,12 +48,20 @@ extension RegressionReport: MarkdownRenderable {
                 ]
             })
         lines.append("")
-        for candidate in regression.candidates where !candidate.changedLines.isEmpty {
-            let fence = candidate.changedLines.contains { $0.contains("```") } ? "~~~~" : "```"
-            lines += ["Lines \(Markdown.code(String(candidate.commit.prefix(8)))) changed:", "", fence + "diff"]
-            lines += candidate.changedLines
-            lines += [fence, ""]
+        for candidate in regression.candidates {
+            let commit = Markdown.code(String(candidate.commit.prefix(8)))
+            lines += diffBlock("Lines \(commit) changed:", candidate.changedLines)
+            for include in candidate.includes {
+                lines += diffBlock("Lines \(commit) changed in the included \(Markdown.code(include.path)):", include.changedLines)
+            }
         }
         return lines
+    }
+
+    /// `title` and a `diff` block of `changed`; nothing when no line changed.
+    private static func diffBlock(_ title: String, _ changed: [String]) -> [String] {
+        guard !changed.isEmpty else { return [] }
+        let fence = changed.contains { $0.contains("```") } ? "~~~~" : "```"
+        return [title, "", fence + "diff"] + changed + [fence, ""]
     }
 }

@@ -2,7 +2,7 @@
 public struct RegressionCandidate: Codable, Sendable, Equatable {
     /// What kind of change the commit made to what the prompt's evaluation depends on.
     public enum Kind: String, Codable, Sendable {
-        /// The prompt's messages or body changed.
+        /// The prompt's messages or body changed, or a file it includes.
         case prompt
         /// The vector-store manifest its records name changed.
         case data
@@ -17,5 +17,18 @@ public struct RegressionCandidate: Codable, Sendable, Equatable {
     public let subject: String
     public let kinds: [Kind]
     /// The prompt's changed lines, `-` removed and `+` added, as a diff shows them.
+    public let changedLines: [String]
+    /// The files the prompt includes (`PromptIncludes`) that the commit changed, with their lines.
+    public let includes: [IncludedFileChange]
+
+    /// How many lines the commit changed in the prompt and the files it includes.
+    public var changedLineCount: Int { changedLines.count + includes.map(\.changedLines.count).reduce(0, +) }
+}
+
+/// A file a prompt includes, changed by a candidate commit.
+public struct IncludedFileChange: Codable, Sendable, Equatable {
+    /// Its repository path.
+    public let path: String
+    /// Its changed lines, `-` removed and `+` added.
     public let changedLines: [String]
 }

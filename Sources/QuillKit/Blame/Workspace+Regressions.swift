@@ -35,7 +35,7 @@ extension Workspace {
                               records: index == position[bad.commit] ? (good.records, bad.records) : nil)
             }
             let culprit = candidates.filter { !$0.kinds.contains(.data) || $0.kinds.count > 1 }
-                .max { $0.changedLines.count < $1.changedLines.count } ?? candidates.first
+                .max { $0.changedLineCount < $1.changedLineCount } ?? candidates.first
             regressions.append(MetricRegression(
                 before: shift.before, after: shift.after, change: shift.change, pValue: shift.pValue,
                 lastGood: good.commit.hex, firstBad: bad.commit.hex, candidates: candidates, culprit: culprit?.commit))
@@ -87,27 +87,26 @@ extension Workspace {
         return points
     }
 
-    /// What `commit` changed of the prompt (against its first parent) and, for the first bad commit,
-    /// of the records' data and model against the last good one; `nil` when it changed none of these.
+    /// What `commit` changed of the prompt and the files it includes (against its first parent)
+    /// and, for the first bad commit, of the records' data and model against the last good one;
+    /// `nil` when it changed none of these.
     func candidate(
         _ link: (commit: ObjectID, path: String), parentPath: String?, records: (good: [EvalRecord], bad: [EvalRecord])?
     ) throws -> RegressionCandidate? {
         let commit = link.commit
         let details = try repository.commit(commit)
-        let now = try repository.treeEntry(atPath: link.path, inTree: repository.treeID(ofCommit: commit))
-        let parent = details.parentIDs.first
-        let before = try parent.flatMap { parent in
-            try parentPath.flatMap { try repository.treeEntry(atPath: $0, inTree: repository.treeID(ofCommit: parent)) }
-        }
+        let tree = try repository.treeID(ofCommit: commit)
+        let parentTree = try details.parentIDs.first.map { try repository.treeID(ofCommit: $0) }
+        let now = try repository.treeEntry(atPath: link.path, inTree: tree)
+        let before = try parentTree.flatMap { tree in try parentPath.flatMap { try repository.treeEntry(atPath: $0, inTree: tree) } }
         var kinds = Set<RegressionCandidate.Kind>()
         var changedLines = [String]()
         if now?.id != before?.id {
-            let diff = try repository.lineDiff(from: before?.id, to: now?.id)
-            changedLines = diff.hunks.flatMap(\.lines).compactMap { line in
-                line.kind == .added ? "+" + line.text : line.kind == .removed ? "-" + line.text : nil
-            }
+            changedLines = try self.changedLines(from: before?.id, to: now?.id)
             kinds.formUnion(try promptChangeKinds(from: before?.id, to: now?.id, path: link.path))
         }
+        let includes = try includeChanges(of: (now, link.path), and: (before, parentPath), tree: tree, parentTree: parentTree)
+        if !includes.isEmpty { kinds.insert(.prompt) }
         if let records {
             if Set(records.good.map(\.manifest)) != Set(records.bad.map(\.manifest)) { kinds.insert(.data) }
             if Set(records.good.map(\.model)) != Set(records.bad.map(\.model)) || Set(records.good.map(\.parameters)) != Set(records.bad.map(\.parameters)) {
@@ -117,7 +116,32 @@ extension Workspace {
         guard !kinds.isEmpty else { return nil }
         return RegressionCandidate(
             commit: commit.hex, author: details.author.name, date: ISODate.format(details.author), subject: details.subject,
-            kinds: [.prompt, .data, .model].filter(kinds.contains), changedLines: changedLines)
+            kinds: [.prompt, .data, .model].filter(kinds.contains), changedLines: changedLines, includes: includes)
+    }
+
+    /// The files either version of the prompt includes that differ between `tree` and `parentTree`.
+    private func includeChanges(
+        of version: (entry: TreeEntry?, path: String), and parent: (entry: TreeEntry?, path: String?),
+        tree: ObjectID, parentTree: ObjectID?
+    ) throws -> [IncludedFileChange] {
+        var paths = Set<String>()
+        for (entry, path) in [(version.entry, version.path), (parent.entry, parent.path)] {
+            guard let entry, let path, entry.isFile, let text = String(validating: try repository.blobData(entry.id), as: UTF8.self) else { continue }
+            paths.formUnion(PromptIncludes.paths(in: text, promptPath: path))
+        }
+        return try paths.subtracting([version.path, parent.path].compactMap { $0 }).sorted().compactMap { path in
+            let new = try repository.treeEntry(atPath: path, inTree: tree).flatMap { $0.isFile ? $0 : nil }
+            let old = try parentTree.flatMap { try repository.treeEntry(atPath: path, inTree: $0) }.flatMap { $0.isFile ? $0 : nil }
+            guard new?.id != old?.id else { return nil }
+            return IncludedFileChange(path: path, changedLines: try changedLines(from: old?.id, to: new?.id))
+        }
+    }
+
+    /// The lines of a blob diff, `-` removed and `+` added.
+    private func changedLines(from old: ObjectID?, to new: ObjectID?) throws -> [String] {
+        try repository.lineDiff(from: old, to: new).hunks.flatMap(\.lines).compactMap { line in
+            line.kind == .added ? "+" + line.text : line.kind == .removed ? "-" + line.text : nil
+        }
     }
 
     /// `model` when the front matter (model, parameters) differs, `prompt` when the messages do;
