@@ -120,6 +120,28 @@ struct BisectCLITests {
         try history.repository.fsck()
     }
 
+    @Test("while one bisect runs, another, a skip or a reset fails at once with one line and exit 3; status still answers")
+    func oneBisectAtATime() throws {
+        let (history, before, running) = try startHeldBisect()
+        defer { if running.isRunning { kill(running.processIdentifier, SIGKILL) } }
+        let stored = try Data(contentsOf: URL(fileURLWithPath: history.repository.path + "/.git/quill/bisect.json"))
+        for arguments in [["bisect", "--format", "json"], bisectArguments(history), ["bisect", "skip"], ["bisect", "reset"]] {
+            let second = try QuillBinary.run(arguments, in: history.repository.path)
+            #expect(second.status == 3, "\(arguments): \(second.stderr)")
+            #expect(second.stderr.split(separator: "\n").count == 1 && second.stderr.contains("another 'quill bisect' is running"), "\(second.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: history.repository.path + "/.git/quill/bisect.json")) == stored)
+        let status = try QuillBinary.run(["bisect", "status"], in: history.repository.path)
+        #expect(status.status == 0, "\(status.stderr)")
+        try FileManager.default.removeItem(atPath: history.holdFile)
+        #expect(waitForExit(running, seconds: 60))
+        #expect(running.terminationStatus == 0)
+        let report = try QuillBinary.run(["bisect", "status", "--format", "json"], in: history.repository.path)
+        #expect(report.stdout.contains("\"commit\" : \"\(history.culprit)\""))
+        #expect(try WorkTreeSnapshot(history.repository) == before)
+        try history.repository.fsck()
+    }
+
     @Test("bad input is one line on stderr, exit 2, and no session", arguments: [
         ["--metric", "recall"], ["--metric", "accuracy", "--good", "nosuch"], ["--metric", "accuracy", "--good", "HEAD"],
     ])

@@ -10,9 +10,12 @@ extension Workspace {
     ///
     /// Candidates with records are read, not run. Each run exports the candidate's tree into a temporary
     /// folder; the work tree, index and HEAD are never touched. The session is saved after every step, so
-    /// an interrupted session resumes where it stopped.
+    /// an interrupted session resumes where it stopped. One command at a time works on a session
+    /// (`BisectLock`): another, started meanwhile, fails at once.
     /// Complexity: at most ceil(log2 n) + 1 runs for n candidates when none is skipped.
     public func bisect(_ request: BisectRequest?) throws -> BisectReport {
+        let lock = try BisectLock(gitDirectory: repository.gitDirectoryPath)
+        defer { withExtendedLifetime(lock) {} }
         let file = bisectStateFile
         var session: BisectSession
         if let stored = try file.load() {
@@ -48,6 +51,8 @@ extension Workspace {
 
     /// Marks a candidate as impossible to evaluate: `revision`, or the one the session would evaluate next.
     public func bisectSkip(_ revision: String?) throws -> BisectReport {
+        let lock = try BisectLock(gitDirectory: repository.gitDirectoryPath)
+        defer { withExtendedLifetime(lock) {} }
         let file = bisectStateFile
         guard var session = try file.load() else {
             throw QuillError.badInput("no bisect session in progress; start one with 'quill bisect --metric M --run CMD'")
@@ -80,6 +85,8 @@ extension Workspace {
 
     /// Ends the session: removes its state and the temporary folder of an unfinished run.
     public func bisectReset() throws -> BisectResetReport {
+        let lock = try BisectLock(gitDirectory: repository.gitDirectoryPath)
+        defer { withExtendedLifetime(lock) {} }
         let file = bisectStateFile
         let checkout = (try? file.load())?.flatMap(\.checkout)
         if let checkout { try removeCheckout(checkout) }
