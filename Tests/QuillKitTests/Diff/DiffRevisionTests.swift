@@ -64,6 +64,18 @@ struct DiffRevisionTests {
         #expect(paths(try fixture.diff(["main..side"])) == ["prompts/a.md", "prompts/b.md"])
     }
 
+    @Test("A...B of histories that share no commit is bad input, as git refuses it")
+    func noMergeBase() throws {
+        let (fixture, _, _, _) = try history()
+        try fixture.repository.git("checkout", "-q", "--orphan", "unrelated")
+        try fixture.repository.write("prompts/a.md", "Another start.\n")
+        try fixture.repository.commitAll("unrelated root")
+        #expect(throws: (any Error).self) { try fixture.repository.git("diff", "main...unrelated") }
+        let error = try #require(throws: QuillError.self) { try fixture.diff(["main...unrelated"]) }
+        #expect(error.kind == .badInput)
+        #expect(error.message == "'main' and 'unrelated' have no common ancestor; expected revisions that share history")
+    }
+
     @Test("'-- PROMPT' limits the diff; a path named explicitly is diffed even outside the globs; a file needs no '--'")
     func limits() throws {
         let (fixture, _, _, _) = try history()
