@@ -70,7 +70,7 @@ for prompt in "$HOT" "$RENAMED"; do
 done
 
 # --- regression attribution over every evaluated commit -------------------------------------------
-EVALS="$REPO-evals"
+EVALS="$REPO-blame-evals"  # not eval.sh's history-10k-evals, which holds other records
 if [ ! -d "$EVALS" ] || [ "$EVALS/.git/quill-bench.json" -ot "$REPO/.git/quill-bench.json" ]; then
     rm -rf "$EVALS" && cp -r "$REPO" "$EVALS"
 fi
