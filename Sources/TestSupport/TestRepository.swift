@@ -21,12 +21,14 @@ public final class TestRepository {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Runs git in the repository; throws with git's stderr when it fails.
+    /// Runs git in the repository, with `environment` added to the tests' own; throws with git's
+    /// stderr when it fails.
     @discardableResult
-    public func git(_ arguments: [String], input: String? = nil, date: Int? = nil) throws -> String {
+    public func git(_ arguments: [String], input: String? = nil, date: Int? = nil, environment: [String: String] = [:]) throws -> String {
         let result = try ProcessRunner.run(
             TestEnvironment.gitPath, arguments, in: path,
-            environment: TestEnvironment.variables(date: date ?? clock), input: input.map { Data($0.utf8) })
+            environment: TestEnvironment.variables(date: date ?? clock, extra: environment),
+            input: input.map { Data($0.utf8) })
         guard result.status == 0 else {
             throw TestFailure("git \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
         }

@@ -80,6 +80,25 @@ struct EvalStoreTests {
         _ = workspace
     }
 
+    @Test("log over a store whose index names a missing record fails with the reason, after the walk")
+    func logOverDamagedStore() throws {
+        let (repository, workspace) = try evaluatedRepository()
+        _ = try workspace.recordEvaluations(RecordRequest(files: [try metricsFile(repository, "a.json", #"{"accuracy": 0.7}"#)], prompt: "prompts/greet.prompt"))
+        let blob = try repository.git("rev-parse", "HEAD:prompts/greet.prompt")
+        let missing = String(repeating: "ab", count: 20)
+        // An index entry for a record object the repository does not have, written with git's plumbing.
+        let index = repository.path + "/.git/damage-index"
+        let environment = ["GIT_INDEX_FILE": index]
+        try repository.git(["read-tree", "refs/quill/evals"], environment: environment)
+        let empty = try repository.git(["hash-object", "-w", "--stdin"], input: "")
+        try repository.git(["update-index", "--add", "--cacheinfo", "100644,\(empty),by-prompt/\(blob.prefix(2))/\(blob.dropFirst(2))/\(missing)"], environment: environment)
+        let tree = try repository.git(["write-tree"], environment: environment)
+        let commit = try repository.git("commit-tree", tree, "-p", "refs/quill/evals", "-m", "damage")
+        try repository.git("update-ref", "refs/quill/evals", commit)
+        let error = #expect(throws: GitError.self) { try Workspace.open(from: repository.path).log(prompt: "prompts/greet.prompt") }
+        #expect(error?.message.contains(missing) == true, "\(String(describing: error))")
+    }
+
     @Test("refuses bad input and leaves refs/quill/evals as it was", arguments: [
         (#"{"accuracy": 0.9}"#, "prompts/missing.prompt", "HEAD", "prompt 'prompts/missing.prompt' does not exist in commit"),
         (#"{"accuracy": 0.9}"#, "prompts/greet.prompt", "no-such-rev", "unknown revision 'no-such-rev'"),
