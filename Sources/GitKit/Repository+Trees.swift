@@ -44,6 +44,12 @@ extension Repository {
     /// Copies no name: the cheapest look-up, for walks that resolve one path in many trees.
     /// The tree's raw bytes are scanned in place; nothing is parsed into libgit2's object cache.
     public func treeEntryTarget(named name: String, inTree id: ObjectID) throws(GitError) -> (id: ObjectID, mode: TreeEntry.Mode)? {
+        if let object = packs?.object(id) {
+            guard object.kind == .tree else {
+                throw GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: "treeEntryTarget")
+            }
+            return try object.bytes.withUnsafeBytes { Self.entry(named: name, in: RawTree(bytes: $0), id: id) }.get()
+        }
         var database: OpaquePointer?
         try check(git_repository_odb(&database, handle), "git_repository_odb")
         defer { git_odb_free(database) }
@@ -54,10 +60,12 @@ extension Repository {
         guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
             throw GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: "treeEntryTarget")
         }
-        let tree = RawTree(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
-        switch tree.entry(named: Array(name.utf8)) {
-        case .success(let target): return target
-        case .failure(let error): throw GitError(code: .invalid, message: "tree \(id.hex) is malformed at byte \(error.offset)", function: "treeEntryTarget")
+        return try Self.entry(named: name, in: RawTree(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))), id: id).get()
+    }
+
+    private static func entry(named name: String, in tree: RawTree, id: ObjectID) -> Result<(id: ObjectID, mode: TreeEntry.Mode)?, GitError> {
+        tree.entry(named: Array(name.utf8)).mapError { error in
+            GitError(code: .invalid, message: "tree \(id.hex) is malformed at byte \(error.offset)", function: "treeEntryTarget")
         }
     }
 

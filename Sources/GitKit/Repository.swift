@@ -8,6 +8,8 @@ public final class Repository {
     var pendingObjects: OpaquePointer?
     /// The objects a packing handle wrote since its last `writePendingObjects()`, in order.
     var pendingObjectIDs: [ObjectID] = []
+    /// The pack files as they were when first needed, read directly (`PackReader`); `nil` when there are none.
+    lazy var packs: PackReader? = PackReader(gitDirectory: gitDirectoryPath)
 
     private init(handle: OpaquePointer) {
         self.handle = handle

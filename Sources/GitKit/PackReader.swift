@@ -1,0 +1,243 @@
+internal import CLibGit2
+import Foundation
+
+/// The objects of a repository's pack files, read directly: the index (`.idx` version 2) finds an
+/// object's offset, its bytes are inflated from the mapped `.pack` and deltas applied, bases kept in
+/// a small cache. No lock, no allocation per look-up beyond the object's own bytes: for walks that
+/// read thousands of small trees, libgit2's per-object overhead costs more than the reading.
+///
+/// Format: git's `Documentation/gitformat-pack.txt`. Packs that are missing, of another version or
+/// malformed are not used; objects not found here (loose, or in a pack written after it was opened)
+/// are for the caller to read another way.
+final class PackReader {
+    /// A kind of object stored in a pack.
+    enum Kind: UInt8 {
+        case commit = 1, tree = 2, blob = 3, tag = 4
+    }
+
+    private struct Pack {
+        let index: MappedFile
+        let data: MappedFile
+        let count: Int
+        let idsOffset: Int
+        let offsetsOffset: Int
+        let largeOffsetsOffset: Int
+    }
+
+    private let packs: [Pack]
+    /// Delta bases by pack and offset, oldest first in `cacheOrder`, at most `cacheLimit` bytes.
+    private var cache = [CacheKey: (kind: Kind, bytes: [UInt8])]()
+    private var cacheOrder = [CacheKey]()
+    private var cacheOrderStart = 0
+    private var cacheBytes = 0
+    private let cacheLimit = 16 << 20
+
+    private struct CacheKey: Hashable {
+        let pack: Int
+        let offset: Int
+    }
+
+    /// The packs of the repository whose git folder is `gitDirectory`; `nil` when it has none.
+    init?(gitDirectory: String) {
+        let folder = gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".idx") }.sorted() ?? []
+        packs = names.compactMap { name in
+            guard let index = MappedFile(path: folder + name),
+                  let data = MappedFile(path: folder + name.dropLast(4) + ".pack") else { return nil }
+            return PackReader.pack(index: index, data: data)
+        }
+        guard !packs.isEmpty else { return nil }
+    }
+
+    /// The kind and bytes of `id`, or `nil` when no pack holds it or its entry cannot be read.
+    func object(_ id: ObjectID) -> (kind: Kind, bytes: [UInt8])? {
+        for (number, pack) in packs.enumerated() {
+            if let offset = PackReader.offset(of: id, in: pack) { return object(inPack: number, at: offset, depth: 0) }
+        }
+        return nil
+    }
+
+    private func object(inPack number: Int, at offset: Int, depth: Int) -> (kind: Kind, bytes: [UInt8])? {
+        let key = CacheKey(pack: number, offset: offset)
+        if let cached = cache[key] { return cached }
+        guard depth < 10_000 else { return nil }
+        let bytes = packs[number].data.bytes
+        guard offset < bytes.count - 20 else { return nil }
+        var position = offset
+        var byte = bytes[position]
+        let type = (byte >> 4) & 7
+        var size = Int(byte & 0x0F)
+        var shift = 4
+        while byte & 0x80 != 0 {
+            position += 1
+            guard position < bytes.count, shift < 57 else { return nil }
+            byte = bytes[position]
+            size |= Int(byte & 0x7F) << shift
+            shift += 7
+        }
+        position += 1
+        switch type {
+        case 1...4:
+            guard let kind = Kind(rawValue: type), let content = PackReader.inflate(bytes, at: position, size: size) else { return nil }
+            return (kind, content)
+        case 6:
+            guard position < bytes.count else { return nil }
+            byte = bytes[position]
+            var distance = Int(byte & 0x7F)
+            while byte & 0x80 != 0 {
+                position += 1
+                guard position < bytes.count, distance < Int.max >> 8 else { return nil }
+                byte = bytes[position]
+                distance = ((distance + 1) << 7) | Int(byte & 0x7F)
+            }
+            position += 1
+            guard distance > 0, distance <= offset,
+                  let base = object(inPack: number, at: offset - distance, depth: depth + 1),
+                  let delta = PackReader.inflate(bytes, at: position, size: size),
+                  let result = PackReader.apply(delta, to: base.bytes) else { return nil }
+            remember(CacheKey(pack: number, offset: offset - distance), base)
+            return (base.kind, result)
+        case 7:
+            guard position + ObjectID.byteCount <= bytes.count else { return nil }
+            let baseID = ObjectID(raw: bytes, at: position)
+            guard let base = object(baseID),
+                  let delta = PackReader.inflate(bytes, at: position + ObjectID.byteCount, size: size),
+                  let result = PackReader.apply(delta, to: base.bytes) else { return nil }
+            return (base.kind, result)
+        default:
+            return nil
+        }
+    }
+
+    /// Keeps a delta base, dropping the oldest ones beyond the cache's limit.
+    private func remember(_ key: CacheKey, _ object: (kind: Kind, bytes: [UInt8])) {
+        guard cache[key] == nil, object.bytes.count < cacheLimit / 4 else { return }
+        cache[key] = object
+        cacheOrder.append(key)
+        cacheBytes += object.bytes.count
+        while cacheBytes > cacheLimit, cacheOrderStart < cacheOrder.count {
+            let oldest = cacheOrder[cacheOrderStart]
+            cacheOrderStart += 1
+            cacheBytes -= cache.removeValue(forKey: oldest)?.bytes.count ?? 0
+        }
+        if cacheOrderStart > 4096, cacheOrderStart * 2 > cacheOrder.count {
+            cacheOrder.removeFirst(cacheOrderStart)
+            cacheOrderStart = 0
+        }
+    }
+
+    /// Reads an index file's header; `nil` unless it is a well-formed version 2 index.
+    private static func pack(index: MappedFile, data: MappedFile) -> Pack? {
+        let bytes = index.bytes
+        guard bytes.count >= 8 + 1024 + 40, index.bigEndian32(at: 0) == 0xFF74_4F63, index.bigEndian32(at: 4) == 2,
+              data.bytes.count >= 32, data.bigEndian32(at: 0) == 0x5041_434B else { return nil }
+        let count = Int(index.bigEndian32(at: 8 + 255 * 4))
+        let ids = 8 + 1024
+        let offsets = ids + count * (ObjectID.byteCount + 4)
+        guard offsets + count * 4 + 40 <= bytes.count else { return nil }
+        return Pack(index: index, data: data, count: count, idsOffset: ids, offsetsOffset: offsets, largeOffsetsOffset: offsets + count * 4)
+    }
+
+    /// Where `id` starts in `pack`, by the fan-out table and a binary search.
+    private static func offset(of id: ObjectID, in pack: Pack) -> Int? {
+        let first = id.firstByte
+        var low = first == 0 ? 0 : Int(pack.index.bigEndian32(at: 8 + (first - 1) * 4))
+        var high = Int(pack.index.bigEndian32(at: 8 + first * 4))
+        guard high <= pack.count else { return nil }
+        while low < high {
+            let middle = (low + high) / 2
+            let stored = ObjectID(raw: pack.index.bytes, at: pack.idsOffset + middle * ObjectID.byteCount)
+            if stored == id {
+                let offset = pack.index.bigEndian32(at: pack.offsetsOffset + middle * 4)
+                guard offset & 0x8000_0000 != 0 else { return Int(offset) }
+                let large = pack.largeOffsetsOffset + Int(offset & 0x7FFF_FFFF) * 8
+                guard large + 8 <= pack.index.bytes.count else { return nil }
+                return Int(UInt64(pack.index.bigEndian32(at: large)) << 32 | UInt64(pack.index.bigEndian32(at: large + 4)))
+            }
+            if stored < id { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// Inflates the zlib stream at `offset` of `bytes`, which must give exactly `size` bytes.
+    private static func inflate(_ bytes: UnsafeRawBufferPointer, at offset: Int, size: Int) -> [UInt8]? {
+        guard offset < bytes.count else { return nil }
+        var output = [UInt8](repeating: 0, count: size)
+        var stream = z_stream()
+        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        let status: Int32 = output.withUnsafeMutableBytes { out in
+            stream.next_in = UnsafeMutablePointer(mutating: (bytes.baseAddress! + offset).assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = uInt(min(bytes.count - offset, Int(UInt32.max)))
+            // A zero-length object still needs somewhere to write the stream's end.
+            var spare: Bytef = 0
+            if size == 0 {
+                return withUnsafeMutablePointer(to: &spare) { pointer in
+                    stream.next_out = pointer
+                    stream.avail_out = 1
+                    return zlibInflate(&stream, Z_FINISH)
+                }
+            }
+            stream.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.avail_out = uInt(size)
+            return zlibInflate(&stream, Z_FINISH)
+        }
+        guard status == Z_STREAM_END, stream.total_out == size else { return nil }
+        return output
+    }
+
+    /// `base` with `delta` (git's copy and insert instructions) applied; `nil` when they do not fit.
+    private static func apply(_ delta: [UInt8], to base: [UInt8]) -> [UInt8]? {
+        var position = 0
+        func size() -> Int? {
+            var value = 0
+            var shift = 0
+            while position < delta.count {
+                let byte = delta[position]
+                position += 1
+                value |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte & 0x80 == 0 { return value }
+                if shift > 56 { return nil }
+            }
+            return nil
+        }
+        guard let sourceSize = size(), sourceSize == base.count, let targetSize = size() else { return nil }
+        var output = [UInt8]()
+        output.reserveCapacity(targetSize)
+        while position < delta.count {
+            let instruction = delta[position]
+            position += 1
+            if instruction & 0x80 != 0 {
+                var copyOffset = 0
+                var copySize = 0
+                for bit in 0..<4 where instruction & (1 << bit) != 0 {
+                    guard position < delta.count else { return nil }
+                    copyOffset |= Int(delta[position]) << (8 * bit)
+                    position += 1
+                }
+                for bit in 0..<3 where instruction & (0x10 << bit) != 0 {
+                    guard position < delta.count else { return nil }
+                    copySize |= Int(delta[position]) << (8 * bit)
+                    position += 1
+                }
+                if copySize == 0 { copySize = 0x10000 }
+                guard copyOffset + copySize <= base.count else { return nil }
+                output.append(contentsOf: base[copyOffset..<copyOffset + copySize])
+            } else if instruction != 0 {
+                let count = Int(instruction)
+                guard position + count <= delta.count else { return nil }
+                output.append(contentsOf: delta[position..<position + count])
+                position += count
+            } else {
+                return nil
+            }
+        }
+        return output.count == targetSize ? output : nil
+    }
+}
+
+/// zlib's `inflate`, named apart from `PackReader.inflate`.
+private func zlibInflate(_ stream: inout z_stream, _ flush: Int32) -> Int32 {
+    inflate(&stream, flush)
+}

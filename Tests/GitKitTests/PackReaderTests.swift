@@ -1,0 +1,71 @@
+import Foundation
+@testable import GitKit
+import TestSupport
+import Testing
+
+@Suite("Pack reader")
+struct PackReaderTests {
+    /// Every object `git cat-file --batch-all-objects --batch` prints: id → (type, bytes).
+    private func gitObjects(_ repository: TestRepository) throws -> [ObjectID: (type: String, bytes: [UInt8])] {
+        let file = repository.path + "/.git/all-objects"
+        let result = try ProcessRunner.run(
+            "/bin/sh", ["-c", "git cat-file --batch-all-objects --batch > '\(file)'"], in: repository.path,
+            environment: TestEnvironment.variables())
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        var objects = [ObjectID: (type: String, bytes: [UInt8])]()
+        var position = 0
+        while position < bytes.count {
+            let end = bytes[position...].firstIndex(of: 0x0A)!
+            let header = String(decoding: bytes[position..<end], as: UTF8.self).split(separator: " ")
+            let size = Int(header[2])!
+            objects[ObjectID(hex: header[0])!] = (String(header[1]), Array(bytes[end + 1..<end + 1 + size]))
+            position = end + 1 + size + 1
+        }
+        return objects
+    }
+
+    @Test("reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2")
+    func readsWhatGitPacked() throws {
+        let repository = try TestRepository()
+        var lines = (0..<400).map { "Line \($0) of a prompt that changes a little in every commit." }
+        for index in 0..<60 {
+            lines[(index * 37) % lines.count] = "Line rewritten at commit \(index)."
+            try repository.write("prompts/long.md", lines.joined(separator: "\n") + "\n")
+            // Past 64 KiB, so deltas copy with git's implicit 0x10000 size.
+            try repository.write("data/big.txt", String(repeating: "0123456789abcdef", count: 5000) + "\(index)\n")
+            try repository.write("prompts/nested/f\(index % 7).txt", "file \(index)\n")
+            try repository.commitAll("change \(index)")
+            if index == 40 { try repository.git("gc", "-q", "--aggressive", "--prune=now") }
+        }
+        try repository.git("repack", "-q", "-d")
+        try repository.write("loose.txt", "a loose object\n")
+        let loose = try repository.git("hash-object", "-w", "loose.txt")
+        let packsFolder = repository.path + "/.git/objects/pack"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: packsFolder).filter { $0.hasSuffix(".pack") }.count == 2)
+        let verify = try repository.git("verify-pack", "-v", packsFolder + "/" + (try FileManager.default.contentsOfDirectory(atPath: packsFolder).first { $0.hasSuffix(".idx") })!)
+        #expect(verify.contains("chain length = 2"), "no delta chains to test")
+
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git"))
+        let objects = try gitObjects(repository)
+        #expect(objects.count > 300)
+        var read = 0
+        for (id, expected) in objects where id.hex != loose {
+            let object = try #require(reader.object(id), "\(id.hex) \(expected.type)")
+            #expect("\(object.kind)" == expected.type, "\(id.hex)")
+            #expect(object.bytes == expected.bytes, "\(id.hex) \(expected.type)")
+            read += 1
+        }
+        #expect(read == objects.count - 1)
+        #expect(reader.object(try #require(ObjectID(hex: loose))) == nil)
+        #expect(reader.object(try #require(ObjectID(hex: String(repeating: "0", count: 40)))) == nil)
+    }
+
+    @Test("a repository without packs has no reader")
+    func noPacks() throws {
+        let repository = try TestRepository()
+        try repository.write("a.txt", "a\n")
+        try repository.commitAll("one")
+        #expect(PackReader(gitDirectory: repository.path + "/.git") == nil)
+    }
+}
