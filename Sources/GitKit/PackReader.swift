@@ -30,7 +30,7 @@ final class PackReader {
     private var cacheOrder = [CacheKey]()
     private var cacheOrderStart = 0
     private var cacheBytes = 0
-    private let cacheLimit = 16 << 20
+    private let cacheLimit = 4 << 20
 
     private struct CacheKey: Hashable {
         let pack: Int
