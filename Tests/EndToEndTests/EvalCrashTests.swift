@@ -88,6 +88,25 @@ struct EvalCrashTests {
         return (acknowledged, interrupted)
     }
 
+    @Test("a run that stored its records but found the notes ref locked is repaired by recording the same file again")
+    func notesRepairedByRerun() throws {
+        let fixture = try EvalStoreFixture(commits: 1)
+        let results = try fixture.writeResults("notes", suite: "notes", scores: [1, 2], cases: 2)
+        defer { try? FileManager.default.removeItem(atPath: results) }
+        let lock = fixture.path + "/.git/refs/notes/quill.lock"
+        try FileManager.default.createDirectory(atPath: fixture.path + "/.git/refs/notes", withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data("0000\n".utf8)))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)], ofItemAtPath: lock)
+        let blocked = try QuillBinary.run(["eval", "record", results, "--commit", fixture.commits[0]], in: fixture.path)
+        #expect(blocked.status == 3, "\(blocked.stderr)")
+        #expect(try fixture.indexedRecordCount(forCommit: fixture.commits[0]) == 2, "the records were stored before the notes")
+        try FileManager.default.removeItem(atPath: lock)
+        let again = try fixture.record(results, at: fixture.commits[0])
+        #expect(again.count == 2)
+        #expect(try fixture.noteParts(on: fixture.commits[0]).count == 2)
+        try fixture.fsck()
+    }
+
     @Test("a lock file left behind stops recording with exit 3 naming it and changes nothing; a live writer's lock is waited for")
     func staleLock() throws {
         let fixture = try EvalStoreFixture(commits: 1)

@@ -34,7 +34,9 @@ extension Workspace {
         let writer = pending.count >= EvalStore.packedBatchSize ? try repository.openPackingHandle() : repository
         let store = EvalStore(repository: writer)
         let result = try store.append(pending, provenance: provenance, signature: recorder)
-        if config.notes, result.storeCommit != nil {
+        // Also when nothing new was stored: recording again then repairs the notes of a run that
+        // stored its records but could not write its notes (a lock left behind, a kill in between).
+        if config.notes {
             let known = Dictionary(result.records.map { ($0.id, $0.record) }) { first, _ in first }
             try NotesMirror(repository: writer).refresh(
                 Set(pending.compactMap { ObjectID(hex: $0.record.commit) }), from: store, known: known, signature: recorder)
