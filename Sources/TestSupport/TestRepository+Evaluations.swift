@@ -33,4 +33,30 @@ extension TestRepository {
         }
         return commits
     }
+
+    /// 40 commits of `prompts/a.prompt`, a Dotprompt that includes the partial `prompts/_tone.prompt`:
+    /// commit 24 changes only the partial (`Cite the policy.` → `Skip citations.`), commit 12 only an
+    /// unrelated prompt, the rest an unrelated file. Accuracy is recorded for `prompts/a.prompt` on
+    /// every commit but 22–25, 0.80 before commit 24 and 0.75 from it, with noise of ±0.005.
+    public static func partialRegression() throws -> (TestRepository, [String]) {
+        let repository = try evaluated()
+        try repository.write("prompts/a.prompt", "---\nmodel: gpt-4o\n---\n{{role \"system\"}}\n{{> tone}}\n{{role \"user\"}}\n{{question}}\n")
+        try repository.write("prompts/_tone.prompt", "Be polite.\nCite the policy.\n")
+        try repository.write("prompts/b.prompt", "{{role \"user\"}}\nUnrelated.\n")
+        var commits = [try repository.commitAll("start")]
+        for index in 1..<40 {
+            switch index {
+            case 24: try repository.write("prompts/_tone.prompt", "Be polite.\nSkip citations.\n")
+            case 12: try repository.write("prompts/b.prompt", "{{role \"user\"}}\nUnrelated \(index).\n")
+            default: try repository.write("src/app.py", "print(\(index))\n")
+            }
+            commits.append(try repository.commitAll("change \(index)"))
+        }
+        var random = SplitMix64(seed: 7)
+        for (index, commit) in commits.enumerated() where !(22...25).contains(index) {
+            let accuracy = 0.8 - (index >= 24 ? 0.05 : 0) + 0.005 * Double.random(in: -1...1, using: &random)
+            try repository.recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit, prompt: "prompts/a.prompt")
+        }
+        return (repository, commits)
+    }
 }

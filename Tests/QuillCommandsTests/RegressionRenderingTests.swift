@@ -36,6 +36,18 @@ struct RegressionRenderingTests {
         #expect(html.components(separatedBy: "<details>").count - 1 == report.regressions.count)
     }
 
+    @Test("a change to an included file shows under its path, in text and in markdown")
+    func includedFileChange() throws {
+        let (repository, commits) = try TestRepository.partialRegression()
+        let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.prompt", metric: "accuracy")
+        let html = try GitHubMarkdown.html(report.renderMarkdown())
+        #expect(html.contains("<p>Lines <code>\(commits[24].prefix(8))</code> changed in the included <code>prompts/_tone.prompt</code>:</p>"))
+        #expect(html.contains("<pre><code class=\"language-diff\">-Cite the policy.\n+Skip citations.\n</code></pre>"))
+        let text = report.renderText(Terminal(usesColor: false))
+        #expect(text.contains("culprit \(commits[24].prefix(8)) prompt"))
+        #expect(text.contains("            in included prompts/_tone.prompt:\n            -Cite the policy.\n            +Skip citations."))
+    }
+
     @Test("markdown without a regression says so in one sentence")
     func noRegression() throws {
         let repository = try TestRepository.evaluated()

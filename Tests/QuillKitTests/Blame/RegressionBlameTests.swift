@@ -30,24 +30,7 @@ struct RegressionBlameTests {
 
     @Test("a drop caused by a change to an included partial names that commit, with the partial's lines")
     func namesIncludedFileChange() throws {
-        let repository = try TestRepository.evaluated()
-        try repository.write("prompts/a.prompt", "---\nmodel: gpt-4o\n---\n{{role \"system\"}}\n{{> tone}}\n{{role \"user\"}}\n{{question}}\n")
-        try repository.write("prompts/_tone.prompt", "Be polite.\nCite the policy.\n")
-        try repository.write("prompts/b.prompt", "{{role \"user\"}}\nUnrelated.\n")
-        var commits = [try repository.commitAll("start")]
-        for index in 1..<40 {
-            switch index {
-            case 24: try repository.write("prompts/_tone.prompt", "Be polite.\nSkip citations.\n")
-            case 12: try repository.write("prompts/b.prompt", "{{role \"user\"}}\nUnrelated \(index).\n")
-            default: try repository.write("src/app.py", "print(\(index))\n")
-            }
-            commits.append(try repository.commitAll("change \(index)"))
-        }
-        var random = SplitMix64(seed: 7)
-        for (index, commit) in commits.enumerated() where !(22...25).contains(index) {
-            let accuracy = 0.8 - (index >= 24 ? 0.05 : 0) + 0.005 * Double.random(in: -1...1, using: &random)
-            try repository.recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit, prompt: "prompts/a.prompt")
-        }
+        let (repository, commits) = try TestRepository.partialRegression()
         let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.prompt", metric: "accuracy")
         let regression = try #require(report.regressions.first)
         #expect(report.regressions.count == 1)
