@@ -8,6 +8,28 @@ struct RawTree {
     /// The id and mode of the entry named `name` (UTF-8 bytes), `nil` when there is none, or
     /// `.failure` when the bytes are not a well-formed tree.
     func entry(named name: [UInt8]) -> Result<(id: ObjectID, mode: TreeEntry.Mode)?, MalformedTree> {
+        var found: (id: ObjectID, mode: TreeEntry.Mode)?
+        let scan = scanEntries { mode, nameRange, idStart in
+            guard nameRange.count == name.count, matches(name, at: nameRange.lowerBound) else { return true }
+            found = (ObjectID(raw: bytes, at: idStart), TreeEntry.Mode(rawValue: mode) ?? .blob)
+            return false
+        }
+        return scan.map { found }
+    }
+
+    /// Every entry, in the tree's order, or `.failure` when the bytes are not a well-formed tree.
+    func entries() -> Result<[TreeEntry], MalformedTree> {
+        var entries = [TreeEntry]()
+        let scan = scanEntries { mode, nameRange, idStart in
+            let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[nameRange]), as: UTF8.self)
+            entries.append(TreeEntry(name: name, id: ObjectID(raw: bytes, at: idStart), mode: TreeEntry.Mode(rawValue: mode) ?? .blob))
+            return true
+        }
+        return scan.map { entries }
+    }
+
+    /// Calls `visit` with each entry's mode, name bytes and id offset until it returns `false`.
+    private func scanEntries(_ visit: (UInt32, Range<Int>, Int) -> Bool) -> Result<Void, MalformedTree> {
         var offset = 0
         while offset < bytes.count {
             var mode: UInt32 = 0
@@ -22,12 +44,10 @@ struct RawTree {
             while nameEnd < bytes.count, bytes[nameEnd] != 0 { nameEnd += 1 }
             let idStart = nameEnd + 1
             guard idStart + ObjectID.byteCount <= bytes.count else { return .failure(MalformedTree(offset: nameStart)) }
-            if nameEnd - nameStart == name.count, matches(name, at: nameStart) {
-                return .success((ObjectID(raw: bytes, at: idStart), TreeEntry.Mode(rawValue: mode) ?? .blob))
-            }
+            guard visit(mode, nameStart..<nameEnd, idStart) else { return .success(()) }
             offset = idStart + ObjectID.byteCount
         }
-        return .success(nil)
+        return .success(())
     }
 
     private func matches(_ name: [UInt8], at start: Int) -> Bool {

@@ -18,6 +18,12 @@ extension Repository {
 
     /// The bytes of the blob `id`.
     public func blobData(_ id: ObjectID) throws(GitError) -> Data {
+        if let object = packs?.object(id) {
+            guard object.kind == .blob else {
+                throw GitError(code: .invalid, message: "object \(id.hex) is not a blob", function: "blobData")
+            }
+            return Data(object.bytes)
+        }
         var blob: OpaquePointer?
         var oid = id.oid
         try check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup(\(id.hex))")

@@ -18,6 +18,14 @@ public enum TreeUpdate: Sendable, Hashable {
 extension Repository {
     /// The entries of the tree `id`, in git's order.
     public func treeEntries(_ id: ObjectID) throws(GitError) -> [TreeEntry] {
+        if let object = packs?.object(id) {
+            guard object.kind == .tree else {
+                throw GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: "treeEntries")
+            }
+            return try object.bytes.withUnsafeBytes { RawTree(bytes: $0).entries() }.mapError { error in
+                GitError(code: .invalid, message: "tree \(id.hex) is malformed at byte \(error.offset)", function: "treeEntries")
+            }.get()
+        }
         let tree = try lookupTree(id)
         defer { git_tree_free(tree) }
         let count = git_tree_entrycount(tree)

@@ -57,6 +57,14 @@ struct PackReaderTests {
             read += 1
         }
         #expect(read == objects.count - 1)
+        // Trees listed through the pack reader, as git ls-tree lists them.
+        let opened = try repository.open()
+        for (id, _) in objects.filter({ $0.value.type == "tree" }).prefix(40) {
+            let listed = try opened.treeEntries(id).map { entry in
+                "\(String(entry.mode.rawValue, radix: 8).leftPadded(6)) \(entry.isTree ? "tree" : "blob") \(entry.id.hex)\t\(entry.name)"
+            }
+            #expect(listed.joined(separator: "\n") == (try repository.git("ls-tree", id.hex)), "\(id.hex)")
+        }
         #expect(reader.object(try #require(ObjectID(hex: loose))) == nil)
         #expect(reader.object(try #require(ObjectID(hex: String(repeating: "0", count: 40)))) == nil)
     }
@@ -68,4 +76,8 @@ struct PackReaderTests {
         try repository.commitAll("one")
         #expect(PackReader(gitDirectory: repository.path + "/.git") == nil)
     }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
