@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Format: git's `Documentation/gitformat-pack.txt`. Packs that are missing, of another version or
 /// malformed are not used; objects not found here (loose, or in a pack written after it was opened)
-/// are for the caller to read another way.
+/// are for the caller to read another way. Not thread-safe (its base cache): one per `Repository`,
+/// used from one thread at a time as the repository is.
 final class PackReader {
     /// A kind of object stored in a pack.
     enum Kind: UInt8 {

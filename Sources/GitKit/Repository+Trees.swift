@@ -18,23 +18,7 @@ public enum TreeUpdate: Sendable, Hashable {
 extension Repository {
     /// The entries of the tree `id`, in git's order.
     public func treeEntries(_ id: ObjectID) throws(GitError) -> [TreeEntry] {
-        if let object = packs?.object(id) {
-            guard object.kind == .tree else {
-                throw GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: "treeEntries")
-            }
-            return try object.bytes.withUnsafeBytes { RawTree(bytes: $0).entries() }.mapError { error in
-                GitError(code: .invalid, message: "tree \(id.hex) is malformed at byte \(error.offset)", function: "treeEntries")
-            }.get()
-        }
-        let tree = try lookupTree(id)
-        defer { git_tree_free(tree) }
-        let count = git_tree_entrycount(tree)
-        var entries = [TreeEntry]()
-        entries.reserveCapacity(count)
-        for index in 0..<count {
-            entries.append(TreeEntry(git_tree_entry_byindex(tree, index)))
-        }
-        return entries
+        try scanTree(id, function: "treeEntries") { $0.entries() }
     }
 
     /// The entry at a slash-separated `path` below the tree `id`, or `nil` when there is none.
@@ -52,29 +36,34 @@ extension Repository {
     /// Copies no name: the cheapest look-up, for walks that resolve one path in many trees.
     /// The tree's raw bytes are scanned in place; nothing is parsed into libgit2's object cache.
     public func treeEntryTarget(named name: String, inTree id: ObjectID) throws(GitError) -> (id: ObjectID, mode: TreeEntry.Mode)? {
-        if let object = packs?.object(id) {
-            guard object.kind == .tree else {
-                throw GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: "treeEntryTarget")
-            }
-            return try object.bytes.withUnsafeBytes { Self.entry(named: name, in: RawTree(bytes: $0), id: id) }.get()
-        }
-        var database: OpaquePointer?
-        try check(git_repository_odb(&database, handle), "git_repository_odb")
-        defer { git_odb_free(database) }
-        var object: OpaquePointer?
-        var oid = id.oid
-        try check(git_odb_read(&object, database, &oid), "git_odb_read(\(id.hex))")
-        defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
-            throw GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: "treeEntryTarget")
-        }
-        return try Self.entry(named: name, in: RawTree(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))), id: id).get()
+        let bytes = Array(name.utf8)
+        return try scanTree(id, function: "treeEntryTarget") { $0.entry(named: bytes) }
     }
 
-    private static func entry(named name: String, in tree: RawTree, id: ObjectID) -> Result<(id: ObjectID, mode: TreeEntry.Mode)?, GitError> {
-        tree.entry(named: Array(name.utf8)).mapError { error in
-            GitError(code: .invalid, message: "tree \(id.hex) is malformed at byte \(error.offset)", function: "treeEntryTarget")
+    /// Scans the raw bytes of the tree `id` with `scan`: read straight from the pack files when they
+    /// hold it (`PackReader`), else through libgit2's object database, never parsed into a `git_tree`.
+    private func scanTree<Value>(
+        _ id: ObjectID, function: String, _ scan: (RawTree) -> Result<Value, RawTree.MalformedTree>
+    ) throws(GitError) -> Value {
+        let notATree = GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: function)
+        let result: Result<Value, RawTree.MalformedTree>
+        if let object = packs?.object(id) {
+            guard object.kind == .tree else { throw notATree }
+            result = object.bytes.withUnsafeBytes { scan(RawTree(bytes: $0)) }
+        } else {
+            var database: OpaquePointer?
+            try check(git_repository_odb(&database, handle), "git_repository_odb")
+            defer { git_odb_free(database) }
+            var object: OpaquePointer?
+            var oid = id.oid
+            try check(git_odb_read(&object, database, &oid), "git_odb_read(\(id.hex))")
+            defer { git_odb_object_free(object) }
+            guard git_odb_object_type(object) == GIT_OBJECT_TREE else { throw notATree }
+            result = scan(RawTree(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))))
         }
+        return try result.mapError { error in
+            GitError(code: .invalid, message: "tree \(id.hex) is malformed at byte \(error.offset)", function: function)
+        }.get()
     }
 
     /// The entry at `path` in the tree of the commit `commit`, or `nil` when there is none.

@@ -68,7 +68,7 @@ final class VersionReader: Sendable {
         while true {
             added.wait()
             while let step = queue.withLock({ queue -> RenameFollowingWalk.Step? in
-                guard queue.failure == nil, queue.next < queue.pending.count else { return nil }
+                guard queue.next < queue.pending.count else { return nil }
                 queue.next += 1
                 return queue.pending[queue.next - 1]
             }) {

@@ -9,15 +9,14 @@ extension Workspace {
         let path = try repositoryPath(forUserPath: userPath)
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let reader = VersionReader(gitDirectory: repository.gitDirectoryPath, storeTree: try EvalStore(repository: repository).tipTree())
-        let steps: [RenameFollowingWalk.Step]
         do {
-            steps = try RenameFollowingWalk(repository: repository).steps(from: start, path: path, found: reader.add)
+            _ = try RenameFollowingWalk(repository: repository).steps(from: start, path: path, found: reader.add)
         } catch {
             _ = try? reader.finish()
             throw error
         }
         let reads = try reader.finish()
-        guard !steps.isEmpty else {
+        guard !reads.isEmpty else {
             throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
         }
         var versions = reads.map(\.version)
