@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tree object's bytes, scanned in place: `<octal mode> <name>\0<20-byte id>` per entry.
 ///
 /// Finding one name this way allocates nothing, where parsing the tree through libgit2 builds an
@@ -5,16 +7,20 @@
 struct RawTree {
     let bytes: UnsafeRawBufferPointer
 
-    /// The id and mode of the entry named `name` (UTF-8 bytes), `nil` when there is none, or
-    /// `.failure` when the bytes are not a well-formed tree.
-    func entry(named name: [UInt8]) -> Result<(id: ObjectID, mode: TreeEntry.Mode)?, MalformedTree> {
-        var found: (id: ObjectID, mode: TreeEntry.Mode)?
-        let scan = scanEntries { mode, nameRange, idStart in
-            guard nameRange.count == name.count, matches(name, at: nameRange.lowerBound) else { return true }
-            found = (ObjectID(raw: bytes, at: idStart), TreeEntry.Mode(rawValue: mode) ?? .blob)
-            return false
+    /// The id and mode of the entry named `name`, `nil` when there is none, or `.failure` when the
+    /// bytes are not a well-formed tree.
+    func entry(named name: String) -> Result<(id: ObjectID, mode: TreeEntry.Mode)?, MalformedTree> {
+        var name = name
+        return name.withUTF8 { name in
+            var found: (id: ObjectID, mode: TreeEntry.Mode)?
+            let scan = scanEntries { mode, nameRange, idStart in
+                guard nameRange.count == name.count,
+                      name.isEmpty || memcmp(bytes.baseAddress! + nameRange.lowerBound, name.baseAddress!, name.count) == 0 else { return true }
+                found = (ObjectID(raw: bytes, at: idStart), TreeEntry.Mode(rawValue: mode) ?? .blob)
+                return false
+            }
+            return scan.map { found }
         }
-        return scan.map { found }
     }
 
     /// Every entry, in the tree's order, or `.failure` when the bytes are not a well-formed tree.
@@ -48,11 +54,6 @@ struct RawTree {
             offset = idStart + ObjectID.byteCount
         }
         return .success(())
-    }
-
-    private func matches(_ name: [UInt8], at start: Int) -> Bool {
-        for (index, byte) in name.enumerated() where bytes[start + index] != byte { return false }
-        return true
     }
 
     /// The byte offset where a tree stopped making sense.

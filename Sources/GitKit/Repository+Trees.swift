@@ -36,8 +36,7 @@ extension Repository {
     /// Copies no name: the cheapest look-up, for walks that resolve one path in many trees.
     /// The tree's raw bytes are scanned in place; nothing is parsed into libgit2's object cache.
     public func treeEntryTarget(named name: String, inTree id: ObjectID) throws(GitError) -> (id: ObjectID, mode: TreeEntry.Mode)? {
-        let bytes = Array(name.utf8)
-        return try scanTree(id, function: "treeEntryTarget") { $0.entry(named: bytes) }
+        try scanTree(id, function: "treeEntryTarget") { $0.entry(named: name) }
     }
 
     /// Scans the raw bytes of the tree `id` with `scan`: read straight from the pack files when they
@@ -45,7 +44,7 @@ extension Repository {
     private func scanTree<Value>(
         _ id: ObjectID, function: String, _ scan: (RawTree) -> Result<Value, RawTree.MalformedTree>
     ) throws(GitError) -> Value {
-        let notATree = GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: function)
+        var notATree: GitError { GitError(code: .invalid, message: "object \(id.hex) is not a tree", function: function) }
         let result: Result<Value, RawTree.MalformedTree>
         if let object = packs?.object(id) {
             guard object.kind == .tree else { throw notATree }
