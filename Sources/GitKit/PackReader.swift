@@ -3,7 +3,7 @@ import Foundation
 
 /// The objects of a repository's pack files, read directly: the index (`.idx` version 2) finds an
 /// object's offset, its bytes are inflated from the mapped `.pack` and deltas applied, bases kept in
-/// a small cache. No lock, no allocation per look-up beyond the object's own bytes: for walks that
+/// a small direct-mapped cache (`DeltaBaseCache`). No lock, no allocation per look-up beyond the object's own bytes: for walks that
 /// read thousands of small trees, libgit2's per-object overhead costs more than the reading.
 ///
 /// Format: git's `Documentation/gitformat-pack.txt`. Packs that are missing, of another version or
@@ -26,17 +26,8 @@ final class PackReader {
     }
 
     private let packs: [Pack]
-    /// Delta bases by pack and offset, oldest first in `cacheOrder`, at most `cacheLimit` bytes.
-    private var cache = [CacheKey: (kind: Kind, bytes: [UInt8])]()
-    private var cacheOrder = [CacheKey]()
-    private var cacheOrderStart = 0
-    private var cacheBytes = 0
-    private let cacheLimit = 4 << 20
-
-    private struct CacheKey: Hashable {
-        let pack: Int
-        let offset: Int
-    }
+    /// Recently used delta bases.
+    private var bases = DeltaBaseCache()
 
     /// The packs of the repository whose git folder is `gitDirectory`; `nil` when it has none.
     init?(gitDirectory: String) {
@@ -59,8 +50,7 @@ final class PackReader {
     }
 
     private func object(inPack number: Int, at offset: Int, depth: Int) -> (kind: Kind, bytes: [UInt8])? {
-        let key = CacheKey(pack: number, offset: offset)
-        if let cached = cache[key] { return cached }
+        if let cached = bases.object(pack: number, offset: offset) { return (cached.kind, cached.bytes) }
         guard depth < 10_000 else { return nil }
         let bytes = packs[number].data.bytes
         guard offset < bytes.count - 20 else { return nil }
@@ -96,7 +86,7 @@ final class PackReader {
                   let base = object(inPack: number, at: offset - distance, depth: depth + 1),
                   let delta = PackReader.inflate(bytes, at: position, size: size),
                   let result = PackReader.apply(delta, to: base.bytes) else { return nil }
-            remember(CacheKey(pack: number, offset: offset - distance), base)
+            bases.remember(DeltaBaseCache.Entry(pack: number, offset: offset - distance, kind: base.kind, bytes: base.bytes))
             return (base.kind, result)
         case 7:
             guard position + ObjectID.byteCount <= bytes.count else { return nil }
@@ -107,23 +97,6 @@ final class PackReader {
             return (base.kind, result)
         default:
             return nil
-        }
-    }
-
-    /// Keeps a delta base, dropping the oldest ones beyond the cache's limit.
-    private func remember(_ key: CacheKey, _ object: (kind: Kind, bytes: [UInt8])) {
-        guard cache[key] == nil, object.bytes.count < cacheLimit / 4 else { return }
-        cache[key] = object
-        cacheOrder.append(key)
-        cacheBytes += object.bytes.count
-        while cacheBytes > cacheLimit, cacheOrderStart < cacheOrder.count {
-            let oldest = cacheOrder[cacheOrderStart]
-            cacheOrderStart += 1
-            cacheBytes -= cache.removeValue(forKey: oldest)?.bytes.count ?? 0
-        }
-        if cacheOrderStart > 4096, cacheOrderStart * 2 > cacheOrder.count {
-            cacheOrder.removeFirst(cacheOrderStart)
-            cacheOrderStart = 0
         }
     }
 

@@ -81,3 +81,40 @@ struct PackReaderTests {
 private extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
+
+@Suite("Delta base cache")
+struct DeltaBaseCacheTests {
+    private func entry(_ offset: Int, pack: Int = 0, size: Int) -> DeltaBaseCache.Entry {
+        DeltaBaseCache.Entry(pack: pack, offset: offset, kind: .tree, bytes: [UInt8](repeating: UInt8(offset % 251), count: size))
+    }
+
+    @Test("finds what it kept by pack and offset, and never answers for another object")
+    func keepsAndFinds() {
+        var cache = DeltaBaseCache(slotBits: 4, limit: 1 << 20)
+        for offset in stride(from: 12, to: 400, by: 40) { cache.remember(entry(offset, size: 10)) }
+        var found = 0
+        for offset in stride(from: 12, to: 400, by: 40) {
+            if let hit = cache.object(pack: 0, offset: offset) {
+                #expect(hit.offset == offset && hit.bytes == entry(offset, size: 10).bytes)
+                found += 1
+            }
+            #expect(cache.object(pack: 1, offset: offset) == nil)
+            #expect(cache.object(pack: 0, offset: offset + 1) == nil)
+        }
+        // Ten entries in sixteen slots: collisions may drop some, but the last one kept is there.
+        #expect(found >= 1 && cache.object(pack: 0, offset: 372) != nil)
+    }
+
+    @Test("holds at most its byte limit, keeps the newest entry, and refuses entries over a quarter of the limit")
+    func boundsItsBytes() {
+        var cache = DeltaBaseCache(slotBits: 8, limit: 1000)
+        for offset in 0..<200 {
+            cache.remember(entry(offset * 7, size: 90))
+            let held = (0...offset).filter { cache.object(pack: 0, offset: $0 * 7) != nil }.count
+            #expect(held * 90 <= 1000)
+            #expect(cache.object(pack: 0, offset: offset * 7) != nil)
+        }
+        cache.remember(entry(5, size: 251))
+        #expect(cache.object(pack: 0, offset: 5) == nil)
+    }
+}
