@@ -60,9 +60,12 @@ extension Repository {
             guard git_odb_object_type(object) == GIT_OBJECT_TREE else { throw notATree }
             result = scan(RawTree(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))))
         }
-        return try result.mapError { error in
-            GitError(code: .invalid, message: "tree \(id.hex) is malformed at byte \(error.offset)", function: function)
-        }.get()
+        return try result.mapError { LoadedTree.malformed(id, at: $0, function: function) }.get()
+    }
+
+    /// The raw bytes of the tree `id`, for many single-name look-ups in it (`LoadedTree.entry(named:)`).
+    public func loadTree(_ id: ObjectID) throws(GitError) -> LoadedTree {
+        try scanTree(id, function: "loadTree") { .success(LoadedTree(id: id, bytes: Array($0.bytes))) }
     }
 
     /// The entry at `path` in the tree of the commit `commit`, or `nil` when there is none.

@@ -9,8 +9,10 @@ struct PromptIndexReader {
     let repository: Repository
     /// Shard name (`ab`) → shard tree.
     private let shards: [String: ObjectID]
-    /// Shard name → (rest of the blob id → folder tree), filled as shards are first needed.
-    private var folders = [String: [String: ObjectID]]()
+    /// Shard name → the shard tree's bytes, loaded the first time the shard is needed: a history
+    /// touches most shards but only a few folders of each, so folders are found by scanning the
+    /// loaded bytes rather than by parsing every entry of the shard.
+    private var loadedShards = [String: LoadedTree]()
 
     init(store: EvalStore, tree: ObjectID) throws {
         repository = store.repository
@@ -18,15 +20,16 @@ struct PromptIndexReader {
         shards = try root.map { try EvalStore.subtrees(of: $0.id, in: store.repository) } ?? [:]
     }
 
-    /// The ids of the records for the prompt version `blob`. Complexity: one folder read, plus one
-    /// shard read the first time its shard is needed.
+    /// The ids of the records for the prompt version `blob`. Complexity: one folder read and a scan
+    /// of its shard, plus one shard read the first time its shard is needed.
     mutating func recordIDs(forPromptBlob blob: ObjectID) throws -> [ObjectID] {
         let hex = blob.hex
         let shard = String(hex.prefix(2))
         guard let shardTree = shards[shard] else { return [] }
-        if folders[shard] == nil { folders[shard] = try EvalStore.subtrees(of: shardTree, in: repository) }
-        guard let folder = folders[shard]?[String(hex.dropFirst(2))] else { return [] }
-        return try repository.treeEntries(folder).compactMap { ObjectID(hex: $0.name) }
+        let loaded = try loadedShards[shard] ?? repository.loadTree(shardTree)
+        loadedShards[shard] = loaded
+        guard let folder = try loaded.entry(named: String(hex.dropFirst(2))), folder.mode == .tree else { return [] }
+        return try repository.treeEntries(folder.id).compactMap { ObjectID(hex: $0.name) }
     }
 }
 
