@@ -113,6 +113,13 @@ struct ObjectStoreTests {
         #expect(try opened.treeEntry(atPath: "records/cd/new.json", inTree: second)?.id == one)
         #expect(try opened.treeEntry(atPath: "by-commit", inTree: second) == nil)
         #expect(try opened.treeFiles(second).map(\.path) == ["records/ab/0123.json", "records/ab/cdef.json", "records/cd/new.json", "top.txt"])
+        let records = try #require(try opened.treeEntry(atPath: "records/ab", inTree: second))
+        let loaded = try opened.loadTree(records.id)
+        #expect(try loaded.entry(named: "cdef.json")?.id == two)
+        #expect(try loaded.entry(named: "0123.json")?.mode == .blob)
+        #expect(try loaded.entry(named: "cdef") == nil && (try loaded.entry(named: "cdef.json.x")) == nil)
+        #expect(try opened.loadTree(second).entry(named: "top.txt")?.mode == .executable)
+        #expect(throws: GitError.self) { try opened.loadTree(two) }
         let commit = try opened.createCommit(tree: second, parents: [], message: "store\n", author: TestEnvironment.signature(at: 1_700_000_000), committer: TestEnvironment.signature(at: 1_700_000_000))
         try opened.updateReference("refs/quill/test", to: commit, expecting: nil, message: "test")
         try repository.fsck()
