@@ -24,6 +24,15 @@ public struct Commit: Hashable, Sendable {
         return lines.joined(separator: " ")
     }
 
+    init(id: ObjectID, treeID: ObjectID, parentIDs: [ObjectID], author: Signature, committer: Signature, message: String) {
+        self.id = id
+        self.treeID = treeID
+        self.parentIDs = parentIDs
+        self.author = author
+        self.committer = committer
+        self.message = message
+    }
+
     /// Copies a libgit2 commit.
     init(_ commit: OpaquePointer) {
         id = ObjectID(git_commit_id(commit))

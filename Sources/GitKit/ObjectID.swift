@@ -43,9 +43,14 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
 
     /// Parses a full hexadecimal id (either case); `nil` for anything else.
     public init?(hex: some StringProtocol) {
+        self.init(hexDigits: hex.utf8)
+    }
+
+    /// Parses a full hexadecimal id given as ASCII bytes; `nil` for anything else.
+    init?(hexDigits: some Sequence<UInt8>) {
         var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
         var count = 0
-        for character in hex.utf8 {
+        for character in hexDigits {
             guard let value = ObjectID.nibble(character), count < ObjectID.byteCount * 2 else { return nil }
             switch count {
             case 0..<16: high = high << 4 | UInt64(value)

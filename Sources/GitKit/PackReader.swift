@@ -26,6 +26,9 @@ final class PackReader {
     }
 
     private let packs: [Pack]
+    /// The pack that held the last object found: objects read together tend to share a pack, so it
+    /// is searched first, as git does.
+    private var lastPack = 0
     /// Recently used delta bases.
     private var bases = DeltaBaseCache()
 
@@ -43,8 +46,12 @@ final class PackReader {
 
     /// The kind and bytes of `id`, or `nil` when no pack holds it or its entry cannot be read.
     func object(_ id: ObjectID) -> (kind: Kind, bytes: [UInt8])? {
-        for (number, pack) in packs.enumerated() {
-            if let offset = PackReader.offset(of: id, in: pack) { return object(inPack: number, at: offset, depth: 0) }
+        if let offset = PackReader.offset(of: id, in: packs[lastPack]) { return object(inPack: lastPack, at: offset, depth: 0) }
+        for (number, pack) in packs.enumerated() where number != lastPack {
+            if let offset = PackReader.offset(of: id, in: pack) {
+                lastPack = number
+                return object(inPack: number, at: offset, depth: 0)
+            }
         }
         return nil
     }

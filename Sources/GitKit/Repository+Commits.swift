@@ -2,8 +2,12 @@ internal import CLibGit2
 import Foundation
 
 extension Repository {
-    /// The commit `id`.
+    /// The commit `id`: parsed from its packed bytes when the pack reader holds it and it has the
+    /// usual shape (`CommitParser`), else read through libgit2.
     public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+        if let object = packs?.object(id), object.kind == .commit, let parsed = CommitParser.parse(object.bytes, id: id) {
+            return parsed
+        }
         let commit = try lookupCommit(id)
         defer { git_commit_free(commit) }
         return Commit(commit)

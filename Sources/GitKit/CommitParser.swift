@@ -1,0 +1,94 @@
+import Foundation
+
+/// Parses a commit object's raw bytes (read from a pack by `PackReader`) into a `Commit`, giving
+/// what libgit2's parser gives for the same bytes. Only the common, well-formed shape is accepted;
+/// for anything else it returns `nil` and the caller asks libgit2, whose answer (or error) stands.
+///
+/// Format: `tree <hex>`, `parent <hex>`…, `author <sig>`, `committer <sig>`, other headers, a blank
+/// line, the message; a signature is `name <email> <seconds> <±hhmm>`.
+enum CommitParser {
+    static func parse(_ bytes: [UInt8], id: ObjectID) -> Commit? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = LineReader(bytes: buffer)
+            guard let tree = reader.header("tree ").flatMap(ObjectID.init(hexDigits:)) else { return nil }
+            var parents = [ObjectID]()
+            while let line = reader.header("parent ") {
+                guard let parent = ObjectID(hexDigits: line) else { return nil }
+                parents.append(parent)
+            }
+            guard let authorLine = reader.header("author "), let author = signature(authorLine) else { return nil }
+            // libgit2 skips extra author lines, which some tools write.
+            while reader.header("author ") != nil {}
+            guard let committerLine = reader.header("committer "), let committer = signature(committerLine) else { return nil }
+            // Other headers (encoding, gpgsig and its continuation lines) up to the blank line.
+            while true {
+                guard let line = reader.nextLine() else { return nil }
+                if line.isEmpty { break }
+            }
+            let message = reader.rest.prefix { $0 != 0 }
+            return Commit(
+                id: id, treeID: tree, parentIDs: parents, author: author, committer: committer,
+                message: String(decoding: message, as: UTF8.self))
+        }
+    }
+
+    /// `name <email> seconds ±hhmm`, name and email trimmed as libgit2 trims them.
+    private static func signature(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Signature? {
+        guard let open = line.lastIndex(of: UInt8(ascii: "<")), let close = line.lastIndex(of: UInt8(ascii: ">")), open < close else {
+            return nil
+        }
+        let fields = line[(close + 1)...].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        guard fields.count == 3, fields[0].isEmpty, let seconds = Int64(decimal: fields[1]),
+              let zone = fields[2].first, zone == UInt8(ascii: "+") || zone == UInt8(ascii: "-"), fields[2].count == 5,
+              let hhmm = Int64(decimal: fields[2].dropFirst()), hhmm / 100 <= 14, hhmm % 100 <= 59 else { return nil }
+        let minutes = Int(hhmm / 100 * 60 + hhmm % 100)
+        return Signature(
+            name: text(trimming: line[..<open]), email: text(trimming: line[(open + 1)..<close]),
+            date: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZoneOffsetMinutes: zone == UInt8(ascii: "-") ? -minutes : minutes)
+    }
+
+    /// The bytes as text without surrounding white space, cut at a NUL as libgit2's C strings are.
+    private static func text(trimming bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
+        let end = bytes.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
+        return String(decoding: bytes[start..<max(start, end)].prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    /// Reads a commit's header lines in order.
+    private struct LineReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        /// The rest of the current line after `name` when the line starts with it; else nothing is read.
+        mutating func header(_ name: StaticString) -> Slice<UnsafeBufferPointer<UInt8>>? {
+            let prefix = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            guard bytes.count - position >= prefix.count, bytes[position..<position + prefix.count].elementsEqual(prefix) else { return nil }
+            position += prefix.count
+            return nextLine()
+        }
+
+        /// The current line without its newline; `nil` at the end or on a line with no newline.
+        mutating func nextLine() -> Slice<UnsafeBufferPointer<UInt8>>? {
+            guard let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            defer { position = end + 1 }
+            return bytes[position..<end]
+        }
+
+        /// Everything after the current position.
+        var rest: Slice<UnsafeBufferPointer<UInt8>> { bytes[position...] }
+    }
+}
+
+private extension Int64 {
+    /// Plain decimal digits, at most 18 of them; `nil` for anything else.
+    init?(decimal bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        self = value
+    }
+}
