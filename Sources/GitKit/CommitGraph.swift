@@ -45,42 +45,52 @@ struct CommitGraph {
         self.layers = layers
     }
 
-    /// The commit's tree, parents and commit time, or `nil` when the graph does not hold it.
-    func node(_ id: ObjectID) -> CommitNode? {
-        guard let position = position(of: id) else { return nil }
-        return node(at: position, id: id)
+    /// A commit as the graph holds it: its node, and its parents' positions in the graph, through
+    /// which a walk reaches them without searching for their ids.
+    struct Entry {
+        let node: CommitNode
+        let parentPositions: [Int]
     }
 
-    private func node(at position: Int, id: ObjectID) -> CommitNode? {
-        guard let layer = layers.last(where: { $0.base <= position }) else { return nil }
+    /// The commit's tree, parents and commit time, or `nil` when the graph does not hold it.
+    func node(_ id: ObjectID) -> CommitNode? {
+        position(of: id).flatMap { entry(at: $0)?.node }
+    }
+
+    /// The commit at a global position, or `nil` when the position or its parents' are out of range.
+    func entry(at position: Int) -> Entry? {
+        guard let layer = layers.last(where: { $0.base <= position }), position - layer.base < layer.count,
+              let id = id(at: position) else { return nil }
         let record = layer.dataOffset + (position - layer.base) * (CommitGraph.hashSize + 16)
         let tree = layer.data.objectID(at: record)
         let first = layer.data.bigEndian32(at: record + CommitGraph.hashSize)
         let second = layer.data.bigEndian32(at: record + CommitGraph.hashSize + 4)
         let high = UInt64(layer.data.bigEndian32(at: record + CommitGraph.hashSize + 8) & 0x3)
         let low = UInt64(layer.data.bigEndian32(at: record + CommitGraph.hashSize + 12))
-        var parents = [ObjectID]()
-        if first != CommitGraph.noParent {
-            guard let parent = self.id(at: Int(first)) else { return nil }
-            parents.append(parent)
-        }
+        var positions = [Int]()
+        if first != CommitGraph.noParent { positions.append(Int(first)) }
         if second != CommitGraph.noParent {
             if second & 0x8000_0000 == 0 {
-                guard let parent = self.id(at: Int(second)) else { return nil }
-                parents.append(parent)
+                positions.append(Int(second))
             } else {
                 guard let edges = layer.extraEdgesOffset else { return nil }
                 var index = Int(second & 0x7FFF_FFFF)
                 while true {
+                    guard edges + index * 4 + 4 <= layer.data.count else { return nil }
                     let edge = layer.data.bigEndian32(at: edges + index * 4)
-                    guard let parent = self.id(at: Int(edge & 0x7FFF_FFFF)) else { return nil }
-                    parents.append(parent)
+                    positions.append(Int(edge & 0x7FFF_FFFF))
                     if edge & 0x8000_0000 != 0 { break }
                     index += 1
                 }
             }
         }
-        return CommitNode(id: id, treeID: tree, parentIDs: parents, time: Int64(high << 32 | low))
+        var parents = [ObjectID]()
+        parents.reserveCapacity(positions.count)
+        for parent in positions {
+            guard let parentID = self.id(at: parent) else { return nil }
+            parents.append(parentID)
+        }
+        return Entry(node: CommitNode(id: id, treeID: tree, parentIDs: parents, time: Int64(high << 32 | low)), parentPositions: positions)
     }
 
     /// The id at a global position.
@@ -91,7 +101,7 @@ struct CommitGraph {
     }
 
     /// The global position of `id`: the fan-out narrows the range, a binary search finds it.
-    private func position(of id: ObjectID) -> Int? {
+    func position(of id: ObjectID) -> Int? {
         let first = id.firstByte
         for layer in layers.reversed() {
             var low = first == 0 ? 0 : Int(layer.data.bigEndian32(at: layer.fanoutOffset + (first - 1) * 4))

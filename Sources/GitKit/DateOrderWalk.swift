@@ -17,51 +17,66 @@ public struct CommitNode: Hashable, Sendable {
 /// Keeps its repository alive. Complexity: O(c × w) for c commits and a frontier of w commits.
 public final class DateOrderWalk {
     private let repository: Repository
-    /// Git's commit-graph, when the repository has one: commits found there are not parsed.
+    /// Git's commit-graph, when the repository has one: commits found there are not parsed, and
+    /// their parents are reached by position rather than by searching for their ids.
     private let graph: CommitGraph?
     /// Pending commits, newest first.
-    private var pending = [CommitNode]()
+    private var pending = [Pending]()
     private var seen = Set<ObjectID>()
     /// Every commit read so far, so a parent's tree is never read twice.
     private var loaded = [ObjectID: CommitNode]()
+
+    /// A pending commit, with its parents' positions in the commit-graph when it came from there.
+    private struct Pending {
+        let node: CommitNode
+        let parentPositions: [Int]?
+    }
 
     /// A walk from `starts` (in order, like the revisions on git log's command line).
     public init(_ repository: Repository, from starts: [ObjectID]) throws(GitError) {
         self.repository = repository
         graph = CommitGraph(gitDirectory: repository.gitDirectoryPath)
         for start in starts where seen.insert(start).inserted {
-            insert(try node(start))
+            try add(read(start, position: graph?.position(of: start)))
         }
     }
 
     /// The next commit, or `nil` when the walk is over.
     public func next() throws(GitError) -> CommitNode? {
         guard !pending.isEmpty else { return nil }
-        let node = pending.removeFirst()
-        for parent in node.parentIDs where seen.insert(parent).inserted {
-            insert(try self.node(parent))
+        let next = pending.removeFirst()
+        for (index, parent) in next.node.parentIDs.enumerated() where seen.insert(parent).inserted {
+            try add(read(parent, position: next.parentPositions?[index]))
         }
-        return node
+        return next.node
     }
 
     /// The tree, parents and time of any commit, from the walk's memory, the commit-graph or the object.
     public func node(_ id: ObjectID) throws(GitError) -> CommitNode {
         if let node = loaded[id] { return node }
-        let node: CommitNode
-        if let fromGraph = graph?.node(id) { node = fromGraph } else { node = try repository.commitNode(id) }
+        let node = try read(id, position: graph?.position(of: id)).node
         loaded[id] = node
         return node
     }
 
+    /// The commit `id`, through the graph at `position` when there is one, else from its object.
+    private func read(_ id: ObjectID, position: Int?) throws(GitError) -> Pending {
+        if let position, let entry = graph?.entry(at: position), entry.node.id == id {
+            return Pending(node: entry.node, parentPositions: entry.parentPositions)
+        }
+        return Pending(node: try repository.commitNode(id), parentPositions: nil)
+    }
+
     /// Inserts after every pending commit at least as new (git's `commit_list_insert_by_date`).
-    private func insert(_ node: CommitNode) {
+    private func add(_ commit: Pending) {
+        loaded[commit.node.id] = commit.node
         var low = 0
         var high = pending.count
         while low < high {
             let middle = (low + high) / 2
-            if pending[middle].time >= node.time { low = middle + 1 } else { high = middle }
+            if pending[middle].node.time >= commit.node.time { low = middle + 1 } else { high = middle }
         }
-        pending.insert(node, at: low)
+        pending.insert(commit, at: low)
     }
 }
 
