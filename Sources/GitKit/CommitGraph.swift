@@ -20,6 +20,8 @@ struct CommitGraph {
     }
 
     private let layers: [Layer]
+    /// How many commits the graph holds, all layers together; positions run from 0 to `count - 1`.
+    let count: Int
     private static let hashSize = 20
     private static let noParent: UInt32 = 0x7000_0000
 
@@ -43,6 +45,7 @@ struct CommitGraph {
         }
         guard !layers.isEmpty else { return nil }
         self.layers = layers
+        count = base
     }
 
     /// A commit as the graph holds it: its node, and its parents' positions in the graph, through

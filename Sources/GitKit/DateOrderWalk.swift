@@ -22,8 +22,10 @@ public final class DateOrderWalk {
     private let graph: CommitGraph?
     /// Pending commits, newest first.
     private var pending = [Pending]()
-    private var seen = Set<ObjectID>()
-    /// Every commit read so far, so a parent's tree is never read twice.
+    /// Commits reached so far: those in the graph by position, the others by id.
+    private var seenPositions: [Bool]
+    private var seenIDs = Set<ObjectID>()
+    /// The pending commits, and any other commit `node(_:)` read, so a parent's tree is never read twice.
     private var loaded = [ObjectID: CommitNode]()
 
     /// A pending commit, with its parents' positions in the commit-graph when it came from there.
@@ -36,8 +38,9 @@ public final class DateOrderWalk {
     public init(_ repository: Repository, from starts: [ObjectID]) throws(GitError) {
         self.repository = repository
         graph = CommitGraph(gitDirectory: repository.gitDirectoryPath)
-        for start in starts where seen.insert(start).inserted {
-            try add(read(start, position: graph?.position(of: start)))
+        seenPositions = Array(repeating: false, count: graph?.count ?? 0)
+        for start in starts {
+            try reach(start, position: graph?.position(of: start))
         }
     }
 
@@ -45,10 +48,23 @@ public final class DateOrderWalk {
     public func next() throws(GitError) -> CommitNode? {
         guard !pending.isEmpty else { return nil }
         let next = pending.removeFirst()
-        for (index, parent) in next.node.parentIDs.enumerated() where seen.insert(parent).inserted {
-            try add(read(parent, position: next.parentPositions?[index]))
+        loaded[next.node.id] = nil
+        for (index, parent) in next.node.parentIDs.enumerated() {
+            // A commit outside the graph may have parents inside it.
+            try reach(parent, position: next.parentPositions.map { $0[index] } ?? graph?.position(of: parent))
         }
         return next.node
+    }
+
+    /// Queues the commit `id` unless the walk has reached it before.
+    private func reach(_ id: ObjectID, position: Int?) throws(GitError) {
+        if let position, position < seenPositions.count {
+            guard !seenPositions[position] else { return }
+            seenPositions[position] = true
+        } else {
+            guard seenIDs.insert(id).inserted else { return }
+        }
+        try add(read(id, position: position))
     }
 
     /// The tree, parents and time of any commit, from the walk's memory, the commit-graph or the object.
