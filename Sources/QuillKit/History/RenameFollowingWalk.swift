@@ -2,7 +2,8 @@ import GitKit
 
 /// Walks history like `git log --follow -- PATH`: newest first by commit date, one path, renames followed.
 ///
-/// Mirrors git's semantics exactly: commits come in git's date order (`DateOrderWalk`); merges are never listed; a non-merge commit is listed when the
+/// Mirrors git's semantics exactly: commits come in git's date order (`DateOrderWalk`, listed on a
+/// second thread by `CommitVisits`); merges are never listed; a non-merge commit is listed when the
 /// blob or mode at the followed path differs from its first parent; when a commit adds the path and
 /// rename or copy detection finds a source, the walk follows the source's path from then on (for every
 /// commit still to come, as git does).
@@ -23,7 +24,7 @@ struct RenameFollowingWalk {
     /// The commits reachable from `start` that touched `path`, newest first; each is also handed to
     /// `found` as soon as the walk reaches it.
     func steps(from start: ObjectID, path initialPath: String, found: (Step) -> Void = { _ in }) throws -> [Step] {
-        let walk = try DateOrderWalk(repository, from: [start])
+        let visits = CommitVisits(gitDirectory: repository.gitDirectoryPath, start: start)
         var path = initialPath
         var lookups = EntryCache(repository: repository)
         var steps = [Step]()
@@ -31,24 +32,24 @@ struct RenameFollowingWalk {
             steps.append(step)
             found(step)
         }
-        while let node = try walk.next() {
-            guard node.parentIDs.count <= 1 else { continue }
-            let current = try lookups.entry(atPath: path, inTree: node.treeID)
-            let parentTree = try node.parentIDs.first.map { try walk.node($0).treeID }
-            let previous = try parentTree.flatMap { tree throws -> TreeEntry? in try lookups.entry(atPath: path, inTree: tree) }
-            guard current?.id != previous?.id || current?.mode != previous?.mode else { continue }
-            switch (previous, current) {
-            case (nil, .some):
-                if let parentTree, let (source, change) = try renameSource(of: path, from: parentTree, to: node.treeID) {
-                    record(Step(commit: node.id, path: path, previousPath: source, blob: current, change: change))
-                    path = source
-                } else {
-                    record(Step(commit: node.id, path: path, previousPath: nil, blob: current, change: .added))
+        while let batch = try visits.next() {
+            for visit in batch {
+                let current = try lookups.entry(atPath: path, inTree: visit.tree)
+                let previous = try visit.parentTree.flatMap { tree throws -> TreeEntry? in try lookups.entry(atPath: path, inTree: tree) }
+                guard current?.id != previous?.id || current?.mode != previous?.mode else { continue }
+                switch (previous, current) {
+                case (nil, .some):
+                    if let parentTree = visit.parentTree, let (source, change) = try renameSource(of: path, from: parentTree, to: visit.tree) {
+                        record(Step(commit: visit.commit, path: path, previousPath: source, blob: current, change: change))
+                        path = source
+                    } else {
+                        record(Step(commit: visit.commit, path: path, previousPath: nil, blob: current, change: .added))
+                    }
+                case (.some, nil):
+                    record(Step(commit: visit.commit, path: path, previousPath: nil, blob: nil, change: .deleted))
+                default:
+                    record(Step(commit: visit.commit, path: path, previousPath: nil, blob: current, change: .modified))
                 }
-            case (.some, nil):
-                record(Step(commit: node.id, path: path, previousPath: nil, blob: nil, change: .deleted))
-            default:
-                record(Step(commit: node.id, path: path, previousPath: nil, blob: current, change: .modified))
             }
         }
         return steps

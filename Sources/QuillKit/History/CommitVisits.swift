@@ -1,0 +1,47 @@
+import Foundation
+import GitKit
+
+/// The non-merge commits reachable from a start, in git's date order (`DateOrderWalk`), each with
+/// its first parent's tree: what a path-limited history walk compares. They are listed on a thread
+/// of its own, with a repository of its own, while the caller compares trees.
+final class CommitVisits: Sendable {
+    /// A commit to compare with its first parent.
+    struct Visit: Sendable {
+        let commit: ObjectID
+        let tree: ObjectID
+        /// `nil` for a root commit.
+        let parentTree: ObjectID?
+    }
+
+    private let channel = BatchChannel<Visit>()
+    private static let batchSize = 256
+
+    /// Starts listing from `start` in the repository at `gitDirectory`.
+    init(gitDirectory: String, start: ObjectID) {
+        let thread = Thread { [channel] in
+            do {
+                let walk = try DateOrderWalk(Repository.open(at: gitDirectory), from: [start])
+                var batch = [Visit]()
+                batch.reserveCapacity(Self.batchSize)
+                while let node = try walk.next() {
+                    guard node.parentIDs.count <= 1 else { continue }
+                    batch.append(Visit(commit: node.id, tree: node.treeID, parentTree: try node.parentIDs.first.map { try walk.node($0).treeID }))
+                    if batch.count == Self.batchSize {
+                        channel.send(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                channel.send(batch)
+                channel.close()
+            } catch {
+                channel.close(failure: error)
+            }
+        }
+        thread.start()
+    }
+
+    /// The next commits in order, waiting for them; `nil` after the last.
+    func next() throws -> [Visit]? {
+        try channel.receive()
+    }
+}
