@@ -11,17 +11,12 @@ final class VersionReader: Sendable {
         let records: [ScoreTimeline.Group: [EvalRecord]]
     }
 
-    private struct Queue {
-        var pending = [RenameFollowingWalk.Step]()
-        var next = 0
-        var read = [Read]()
-        var isClosed = false
-        var failure: (any Error)?
-    }
-
-    private let queue = Mutex(Queue())
-    /// Signalled once per `batch` steps added and once on close.
-    private let added = DispatchSemaphore(value: 0)
+    private let steps = BatchChannel<RenameFollowingWalk.Step>()
+    /// Steps added and not yet sent: the reader is woken once per `batch` steps, not per step,
+    /// since waking a thread costs more than reading one version.
+    private let unsent = Mutex([RenameFollowingWalk.Step]())
+    private static let batch = 64
+    private let outcome = Mutex<Result<[Read], any Error>>(.success([]))
     private let ended = DispatchSemaphore(value: 0)
 
     /// Starts the reader on the repository at `gitDirectory`; records are looked up in the store
@@ -30,54 +25,46 @@ final class VersionReader: Sendable {
         let thread = Thread { [self] in
             defer { ended.signal() }
             do {
-                try readUntilClosed(gitDirectory, storeTree: storeTree)
+                let reads = try readUntilClosed(gitDirectory, storeTree: storeTree)
+                outcome.withLock { $0 = .success(reads) }
             } catch {
-                queue.withLock { $0.failure = error }
+                outcome.withLock { $0 = .failure(error) }
             }
         }
         thread.start()
     }
 
-    /// Queues `step` to be read. The reader is woken once per `batch` steps, not per step: waking a
-    /// thread costs more than reading one version.
+    /// Queues `step` to be read.
     func add(_ step: RenameFollowingWalk.Step) {
-        let count = queue.withLock { queue in
-            queue.pending.append(step)
-            return queue.pending.count
+        let full = unsent.withLock { unsent -> [RenameFollowingWalk.Step]? in
+            unsent.append(step)
+            guard unsent.count == Self.batch else { return nil }
+            defer { unsent.removeAll(keepingCapacity: true) }
+            return unsent
         }
-        if count % Self.batch == 0 { added.signal() }
+        if let full { steps.send(full) }
     }
-
-    private static let batch = 64
 
     /// Waits until every queued step is read and returns them in the order they were added.
     /// Call it once; after it the reader is stopped.
     func finish() throws -> [Read] {
-        queue.withLock { $0.isClosed = true }
-        added.signal()
+        steps.send(unsent.withLock { $0 })
+        steps.close()
         ended.wait()
-        return try queue.withLock { queue in
-            if let failure = queue.failure { throw failure }
-            return queue.read
-        }
+        return try outcome.withLock { $0 }.get()
     }
 
-    private func readUntilClosed(_ gitDirectory: String, storeTree: ObjectID?) throws {
+    private func readUntilClosed(_ gitDirectory: String, storeTree: ObjectID?) throws -> [Read] {
         let repository = try Repository.open(at: gitDirectory)
         var scores = try storeTree.map { try ScoreLookup(store: EvalStore(repository: repository), tree: $0) }
-        while true {
-            added.wait()
-            while let step = queue.withLock({ queue -> RenameFollowingWalk.Step? in
-                guard queue.next < queue.pending.count else { return nil }
-                queue.next += 1
-                return queue.pending[queue.next - 1]
-            }) {
+        var reads = [Read]()
+        while let batch = try steps.receive() {
+            for step in batch {
                 let version = PromptVersion(
                     try repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
-                let read = Read(version: version, records: try scores?.records(forBlob: step.blob?.id) ?? [:])
-                queue.withLock { $0.read.append(read) }
+                reads.append(Read(version: version, records: try scores?.records(forBlob: step.blob?.id) ?? [:]))
             }
-            if queue.withLock({ $0.isClosed && $0.next == $0.pending.count }) { return }
         }
+        return reads
     }
 }
