@@ -20,6 +20,12 @@ public final class Workspace {
         self.currentDirectory = currentDirectory
     }
 
+    /// Starts the git library's one-time set-up on a thread of its own; call it first thing in a
+    /// process that will open a workspace, so the set-up overlaps the work done before that.
+    public static func prepareInBackground() {
+        GitSettings.initializeInBackground()
+    }
+
     /// Opens the repository containing `directory` and reads its configuration.
     public static func open(from directory: String) throws -> Workspace {
         let repository: Repository
