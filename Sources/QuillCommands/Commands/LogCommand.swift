@@ -26,15 +26,29 @@ struct LogCommand: ParsableCommand {
 
 extension PromptVersion {
     /// One line: short commit, date, blob, change, the scores of `group`, subject, author.
+    ///
+    /// Appended piece by piece into one string: a log prints thousands of these lines.
     func renderLine(_ terminal: Terminal, prompt: String, group: ScoreGroup?, metrics: [String]) -> String {
-        let blobText = blob.map { String($0.prefix(7)) } ?? "(gone) "
-        let change = terminal.paint(self.change.rawValue.padded(to: 8), .cyan)
-        var subjectText = subject
-        if let previousPath { subjectText += terminal.paint("  [from \(previousPath)]", .dim) }
-        if path != prompt, previousPath == nil { subjectText += terminal.paint("  [as \(path)]", .dim) }
-        let score = group.flatMap { group in scores.first { $0.suite == group.suite && $0.model == group.model } }
-        let scoreText = metrics.map { name in ScoreCell.text(score?.metrics[name], terminal) }.joined()
-        return "\(terminal.paint(String(commit.prefix(7)), .yellow))  \(date.prefix(10))  \(blobText)  \(change)  \(scoreText)\(subjectText)  \(terminal.paint("(\(author))", .dim))"
+        var line = ""
+        line.reserveCapacity(96 + subject.utf8.count + author.utf8.count + metrics.count * ScoreCell.width)
+        line += terminal.paint(String(commit.utf8.prefix(7))!, .yellow)
+        line += "  "
+        line += String(date.utf8.prefix(10))!
+        line += "  "
+        line += blob.map { String($0.utf8.prefix(7))! } ?? "(gone) "
+        line += "  "
+        line += terminal.paint(change.rawValue.padded(to: 8), .cyan)
+        line += "  "
+        if !metrics.isEmpty {
+            let score = group.flatMap { group in scores.first { $0.suite == group.suite && $0.model == group.model } }
+            for name in metrics { ScoreCell.append(score?.metrics[name], to: &line) }
+        }
+        line += subject
+        if let previousPath { line += terminal.paint("  [from \(previousPath)]", .dim) }
+        if path != prompt, previousPath == nil { line += terminal.paint("  [as \(path)]", .dim) }
+        line += "  "
+        line += terminal.paint("(\(author))", .dim)
+        return line
     }
 }
 
@@ -48,11 +62,21 @@ struct ScoreGroup: Hashable {
 enum ScoreCell {
     static let width = 18
 
-    static func text(_ value: VersionScore.MetricValue?, _ terminal: Terminal) -> String {
-        guard let value else { return "-".padded(to: width) }
-        let delta = value.delta.map { " (\(ScoreFormat.signed($0)))" } ?? ""
-        let plain = ScoreFormat.short(value.mean) + delta
-        return plain.padded(to: max(width, plain.count + 2))
+    /// Appends the cell for `value` (`-` when the version has none) to `line`.
+    static func append(_ value: VersionScore.MetricValue?, to line: inout String) {
+        let start = line.utf8.count
+        if let value {
+            line += ScoreFormat.short(value.mean)
+            if let delta = value.delta {
+                line += " ("
+                line += ScoreFormat.signed(delta)
+                line += ")"
+            }
+        } else {
+            line += "-"
+        }
+        let written = line.utf8.count - start
+        line += String(repeating: " ", count: max(width, written + 2) - written)
     }
 }
 
