@@ -1,4 +1,3 @@
-internal import CLibGit2
 import Foundation
 
 /// The objects of a repository's pack files, read directly: the index (`.idx` version 2) finds an
@@ -29,6 +28,8 @@ final class PackReader {
     /// The pack that held the last object found: objects read together tend to share a pack, so it
     /// is searched first, as git does.
     private var lastPack = 0
+    /// The zlib stream every object is inflated with.
+    private let inflater = Inflater()
     /// Recently used delta bases.
     private var bases = DeltaBaseCache()
 
@@ -76,7 +77,7 @@ final class PackReader {
         position += 1
         switch type {
         case 1...4:
-            guard let kind = Kind(rawValue: type), let content = PackReader.inflate(bytes, at: position, size: size) else { return nil }
+            guard let kind = Kind(rawValue: type), let content = inflater.inflate(bytes, at: position, size: size) else { return nil }
             return (kind, content)
         case 6:
             guard position < bytes.count else { return nil }
@@ -91,7 +92,7 @@ final class PackReader {
             position += 1
             guard distance > 0, distance <= offset,
                   let base = object(inPack: number, at: offset - distance, depth: depth + 1),
-                  let delta = PackReader.inflate(bytes, at: position, size: size),
+                  let delta = inflater.inflate(bytes, at: position, size: size),
                   let result = PackReader.apply(delta, to: base.bytes) else { return nil }
             bases.remember(DeltaBaseCache.Entry(pack: number, offset: offset - distance, kind: base.kind, bytes: base.bytes))
             return (base.kind, result)
@@ -99,7 +100,7 @@ final class PackReader {
             guard position + ObjectID.byteCount <= bytes.count else { return nil }
             let baseID = ObjectID(raw: bytes, at: position)
             guard let base = object(baseID),
-                  let delta = PackReader.inflate(bytes, at: position + ObjectID.byteCount, size: size),
+                  let delta = inflater.inflate(bytes, at: position + ObjectID.byteCount, size: size),
                   let result = PackReader.apply(delta, to: base.bytes) else { return nil }
             return (base.kind, result)
         default:
@@ -138,33 +139,6 @@ final class PackReader {
             if stored < id { low = middle + 1 } else { high = middle }
         }
         return nil
-    }
-
-    /// Inflates the zlib stream at `offset` of `bytes`, which must give exactly `size` bytes.
-    private static func inflate(_ bytes: UnsafeRawBufferPointer, at offset: Int, size: Int) -> [UInt8]? {
-        guard offset < bytes.count else { return nil }
-        var output = [UInt8](repeating: 0, count: size)
-        var stream = z_stream()
-        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { inflateEnd(&stream) }
-        let status: Int32 = output.withUnsafeMutableBytes { out in
-            stream.next_in = UnsafeMutablePointer(mutating: (bytes.baseAddress! + offset).assumingMemoryBound(to: Bytef.self))
-            stream.avail_in = uInt(min(bytes.count - offset, Int(UInt32.max)))
-            // A zero-length object still needs somewhere to write the stream's end.
-            var spare: Bytef = 0
-            if size == 0 {
-                return withUnsafeMutablePointer(to: &spare) { pointer in
-                    stream.next_out = pointer
-                    stream.avail_out = 1
-                    return zlibInflate(&stream, Z_FINISH)
-                }
-            }
-            stream.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.avail_out = uInt(size)
-            return zlibInflate(&stream, Z_FINISH)
-        }
-        guard status == Z_STREAM_END, stream.total_out == size else { return nil }
-        return output
     }
 
     /// `base` with `delta` (git's copy and insert instructions) applied; `nil` when they do not fit.
@@ -216,9 +190,4 @@ final class PackReader {
         }
         return output.count == targetSize ? output : nil
     }
-}
-
-/// zlib's `inflate`, named apart from `PackReader.inflate`.
-private func zlibInflate(_ stream: inout z_stream, _ flush: Int32) -> Int32 {
-    inflate(&stream, flush)
 }
