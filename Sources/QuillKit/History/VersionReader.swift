@@ -3,7 +3,9 @@ import GitKit
 import Synchronization
 
 /// Reads each version's commit and evaluation records on a thread of its own, with a repository
-/// of its own, while the history walk that finds the versions goes on.
+/// of its own, while the history walk that finds the versions goes on. When the walk is over, the
+/// calling thread helps: it reads commits from the last version backwards until it meets the
+/// reader, which then only looks up those versions' records.
 final class VersionReader: Sendable {
     /// One version as read: the version and its records grouped by suite and model.
     struct Read: Sendable {
@@ -11,12 +13,41 @@ final class VersionReader: Sendable {
         let records: [ScoreTimeline.Group: [EvalRecord]]
     }
 
+    /// What the reader thread read of one step: the version unless the calling thread took it.
+    private struct ReaderRead: Sendable {
+        let version: PromptVersion?
+        let records: [ScoreTimeline.Group: [EvalRecord]]
+    }
+
+    /// Which steps' commits each thread has taken: the reader from the front, the caller from the back.
+    private struct Claims {
+        /// The first step the reader has not taken.
+        var front = 0
+        /// The last step the caller has not taken, plus one.
+        var back = Int.max
+
+        mutating func takeFromFront(_ index: Int) -> Bool {
+            guard index < back else { return false }
+            front = index + 1
+            return true
+        }
+
+        mutating func takeFromBack(_ index: Int) -> Bool {
+            guard index >= front else { return false }
+            back = index
+            return true
+        }
+    }
+
     private let steps = BatchChannel<RenameFollowingWalk.Step>()
     /// Steps added and not yet sent: the reader is woken once per `batch` steps, not per step,
     /// since waking a thread costs more than reading one version.
     private let unsent = Mutex([RenameFollowingWalk.Step]())
+    /// Every step added, in order, for the caller to read commits from the back.
+    private let added = Mutex([RenameFollowingWalk.Step]())
     private static let batch = 64
-    private let outcome = Mutex<Result<[Read], any Error>>(.success([]))
+    private let claims = Mutex(Claims())
+    private let outcome = Mutex<Result<[ReaderRead], any Error>>(.success([]))
     private let ended = DispatchSemaphore(value: 0)
 
     /// Starts the reader on the repository at `gitDirectory`; records are looked up in the store
@@ -36,6 +67,7 @@ final class VersionReader: Sendable {
 
     /// Queues `step` to be read.
     func add(_ step: RenameFollowingWalk.Step) {
+        added.withLock { $0.append(step) }
         let full = unsent.withLock { unsent -> [RenameFollowingWalk.Step]? in
             unsent.append(step)
             guard unsent.count == Self.batch else { return nil }
@@ -45,26 +77,66 @@ final class VersionReader: Sendable {
         if let full { steps.send(full) }
     }
 
-    /// Waits until every queued step is read and returns them in the order they were added.
-    /// Call it once; after it the reader is stopped.
-    func finish() throws -> [Read] {
-        steps.send(unsent.withLock { $0 })
-        steps.close()
+    /// Reads commits from the last step backwards through `repository` until it meets the reader,
+    /// then waits for the reader and returns every step read, in the order they were added.
+    /// Call it, or `stop`, once; after it the reader is stopped.
+    func finish(helpingWith repository: Repository) throws -> [Read] {
+        closeSteps()
+        let helped: [Int: PromptVersion]
+        do {
+            helped = try readFromBack(repository)
+        } catch {
+            ended.wait()
+            throw error
+        }
         ended.wait()
-        return try outcome.withLock { $0 }.get()
+        let reads = try outcome.withLock { $0 }.get()
+        return reads.enumerated().map { index, read in
+            // Every step was taken by one thread or the other.
+            Read(version: read.version ?? helped[index]!, records: read.records)
+        }
     }
 
-    private func readUntilClosed(_ gitDirectory: String, storeTree: ObjectID?) throws -> [Read] {
+    /// Stops the reader without waiting for what it read; for a walk that failed.
+    func stop() {
+        closeSteps()
+        ended.wait()
+    }
+
+    private func closeSteps() {
+        steps.send(unsent.withLock { $0 })
+        steps.close()
+    }
+
+    /// The versions of the last steps, read until the reader has taken the step before.
+    private func readFromBack(_ repository: Repository) throws -> [Int: PromptVersion] {
+        let all = added.withLock { $0 }
+        var helped = [Int: PromptVersion]()
+        var index = all.count - 1
+        while index >= 0, claims.withLock({ $0.takeFromBack(index) }) {
+            helped[index] = try PromptVersion(repository.commit(all[index].commit), step: all[index])
+            index -= 1
+        }
+        return helped
+    }
+
+    private func readUntilClosed(_ gitDirectory: String, storeTree: ObjectID?) throws -> [ReaderRead] {
         let repository = try Repository.open(at: gitDirectory)
         var scores = try storeTree.map { try ScoreLookup(store: EvalStore(repository: repository), tree: $0) }
-        var reads = [Read]()
+        var reads = [ReaderRead]()
         while let batch = try steps.receive() {
             for step in batch {
-                let version = PromptVersion(
-                    try repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
-                reads.append(Read(version: version, records: try scores?.records(forBlob: step.blob?.id) ?? [:]))
+                let isMine = claims.withLock { $0.takeFromFront(reads.count) }
+                let version = isMine ? PromptVersion(try repository.commit(step.commit), step: step) : nil
+                reads.append(ReaderRead(version: version, records: try scores?.records(forBlob: step.blob?.id) ?? [:]))
             }
         }
         return reads
+    }
+}
+
+private extension PromptVersion {
+    init(_ commit: Commit, step: RenameFollowingWalk.Step) {
+        self.init(commit, path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
     }
 }

@@ -12,10 +12,10 @@ extension Workspace {
         do {
             _ = try RenameFollowingWalk(repository: repository).steps(from: start, path: path, found: reader.add)
         } catch {
-            _ = try? reader.finish()
+            reader.stop()
             throw error
         }
-        let reads = try reader.finish()
+        let reads = try reader.finish(helpingWith: repository)
         guard !reads.isEmpty else {
             throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
         }
