@@ -37,7 +37,7 @@ public final class DateOrderWalk {
     /// A walk from `starts` (in order, like the revisions on git log's command line).
     public init(_ repository: Repository, from starts: [ObjectID]) throws(GitError) {
         self.repository = repository
-        graph = CommitGraph(gitDirectory: repository.gitDirectoryPath)
+        graph = CommitGraph(gitDirectory: repository.commonDirectoryPath)
         seenPositions = Array(repeating: false, count: graph?.count ?? 0)
         for start in starts {
             try reach(start, position: graph?.position(of: start))

@@ -9,7 +9,7 @@ public final class Repository {
     /// The objects a packing handle wrote since its last `writePendingObjects()`, in order.
     var pendingObjectIDs: [ObjectID] = []
     /// The pack files as they were when first needed, read directly (`PackReader`); `nil` when there are none.
-    lazy var packs: PackReader? = PackReader(gitDirectory: gitDirectoryPath)
+    lazy var packs: PackReader? = PackReader(gitDirectory: commonDirectoryPath)
 
     private init(handle: OpaquePointer) {
         self.handle = handle
@@ -61,6 +61,10 @@ public final class Repository {
 
     /// The git folder (`.git`, or the repository itself when bare), with a trailing slash.
     public var gitDirectoryPath: String { String(cString: git_repository_path(handle)) }
+
+    /// The git folder shared by all work trees (`$GIT_COMMON_DIR`), where the objects are: the
+    /// main repository's for a linked work tree, else the same as `gitDirectoryPath`.
+    public var commonDirectoryPath: String { String(cString: git_repository_commondir(handle)) }
 
     /// Whether HEAD points at a branch that has no commit yet.
     public var isHeadUnborn: Bool { git_repository_head_unborn(handle) == 1 }

@@ -69,6 +69,29 @@ struct PackReaderTests {
         #expect(reader.object(try #require(ObjectID(hex: String(repeating: "0", count: 40)))) == nil)
     }
 
+    @Test("a linked work tree reads the main repository's packs and commit-graph, and walks as git does")
+    func linkedWorkTree() throws {
+        let repository = try TestRepository()
+        for index in 0..<6 {
+            try repository.write("prompts/p.md", "version \(index)\n")
+            try repository.commitAll("change \(index)")
+        }
+        try repository.git("gc", "-q")
+        let linked = repository.path + "-linked"
+        defer { try? FileManager.default.removeItem(atPath: linked) }
+        try repository.git("worktree", "add", "-q", linked)
+        let opened = try Repository.open(at: linked)
+        #expect(opened.gitDirectoryPath.hasSuffix("/.git/worktrees/\(URL(fileURLWithPath: linked).lastPathComponent)/"))
+        #expect(URL(fileURLWithPath: opened.commonDirectoryPath).standardizedFileURL == URL(fileURLWithPath: repository.path + "/.git").standardizedFileURL)
+        let head = try opened.resolveCommit("HEAD")
+        #expect(opened.packs?.object(head)?.kind == .commit)
+        #expect(CommitGraph(gitDirectory: opened.commonDirectoryPath)?.node(head) == (try opened.commitNode(head)))
+        let walk = try DateOrderWalk(opened, from: [head])
+        var ids = [String]()
+        while let node = try walk.next() { ids.append(node.id.hex) }
+        #expect(ids.joined(separator: "\n") == (try repository.git("rev-list", "HEAD")))
+    }
+
     @Test("a repository without packs has no reader")
     func noPacks() throws {
         let repository = try TestRepository()
