@@ -99,6 +99,9 @@ public final class DateOrderWalk {
 extension Repository {
     /// The tree, parents and commit time of the commit `id`.
     public func commitNode(_ id: ObjectID) throws(GitError) -> CommitNode {
+        if let parsed = packedCommit(id) {
+            return CommitNode(id: id, treeID: parsed.treeID, parentIDs: parsed.parentIDs, time: parsed.committer.unixTime)
+        }
         let commit = try lookupCommit(id)
         defer { git_commit_free(commit) }
         return CommitNode(

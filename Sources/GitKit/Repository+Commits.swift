@@ -5,9 +5,7 @@ extension Repository {
     /// The commit `id`: parsed from its packed bytes when the pack reader holds it and it has the
     /// usual shape (`CommitParser`), else read through libgit2.
     public func commit(_ id: ObjectID) throws(GitError) -> Commit {
-        if let object = packs?.object(id), object.kind == .commit, let parsed = CommitParser.parse(object.bytes, id: id) {
-            return parsed
-        }
+        if let parsed = packedCommit(id) { return parsed }
         let commit = try lookupCommit(id)
         defer { git_commit_free(commit) }
         return Commit(commit)
@@ -67,6 +65,12 @@ extension Repository {
             }
         }
         return noteWritten(ObjectID(oid))
+    }
+
+    /// The commit `id` parsed from the pack files, when they hold it and it has the usual shape.
+    func packedCommit(_ id: ObjectID) -> Commit? {
+        guard let object = packs?.object(id), object.kind == .commit else { return nil }
+        return CommitParser.parse(object.bytes, id: id)
     }
 
     func lookupCommit(_ id: ObjectID) throws(GitError) -> OpaquePointer {
