@@ -57,7 +57,7 @@ extension Repository {
     /// Writes `bytes` to `path` through a temporary file and a rename, read-only as git's pack files are.
     private static func writeReadOnlyFile(_ bytes: [UInt8], to path: String) throws(GitError) {
         guard !FileManager.default.fileExists(atPath: path) else { return }  // the same pack, already there
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = temporaryPath(for: path)
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: temporary))
             try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: temporary)
@@ -70,6 +70,15 @@ extension Repository {
             try? FileManager.default.removeItem(atPath: temporary)
             throw GitError(code: .generic, message: "cannot write '\(path)': \(error.localizedDescription)", function: "writePendingObjects")
         }
+    }
+
+    /// Where `path` is written before its rename: beside it, named as git names its own temporary
+    /// files (`tmp_…`, no `.pack` or `.idx` ending that would make it look like a pack), so that
+    /// `git gc` removes what a killed writer leaves behind once it is older than `gc.pruneExpire`.
+    static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent.replacingOccurrences(of: ".", with: "_")
+        return url.deletingLastPathComponent().path + "/tmp_quill_\(getpid())_" + name
     }
 
     /// On a packing handle, hashes `data` and hands it straight to the in-memory backend; `nil` on an

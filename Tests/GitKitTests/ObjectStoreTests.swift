@@ -59,6 +59,30 @@ struct ObjectStoreTests {
         try repository.fsck()
     }
 
+    @Test("what a killed pack writer leaves behind is a temporary file git neither loads nor keeps: git prune removes it")
+    func leftoverTemporaryFiles() throws {
+        let repository = try TestRepository()
+        try repository.write("a.txt", "a\n")
+        try repository.commitAll("base")
+        try repository.git("gc", "-q")
+        let folder = repository.path + "/.git/objects/pack/"
+        let packs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".pack") || $0.hasSuffix(".idx") }
+        #expect(packs.count == 2)
+        // A writer killed between writing and renaming leaves copies under their temporary names.
+        var leftovers = [String]()
+        for file in packs {
+            let temporary = Repository.temporaryPath(for: folder + file)
+            #expect(!temporary.hasSuffix(".pack") && !temporary.hasSuffix(".idx"), "git would take it for a pack")
+            try FileManager.default.copyItem(atPath: folder + file, toPath: temporary)
+            leftovers.append(temporary)
+        }
+        #expect(try repository.git("count-objects", "-v").contains("\npacks: 1\n"))
+        try repository.fsck()
+        try repository.git("prune", "--expire=now")
+        #expect(leftovers.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == packs.sorted())
+    }
+
     @Test("tree updates refuse paths git would refuse", arguments: [
         ("records/ab/cd.json", true), (".gitx/a", true), ("a.git/b", true), ("a/.../b", true),
         ("", false), ("/a", false), ("a//b", false), ("a/", false), ("a/../b", false), ("./a", false), (".GIT/config", false), ("a/.Git", false),
