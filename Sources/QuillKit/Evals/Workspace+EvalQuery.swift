@@ -15,7 +15,7 @@ extension Workspace {
         } else if let path {
             let blobs = try log(prompt: path).versions.compactMap { $0.blob.flatMap(ObjectID.init(hex:)) }
             var seen = Set<ObjectID>()
-            var index = try PromptIndexReader(store: store, tree: tree)
+            let index = try PromptIndexReader(store: store, tree: tree)
             for blob in blobs where seen.insert(blob).inserted {
                 ids += try index.recordIDs(forPromptBlob: blob)
             }

@@ -56,12 +56,13 @@ struct ScoreTimeline {
 /// The records of prompt versions by blob id, grouped by suite and model; each blob is looked up once.
 struct ScoreLookup {
     private let store: EvalStore
-    private var index: PromptIndexReader
+    private let index: PromptIndexReader
     private var cache = [ObjectID: [ScoreTimeline.Group: [EvalRecord]]]()
 
-    init(store: EvalStore, tree: ObjectID) throws {
+    /// Looks records up in the store tree `tree`, keeping loaded index shards in `shards`.
+    init(store: EvalStore, tree: ObjectID, shards: ShardCache = ShardCache()) throws {
         self.store = store
-        index = try PromptIndexReader(store: store, tree: tree)
+        index = try PromptIndexReader(store: store, tree: tree, shards: shards)
     }
 
     /// The records of the version `blob` (none for a deleted version, `nil`).

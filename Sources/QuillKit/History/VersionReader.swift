@@ -4,8 +4,8 @@ import Synchronization
 
 /// Reads each version's commit and evaluation records on a thread of its own, with a repository
 /// of its own, while the history walk that finds the versions goes on. When the walk is over, the
-/// calling thread helps: it reads commits from the last version backwards until it meets the
-/// reader, which then only looks up those versions' records.
+/// calling thread helps: it reads versions from the last one backwards until it meets the reader.
+/// The two share the store's loaded index shards.
 final class VersionReader: Sendable {
     /// One version as read: the version and its records grouped by suite and model.
     struct Read: Sendable {
@@ -13,13 +13,7 @@ final class VersionReader: Sendable {
         let records: [ScoreTimeline.Group: [EvalRecord]]
     }
 
-    /// What the reader thread read of one step: the version unless the calling thread took it.
-    private struct ReaderRead: Sendable {
-        let version: PromptVersion?
-        let records: [ScoreTimeline.Group: [EvalRecord]]
-    }
-
-    /// Which steps' commits each thread has taken: the reader from the front, the caller from the back.
+    /// Which steps each thread has taken: the reader from the front, the caller from the back.
     private struct Claims {
         /// The first step the reader has not taken.
         var front = 0
@@ -39,24 +33,28 @@ final class VersionReader: Sendable {
         }
     }
 
+    private let storeTree: ObjectID?
+    private let shards = ShardCache()
     private let steps = BatchChannel<RenameFollowingWalk.Step>()
     /// Steps added and not yet sent: the reader is woken once per `batch` steps, not per step,
     /// since waking a thread costs more than reading one version.
     private let unsent = Mutex([RenameFollowingWalk.Step]())
-    /// Every step added, in order, for the caller to read commits from the back.
+    /// Every step added, in order, for the caller to read from the back.
     private let added = Mutex([RenameFollowingWalk.Step]())
     private static let batch = 64
     private let claims = Mutex(Claims())
-    private let outcome = Mutex<Result<[ReaderRead], any Error>>(.success([]))
+    /// What the reader read, one entry per step, `nil` for the steps the caller took.
+    private let outcome = Mutex<Result<[Read?], any Error>>(.success([]))
     private let ended = DispatchSemaphore(value: 0)
 
     /// Starts the reader on the repository at `gitDirectory`; records are looked up in the store
     /// tree `storeTree`, none when it is `nil`.
     init(gitDirectory: String, storeTree: ObjectID?) {
+        self.storeTree = storeTree
         let thread = Thread { [self] in
             defer { ended.signal() }
             do {
-                let reads = try readUntilClosed(gitDirectory, storeTree: storeTree)
+                let reads = try readUntilClosed(gitDirectory)
                 outcome.withLock { $0 = .success(reads) }
             } catch {
                 outcome.withLock { $0 = .failure(error) }
@@ -77,12 +75,12 @@ final class VersionReader: Sendable {
         if let full { steps.send(full) }
     }
 
-    /// Reads commits from the last step backwards through `repository` until it meets the reader,
+    /// Reads versions from the last step backwards through `repository` until it meets the reader,
     /// then waits for the reader and returns every step read, in the order they were added.
     /// Call it, or `stop`, once; after it the reader is stopped.
     func finish(helpingWith repository: Repository) throws -> [Read] {
         closeSteps()
-        let helped: [Int: PromptVersion]
+        let helped: [Int: Read]
         do {
             helped = try readFromBack(repository)
         } catch {
@@ -91,10 +89,8 @@ final class VersionReader: Sendable {
         }
         ended.wait()
         let reads = try outcome.withLock { $0 }.get()
-        return reads.enumerated().map { index, read in
-            // Every step was taken by one thread or the other.
-            Read(version: read.version ?? helped[index]!, records: read.records)
-        }
+        // Every step was taken by one thread or the other.
+        return reads.enumerated().map { index, read in read ?? helped[index]! }
     }
 
     /// Stops the reader without waiting for what it read; for a walk that failed.
@@ -108,35 +104,45 @@ final class VersionReader: Sendable {
         steps.close()
     }
 
-    /// The versions of the last steps, read until the reader has taken the step before.
-    private func readFromBack(_ repository: Repository) throws -> [Int: PromptVersion] {
+    /// The last steps, read until the reader has taken the step before.
+    private func readFromBack(_ repository: Repository) throws -> [Int: Read] {
         let all = added.withLock { $0 }
-        var helped = [Int: PromptVersion]()
+        var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: shards)
+        var helped = [Int: Read]()
         var index = all.count - 1
         while index >= 0, claims.withLock({ $0.takeFromBack(index) }) {
-            helped[index] = try PromptVersion(repository.commit(all[index].commit), step: all[index])
+            helped[index] = try versions.read(all[index])
             index -= 1
         }
         return helped
     }
 
-    private func readUntilClosed(_ gitDirectory: String, storeTree: ObjectID?) throws -> [ReaderRead] {
-        let repository = try Repository.open(at: gitDirectory)
-        var scores = try storeTree.map { try ScoreLookup(store: EvalStore(repository: repository), tree: $0) }
-        var reads = [ReaderRead]()
+    private func readUntilClosed(_ gitDirectory: String) throws -> [Read?] {
+        var versions = try VersionLookup(repository: Repository.open(at: gitDirectory), storeTree: storeTree, shards: shards)
+        var reads = [Read?]()
         while let batch = try steps.receive() {
             for step in batch {
                 let isMine = claims.withLock { $0.takeFromFront(reads.count) }
-                let version = isMine ? PromptVersion(try repository.commit(step.commit), step: step) : nil
-                reads.append(ReaderRead(version: version, records: try scores?.records(forBlob: step.blob?.id) ?? [:]))
+                reads.append(isMine ? try versions.read(step) : nil)
             }
         }
         return reads
     }
 }
 
-private extension PromptVersion {
-    init(_ commit: Commit, step: RenameFollowingWalk.Step) {
-        self.init(commit, path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
+/// Reads one step's version and records through one repository.
+private struct VersionLookup {
+    let repository: Repository
+    var scores: ScoreLookup?
+
+    init(repository: Repository, storeTree: ObjectID?, shards: ShardCache) throws {
+        self.repository = repository
+        scores = try storeTree.map { try ScoreLookup(store: EvalStore(repository: repository), tree: $0, shards: shards) }
+    }
+
+    mutating func read(_ step: RenameFollowingWalk.Step) throws -> VersionReader.Read {
+        let version = PromptVersion(
+            try repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
+        return VersionReader.Read(version: version, records: try scores?.records(forBlob: step.blob?.id) ?? [:])
     }
 }

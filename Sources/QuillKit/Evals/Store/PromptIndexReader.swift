@@ -9,25 +9,27 @@ struct PromptIndexReader {
     let repository: Repository
     /// Shard name (`ab`) → shard tree.
     private let shards: [String: ObjectID]
-    /// Shard name → the shard tree's bytes, loaded the first time the shard is needed: a history
-    /// touches most shards but only a few folders of each, so folders are found by scanning the
-    /// loaded bytes rather than by parsing every entry of the shard.
-    private var loadedShards = [String: LoadedTree]()
+    /// The shard trees' bytes, loaded the first time each shard is needed: a history touches most
+    /// shards but only a few folders of each, so folders are found by scanning the loaded bytes
+    /// rather than by parsing every entry of the shard.
+    private let loadedShards: ShardCache
 
-    init(store: EvalStore, tree: ObjectID) throws {
+    /// A reader of the index in the store tree `tree`, keeping loaded shards in `shards` (which
+    /// readers of the same tree on other threads may share).
+    init(store: EvalStore, tree: ObjectID, shards loadedShards: ShardCache = ShardCache()) throws {
         repository = store.repository
+        self.loadedShards = loadedShards
         let root = try repository.treeEntryTarget(named: StorePath.byPromptFolder, inTree: tree)
         shards = try root.map { try EvalStore.subtrees(of: $0.id, in: store.repository) } ?? [:]
     }
 
     /// The ids of the records for the prompt version `blob`. Complexity: one folder read and a scan
     /// of its shard, plus one shard read the first time its shard is needed.
-    mutating func recordIDs(forPromptBlob blob: ObjectID) throws -> [ObjectID] {
+    func recordIDs(forPromptBlob blob: ObjectID) throws -> [ObjectID] {
         let hex = blob.hex
         let shard = String(hex.prefix(2))
         guard let shardTree = shards[shard] else { return [] }
-        let loaded = try loadedShards[shard] ?? repository.loadTree(shardTree)
-        loadedShards[shard] = loaded
+        let loaded = try loadedShards.shard(shard) { try repository.loadTree(shardTree) }
         guard let folder = try loaded.entry(named: String(hex.dropFirst(2))), folder.mode == .tree else { return [] }
         return try repository.treeEntries(folder.id).compactMap { ObjectID(hex: $0.name) }
     }
