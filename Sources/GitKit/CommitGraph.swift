@@ -55,11 +55,6 @@ struct CommitGraph {
         let parentPositions: [Int]
     }
 
-    /// The commit's tree, parents and commit time, or `nil` when the graph does not hold it.
-    func node(_ id: ObjectID) -> CommitNode? {
-        position(of: id).flatMap { entry(at: $0)?.node }
-    }
-
     /// The commit at a global position, or `nil` when the position or its parents' are out of range.
     func entry(at position: Int) -> Entry? {
         guard let layer = layers.last(where: { $0.base <= position }), position - layer.base < layer.count,

@@ -46,7 +46,7 @@ extension Repository {
         }
         let (pack, index, checksum) = encoder.finish()
         // The pack first, then its index: git ignores a pack without an index, never the reverse.
-        let folder = String(cString: git_repository_commondir(handle)) + "objects/pack/"
+        let folder = commonDirectoryPath + "objects/pack/"
         let name = folder + "pack-" + checksum.map { String(format: "%02x", $0) }.joined()
         try Repository.writeReadOnlyFile(pack, to: name + ".pack")
         try Repository.writeReadOnlyFile(index, to: name + ".idx")

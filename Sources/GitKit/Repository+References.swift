@@ -62,7 +62,7 @@ extension Repository {
 
     /// The lock file a writer of the reference `name` holds while it moves it (`<git dir>/<name>.lock`).
     public func lockFilePath(forReference name: String) -> String {
-        String(cString: git_repository_commondir(handle)) + name + ".lock"
+        commonDirectoryPath + name + ".lock"
     }
 
     /// Deletes `name` only if it still points at `expected`.

@@ -52,11 +52,17 @@ extension TestRepository {
             }
             commits.append(try repository.commitAll("change \(index)"))
         }
-        var random = SplitMix64(seed: 7)
-        for (index, commit) in commits.enumerated() where !(22...25).contains(index) {
-            let accuracy = 0.8 - (index >= 24 ? 0.05 : 0) + 0.005 * Double.random(in: -1...1, using: &random)
-            try repository.recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit, prompt: "prompts/a.prompt")
-        }
+        try repository.recordAccuracyDrop(on: commits, at: 24, skipping: Set(22...25), seed: 7, prompt: "prompts/a.prompt")
         return (repository, commits)
+    }
+
+    /// Records accuracy for `prompt` on each of `commits` but those at `skipping`: 0.80 before the
+    /// commit at index `drop` and 0.75 from it, with noise of ±0.005 drawn from `seed`.
+    public func recordAccuracyDrop(on commits: [String], at drop: Int, skipping: Set<Int>, seed: UInt64, prompt: String = "prompts/a.md") throws {
+        var random = SplitMix64(seed: seed)
+        for (index, commit) in commits.enumerated() where !skipping.contains(index) {
+            let accuracy = 0.8 - (index >= drop ? 0.05 : 0) + 0.005 * Double.random(in: -1...1, using: &random)
+            try recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit, prompt: prompt)
+        }
     }
 }

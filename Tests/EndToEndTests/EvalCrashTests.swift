@@ -93,10 +93,7 @@ struct EvalCrashTests {
         let fixture = try EvalStoreFixture(commits: 1)
         let results = try fixture.writeResults("notes", suite: "notes", scores: [1, 2], cases: 2)
         defer { try? FileManager.default.removeItem(atPath: results) }
-        let lock = fixture.path + "/.git/refs/notes/quill.lock"
-        try FileManager.default.createDirectory(atPath: fixture.path + "/.git/refs/notes", withIntermediateDirectories: true)
-        #expect(FileManager.default.createFile(atPath: lock, contents: Data("0000\n".utf8)))
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)], ofItemAtPath: lock)
+        let lock = try fixture.leaveStaleLock("refs/notes/quill")
         let blocked = try QuillBinary.run(["eval", "record", results, "--commit", fixture.commits[0]], in: fixture.path)
         #expect(blocked.status == 3, "\(blocked.stderr)")
         #expect(try fixture.indexedRecordCount(forCommit: fixture.commits[0]) == 2, "the records were stored before the notes")
@@ -114,9 +111,7 @@ struct EvalCrashTests {
         defer { try? FileManager.default.removeItem(atPath: results) }
         _ = try fixture.record(results, at: fixture.commits[0])
         let tip = try fixture.repository.git("rev-parse", "refs/quill/evals")
-        let lock = fixture.path + "/.git/refs/quill/evals.lock"
-        #expect(FileManager.default.createFile(atPath: lock, contents: Data("0000\n".utf8)))
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)], ofItemAtPath: lock)
+        let lock = try fixture.leaveStaleLock("refs/quill/evals")
         let other = try fixture.writeResults("other", suite: "other", scores: [3], cases: 2)
         defer { try? FileManager.default.removeItem(atPath: other) }
         let blocked = try QuillBinary.run(["eval", "record", other, "--commit", fixture.commits[0]], in: fixture.path)

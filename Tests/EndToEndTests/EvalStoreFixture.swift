@@ -107,6 +107,16 @@ final class EvalStoreFixture {
         return all.filter { $0.hasSuffix(".lock") }.sorted()
     }
 
+    /// Leaves the lock file of the reference `reference` (its path in the git folder) as a killed
+    /// writer would: ten minutes old, so no live writer holds it. Returns its full path.
+    func leaveStaleLock(_ reference: String) throws -> String {
+        let lock = path + "/.git/" + reference + ".lock"
+        try FileManager.default.createDirectory(atPath: (lock as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data("0000\n".utf8)))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)], ofItemAtPath: lock)
+        return lock
+    }
+
     /// Runs `git fsck --strict` and returns its report; fails the test unless git exits 0 with nothing
     /// but dangling objects to say.
     @discardableResult

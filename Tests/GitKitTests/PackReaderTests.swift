@@ -85,7 +85,8 @@ struct PackReaderTests {
         #expect(URL(fileURLWithPath: opened.commonDirectoryPath).standardizedFileURL == URL(fileURLWithPath: repository.path + "/.git").standardizedFileURL)
         let head = try opened.resolveCommit("HEAD")
         #expect(opened.packs?.object(head)?.kind == .commit)
-        #expect(CommitGraph(gitDirectory: opened.commonDirectoryPath)?.node(head) == (try opened.commitNode(head)))
+        let graph = try #require(CommitGraph(gitDirectory: opened.commonDirectoryPath))
+        #expect(graph.position(of: head).flatMap { graph.entry(at: $0)?.node } == (try opened.commitNode(head)))
         let walk = try DateOrderWalk(opened, from: [head])
         var ids = [String]()
         while let node = try walk.next() { ids.append(node.id.hex) }

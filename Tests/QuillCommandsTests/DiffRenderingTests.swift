@@ -9,9 +9,7 @@ struct DiffRenderingTests {
     /// A repository with a scored prompt at two commits (per-case results on both sides, a flip
     /// pass→fail and one fail→pass) and a renamed prompt without scores; the diff HEAD~1 → HEAD.
     private func report() throws -> (TestRepository, DiffReport) {
-        let repository = try TestRepository()
-        try repository.git("config", "user.name", "Eve Evaluator")
-        try repository.git("config", "user.email", "eve@example.com")
+        let repository = try TestRepository.evaluated()
         try repository.write("quill.yaml", "metrics:\n  accuracy: {direction: higher}\n  latency_ms: {direction: lower}\n")
         try repository.write("prompts/support.prompt", "---\nmodel: gpt-4o\n---\n{{role \"user\"}}\nAnswer {{question}} | briefly.\n")
         try repository.write("prompts/faq.md", "Answer from the FAQ: {{question}}\nBe kind.\nBe brief.\n")

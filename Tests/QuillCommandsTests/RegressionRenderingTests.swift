@@ -11,11 +11,7 @@ struct RegressionRenderingTests {
         let repository = try TestRepository.evaluated()
         try repository.write("quill.yaml", "metrics:\n  accuracy: {direction: higher}\n")
         let commits = try repository.commitPromptHistory(count: 40, culprit: 24)
-        var random = SplitMix64(seed: 3)
-        for (index, commit) in commits.enumerated() where index != 23 && index != 24 {
-            let accuracy = 0.8 - (index >= 24 ? 0.05 : 0) + 0.005 * Double.random(in: -1...1, using: &random)
-            try repository.recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit)
-        }
+        try repository.recordAccuracyDrop(on: commits, at: 24, skipping: [23, 24], seed: 3)
         let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
         let regression = try #require(report.regressions.first)
         let html = try GitHubMarkdown.html(report.renderMarkdown())

@@ -10,6 +10,11 @@ struct BisectStateFile {
         path = (gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/") + "quill/bisect.json"
     }
 
+    /// Takes the session's lock, `bisect.lock` beside the file, for the length of one command.
+    func lock() throws -> BisectLock {
+        try BisectLock(path: (path as NSString).deletingLastPathComponent + "/bisect.lock")
+    }
+
     /// The stored session, or `nil` when none is in progress.
     func load() throws -> BisectSession? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

@@ -5,6 +5,13 @@ extension Workspace {
     /// Where this work tree's bisect session is kept.
     private var bisectStateFile: BisectStateFile { BisectStateFile(gitDirectory: repository.gitDirectoryPath) }
 
+    /// Runs `body` on the session file while holding the session's lock (`BisectLock`).
+    private func withLockedSession<Result>(_ body: (BisectStateFile) throws -> Result) throws -> Result {
+        let file = bisectStateFile
+        let lock = try file.lock()
+        return try withExtendedLifetime(lock) { try body(file) }
+    }
+
     /// Starts a bisect session with `request`, or resumes the one in progress (`request` nil or the same
     /// metric, command, prompt and suite), and evaluates candidates until the first bad commit is known.
     ///
@@ -14,65 +21,63 @@ extension Workspace {
     /// (`BisectLock`): another, started meanwhile, fails at once.
     /// Complexity: at most ceil(log2 n) + 1 runs for n candidates when none is skipped.
     public func bisect(_ request: BisectRequest?) throws -> BisectReport {
-        let lock = try BisectLock(gitDirectory: repository.gitDirectoryPath)
-        defer { withExtendedLifetime(lock) {} }
-        let file = bisectStateFile
-        var session: BisectSession
-        if let stored = try file.load() {
-            if let request, try !isSameBisect(request, as: stored) {
-                throw QuillError.badInput("a bisect session on '\(stored.setup.metric)' with a different setup is in progress; resume it with 'quill bisect', or end it with 'quill bisect reset'")
-            }
-            session = stored
-            try discardCheckout(of: &session, in: file)
-        } else {
-            guard let request else {
-                throw QuillError.badInput("no bisect session in progress; start one with 'quill bisect --metric M --run CMD'")
-            }
-            session = try startBisect(request)
-            try file.save(session)
-        }
-        let reader = MetricReader(store: EvalStore(repository: repository), metric: session.setup.metric)
-        while true {
-            let search = session.search
-            var recorded = [Int: Double]()
-            for index in search.open {
-                let candidate = session.candidates[index]
-                if let value = try reader.value(at: try commitID(candidate.commit), prompt: candidate.path, suite: session.setup.suite) {
-                    recorded[index] = value
+        try withLockedSession { file in
+            var session: BisectSession
+            if let stored = try file.load() {
+                if let request, try !isSameBisect(request, as: stored) {
+                    throw QuillError.badInput("a bisect session on '\(stored.setup.metric)' with a different setup is in progress; resume it with 'quill bisect', or end it with 'quill bisect reset'")
                 }
+                session = stored
+                try discardCheckout(of: &session, in: file)
+            } else {
+                guard let request else {
+                    throw QuillError.badInput("no bisect session in progress; start one with 'quill bisect --metric M --run CMD'")
+                }
+                session = try startBisect(request)
+                try file.save(session)
             }
-            guard let index = search.next(free: Set(recorded.keys)) else { break }
-            let step = try decide(session.candidates[index], recorded: recorded[index], session: &session, file: file)
-            session.steps.append(step)
-            try file.save(session)
+            let reader = MetricReader(store: EvalStore(repository: repository), metric: session.setup.metric)
+            while true {
+                let search = session.search
+                var recorded = [Int: Double]()
+                for index in search.open {
+                    let candidate = session.candidates[index]
+                    if let value = try reader.value(at: try commitID(candidate.commit), prompt: candidate.path, suite: session.setup.suite) {
+                        recorded[index] = value
+                    }
+                }
+                guard let index = search.next(free: Set(recorded.keys)) else { break }
+                let step = try decide(session.candidates[index], recorded: recorded[index], session: &session, file: file)
+                session.steps.append(step)
+                try file.save(session)
+            }
+            return BisectReport(session)
         }
-        return BisectReport(session)
     }
 
     /// Marks a candidate as impossible to evaluate: `revision`, or the one the session would evaluate next.
     public func bisectSkip(_ revision: String?) throws -> BisectReport {
-        let lock = try BisectLock(gitDirectory: repository.gitDirectoryPath)
-        defer { withExtendedLifetime(lock) {} }
-        let file = bisectStateFile
-        guard var session = try file.load() else {
-            throw QuillError.badInput("no bisect session in progress; start one with 'quill bisect --metric M --run CMD'")
-        }
-        let commit: String
-        if let revision {
-            commit = try resolveUserCommit(revision).hex
-            guard session.candidates.contains(where: { $0.commit == commit }) else {
-                throw QuillError.badInput("'\(revision)' is not a candidate of this bisect; expected a commit from 'quill bisect status'")
+        try withLockedSession { file in
+            guard var session = try file.load() else {
+                throw QuillError.badInput("no bisect session in progress; start one with 'quill bisect --metric M --run CMD'")
             }
-        } else {
-            guard let next = session.search.next() else {
-                throw QuillError.badInput("nothing to skip: the bisect session is finished; see 'quill bisect status'")
+            let commit: String
+            if let revision {
+                commit = try resolveUserCommit(revision).hex
+                guard session.candidates.contains(where: { $0.commit == commit }) else {
+                    throw QuillError.badInput("'\(revision)' is not a candidate of this bisect; expected a commit from 'quill bisect status'")
+                }
+            } else {
+                guard let next = session.search.next() else {
+                    throw QuillError.badInput("nothing to skip: the bisect session is finished; see 'quill bisect status'")
+                }
+                commit = session.candidates[next].commit
             }
-            commit = session.candidates[next].commit
+            try discardCheckout(of: &session, in: file)
+            session.steps.append(BisectStep(commit: commit, verdict: .skipped, source: .skip, value: nil, exitStatus: nil))
+            try file.save(session)
+            return BisectReport(session)
         }
-        try discardCheckout(of: &session, in: file)
-        session.steps.append(BisectStep(commit: commit, verdict: .skipped, source: .skip, value: nil, exitStatus: nil))
-        try file.save(session)
-        return BisectReport(session)
     }
 
     /// The session in progress, as it stands.
@@ -85,12 +90,11 @@ extension Workspace {
 
     /// Ends the session: removes its state and the temporary folder of an unfinished run.
     public func bisectReset() throws -> BisectResetReport {
-        let lock = try BisectLock(gitDirectory: repository.gitDirectoryPath)
-        defer { withExtendedLifetime(lock) {} }
-        let file = bisectStateFile
-        let checkout = (try? file.load())?.flatMap(\.checkout)
-        if let checkout { try removeCheckout(checkout) }
-        return BisectResetReport(hadSession: try file.remove(), removedCheckout: checkout)
+        try withLockedSession { file in
+            let checkout = (try? file.load())?.flatMap(\.checkout)
+            if let checkout { try removeCheckout(checkout) }
+            return BisectResetReport(hadSession: try file.remove(), removedCheckout: checkout)
+        }
     }
 
     /// Evaluates one candidate: its records, else a run of the command.

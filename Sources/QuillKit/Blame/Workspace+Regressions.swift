@@ -125,7 +125,9 @@ extension Workspace {
         tree: ObjectID, parentTree: ObjectID?
     ) throws -> [IncludedFileChange] {
         var paths = Set<String>()
-        for (entry, path) in [(version.entry, version.path), (parent.entry, parent.path)] {
+        // Most candidates leave the prompt as it was: its one blob is then read and scanned once.
+        let isUnchanged = parent.entry?.id == version.entry?.id && parent.path == version.path
+        for (entry, path) in [(version.entry, Optional(version.path))] + (isUnchanged ? [] : [(parent.entry, parent.path)]) {
             guard let entry, let path, entry.isFile, let text = String(validating: try repository.blobData(entry.id), as: UTF8.self) else { continue }
             paths.formUnion(PromptIncludes.paths(in: text, promptPath: path))
         }

@@ -13,7 +13,8 @@ extension Workspace {
         if let revision {
             ids = try store.recordIDs(forCommit: resolveUserCommit(revision), in: tree)
         } else if let path {
-            let blobs = try log(prompt: path).versions.compactMap { $0.blob.flatMap(ObjectID.init(hex:)) }
+            // The walk alone: the versions' commits and scores, which a log reads, are not needed here.
+            let blobs = try history(of: path, from: requireHead(), revision: "HEAD").compactMap { $0.blob?.id }
             var seen = Set<ObjectID>()
             let index = try PromptIndexReader(store: store, tree: tree)
             for blob in blobs where seen.insert(blob).inserted {

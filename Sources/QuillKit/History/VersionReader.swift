@@ -36,11 +36,10 @@ final class VersionReader: Sendable {
     private let storeTree: ObjectID?
     private let shards = ShardCache()
     private let steps = BatchChannel<RenameFollowingWalk.Step>()
-    /// Steps added and not yet sent: the reader is woken once per `batch` steps, not per step,
-    /// since waking a thread costs more than reading one version.
-    private let unsent = Mutex([RenameFollowingWalk.Step]())
-    /// Every step added, in order, for the caller to read from the back.
-    private let added = Mutex([RenameFollowingWalk.Step]())
+    /// Every step added, in order (the caller reads from the back of it), and how many of them
+    /// were sent to the reader: it is woken once per `batch` steps, not per step, since waking a
+    /// thread costs more than reading one version.
+    private let added = Mutex((all: [RenameFollowingWalk.Step](), sent: 0))
     private static let batch = 64
     private let claims = Mutex(Claims())
     /// What the reader read, one entry per step, `nil` for the steps the caller took.
@@ -65,14 +64,10 @@ final class VersionReader: Sendable {
 
     /// Queues `step` to be read.
     func add(_ step: RenameFollowingWalk.Step) {
-        added.withLock { $0.append(step) }
-        let full = unsent.withLock { unsent -> [RenameFollowingWalk.Step]? in
-            unsent.append(step)
-            guard unsent.count == Self.batch else { return nil }
-            defer { unsent.removeAll(keepingCapacity: true) }
-            return unsent
+        added.withLock { added in
+            added.all.append(step)
+            if added.all.count - added.sent == Self.batch { sendUnsent(&added) }
         }
-        if let full { steps.send(full) }
     }
 
     /// Reads versions from the last step backwards through `repository` until it meets the reader,
@@ -100,13 +95,18 @@ final class VersionReader: Sendable {
     }
 
     private func closeSteps() {
-        steps.send(unsent.withLock { $0 })
+        added.withLock { sendUnsent(&$0) }
         steps.close()
+    }
+
+    private func sendUnsent(_ added: inout (all: [RenameFollowingWalk.Step], sent: Int)) {
+        steps.send(Array(added.all[added.sent...]))
+        added.sent = added.all.count
     }
 
     /// The last steps, read until the reader has taken the step before.
     private func readFromBack(_ repository: Repository) throws -> [Int: Read] {
-        let all = added.withLock { $0 }
+        let all = added.withLock { $0.all }
         var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: shards)
         var helped = [Int: Read]()
         var index = all.count - 1

@@ -10,20 +10,30 @@ extension Workspace {
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let reader = VersionReader(gitDirectory: repository.gitDirectoryPath, storeTree: try EvalStore(repository: repository).tipTree())
         do {
-            _ = try RenameFollowingWalk(repository: repository).steps(from: start, path: path, found: reader.add)
+            _ = try history(of: path, from: start, revision: revision, found: reader.add)
         } catch {
             reader.stop()
             throw error
         }
         let reads = try reader.finish(helpingWith: repository)
-        guard !reads.isEmpty else {
-            throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
-        }
         var versions = reads.map(\.version)
         for (index, scores) in ScoreTimeline.scores(grouped: reads.map(\.records)).enumerated() { versions[index].scores = scores }
         let recorded = Set(versions.flatMap { $0.scores.flatMap(\.metrics.keys) })
         let configured = config.metrics.map(\.name).filter(recorded.contains)
         return PromptLog(prompt: path, versions: versions, metrics: configured.isEmpty ? recorded.sorted() : configured)
+    }
+
+    /// The commits from `start` (named `revision` in the error) that changed the prompt at the
+    /// repository path `path`, renames followed, each also handed to `found` as the walk reaches it.
+    /// Refuses a path that no commit added.
+    func history(
+        of path: String, from start: ObjectID, revision: String, found: (RenameFollowingWalk.Step) -> Void = { _ in }
+    ) throws -> [RenameFollowingWalk.Step] {
+        let steps = try RenameFollowingWalk(repository: repository).steps(from: start, path: path, found: found)
+        guard !steps.isEmpty else {
+            throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
+        }
+        return steps
     }
 
     /// Every prompt in the tree of `revision`, each with the newest non-merge commit that changed it.
@@ -49,7 +59,6 @@ extension Workspace {
         }
         return PromptCatalog(commit: start.hex, prompts: files.compactMap { found[$0.path] })
     }
-
 }
 
 extension PromptVersion {

@@ -10,11 +10,7 @@ struct RegressionBlameTests {
         let repository = try TestRepository.evaluated()
         try repository.write("quill.yaml", "prompts:\n  - prompts/**\nmetrics:\n  accuracy: {direction: higher}\n")
         let commits = try repository.commitPromptHistory(count: 50, culprit: 30)
-        var random = SplitMix64(seed: 11)
-        for (index, commit) in commits.enumerated() where !(28...31).contains(index) {
-            let accuracy = 0.8 - (index >= 30 ? 0.05 : 0) + 0.005 * (Double.random(in: -1...1, using: &random))
-            try repository.recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit)
-        }
+        try repository.recordAccuracyDrop(on: commits, at: 30, skipping: Set(28...31), seed: 11)
         let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
         #expect(report.evaluatedCommits == 46)
         let regression = try #require(report.regressions.first)

@@ -8,9 +8,7 @@ struct DiffFixture {
     let repository: TestRepository
 
     init(config: String? = nil) throws {
-        repository = try TestRepository()
-        try repository.git("config", "user.name", "Eve Evaluator")
-        try repository.git("config", "user.email", "eve@example.com")
+        repository = try TestRepository.evaluated()
         if let config { try repository.write("quill.yaml", config) }
     }
 

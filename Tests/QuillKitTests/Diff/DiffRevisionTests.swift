@@ -70,6 +70,7 @@ struct DiffRevisionTests {
         try fixture.repository.git("checkout", "-q", "--orphan", "unrelated")
         try fixture.repository.write("prompts/a.md", "Another start.\n")
         try fixture.repository.commitAll("unrelated root")
+        // The premise, from the oracle: git refuses this range too.
         #expect(throws: (any Error).self) { try fixture.repository.git("diff", "main...unrelated") }
         let error = try #require(throws: QuillError.self) { try fixture.diff(["main...unrelated"]) }
         #expect(error.kind == .badInput)

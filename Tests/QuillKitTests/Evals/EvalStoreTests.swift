@@ -10,9 +10,7 @@ struct EvalStoreTests {
 
     /// A repository with one prompt committed and an identity, opened as a workspace.
     private func evaluatedRepository() throws -> (TestRepository, Workspace) {
-        let repository = try TestRepository()
-        try repository.git("config", "user.name", "Eve Evaluator")
-        try repository.git("config", "user.email", "eve@example.com")
+        let repository = try TestRepository.evaluated()
         try repository.write("prompts/greet.prompt", prompt)
         try repository.commitAll("add greeting")
         return (repository, try Workspace.open(from: repository.path))
@@ -80,7 +78,7 @@ struct EvalStoreTests {
         _ = workspace
     }
 
-    @Test("log over a store whose index names a missing record fails with the reason, after the walk")
+    @Test("log over a store whose index names a missing record fails with an error naming that record")
     func logOverDamagedStore() throws {
         let (repository, workspace) = try evaluatedRepository()
         _ = try workspace.recordEvaluations(RecordRequest(files: [try metricsFile(repository, "a.json", #"{"accuracy": 0.7}"#)], prompt: "prompts/greet.prompt"))
