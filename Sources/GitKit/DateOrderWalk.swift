@@ -19,7 +19,7 @@ public final class DateOrderWalk {
     private let repository: Repository
     /// Git's commit-graph, when the repository has one: commits found there are not parsed, and
     /// their parents are reached by position rather than by searching for their ids.
-    private let graph: CommitGraph?
+    let graph: CommitGraph?
     /// Pending commits, newest first.
     private var pending = [Pending]()
     /// Commits reached so far: those in the graph by position, the others by id.

@@ -80,7 +80,7 @@ struct ObjectStoreTests {
         try repository.fsck()
         try repository.git("prune", "--expire=now")
         #expect(leftovers.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == packs.sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("tmp_") }.isEmpty)
     }
 
     @Test("tree updates refuse paths git would refuse", arguments: [

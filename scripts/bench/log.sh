@@ -66,10 +66,7 @@ time_case() { # name, command -> prints "mean_ms sd_ms"
     if command -v hyperfine >/dev/null; then
         hyperfine --shell=none --warmup "$WARMUP" --runs "$RUNS" --output=null --style=none \
             --command-name "$name" --export-json "$json" "$command" >/dev/null
-        python3 -c '
-import json, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-print("%.2f %.2f" % (r["mean"] * 1000, (r["stddev"] or 0) * 1000))' "$json"
+        bench_mean_ms "$json"
     else
         # Fallback: a python timing loop with the same warm-up and run counts.
         python3 - "$WARMUP" "$RUNS" "$json" "$name" $command <<'PY'

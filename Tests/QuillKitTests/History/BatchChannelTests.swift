@@ -11,13 +11,23 @@ struct BatchChannelTests {
         let channel = BatchChannel<Int>()
         let thread = Thread {
             for start in stride(from: 0, to: 10_000, by: 100) { channel.send(Array(start..<start + 100)) }
-            channel.send([])
             channel.close()
         }
         thread.start()
         var received = [Int]()
         while let batch = try channel.receive() { received += batch }
         #expect(received == Array(0..<10_000))
+        #expect(try channel.receive() == nil)
+    }
+
+    @Test("drops an empty batch: the consumer never receives one")
+    func emptyBatch() throws {
+        let channel = BatchChannel<Int>()
+        channel.send([])
+        channel.send([7])
+        channel.send([])
+        channel.close()
+        #expect(try channel.receive() == [7])
         #expect(try channel.receive() == nil)
     }
 
