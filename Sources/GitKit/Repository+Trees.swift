@@ -148,13 +148,11 @@ extension Repository {
         return result
     }
 
-    /// Refuses paths git would refuse to write into a tree: empty, absolute, `.`/`..`/`.git` components.
+    /// Refuses paths git would refuse to write into a tree: empty, absolute, or with a component
+    /// `TreeEntryName` refuses (`.`, `..`, `.git` in any spelling).
     static func validateTreePath(_ path: String) throws(GitError) {
-        // Byte by byte: batch writes validate tens of thousands of paths.
-        let dot = UInt8(ascii: "."), git = Array(".git".utf8)
-        let isValid = !path.isEmpty && !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains { component in
-            component.isEmpty || component.elementsEqual([dot]) || component.elementsEqual([dot, dot]) || component.contains(0)
-                || (component.count == 4 && zip(component, git).allSatisfy { (65...90).contains($0) ? $0 + 32 == $1 : $0 == $1 })
+        let isValid = !path.isEmpty && !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains {
+            TreeEntryName.refusal($0) != nil
         }
         guard isValid else {
             throw GitError(code: .invalid, message: "invalid path '\(path)' for a tree entry", function: "updateTree")

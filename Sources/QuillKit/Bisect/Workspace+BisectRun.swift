@@ -22,7 +22,7 @@ extension Workspace {
         }
         let tree = folder + "/tree"
         let output = folder + "/result.json"
-        try TreeExport(repository: repository).write(try repository.treeID(ofCommit: commit), to: tree)
+        try TreeExport(repository: repository).write(commit: commit, to: tree)
         let environment = [
             "QUILL_PROMPT": tree + "/" + path, "QUILL_OUTPUT": output, "QUILL_COMMIT": commit.hex,
             "QUILL_METRIC": metric, "QUILL_SUITE": suite,
