@@ -14,7 +14,7 @@ struct TextconvCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = PromptParser.fileContents(atPath: file) else {
             throw QuillError.badInput("cannot read '\(file)'; expected a readable file")
         }
         // A file that does not parse is shown as it is, so git diff still works on it.

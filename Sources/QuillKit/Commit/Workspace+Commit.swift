@@ -28,7 +28,7 @@ extension Workspace {
 
         do {
             for path in selected.sorted() {
-                if FileManager.default.fileExists(atPath: root + "/" + path) {
+                if WorkTreeFile.exists(path, in: root) {
                     try index.add(path: path)
                 } else if index.entryID(path: path) != nil {
                     try index.remove(path: path)
@@ -78,7 +78,7 @@ extension Workspace {
     /// Prompts are the files the globs match and the files named exactly on the command line.
     private func parseBeforeStaging(_ paths: Set<String>) throws {
         for path in paths.sorted() {
-            guard let data = FileManager.default.contents(atPath: root + "/" + path) else { continue }
+            guard let data = workTreeData(path) else { continue }
             _ = try PromptParser.parse(data, path: path)
         }
     }

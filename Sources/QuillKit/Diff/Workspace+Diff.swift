@@ -55,7 +55,7 @@ extension Workspace {
         var revisions = revisions
         var paths = paths
         while let last = revisions.last, !last.contains(".."), (try? repository.resolveCommit(last)) == nil,
-            FileManager.default.fileExists(atPath: try repositoryPath(forUserPath: last).withRoot(root)) {
+            WorkTreeFile.exists(try repositoryPath(forUserPath: last), in: root) {
             paths.insert(revisions.removeLast(), at: 0)
         }
         return (revisions, paths)
@@ -109,7 +109,7 @@ extension Workspace {
     private func newSide(of change: TreeChange, isWorkTree: Bool) throws -> (ObjectID, Data)? {
         guard change.kind != .deleted else { return nil }
         if isWorkTree {
-            guard let data = FileManager.default.contents(atPath: change.newPath.withRoot(root)) else { return nil }
+            guard let data = workTreeData(change.newPath) else { return nil }
             return (try Repository.blobID(of: data), data)
         }
         guard let id = change.newID else { return nil }
@@ -121,7 +121,7 @@ extension Workspace {
     }
 
     private func existsOnDisk(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: path.withRoot(root))
+        WorkTreeFile.exists(path, in: root)
     }
 
     private func promptDiff(_ change: TreeChange, old: (ObjectID, Data)?, new: (ObjectID, Data)?, scores: ScoreComparison) throws -> PromptDiff {
@@ -152,9 +152,4 @@ extension Workspace {
             return (nil, error.description)
         }
     }
-}
-
-extension String {
-    /// This repository-relative path under the work tree's `root`.
-    fileprivate func withRoot(_ root: String) -> String { root + "/" + self }
 }

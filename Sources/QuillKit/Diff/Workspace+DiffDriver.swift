@@ -21,6 +21,10 @@ extension Workspace {
     /// config. Running it again changes nothing.
     public func registerDiffDriver(executable: String) throws -> DiffDriverSetup {
         let path = root + "/.gitattributes"
+        // Writing through a link would change a file outside the repository.
+        if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType, type != .typeRegular {
+            throw QuillError.badInput("'.gitattributes' is not a regular file (a symbolic link?); expected a file Quill can extend in place")
+        }
         let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let present = Set(existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         let wanted = config.prompts.map { "\($0) diff=\(Workspace.diffDriverName)" }

@@ -65,7 +65,7 @@ extension Workspace {
             throw QuillError.badInput("\(file): prompt '\(promptPath)' does not exist in commit \(commit.abbreviated()) ('\(revision)'); expected a prompt committed there")
         }
         if !request.allowDirty, try commit == repository.headCommitID() {
-            let workTree = FileManager.default.contents(atPath: root + "/" + promptPath)
+            let workTree = workTreeData(promptPath)
             if try workTree.map(Repository.blobID(of:)) != entry.id {
                 throw QuillError.badInput("prompt '\(promptPath)' differs from HEAD in the work tree; commit it first, or pass --allow-dirty to record against HEAD's version")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// Reads prompt files of every supported format into ``Prompt`` values.
 public enum PromptParser {
@@ -14,6 +15,12 @@ public enum PromptParser {
         case "json": return .json
         default: return nil
         }
+    }
+
+    /// The bytes of the prompt file at `path` as git reads them: a symbolic link's text, never the
+    /// file it points to; `nil` when it is neither a readable file nor a link.
+    public static func fileContents(atPath path: String) -> Data? {
+        WorkTreeFile.contents(atPath: path)
     }
 
     /// Parses the bytes of the file at `path` (path only names it and chooses the format; unknown extension -> .text).

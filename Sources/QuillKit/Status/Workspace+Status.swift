@@ -11,7 +11,7 @@ extension Workspace {
         let index = try repository.index()
         let untracked = entries.filter { $0.unstaged == .untracked }.map(\.path)
         for path in Set(index.paths + untracked) where isPrompt(path) {
-            guard let data = FileManager.default.contents(atPath: root + "/" + path) else { continue }
+            guard let data = workTreeData(path) else { continue }
             do {
                 _ = try PromptParser.parse(data, path: path)
             } catch {

@@ -44,14 +44,15 @@ public final class Workspace {
 
     /// Reads `quill.yaml` at `root`, or the defaults when the file does not exist.
     static func loadConfig(root: String) throws -> QuillConfig {
-        let path = root + "/" + QuillConfig.fileName
-        guard let data = FileManager.default.contents(atPath: path) else { return QuillConfig() }
+        guard let data = WorkTreeFile.contents(of: QuillConfig.fileName, in: root) else { return QuillConfig() }
         return try QuillConfig.parse(data, path: QuillConfig.fileName)
     }
 
     /// The repository-relative form of a path the user typed (relative to where they ran Quill).
     ///
-    /// Refuses paths outside the work tree and paths into `.git`.
+    /// Refuses paths outside the work tree and paths into `.git`. Links in the folders above the
+    /// named file are resolved (so /tmp and /private/tmp agree); the file itself is never followed,
+    /// so a symbolic link names itself, as it does for git.
     public func repositoryPath(forUserPath path: String) throws -> String {
         let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
         var components = [Substring]()
@@ -62,8 +63,9 @@ public final class Workspace {
             default: components.append(component)
             }
         }
-        let normalized = "/" + components.joined(separator: "/")
-        let resolved = Workspace.canonical(normalized)
+        let name = components.popLast().map(String.init)
+        let folder = Workspace.canonical("/" + components.joined(separator: "/"))
+        let resolved = name.map { folder == "/" ? "/" + $0 : folder + "/" + $0 } ?? folder
         let rootPrefix = root == "/" ? "/" : root + "/"
         guard resolved.hasPrefix(rootPrefix) else {
             throw QuillError.badInput("path '\(path)' is outside the repository at '\(root)'")
@@ -73,6 +75,12 @@ public final class Workspace {
             throw QuillError.badInput("path '\(path)' does not name a file in the work tree")
         }
         return relative
+    }
+
+    /// The bytes git would hash for a work-tree path: a symbolic link's text, never the file it
+    /// points to; `nil` when git would see nothing there (see `WorkTreeFile`).
+    func workTreeData(_ path: String) -> Data? {
+        WorkTreeFile.contents(of: path, in: root)
     }
 
     /// Whether a repository-relative path is a prompt by `quill.yaml`'s globs.
