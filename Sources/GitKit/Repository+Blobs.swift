@@ -33,6 +33,18 @@ extension Repository {
         return Data(bytes: content, count: size)
     }
 
+    /// The size in bytes of the object `id`, read from its header without inflating it.
+    public func blobSize(_ id: ObjectID) throws(GitError) -> Int {
+        var database: OpaquePointer?
+        try check(git_repository_odb(&database, handle), "git_repository_odb")
+        defer { git_odb_free(database) }
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        var oid = id.oid
+        try check(git_odb_read_header(&size, &type, database, &oid), "git_odb_read_header(\(id.hex))")
+        return size
+    }
+
     /// Whether the object database holds `id`.
     public func containsObject(_ id: ObjectID) -> Bool {
         var database: OpaquePointer?

@@ -1,19 +1,37 @@
 internal import CLibGit2
+import Foundation
 
 extension Repository {
     /// The files that differ from tree `old` (`nil` is the empty tree) to the work tree, as
     /// `git diff <commit>` sees them: tracked files (and files staged as new) as they are on disk;
     /// untracked files are left out. `detectRenames` pairs deletions and additions at least 50%
-    /// similar, as `git diff -M` does. Work-tree sides may come without a blob id (`newID` nil).
+    /// similar as `git diff -M` does (an added file's bytes read and hashed as they are on
+    /// disk, without git's clean filters). Work-tree sides may come without a blob id (`newID` nil).
     public func treeChangesToWorkTree(from old: ObjectID?, detectRenames: Bool = false) throws(GitError) -> [TreeChange] {
         var options = git_diff_options()
         try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+        options.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
         let oldTree = try old.map(lookupTree)
         defer { git_tree_free(oldTree) }
         var diff: OpaquePointer?
         try check(git_diff_tree_to_workdir_with_index(&diff, handle, oldTree, &options), "git_diff_tree_to_workdir_with_index")
         defer { git_diff_free(diff) }
-        if detectRenames { try findRenames(in: diff!) }
-        return changes(of: diff!)
+        let deltas = fileDeltas(of: diff!)
+        guard detectRenames, let root = workTreePath else { return deltas.compactMap(\.change) }
+        var content = SimilarityContent(repository: self)
+        let hashed = try deltas.map { (delta) throws(GitError) -> FileDelta in
+            guard delta.status == GIT_DELTA_ADDED, let path = delta.change?.newPath,
+                let data = Self.workTreeBytes(atPath: (root as NSString).appendingPathComponent(path)) else { return delta }
+            let id = try Repository.blobID(of: data)
+            content.add(data, as: id)
+            return delta.hashed(as: id) ?? delta
+        }
+        return try pairingRenames(in: hashed, detecting: .renames, content: content)
+    }
+
+    /// A work-tree file's bytes as git hashes them: a symbolic link's target, never the file it names.
+    private static func workTreeBytes(atPath path: String) -> Data? {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) { return Data(target.utf8) }
+        return FileManager.default.contents(atPath: path)
     }
 }

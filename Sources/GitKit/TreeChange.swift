@@ -13,6 +13,6 @@ public struct TreeChange: Hashable, Sendable {
     public let oldID: ObjectID?
     /// The blob after, or `nil` when deleted (or not yet hashed, for work-tree files).
     public let newID: ObjectID?
-    /// For renames and copies, libgit2's similarity score from 0 to 100.
+    /// For renames and copies, git's similarity index from 0 to 100 (`SimilarityScore.percent`).
     public let similarity: Int
 }

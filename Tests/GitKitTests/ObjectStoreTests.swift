@@ -205,7 +205,7 @@ struct ObjectStoreTests {
         #expect(try opened.blobData(opened.resolveRevision("HEAD:prompts/b.prompt")) == Data("one\n".utf8))
         let renameCommit = try opened.resolveCommit("side")
         let parent = try #require(try opened.commit(renameCommit).parentIDs.first)
-        let changes = try opened.treeChanges(from: opened.treeID(ofCommit: parent), to: opened.treeID(ofCommit: renameCommit), detectRenames: true)
+        let changes = try opened.treeChanges(from: opened.treeID(ofCommit: parent), to: opened.treeID(ofCommit: renameCommit), detecting: .renames)
         #expect(changes.map(\.kind) == [.renamed])
         #expect(changes.first?.oldPath == "prompts/a.prompt")
         #expect(changes.first?.newPath == "prompts/b.prompt")

@@ -52,8 +52,9 @@ struct HandoffSearch {
 
     /// The parent's file that `path` was renamed from in this commit, if any (git's `find_rename`).
     private func renameSource(of path: String, from parentTree: ObjectID, to tree: ObjectID) throws -> ParentFile? {
-        let changes = try repository.treeChanges(from: parentTree, to: tree, detectRenames: true)
-        guard let rename = changes.first(where: { $0.kind == .renamed && $0.newPath == path }), let id = rename.oldID else { return nil }
+        guard let rename = try repository.renameSource(of: path, from: parentTree, to: tree, detecting: .renames), let id = rename.oldID else {
+            return nil
+        }
         guard let entry = try repository.treeEntry(atPath: rename.oldPath, inTree: parentTree) else { return nil }
         return entry.id == id ? ParentFile(path: rename.oldPath, entry: entry) : nil
     }

@@ -60,8 +60,9 @@ extension Workspace {
             let parent = try walk.node(parentID)
             var path = chain[chain.count - 1].path
             if try !exists(path, in: parent.treeID) {
-                let renames = try repository.treeChanges(from: parent.treeID, to: node.treeID, detectRenames: true)
-                guard let source = renames.first(where: { $0.kind == .renamed && $0.newPath == path })?.oldPath else { break }
+                guard let source = try repository.renameSource(of: path, from: parent.treeID, to: node.treeID, detecting: .renames)?.oldPath else {
+                    break
+                }
                 path = source
             }
             chain.append((parentID, path))

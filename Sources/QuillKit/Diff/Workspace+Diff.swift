@@ -24,7 +24,7 @@ extension Workspace {
         let (from, to) = try diffSides(revisions)
         let fromTree = try repository.treeID(ofCommit: from.commit)
         let toTree = try to.commit.map(repository.treeID(ofCommit:))
-        let changes = try toTree.map { try repository.treeChanges(from: fromTree, to: $0, detectRenames: true) }
+        let changes = try toTree.map { try repository.treeChanges(from: fromTree, to: $0, detecting: .renames) }
             ?? repository.treeChangesToWorkTree(from: fromTree, detectRenames: true)
         let limits = try paths.map(repositoryPath(forUserPath:))
         for limit in limits where try !exists(limit, in: fromTree) && !(toTree.map { try exists(limit, in: $0) } ?? existsOnDisk(limit)) {

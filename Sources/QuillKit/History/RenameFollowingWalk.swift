@@ -56,13 +56,10 @@ struct RenameFollowingWalk {
     }
 
     /// The path `path` was renamed or copied from in `commit`, found as `git log --follow` finds it:
-    /// with copy detection against every file of the parent (`--find-copies-harder`), so a prompt
-    /// started as a copy of one that stayed follows the original's history.
+    /// with git's copy detection against every file of the parent (`--find-copies-harder`), so a
+    /// prompt started as a copy of one that stayed follows the original's history.
     func renameSource(of path: String, from parentTree: ObjectID, to tree: ObjectID) throws -> (String, PromptVersion.Change)? {
-        let changes = try repository.treeChanges(from: parentTree, to: tree, detectRenames: true, detectCopies: true)
-        guard let change = changes.first(where: { ($0.kind == .renamed || $0.kind == .copied) && $0.newPath == path }) else {
-            return nil
-        }
+        guard let change = try repository.renameSource(of: path, from: parentTree, to: tree, detecting: .copies) else { return nil }
         return (change.oldPath, change.kind == .renamed ? .renamed : .copied)
     }
 }

@@ -1,0 +1,8 @@
+/// Which pairings of a tree diff's files rename detection looks for.
+public enum RenameDetection: Sendable {
+    /// Deleted files paired with added ones, as `git diff -M` and `git blame` pair them.
+    case renames
+    /// Added files paired with any file of the old tree, deleted, changed or not, as
+    /// `git diff -C --find-copies-harder` and `git log --follow` pair them.
+    case copies
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The sizes and span-hash signatures of the blobs one rename detection compares, each read once
+/// (git's `diff_filespec` keeps `size` and `cnt_data` the same way). Sizes come from object headers,
+/// so a candidate the size cut-off rejects is never inflated.
+struct SimilarityContent {
+    let repository: Repository
+    /// Work-tree files, by the blob id their bytes hash to.
+    private var unstored: [ObjectID: Data] = [:]
+    private var sizes: [ObjectID: Int] = [:]
+    private var signatures: [ObjectID: SpanHashSignature] = [:]
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// Makes `data` (a work-tree file that need not be in the object database) known under `id`.
+    mutating func add(_ data: Data, as id: ObjectID) {
+        unstored[id] = data
+    }
+
+    mutating func size(of id: ObjectID) throws(GitError) -> Int {
+        if let size = sizes[id] { return size }
+        let size: Int
+        if let data = unstored[id] { size = data.count } else { size = try repository.blobSize(id) }
+        sizes[id] = size
+        return size
+    }
+
+    mutating func signature(of id: ObjectID) throws(GitError) -> SpanHashSignature {
+        if let signature = signatures[id] { return signature }
+        let bytes: Data
+        if let data = unstored[id] { bytes = data } else { bytes = try repository.blobData(id) }
+        let signature = bytes.withUnsafeBytes { SpanHashSignature($0.bindMemory(to: UInt8.self)) }
+        signatures[id] = signature
+        return signature
+    }
+
+    /// How much of `destination` comes from `source`, from 0 to `SimilarityScore.maximum`, as git's
+    /// `estimate_similarity` says: 0 unless both are regular files; 0 without reading either when
+    /// their sizes differ by more than `minimumScore` allows (the size difference times `maximum`
+    /// above the larger size times `maximum - minimumScore`); otherwise the bytes copied over the
+    /// larger size.
+    mutating func score(of source: SimilarityFile, into destination: SimilarityFile, minimumScore: Int) throws(GitError) -> Int {
+        guard source.mode.isRegularFile, destination.mode.isRegularFile else { return 0 }
+        let sourceSize = try size(of: source.id)
+        let destinationSize = try size(of: destination.id)
+        let larger = max(sourceSize, destinationSize)
+        let difference = larger - min(sourceSize, destinationSize)
+        if larger * (SimilarityScore.maximum - minimumScore) < difference * SimilarityScore.maximum { return 0 }
+        guard destinationSize > 0 else { return 0 }
+        let copied = try signature(of: source.id).bytesCopied(into: signature(of: destination.id))
+        return copied * SimilarityScore.maximum / larger
+    }
+}
+
+extension TreeEntry.Mode {
+    /// Whether git's `S_ISREG` holds: a plain or executable file.
+    var isRegularFile: Bool { self == .blob || self == .executable }
+}
