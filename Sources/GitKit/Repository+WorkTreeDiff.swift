@@ -21,17 +21,11 @@ extension Repository {
         var content = SimilarityContent(repository: self)
         let hashed = try deltas.map { (delta) throws(GitError) -> FileDelta in
             guard delta.status == GIT_DELTA_ADDED, let path = delta.change?.newPath,
-                let data = Self.workTreeBytes(atPath: (root as NSString).appendingPathComponent(path)) else { return delta }
+                let data = WorkTreeFile.contents(of: path, in: root) else { return delta }
             let id = try Repository.blobID(of: data)
             content.add(data, as: id)
             return delta.hashed(as: id) ?? delta
         }
         return try pairingRenames(in: hashed, detecting: .renames, content: content)
-    }
-
-    /// A work-tree file's bytes as git hashes them: a symbolic link's target, never the file it names.
-    private static func workTreeBytes(atPath path: String) -> Data? {
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) { return Data(target.utf8) }
-        return FileManager.default.contents(atPath: path)
     }
 }
