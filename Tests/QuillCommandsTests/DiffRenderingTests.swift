@@ -80,4 +80,23 @@ struct DiffRenderingTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["from", "to", "prompts"])
     }
+
+    @Test("markdown of a hostile prompt (fences, </details>, HTML, headings, comments, bidi) adds no element through a real GFM parser")
+    func hostileMarkdown() throws {
+        let repository = try TestRepository.evaluated()
+        try repository.write("prompts/a.md", "Answer briefly.\nBe kind.\n")
+        try repository.write("prompts/b.prompt", "{{role \"user\"}}\nHello.\n")
+        try repository.commitAll("v1")
+        try repository.write("prompts/a.md", ReviewRenderingTests.hostile)
+        try repository.write("prompts/b.prompt", "{{role \"user\"}}\n" + ReviewRenderingTests.hostile + "{{role \"system\"}}\n" + ReviewRenderingTests.hostile)
+        try repository.commitAll("v2")
+        let report = try Workspace.open(from: repository.path).diff(DiffRequest(revisions: ["HEAD~1", "HEAD"]))
+        let html = try GitHubMarkdown.html(report.renderMarkdown())
+        let allowed: Set<String> = ["h3", "p", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "code", "pre", "strong", "ul", "li"]
+        #expect(ReviewRenderingTests.tags(html).subtracting(allowed).isEmpty, "\(ReviewRenderingTests.tags(html))")
+        #expect(!html.contains("<!--") && !html.contains("<img") && !html.contains("\u{202E}"))
+        #expect(html.components(separatedBy: "<details>").count - 1 == 2)
+        #expect(html.components(separatedBy: "</details>").count - 1 == 2)
+        #expect(html.contains("+&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
 }

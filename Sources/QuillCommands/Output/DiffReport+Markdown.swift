@@ -38,7 +38,7 @@ extension DiffReport: MarkdownRenderable {
 }
 
 /// The body of one prompt's collapsible section.
-private struct PromptDiffMarkdown {
+struct PromptDiffMarkdown {
     let prompt: PromptDiff
     let from: String
     let to: String
@@ -76,11 +76,11 @@ private struct PromptDiffMarkdown {
             for message in shown {
                 let position = message.newIndex.map { "#\($0 + 1)" } ?? message.oldIndex.map { "was #\($0 + 1)" } ?? ""
                 let moved = message.moved ? ", moved from #\((message.oldIndex ?? 0) + 1)" : ""
-                lines += ["- `\(message.role)` \(position): \(message.kind.rawValue)\(moved)", ""]
+                lines += ["- \(Markdown.code(message.role)) \(position): \(message.kind.rawValue)\(moved)", ""]
                 if let diff = message.diff { lines += Markdown.diffBlock(diff) }
                 if let text = message.text {
                     let sign = message.kind == .added ? "+" : "-"
-                    lines += ["```diff"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { sign + $0 } + ["```", ""]
+                    lines += Markdown.fenced(text.split(separator: "\n", omittingEmptySubsequences: false).map { sign + $0 }, language: "diff")
                 }
             }
         }

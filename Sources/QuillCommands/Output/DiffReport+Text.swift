@@ -16,7 +16,7 @@ extension DiffReport: TextRenderable {
 }
 
 /// The text form of one changed prompt.
-private struct PromptDiffText {
+struct PromptDiffText {
     let prompt: PromptDiff
     let terminal: Terminal
     let from: String

@@ -61,7 +61,6 @@ extension RegressionReport: MarkdownRenderable {
     /// `title` and a `diff` block of `changed`; nothing when no line changed.
     private static func diffBlock(_ title: String, _ changed: [String]) -> [String] {
         guard !changed.isEmpty else { return [] }
-        let fence = changed.contains { $0.contains("```") } ? "~~~~" : "```"
-        return [title, "", fence + "diff"] + changed + [fence, ""]
+        return [title, ""] + Markdown.fenced(changed, language: "diff")
     }
 }

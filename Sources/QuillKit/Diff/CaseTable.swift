@@ -111,16 +111,40 @@ struct CaseTable {
         return metric == CaseTable.passRate ? .passShare : .missing
     }
 
-    /// Case ids ordered as people expect: numbers by value, before other ids, which go by their
-    /// UTF-8 bytes (the order of the per-case blobs; faster than String's Unicode comparison).
+    /// Case ids ordered as people expect: runs of digits compare by value (`t8` < `t11` < `t24`,
+    /// `2` < `10`), everything else by its UTF-8 bytes (faster than String's Unicode comparison).
     static func ordered(_ ids: some Sequence<String>) -> [String] {
-        ids.map { (number: Int($0), id: $0) }.sorted { left, right in
-            switch (left.number, right.number) {
-            case let (l?, r?): l < r
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): left.id.utf8.lexicographicallyPrecedes(right.id.utf8)
-            }
-        }.map(\.id)
+        ids.sorted { naturallyPrecedes(Array($0.utf8), Array($1.utf8)) }
     }
+
+    /// Whether `left` sorts before `right` with digit runs compared as numbers (leading zeros
+    /// ignored; equal numbers with more zeros sort later, so the order is total).
+    static func naturallyPrecedes(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        var (l, r) = (0, 0)
+        var zeroTieBreak = 0
+        while l < left.count, r < right.count {
+            guard isDigit(left[l]), isDigit(right[r]) else {
+                if left[l] != right[r] { return left[l] < right[r] }
+                l += 1
+                r += 1
+                continue
+            }
+            let (lStart, rStart) = (l, r)
+            while l < left.count, left[l] == 0x30 { l += 1 }
+            while r < right.count, right[r] == 0x30 { r += 1 }
+            let (lSignificant, rSignificant) = (l, r)
+            while l < left.count, isDigit(left[l]) { l += 1 }
+            while r < right.count, isDigit(right[r]) { r += 1 }
+            let (lLength, rLength) = (l - lSignificant, r - rSignificant)
+            if lLength != rLength { return lLength < rLength }
+            for offset in 0..<lLength where left[lSignificant + offset] != right[rSignificant + offset] {
+                return left[lSignificant + offset] < right[rSignificant + offset]
+            }
+            if zeroTieBreak == 0 { zeroTieBreak = (lSignificant - lStart) - (rSignificant - rStart) }
+        }
+        if (left.count - l) != (right.count - r) { return left.count - l < right.count - r }
+        return zeroTieBreak < 0
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

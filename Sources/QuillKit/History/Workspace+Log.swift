@@ -8,6 +8,14 @@ extension Workspace {
     public func log(prompt userPath: String, revision: String = "HEAD") throws -> PromptLog {
         let path = try repositoryPath(forUserPath: userPath)
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
+        return try log(path: path, from: start, revision: revision)
+    }
+
+    /// The versions of the prompt at the repository path `path` reachable from `start` (named
+    /// `revision` in errors), renames followed, with their scores.
+    ///
+    /// Complexity: O(c) tree look-ups for the c commits reachable from `start`.
+    func log(path: String, from start: ObjectID, revision: String) throws -> PromptLog {
         let reader = VersionReader(gitDirectory: repository.gitDirectoryPath, storeTree: try EvalStore(repository: repository).tipTree())
         do {
             _ = try history(of: path, from: start, revision: revision, found: reader.add)

@@ -82,4 +82,17 @@ struct ScoreComparisonTests {
         // The same diff twice gives the same numbers.
         #expect(try fixture.promptDiff(first, second, path: path)?.scores.groups.first == group)
     }
+
+    @Test("flipped case ids sort with their numbers by value: t8 before t11 before t24, c2 before c02 before c10")
+    func naturalCaseOrder() throws {
+        let (fixture, first, second) = try twoVersions()
+        let ids = ["t24", "t8", "t11", "c10", "c02", "c2", "x", "10", "9"]
+        func cases(pass: Bool) -> String {
+            ids.map { #"{"id": "\#($0)", "pass": \#(pass)}"# }.joined(separator: ",")
+        }
+        try fixture.record(#"{"quill": 1, "suite": "s", "cases": [\#(cases(pass: true))]}"#, prompt: path, commit: first)
+        try fixture.record(#"{"quill": 1, "suite": "s", "cases": [\#(cases(pass: false))]}"#, prompt: path, commit: second)
+        let flips = try #require(try fixture.promptDiff(first, second, path: path)?.scores.groups.first?.cases).flips
+        #expect(flips.map(\.id) == ["9", "10", "c2", "c02", "c10", "t8", "t11", "t24", "x"])
+    }
 }

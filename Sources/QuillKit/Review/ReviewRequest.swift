@@ -1,0 +1,24 @@
+/// What `quill review` was asked: the target branch, the pull request's head, and how strict to be.
+public struct ReviewRequest: Sendable, Equatable {
+    /// The branch the pull request merges into; nil for the remote's default branch (`origin/HEAD`).
+    public var base: String?
+    /// The pull request's head (default `HEAD`).
+    public var head: String
+    /// Whether a changed prompt without scores on both sides fails the gate.
+    public var requireScores: Bool
+    /// Bootstrap resamples per metric.
+    public var resamples: Int
+    /// How many of a prompt's newest versions its history charts show.
+    public var historyLimit: Int
+
+    public init(
+        base: String? = nil, head: String = "HEAD", requireScores: Bool = false,
+        resamples: Int = PairedBootstrap.defaultResamples, historyLimit: Int = 50
+    ) {
+        self.base = base
+        self.head = head
+        self.requireScores = requireScores
+        self.resamples = resamples
+        self.historyLimit = historyLimit
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GitKit
+
+extension Workspace {
+    /// The pull-request report of `quill review`: the prompts changed from the merge base of the base
+    /// branch and the head to the head, each diffed, scored on both sides and judged by the gates of
+    /// the base branch's `quill.yaml` (never the head's).
+    ///
+    /// Complexity: that of `diff` from the merge base to the head, plus per changed prompt one line
+    /// diff and one history walk (O(c) tree look-ups for the c commits reachable from the head).
+    public func review(_ request: ReviewRequest) throws -> ReviewReport {
+        let headID = try resolveUserCommit(request.head)
+        let (baseLabel, baseID) = try request.base.map { ($0, try resolveUserCommit($0)) } ?? defaultReviewBase()
+        let head = ReviewReport.Side(label: request.head, commit: headID.hex)
+        let base = ReviewReport.Side(label: baseLabel, commit: baseID.hex)
+        guard let mergeBase = try repository.mergeBase(baseID, headID) else {
+            throw QuillError.badInput("'\(base.label)' and '\(head.label)' have no common ancestor; expected a head branched from the base")
+        }
+        let baseConfigText = try configText(at: baseID)
+        let policyConfig = try baseConfigText.map { try QuillConfig.parse($0, path: "\(base.label):\(QuillConfig.fileName)") } ?? QuillConfig()
+        let headConfigText = try configText(at: headID)
+        let configChange = baseConfigText == headConfigText ? nil : try TextDiff.between(
+            String(decoding: baseConfigText ?? Data(), as: UTF8.self), String(decoding: headConfigText ?? Data(), as: UTF8.self))
+        // The diff runs with the base's configuration: its prompt globs and its metric directions.
+        let judged = Workspace(repository: repository, root: root, config: policyConfig, currentDirectory: currentDirectory)
+        let diff = try judged.diff(DiffRequest(revisions: [mergeBase.hex, head.commit], resamples: request.resamples))
+        let pullRequestCommits = try commits(from: headID, excluding: mergeBase)
+        let gate = ReviewGate(policy: policyConfig.metrics)
+        let prompts = try diff.prompts.map { prompt in
+            PromptReview(
+                diff: prompt, metrics: gate.review(prompt), missing: missingScores(prompt, mergeBase: mergeBase, head: head),
+                changedLines: try changedLines(prompt),
+                history: try prompt.toBlob == nil ? [] : judged.historyPoints(
+                    path: prompt.path, head: headID, pullRequest: pullRequestCommits, limit: request.historyLimit))
+        }
+        let regressions = prompts.filter { $0.verdict == .regressed }.count
+        let unevaluated = prompts.filter { $0.missing != nil }.count
+        return ReviewReport(
+            base: base, head: head, mergeBase: ReviewReport.Side(label: "merge base", commit: mergeBase.hex),
+            policy: policyConfig.metrics, rule: ReviewReport.ruleText, configChange: configChange, prompts: prompts,
+            gate: ReviewReport.Gate(
+                failed: regressions > 0 || (request.requireScores && unevaluated > 0), regressions: regressions,
+                notEvaluated: unevaluated, requireScores: request.requireScores))
+    }
+
+    /// The remote's default branch, as `refs/remotes/<remote>/HEAD` names it; the remote is the current
+    /// branch's upstream remote, else `origin`.
+    private func defaultReviewBase() throws -> (label: String, commit: ObjectID) {
+        let branch = try repository.headBranchName().map { String($0.dropFirst("refs/heads/".count)) }
+        let remote = try branch.flatMap { try repository.configString("branch.\($0).remote") } ?? "origin"
+        let name = "refs/remotes/\(remote)/HEAD"
+        guard Repository.isValidReferenceName(name), let reference = try repository.reference(named: name),
+            case .symbolic(let target) = reference.target, let commit = try repository.referenceTarget(target) else {
+            throw QuillError.badInput(
+                "no BASE given and '\(remote)/HEAD' is not set; name the branch the pull request merges into, "
+                    + "as in 'quill review origin/main', or run 'git remote set-head \(remote) --auto'")
+        }
+        return (String(target.dropFirst("refs/remotes/".count)), commit)
+    }
+
+    /// The bytes of `quill.yaml` at `commit`; nil when the commit has none.
+    private func configText(at commit: ObjectID) throws -> Data? {
+        guard let entry = try repository.treeEntry(atPath: QuillConfig.fileName, inCommit: commit),
+            [.blob, .executable].contains(entry.mode) else { return nil }
+        return try repository.blobData(entry.id)
+    }
+
+    /// The commits reachable from `head` and not from `base`.
+    private func commits(from head: ObjectID, excluding base: ObjectID) throws -> Set<ObjectID> {
+        let walk = try RevisionWalk(repository)
+        try walk.include(head)
+        try walk.exclude(base)
+        return Set(try walk.all())
+    }
+
+    /// Which side has no records at all, and how to record them; nil when both sides that exist have some.
+    private func missingScores(_ prompt: PromptDiff, mergeBase: ObjectID, head: ReviewReport.Side) -> MissingScores? {
+        guard prompt.change != .deleted else { return nil }
+        let scores = prompt.scores
+        let baseHas = !scores.groups.isEmpty || scores.unpaired.contains { $0.side == .from } || prompt.fromBlob == nil
+        let headHas = !scores.groups.isEmpty || scores.unpaired.contains { $0.side == .to }
+        func record(_ path: String, _ commit: String) -> String {
+            "quill eval record RESULTS --prompt \(Self.shellQuoted(path)) --commit \(commit.prefix(12))"
+        }
+        let baseRemedy = record(prompt.oldPath ?? prompt.path, mergeBase.hex)
+        let headRemedy = record(prompt.path, head.commit)
+        switch (baseHas, headHas) {
+        case (true, true): return nil
+        case (false, true): return MissingScores(side: .base, remedy: baseRemedy)
+        case (true, false): return MissingScores(side: .head, remedy: headRemedy)
+        case (false, false): return MissingScores(side: .both, remedy: baseRemedy + "; " + headRemedy)
+        }
+    }
+
+    /// The head's lines (1-based) the pull request added or changed; for a removal, the line after it.
+    private func changedLines(_ prompt: PromptDiff) throws -> [Int] {
+        guard let toBlob = prompt.toBlob else { return [] }
+        let old = try prompt.fromBlob.map { try repository.blobData(objectID($0)) } ?? Data()
+        let new = try repository.blobData(objectID(toBlob))
+        let hunks = try Repository.lineDiff(from: old, to: new, options: .init(contextLines: 0)).hunks
+        var lines = [Int]()
+        for hunk in hunks {
+            let added = hunk.lines.compactMap { $0.kind == .added ? $0.newLine : nil }
+            lines += added.isEmpty ? [Swift.max(1, hunk.newStart + (hunk.newCount == 0 ? 1 : 0))] : added
+        }
+        return Array(Set(lines)).sorted()
+    }
+
+    /// The evaluated versions of the prompt at `path` reachable from `head`, oldest first, at most `limit`.
+    private func historyPoints(path: String, head: ObjectID, pullRequest: Set<ObjectID>, limit: Int) throws -> [HistoryPoint] {
+        let versions = try log(path: path, from: head, revision: head.hex).versions.filter { !$0.scores.isEmpty }.prefix(limit)
+        return try versions.reversed().flatMap { version in
+            let inPullRequest = pullRequest.contains(try objectID(version.commit))
+            return version.scores.map { score in
+                HistoryPoint(
+                    commit: version.commit, date: version.date, subject: version.subject, inPullRequest: inPullRequest,
+                    suite: score.suite, model: score.model, metrics: score.metrics.mapValues(\.mean))
+            }
+        }
+    }
+
+    /// The id a report field holds (always one Quill wrote).
+    private func objectID(_ hex: String) throws -> ObjectID {
+        guard let id = ObjectID(hex: hex) else { throw QuillError(.repository, "'\(hex)' is not an object id") }
+        return id
+    }
+}
