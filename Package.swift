@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,7 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
-        .target(name: "QuillKit", dependencies: ["GitKit", "Yams"]),
+        .target(name: "QuillKit", dependencies: ["GitKit", "Yams", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "QuillCommands",
             dependencies: ["QuillKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

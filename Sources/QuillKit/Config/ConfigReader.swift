@@ -10,6 +10,7 @@ enum ConfigReader {
             throw issue(at: root, "the configuration is \(kind(root)); expected a mapping with keys \(QuillConfig.keys.joined(separator: ", "))")
         }
         var config = QuillConfig()
+        var labelNodes = [(policy: LabelPolicy, nodes: [Node])]()
         for (keyNode, value) in mapping {
             let key = YAMLSource.keyText(keyNode)
             switch key {
@@ -20,11 +21,53 @@ enum ConfigReader {
                     throw issue(at: value, "'notes' is \(kind(value)); expected true or false")
                 }
                 config.notes = flag
+            case "labels": labelNodes = try labels(value)
             default:
                 throw issue(at: keyNode, "unknown key '\(key)'; \(expectedKeys)")
             }
         }
+        for (policy, nodes) in labelNodes {
+            for (metric, node) in zip(policy.require, nodes) where config.metrics.first(where: { $0.name == metric })?.min == nil {
+                throw issue(at: node, "label '\(policy.label)' requires metric '\(metric)', which 'metrics' does not declare with a 'min'; expected a metric with a min")
+            }
+        }
+        config.labels = labelNodes.map(\.policy)
         return config
+    }
+
+    /// A mapping from label name to `{require: [metric, …]}`, with the node of each required metric.
+    private static func labels(_ node: Node) throws(SourceIssue) -> [(policy: LabelPolicy, nodes: [Node])] {
+        if case .scalar = node, YAMLSource.value(of: node).isNull { return [] }
+        guard case .mapping(let mapping) = node else {
+            throw issue(at: node, "'labels' is \(kind(node)); expected a mapping from label name to {require: [metric, …]}")
+        }
+        return try mapping.map { pair throws(SourceIssue) in
+            let label = YAMLSource.keyText(pair.key)
+            guard LabelName.isValid(label) else {
+                throw issue(at: pair.key, "label name \(LabelName.quoted(label)) is not valid; expected one git reference component such as 'production'")
+            }
+            guard case .mapping(let fields) = pair.value else {
+                throw issue(at: pair.value, "label '\(label)' is \(kind(pair.value)); expected a mapping with 'require'")
+            }
+            var nodes = [Node]()
+            for (fieldKey, value) in fields {
+                guard YAMLSource.keyText(fieldKey) == "require" else {
+                    throw issue(at: fieldKey, "unknown key '\(YAMLSource.keyText(fieldKey))' in label '\(label)'; expected 'require'")
+                }
+                switch value {
+                case .scalar: nodes = [value]
+                case .sequence(let sequence): nodes = Array(sequence)
+                default: throw issue(at: value, "'require' of label '\(label)' is \(kind(value)); expected a list of metric names")
+                }
+            }
+            let names = try nodes.map { item throws(SourceIssue) in
+                guard case .scalar(let scalar) = item, !YAMLSource.value(of: item).isNull else {
+                    throw issue(at: item, "a 'require' entry of label '\(label)' is \(kind(item)); expected a metric name")
+                }
+                return scalar.string
+            }
+            return (LabelPolicy(label: label, require: names), nodes)
+        }
     }
 
     private static func issue(at node: Node, _ message: String) -> SourceIssue {

@@ -9,13 +9,15 @@ public struct QuillConfig: Sendable, Equatable, Codable {
     public var metrics: [MetricSpec]
     /// Whether `refs/notes/quill` gets a score summary per evaluated commit.
     public var notes: Bool
+    /// What a version must pass before a label may move to it, per label.
+    public var labels: [LabelPolicy] = []
 
     /// The configuration's file name at the repository root.
     public static let fileName = "quill.yaml"
     /// The prompt globs when `prompts` is not given.
     public static let defaultPrompts = ["prompts/**"]
     /// The keys a configuration may have.
-    static let keys = ["prompts", "metrics", "notes"]
+    static let keys = ["prompts", "metrics", "notes", "labels"]
     /// The keys a metric may have.
     static let metricKeys = ["direction", "min", "max_drop"]
 
@@ -45,6 +47,11 @@ public struct QuillConfig: Sendable, Equatable, Codable {
 
         # Write a one-line score summary per evaluated commit to refs/notes/quill.
         notes: true
+
+        # Labels that may only move to a version whose records pass these metrics' min.
+        # labels:
+        #   production:
+        #     require: [accuracy]
 
         """
 

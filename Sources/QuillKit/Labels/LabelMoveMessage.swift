@@ -1,0 +1,77 @@
+import Foundation
+import GitKit
+
+/// The message of a move commit on `refs/quill/labels` (docs/storage.md): a subject, the user's message
+/// if any, and a last paragraph of trailers that say what moved, which readers parse.
+///
+/// ```
+/// label 'production' on prompts/support.prompt: 1a2b3c4 -> 5d6e7f8
+///
+/// Ship the friendlier tone
+///
+/// Quill-Label: production
+/// Quill-Prompt: prompts/support.prompt
+/// Quill-From: <blob id> <commit id>
+/// Quill-To: <blob id> <commit id>
+/// ```
+/// `Quill-From` is `none` for a label set for the first time on the prompt, `Quill-To` is `none` for a removal.
+struct LabelMoveMessage: Equatable {
+    let label: String
+    let prompt: String
+    let from: LabelVersion?
+    let to: LabelVersion?
+    /// What the user said about the move, if anything.
+    let note: String?
+
+    /// The commit message.
+    var text: String {
+        let subject = "label '\(label)' on \(prompt): \(LabelMoveMessage.short(from)) -> \(LabelMoveMessage.short(to))"
+        let trailers = [
+            "Quill-Label: \(label)", "Quill-Prompt: \(prompt)", "Quill-From: \(LabelMoveMessage.full(from))", "Quill-To: \(LabelMoveMessage.full(to))",
+        ]
+        return ([subject] + (note.map { [$0] } ?? []) + [trailers.joined(separator: "\n")]).joined(separator: "\n\n") + "\n"
+    }
+
+    init(label: String, prompt: String, from: LabelVersion?, to: LabelVersion?, note: String?) {
+        self.label = label
+        self.prompt = prompt
+        self.from = from
+        self.to = to
+        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.note = trimmed?.isEmpty == false ? trimmed : nil
+    }
+
+    /// Reads a move commit's message; `nil` when its last paragraph is not a move's trailers (a merge
+    /// commit, or a commit some other tool wrote).
+    init?(parsing message: String) {
+        var paragraphs = message.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: "\n\n")
+        guard paragraphs.count >= 2, let last = paragraphs.popLast() else { return nil }
+        var fields = [String: String]()
+        for line in last.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let colon = line.range(of: ": ") else { return nil }
+            fields[String(line[..<colon.lowerBound])] = String(line[colon.upperBound...])
+        }
+        guard fields.count == 4, let label = fields["Quill-Label"], LabelName.isValid(label), let prompt = fields["Quill-Prompt"], !prompt.isEmpty,
+            let fromText = fields["Quill-From"], let toText = fields["Quill-To"],
+            let from = LabelMoveMessage.version(fromText), let to = LabelMoveMessage.version(toText)
+        else { return nil }
+        self.init(label: label, prompt: prompt, from: from, to: to, note: paragraphs.dropFirst().joined(separator: "\n\n"))
+    }
+
+    /// `none`, or `<blob> <commit>`.
+    private static func full(_ version: LabelVersion?) -> String {
+        version.map { "\($0.blob) \($0.commit)" } ?? "none"
+    }
+
+    private static func short(_ version: LabelVersion?) -> String {
+        version.map { String($0.blob.prefix(7)) } ?? "none"
+    }
+
+    /// A trailer's version: `.some(nil)` for `none`, `nil` when malformed.
+    private static func version(_ text: String) -> LabelVersion?? {
+        if text == "none" { return .some(nil) }
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, let blob = ObjectID(hex: String(parts[0])), let commit = ObjectID(hex: String(parts[1])) else { return nil }
+        return .some(LabelVersion(blob: blob.hex, commit: commit.hex))
+    }
+}
