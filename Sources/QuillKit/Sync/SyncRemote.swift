@@ -78,7 +78,7 @@ struct SyncRemote {
 /// The refs `sync` merges, in the order it merges them: the eval store before the notes recomputed from it.
 enum SyncedRefs {
     static let evals = EvalStore.reference
-    static let labels = "refs/quill/labels"
+    static let labels = LabelStore.reference
     static let manifests = "refs/quill/manifests"
     static let notes = NotesMirror.reference
     static let all = [evals, labels, manifests, notes]

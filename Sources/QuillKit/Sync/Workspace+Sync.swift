@@ -97,7 +97,8 @@ struct RefMerger {
     ///
     /// In the eval store names are content ids, so only provenance can differ (the same record stored
     /// twice): the earlier recording wins on both sides alike. A score note is recomputed from the merged
-    /// store (its lines are joined when the store has no records for that commit). Anything else means
+    /// store (its lines are joined when the store has no records for that commit). A label both sides
+    /// moved keeps the later move (`LabelTarget.newer`), whose history both sides keep. Anything else means
     /// the refs were written by something other than Quill, or are corrupt: refuse.
     private func resolve(_ reference: String, path: String, ours: ObjectID, theirs: ObjectID) throws -> ObjectID {
         switch reference {
@@ -106,6 +107,8 @@ struct RefMerger {
             return provenances.min { ($0.value.recordedAt, $0.id) < ($1.value.recordedAt, $1.id) }!.id
         case SyncedRefs.notes:
             return try mergedNote(path: path, ours: ours, theirs: theirs)
+        case SyncedRefs.labels:
+            return try LabelStore(repository: repository).resolveMerge(path: path, ours: ours, theirs: theirs)
         default:
             throw QuillError(
                 .repository,
