@@ -8,6 +8,7 @@ struct Quill: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, StatusCommand.self, CommitCommand.self, LogCommand.self, ShowCommand.self, DiffCommand.self, BlameCommand.self,
-            BisectCommand.self, EvalCommand.self, ReviewCommand.self, LabelCommand.self, SyncCommand.self, DemoCommand.self, TextconvCommand.self,
+            BisectCommand.self, EvalCommand.self, ReviewCommand.self, LabelCommand.self, GetCommand.self, SyncCommand.self, DemoCommand.self,
+            TextconvCommand.self,
         ])
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One version of a prompt file, loaded from a ``PromptLibrary``: its bytes and where they came from.
+public struct LoadedPrompt: Sendable, Equatable {
+    /// The repository path of the prompt.
+    public let path: String
+    /// The version: the blob id of the file.
+    public let blob: String
+    /// The commit the version was taken from.
+    public let commit: String
+    /// The label it was loaded by, if any.
+    public let label: String?
+    /// The file's bytes, exactly as committed.
+    public let data: Data
+
+    /// The prompt read into Quill's model: front matter, messages (role and text) and variables.
+    /// Throws ``InputFileError`` when the file does not parse in its format.
+    public func parsed() throws -> Prompt {
+        try PromptParser.parse(data, path: path)
+    }
+
+    /// The messages with their template variables filled in from `variables` (names with dots, such as
+    /// `customer.name`, fill nested fields). Throws ``QuillError`` (bad input) naming a template feature
+    /// the renderer does not support, or a variable without a value, rather than render wrongly.
+    public func render(_ variables: [String: String]) throws -> [RenderedMessage] {
+        try PromptRenderer.render(try parsed(), variables: variables)
+    }
+}
+
+/// A message of a rendered prompt.
+public struct RenderedMessage: Codable, Sendable, Equatable {
+    public let role: String
+    public let text: String
+
+    public init(role: String, text: String) {
+        self.role = role
+        self.text = text
+    }
+}
