@@ -23,7 +23,10 @@ let package = Package(
         .target(name: "QuillKit", dependencies: ["GitKit", "Yams", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "QuillCommands",
-            dependencies: ["QuillKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "QuillKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(name: "quill", dependencies: ["QuillCommands"]),
         .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),

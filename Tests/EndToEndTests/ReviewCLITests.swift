@@ -17,7 +17,7 @@ struct ReviewCLITests {
     @Test("a regression exits 1 in every format, --no-gate exits 0 with the same report; no regression exits 0")
     func exitStatus() throws {
         let regressed = try pullRequest(base: 0.825, head: 0.625)
-        for format in ["text", "markdown", "json", "github"] {
+        for format in ["text", "markdown", "json", "html", "github"] {
             let result = try QuillBinary.run(["review", "main", "--format", format], in: regressed.path)
             #expect(result.status == 1, "\(format): \(result.stderr)")
             #expect(result.stderr.isEmpty)

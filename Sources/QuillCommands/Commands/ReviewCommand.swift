@@ -3,7 +3,7 @@ import QuillKit
 
 /// How `quill review` prints its report.
 enum ReviewFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, markdown, json, github
+    case text, markdown, json, html, github
 }
 
 struct ReviewCommand: ParsableCommand {
@@ -24,7 +24,7 @@ struct ReviewCommand: ParsableCommand {
     @Argument(help: "The pull request's head.")
     var head: String = "HEAD"
 
-    @Option(help: "Output format: text, markdown, json or github (workflow commands that annotate the pull request).")
+    @Option(help: "Output format: text, markdown, json, html (one self-contained page) or github (workflow commands that annotate the pull request).")
     var format: ReviewFormat = .text
 
     @Flag(help: "Report without failing: exit 0 even when a metric regressed.")
@@ -50,6 +50,7 @@ struct ReviewCommand: ParsableCommand {
         case .text: Console.out(report.renderText(.current))
         case .markdown: Console.out(report.renderMarkdown(maxCharacters: maxChars, fullReport: fullReport))
         case .json: Console.out(try Renderer.json(report))
+        case .html: Console.out(report.renderHTML())
         case .github: Console.out(report.renderGitHubCommands())
         }
         if report.gate.failed, !noGate { throw ExitCode(ExitStatus.checkFailed) }

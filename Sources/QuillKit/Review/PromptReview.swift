@@ -7,6 +7,9 @@ public struct PromptReview: Codable, Sendable, Equatable {
     public let metrics: [MetricReview]
     /// Set when a side has no records at all for this prompt.
     public let missing: MissingScores?
+    /// The line diff of the whole file from the merge base to the head (3 lines of context), for
+    /// side-by-side views; nil for a deleted prompt.
+    public let fileDiff: TextDiff?
     /// The head's line numbers (1-based) that the pull request added or changed.
     public let changedLines: [Int]
     /// Evaluated versions, oldest first, the newest `historyLimit` of them.

@@ -27,9 +27,10 @@ extension Workspace {
         let pullRequestCommits = try commits(from: headID, excluding: mergeBase)
         let gate = ReviewGate(policy: policyConfig.metrics)
         let prompts = try diff.prompts.map { prompt in
-            PromptReview(
+            let lines = try lineChanges(prompt)
+            return PromptReview(
                 diff: prompt, metrics: gate.review(prompt), missing: missingScores(prompt, mergeBase: mergeBase, head: head),
-                changedLines: try changedLines(prompt),
+                fileDiff: lines?.diff, changedLines: lines?.changed ?? [],
                 history: try prompt.toBlob == nil ? [] : judged.historyPoints(
                     path: prompt.path, head: headID, pullRequest: pullRequestCommits, limit: request.historyLimit))
         }
@@ -92,9 +93,10 @@ extension Workspace {
         }
     }
 
-    /// The head's lines (1-based) the pull request added or changed; for a removal, the line after it.
-    private func changedLines(_ prompt: PromptDiff) throws -> [Int] {
-        guard let toBlob = prompt.toBlob else { return [] }
+    /// The file's line diff from the merge base to the head, and the head's lines (1-based) the pull
+    /// request added or changed (for a removal, the line after it); nil for a deleted prompt.
+    private func lineChanges(_ prompt: PromptDiff) throws -> (diff: TextDiff, changed: [Int])? {
+        guard let toBlob = prompt.toBlob else { return nil }
         let old = try prompt.fromBlob.map { try repository.blobData(objectID($0)) } ?? Data()
         let new = try repository.blobData(objectID(toBlob))
         let hunks = try Repository.lineDiff(from: old, to: new, options: .init(contextLines: 0)).hunks
@@ -103,7 +105,8 @@ extension Workspace {
             let added = hunk.lines.compactMap { $0.kind == .added ? $0.newLine : nil }
             lines += added.isEmpty ? [Swift.max(1, hunk.newStart + (hunk.newCount == 0 ? 1 : 0))] : added
         }
-        return Array(Set(lines)).sorted()
+        let diff = try TextDiff.between(String(decoding: old, as: UTF8.self), String(decoding: new, as: UTF8.self))
+        return (diff, Array(Set(lines)).sorted())
     }
 
     /// The evaluated versions of the prompt at `path` reachable from `head`, oldest first, at most `limit`.

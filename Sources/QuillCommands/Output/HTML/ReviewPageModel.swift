@@ -1,0 +1,99 @@
+import QuillKit
+
+/// What the HTML template of `quill review` shows, every value a ready string (the template escapes
+/// them all) or a list of such values.
+struct ReviewPageModel {
+    struct Gate {
+        let name: String
+        let gates: String
+    }
+
+    struct ConfigChange {
+        let rows: [SideBySideRow]
+    }
+
+    struct Metric {
+        let group: String
+        let name: String
+        let base: String
+        let head: String
+        let delta: String
+        let interval: String
+        let verdict: String
+        let verdictClass: String
+        let reason: String
+    }
+
+    struct Prompt {
+        let anchor: String
+        let path: String
+        let change: String
+        let verdict: String
+        let verdictClass: String
+        let summary: String
+        let missing: String?
+        let hasMetrics: Bool
+        let metrics: [Metric]
+        let charts: [MetricChart]
+        let hasRows: Bool
+        let rows: [SideBySideRow]
+        let parseErrors: [String]
+    }
+
+    let title: String
+    let gate: String
+    let gateClass: String
+    let head: String
+    let base: String
+    let baseLabel: String
+    let mergeBase: String
+    let counts: String
+    let rule: String
+    let hasPolicy: Bool
+    let policy: [Gate]
+    /// The base-to-head diff of `quill.yaml`, when the head changes it.
+    let config: ConfigChange?
+    let prompts: [Prompt]
+
+    init(_ report: ReviewReport) {
+        title = "quill review: \(Markdown.visible(report.head.label)) into \(Markdown.visible(report.base.label))"
+        gate = ReviewCells.gate(report)
+        gateClass = report.gate.failed ? "failed" : "passed"
+        head = Markdown.visible(ReviewCells.side(report.head))
+        base = Markdown.visible(ReviewCells.side(report.base))
+        baseLabel = Markdown.visible(report.base.label)
+        mergeBase = String(report.mergeBase.commit.prefix(7))
+        counts = ReviewCells.counts(report)
+        rule = report.rule
+        policy = ReviewCells.policy(report.policy).map { Gate(name: Markdown.visible($0.name), gates: $0.gates) }
+        hasPolicy = !policy.isEmpty
+        config = report.configChange.map { ConfigChange(rows: SideBySideRow.rows($0)) }
+        let ordered = ReviewVerdict.byImportance.flatMap(report.prompts)
+        prompts = ordered.enumerated().map { index, prompt in Self.prompt(prompt, index: index, policy: report.policy) }
+    }
+
+    private static func prompt(_ prompt: PromptReview, index: Int, policy: [MetricSpec]) -> Prompt {
+        let metrics = prompt.metrics.map { metric in
+            let cells = ReviewCells.row(metric).map(Markdown.visible)
+            return Metric(
+                group: cells[0], name: cells[1], base: cells[2], head: cells[3], delta: cells[4], interval: cells[5], verdict: cells[6],
+                verdictClass: metric.verdict.rawValue, reason: cells[7])
+        }
+        var seen = Set<String>()
+        let charts = prompt.metrics.compactMap { metric -> MetricChart? in
+            guard seen.insert("\(metric.suite)\u{0}\(metric.model ?? "")\u{0}\(metric.metric)").inserted else { return nil }
+            return MetricChart(
+                metric: metric.metric, suite: metric.suite, model: metric.model, history: prompt.history,
+                min: policy.first { $0.name == metric.metric }?.min)
+        }
+        let summary = prompt.metrics.map { "\($0.metric) \(DiffCells.summary($0.base)) → \(DiffCells.summary($0.head))" }.joined(separator: "; ")
+        let rows = prompt.fileDiff.map(SideBySideRow.rows) ?? []
+        return Prompt(
+            anchor: "prompt-\(index + 1)", path: Markdown.visible(prompt.diff.path), change: Markdown.visible(DiffCells.change(prompt.diff)),
+            verdict: prompt.verdict.words, verdictClass: prompt.verdict.rawValue, summary: Markdown.visible(summary),
+            missing: prompt.missing.map { Markdown.visible(ReviewCells.missing($0)) }, hasMetrics: !metrics.isEmpty, metrics: metrics,
+            charts: charts, hasRows: !rows.isEmpty, rows: rows,
+            parseErrors: [prompt.diff.fromError.map { "does not parse at the merge base: \($0)" }, prompt.diff.toError.map { "does not parse at the head: \($0)" }]
+                .compactMap { $0.map(Markdown.visible) })
+    }
+}
