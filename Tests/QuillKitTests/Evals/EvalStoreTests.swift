@@ -39,6 +39,24 @@ struct EvalStoreTests {
         try repository.fsck()
     }
 
+    @Test("one import whose prompts have identical per-case results stores one cases blob for both records")
+    func sharedCasesBlob() throws {
+        let repository = try TestRepository.evaluated()
+        try repository.write("prompts/a.txt", "A\n")
+        try repository.write("prompts/b.txt", "B\n")
+        try repository.commitAll("two prompts")
+        let rows = (0..<2).flatMap { prompt in (0..<3).map { test in
+            #"{"promptIdx": \#(prompt), "testIdx": \#(test), "success": true, "score": 1, "provider": {"id": "echo"}, "prompt": {"raw": "x", "label": "prompts/\#(prompt == 0 ? "a" : "b").txt: x"}, "response": {"output": "same"}}"#
+        } }
+        let file = try metricsFile(repository, "p.json", #"{"evalId": "e", "results": {"version": 3, "results": [\#(rows.joined(separator: ","))], "prompts": []}}"#)
+        let report = try Workspace.open(from: repository.path).recordEvaluations(RecordRequest(files: [file]))
+        #expect(report.records.count == 2)
+        let tree = try repository.git("ls-tree", "-r", "--name-only", "refs/quill/evals").split(separator: "\n")
+        #expect(tree.filter { $0.hasPrefix("records/") }.count == 2)
+        #expect(tree.filter { $0.hasPrefix("cases/") }.count == 1)
+        try repository.fsck()
+    }
+
     @Test("recording the same result twice stores one object and makes no new commit")
     func idempotent() throws {
         let (repository, workspace) = try evaluatedRepository()

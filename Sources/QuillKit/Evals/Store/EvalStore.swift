@@ -45,10 +45,12 @@ struct EvalStore {
             var updates = [TreeUpdate]()
             newIDs = []
             var seen = Set<ObjectID>()
+            // Records of different prompts can share a per-case blob (the same results): one update each.
+            var written = Set<TreeUpdate>()
             for entry in entries where seen.insert(entry.id).inserted {
                 if let baseTree, try repository.treeEntry(atPath: StorePath.record(entry.id), inTree: baseTree) != nil { continue }
                 newIDs.append(entry.id)
-                updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID)
+                updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID).filter { written.insert($0).inserted }
             }
             guard !updates.isEmpty else { return nil }
             let tree = try repository.updateTree(baseTree, applying: updates)
