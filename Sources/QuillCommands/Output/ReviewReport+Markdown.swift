@@ -9,29 +9,29 @@ extension ReviewReport {
     /// everything does not fit, the least important prompts lose their diffs, then their sections,
     /// and a closing line says what was left out and where the full report is (`fullReport`).
     func renderMarkdown(maxCharacters: Int = defaultMaxCharacters, fullReport: String? = nil) -> String {
-        var page = CappedPage(limit: maxCharacters, reserve: 500)
-        page.addAlways(headerLines())
+        var sections = [CappedPage.Section]()
         if let configChange {
             let note = ["", "**This pull request changes \(Markdown.code(QuillConfig.fileName)); the gate used the base's.**", ""]
             let diff = ["<details>", "<summary>\(Markdown.html(QuillConfig.fileName)) from base to head</summary>", ""]
                 + Markdown.diffBlock(configChange) + ["</details>"]
-            page.section(open: [], close: [], items: [(full: note + diff, brief: note, name: QuillConfig.fileName)])
+            sections.append(CappedPage.Section(open: [], close: [], items: [CappedPage.Item(full: note + diff, brief: note, name: QuillConfig.fileName)]))
         }
-        let sections: [(title: String, verdicts: [ReviewVerdict], folded: Bool)] = [
+        let groups: [(title: String, verdicts: [ReviewVerdict], folded: Bool)] = [
             ("Regressions", [.regressed], false), ("Improvements", [.improved], false),
             ("Other changed prompts", [.notEvaluated, .worse, .withinNoise], true),
         ]
-        for section in sections {
-            let members = section.verdicts.flatMap(prompts)
+        for group in groups {
+            let members = group.verdicts.flatMap(prompts)
             guard !members.isEmpty else { continue }
-            let title = "\(section.title) (\(members.count))"
-            let (open, close) = section.folded
+            let title = "\(group.title) (\(members.count))"
+            let (open, close) = group.folded
                 ? (["", "<details>", "<summary>\(Markdown.html(title))</summary>", ""], ["", "</details>"])
                 : (["", "#### \(title)", ""], [])
-            page.section(open: open, close: close, items: members.map { (full: block($0, withDiff: true), brief: block($0, withDiff: false), name: $0.diff.path) })
+            sections.append(CappedPage.Section(open: open, close: close, items: members.map {
+                CappedPage.Item(full: block($0, withDiff: true), brief: block($0, withDiff: false), name: $0.diff.path)
+            }))
         }
-        page.addAlways(page.closingLine(fullReport: fullReport))
-        return page.text
+        return CappedPage(limit: maxCharacters, reserve: 500).render(header: headerLines(), sections: sections, fullReport: fullReport)
     }
 
     private func headerLines() -> [String] {
@@ -75,66 +75,86 @@ extension ReviewReport {
     }
 }
 
-/// A markdown page that keeps under a size: items go in whole (full form, else brief form) in the
-/// order given, and once one does not fit, it and everything after it are left out and counted.
+/// A markdown page that keeps under a size. Every item is first given its brief form, most
+/// important first, as long as they fit (the rest are left out); then, in the same order, items get
+/// their full form while the difference fits. A closing line says what was shortened or left out.
 private struct CappedPage {
+    /// A prompt (or the configuration change): with and without its diff, and its name.
+    struct Item {
+        let full: [String]
+        let brief: [String]
+        let name: String
+    }
+
+    /// Items under a heading (or inside a fold), with the lines that open and close it.
+    struct Section {
+        let open: [String]
+        let close: [String]
+        let items: [Item]
+    }
+
     let limit: Int
     /// Room kept for the closing line (its names and link are bounded to fit).
     let reserve: Int
-    private(set) var lines = [String]()
-    private var size = 0
-    private var shortened = 0
-    private var leftOut = [String]()
 
     init(limit: Int, reserve: Int) {
         self.limit = limit
         self.reserve = min(reserve, limit / 4)
     }
 
-    var text: String { lines.joined(separator: "\n") }
-
     private static func size(_ lines: [String]) -> Int {
         lines.reduce(0) { $0 + $1.utf16.count + 1 }
     }
 
-    private func fits(_ extra: Int) -> Bool { size + extra <= limit - reserve }
-
-    mutating func addAlways(_ more: [String]) {
-        lines += more
-        size += Self.size(more)
-    }
-
-    /// A section: its opening and closing lines around as many items as fit.
-    mutating func section(open: [String], close: [String], items: [(full: [String], brief: [String], name: String)]) {
-        let frame = Self.size(open) + Self.size(close)
-        guard leftOut.isEmpty, fits(frame + Self.size(items[0].brief)) else {
-            leftOut += items.map(\.name)
-            return
-        }
-        addAlways(open)
-        size += Self.size(close)
-        var briefOnly = false
-        for item in items {
-            guard leftOut.isEmpty else {
-                leftOut.append(item.name)
-                continue
-            }
-            if !briefOnly, fits(Self.size(item.full)) {
-                addAlways(item.full)
-            } else if fits(Self.size(item.brief)) {
-                briefOnly = true
-                shortened += 1
-                addAlways(item.brief)
-            } else {
-                leftOut.append(item.name)
+    func render(header: [String], sections: [Section], fullReport: String?) -> String {
+        let budget = limit - reserve
+        var size = Self.size(header)
+        // Pass 1: brief forms in order, each section's frame counted with its first item.
+        var included = sections.map { _ in 0 }
+        var leftOut = [String]()
+        for (index, section) in sections.enumerated() {
+            for item in section.items {
+                let frame = included[index] == 0 ? Self.size(section.open) + Self.size(section.close) : 0
+                if leftOut.isEmpty, size + frame + Self.size(item.brief) <= budget {
+                    size += frame + Self.size(item.brief)
+                    included[index] += 1
+                } else {
+                    leftOut.append(item.name)
+                }
             }
         }
-        lines += close
+        // Pass 2: full forms in the same order while the difference fits.
+        var full = sections.map { _ in 0 }
+        var upgrading = true
+        for index in sections.indices where upgrading {
+            for item in sections[index].items.prefix(included[index]) {
+                let extra = Self.size(item.full) - Self.size(item.brief)
+                guard size + extra <= budget else {
+                    upgrading = false
+                    break
+                }
+                size += extra
+                full[index] += 1
+            }
+        }
+        var lines = header
+        var shortened = 0
+        for (index, section) in sections.enumerated() where included[index] > 0 {
+            lines += section.open
+            for (position, item) in section.items.prefix(included[index]).enumerated() {
+                lines += position < full[index] ? item.full : item.brief
+                if position >= full[index], item.full != item.brief { shortened += 1 }
+            }
+            lines += section.close
+        }
+        let text = lines.joined(separator: "\n")
+        let closing = closingLine(shortened: shortened, leftOut: leftOut, fullReport: fullReport, room: limit - text.utf16.count - 2)
+        return closing.map { text + "\n\n" + $0 } ?? text
     }
 
-    /// What was shortened or left out, and where to read it all; empty when nothing was.
-    func closingLine(fullReport: String?) -> [String] {
-        guard shortened > 0 || !leftOut.isEmpty else { return [] }
+    /// What was shortened or left out, and where to read it all; nil when nothing was.
+    private func closingLine(shortened: Int, leftOut: [String], fullReport: String?, room: Int) -> String? {
+        guard shortened > 0 || !leftOut.isEmpty else { return nil }
         var parts = [String]()
         if shortened > 0 { parts.append("\(DiffCells.count(shortened, "prompt")) shown without \(shortened == 1 ? "its" : "their") diff") }
         if !leftOut.isEmpty {
@@ -144,9 +164,9 @@ private struct CappedPage {
         let whereFull = fullReport.map { "the full report: \(Markdown.cell(String($0.prefix(300))))" }
             ?? "the full report is the HTML or JSON artefact of this job (`quill review --format html`, `--format json`)"
         let line = "**Cut to fit \(limit) characters:** " + parts.joined(separator: "; ") + "; " + whereFull + "."
-        guard fits(line.utf16.count + 1 - reserve) else {
-            return ["", "**Cut to fit \(limit) characters:** \(shortened) diffs and \(leftOut.count) prompts left out; see the full report."]
+        guard line.utf16.count + 1 <= room else {
+            return "**Cut to fit \(limit) characters:** \(shortened) diffs and \(leftOut.count) prompts left out; see the full report."
         }
-        return ["", line]
+        return line
     }
 }
