@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Benchmark: `quill review main feature` on a pull request that changes 200 prompts, each side with
+# 5,000 per-case results (promptfoo rows spread over the prompts), in all five formats; against
+# `dvc metrics diff --md` and `dvc params diff --md` on the same branch pair, where the same values
+# are DVC metrics and params files (scripts/bench/generate-review-data.py writes both).
+#
+#   scripts/bench/review.sh          # from anywhere; prints a table
+#
+# Environment:
+#   BENCH_RUNS=N       timed runs of quill per format (default 10); dvc gets BENCH_DVC_RUNS (default 3)
+#   BENCH_WARMUP=N     warm-up runs per command (default 1)
+#   BENCH_PROMPTS=N    changed prompts (default 200)
+#   BENCH_CASES=N      per-case results a side (default 5000)
+#   BENCH_STRICT=1     exit 1 when a target is missed
+#   BENCH_SKIP_BUILD=1 use the existing release build in .build-bench
+#   BENCH_QUILL=PATH   time this quill binary instead (no build)
+#   BENCH_DVC=PATH     use this dvc instead of installing one into .build-bench/dvc-venv
+#   BENCH_RESULTS=DIR  where JSON results go (default .build-bench/results)
+#
+# Targets: every format <= 1,000 ms mean wall time and <= 200 MB peak resident memory; the markdown
+# comment <= 65,536 characters; quill >= 10x faster than each dvc command.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SCRATCH="$ROOT/.build-bench"
+PROMPTS="${BENCH_PROMPTS:-200}"
+CASES="${BENCH_CASES:-5000}"
+RUNS="${BENCH_RUNS:-10}"
+DVC_RUNS="${BENCH_DVC_RUNS:-3}"
+WARMUP="${BENCH_WARMUP:-1}"
+RESULTS="${BENCH_RESULTS:-$SCRATCH/results}"
+REPO="$SCRATCH/data/review-$PROMPTS-$CASES"
+MAX_MS=1000
+MAX_MB=200
+MAX_CHARS=65536
+MIN_SPEEDUP=10
+
+NAME=review.sh
+# shellcheck source=lib/common.sh
+source "$ROOT/scripts/bench/lib/common.sh"
+command -v git >/dev/null || die "git is required"
+command -v python3 >/dev/null || die "python3 is required"
+bench_install hyperfine
+command -v hyperfine >/dev/null || die "hyperfine is required (Debian package 'hyperfine')"
+[ -x /usr/bin/time ] || bench_install time
+[ -x /usr/bin/time ] || die "GNU time is required (Debian package 'time') for peak memory"
+
+bench_quill
+
+# --- dvc (optional peer), as diff.sh installs it ------------------------------------------------------
+DVC="${BENCH_DVC:-}"
+if [ -z "$DVC" ]; then
+    VENV="$SCRATCH/dvc-venv"
+    if [ ! -x "$VENV/bin/dvc" ]; then
+        say "installing dvc into ${VENV#"$ROOT"/} (pip)"
+        { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q dvc; } >&2 || true
+    fi
+    [ -x "$VENV/bin/dvc" ] && DVC="$VENV/bin/dvc"
+fi
+if [ -n "$DVC" ] && ! "$DVC" --version >/dev/null 2>&1; then DVC=""; fi
+[ -n "$DVC" ] || say "dvc could not be installed; skipping the dvc comparison"
+
+# --- data ------------------------------------------------------------------------------------------
+say "generating ${REPO#"$ROOT"/}: $PROMPTS changed prompts, $CASES per-case results a side (cached)"
+python3 "$ROOT/scripts/bench/generate-review-data.py" "$REPO" --quill "$QUILL" --prompts "$PROMPTS" --cases "$CASES"
+mkdir -p "$RESULTS"
+cd "$REPO"
+export DVC_NO_ANALYTICS=1 NO_COLOR=1
+
+# --- correctness -------------------------------------------------------------------------------------
+set +e
+"$QUILL" review main feature --format json > "$RESULTS/review.json"
+status=$?
+"$QUILL" review main feature --format markdown > "$RESULTS/review.md"
+set -e
+[ "$status" = 1 ] || die "quill review exited $status, expected 1 (the data has regressions)"
+python3 - "$RESULTS/review.json" "$PROMPTS" "$CASES" <<'PY' >&2 || die "quill review's report is not what the data holds"
+import json, sys
+report, prompts, cases = json.load(open(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3])
+assert len(report["prompts"]) == prompts, len(report["prompts"])
+paired = sum(g["cases"]["shared"] for p in report["prompts"] for g in p["diff"]["scores"]["groups"] if g.get("cases"))
+assert paired == prompts * (cases // prompts), paired
+verdicts = {}
+for p in report["prompts"]:
+    for m in p["metrics"]:
+        if m["metric"] == "accuracy":
+            verdicts[m["verdict"]] = verdicts.get(m["verdict"], 0) + 1
+print("quill: %d prompts, %d paired cases, accuracy verdicts %s, gate failed: %s" % (len(report["prompts"]), paired, verdicts, report["gate"]["failed"]))
+PY
+if [ -n "$DVC" ]; then
+    timeout 120 "$DVC" metrics diff main feature --md > "$RESULTS/dvc-metrics.md" || die "dvc metrics diff failed"
+    timeout 120 "$DVC" params diff main feature --md > "$RESULTS/dvc-params.md" || die "dvc params diff failed"
+    say "dvc: metrics diff $(grep -c '^|' "$RESULTS/dvc-metrics.md") table lines, params diff $(grep -c '^|' "$RESULTS/dvc-params.md")"
+fi
+
+# --- timing and memory --------------------------------------------------------------------------------
+time_case() { # name, runs, argv... -> prints "mean_ms sd_ms"
+    local name="$1" runs="$2" json="$RESULTS/review-$(echo "$1" | tr -c 'A-Za-z0-9\n' '-').json"
+    shift 2
+    hyperfine --shell=none --warmup "$WARMUP" --runs "$runs" --output=null --style=none --ignore-failure \
+        --command-name "$name" --export-json "$json" "$*" >/dev/null 2>&1
+    bench_mean_ms "$json"
+}
+peak_mb() { # argv... -> peak resident memory in MB (quill review exits 1 here: the data regresses)
+    { /usr/bin/time -f %M "$@" 2>&1 >/dev/null || true; } | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'
+}
+
+ROWS=()
+for format in text markdown json html github; do
+    say "timing: quill review main feature --format $format"
+    read -r mean sd < <(time_case "quill review $format" "$RUNS" "$QUILL" review main feature --format "$format")
+    ROWS+=("quill review --format $format|$mean|$sd|$(peak_mb "$QUILL" review main feature --format "$format")")
+done
+if [ -n "$DVC" ]; then
+    for kind in metrics params; do
+        say "timing: dvc $kind diff main feature --md"
+        if timing="$(time_case "dvc $kind diff" "$DVC_RUNS" timeout 120 "$DVC" "$kind" diff main feature --md)"; then
+            read -r mean sd <<<"$timing"
+            ROWS+=("dvc $kind diff main feature --md|$mean|$sd|$(peak_mb "$DVC" "$kind" diff main feature --md)")
+        else
+            say "dvc $kind diff failed or hung; its comparison is skipped"
+        fi
+    done
+fi
+
+# --- report ------------------------------------------------------------------------------------------
+STATUS=0
+python3 - "$PROMPTS" "$CASES" "$MAX_MS" "$MAX_MB" "$MAX_CHARS" "$MIN_SPEEDUP" "$RESULTS/review.md" \
+    "$($DVC --version 2>/dev/null || echo none)" "$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)" \
+    "$RESULTS/review-summary.json" "${ROWS[@]}" <<'PY' || STATUS=$?
+import json, sys
+prompts, cases, max_ms, max_mb, max_chars, min_speedup, markdown, dvc_version, source, out, *rows = sys.argv[1:]
+max_ms, max_mb, max_chars, min_speedup = float(max_ms), float(max_mb), int(max_chars), float(min_speedup)
+rows = [(name, float(mean), float(sd), float(mb)) for name, mean, sd, mb in (r.split("|") for r in rows)]
+chars = len(open(markdown, encoding="utf-8").read().encode("utf-16-le")) // 2
+quill = [r for r in rows if r[0].startswith("quill")]
+dvc = [r for r in rows if r[0].startswith("dvc")]
+slowest = max(r[1] for r in quill)
+table, ok = [], chars <= max_chars
+for name, mean, sd, mb in quill:
+    met = mean <= max_ms and mb <= max_mb
+    ok &= met
+    table.append((name, f"{mean:.1f} ± {sd:.1f}", f"{mb:.1f}", "", "PASS" if met else "MISS"))
+for name, mean, sd, mb in dvc:
+    speedup = mean / slowest
+    ok &= speedup >= min_speedup
+    table.append((f"{name} (dvc {dvc_version})", f"{mean:.1f} ± {sd:.1f}", f"{mb:.1f}", f"slowest quill format {speedup:.1f}x faster",
+                  "PASS" if speedup >= min_speedup else "MISS"))
+head = ("command", "mean ± sd (ms)", "peak MB", "comparison", "target")
+widths = [max(len(r[i]) for r in table + [head]) for i in range(5)]
+line = lambda r: "  ".join(r[i].ljust(widths[i]) if i in (0, 3) else r[i].rjust(widths[i]) for i in range(5)).rstrip()
+print(f"quill review vs dvc metrics/params diff --md: {prompts} changed prompts, {cases} per-case results a side; quill source {source}")
+print(line(head)); print(line(tuple("-" * w for w in widths)))
+for r in table: print(line(r))
+print(f"markdown comment: {chars} characters (target <= {max_chars})")
+if not dvc: print("dvc comparison skipped: dvc is not installed or did not finish")
+print(f"targets: <= {max_ms:.0f} ms and <= {max_mb:.0f} MB per format, comment <= {max_chars} characters, >= {min_speedup:.0f}x faster than dvc -> {'all met' if ok else 'MISSED'}")
+json.dump({"prompts": int(prompts), "cases": int(cases), "source": source, "markdown_chars": chars,
+           "rows": [{"command": n, "mean_ms": m, "sd_ms": s, "peak_mb": p} for n, m, s, p in rows], "targets_met": ok},
+          open(out, "w"), indent=2)
+sys.exit(0 if ok else 3)
+PY
+case "$STATUS" in
+    0) ;;
+    3) if [ "${BENCH_STRICT:-0}" = 1 ]; then exit 1; fi ;;
+    *) exit "$STATUS" ;;
+esac
