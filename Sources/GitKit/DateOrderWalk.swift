@@ -37,7 +37,8 @@ public final class DateOrderWalk {
     /// A walk from `starts` (in order, like the revisions on git log's command line).
     public init(_ repository: Repository, from starts: [ObjectID]) throws(GitError) {
         self.repository = repository
-        graph = CommitGraph(gitDirectory: repository.commonDirectoryPath)
+        // git reads no commit-graph in a shallow clone: the graph's parents would cross the boundary.
+        graph = repository.isShallow ? nil : CommitGraph(gitDirectory: repository.commonDirectoryPath)
         seenPositions = Array(repeating: false, count: graph?.count ?? 0)
         for start in starts {
             try reach(start, position: graph?.position(of: start))
@@ -97,16 +98,16 @@ public final class DateOrderWalk {
 }
 
 extension Repository {
-    /// The tree, parents and commit time of the commit `id`.
+    /// The tree, parents and commit time of the commit `id` (no parents at a shallow boundary).
     public func commitNode(_ id: ObjectID) throws(GitError) -> CommitNode {
         if let parsed = packedCommit(id) {
-            return CommitNode(id: id, treeID: parsed.treeID, parentIDs: parsed.parentIDs, time: parsed.committer.unixTime)
+            return CommitNode(id: id, treeID: parsed.treeID, parentIDs: graftedParents(of: id, parsed.parentIDs), time: parsed.committer.unixTime)
         }
         let commit = try lookupCommit(id)
         defer { git_commit_free(commit) }
         return CommitNode(
             id: id, treeID: ObjectID(git_commit_tree_id(commit)),
-            parentIDs: (0..<git_commit_parentcount(commit)).map { ObjectID(git_commit_parent_id(commit, $0)) },
+            parentIDs: graftedParents(of: id, (0..<git_commit_parentcount(commit)).map { ObjectID(git_commit_parent_id(commit, $0)) }),
             time: Int64(git_commit_time(commit)))
     }
 }

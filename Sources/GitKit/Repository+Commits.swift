@@ -3,12 +3,20 @@ import Foundation
 
 extension Repository {
     /// The commit `id`: parsed from its packed bytes when the pack reader holds it and it has the
-    /// usual shape (`CommitParser`), else read through libgit2.
+    /// usual shape (`CommitParser`), else read through libgit2. A shallow clone's boundary commit
+    /// has no parents, as git reads it.
     public func commit(_ id: ObjectID) throws(GitError) -> Commit {
-        if let parsed = packedCommit(id) { return parsed }
-        let commit = try lookupCommit(id)
-        defer { git_commit_free(commit) }
-        return Commit(commit)
+        let commit: Commit
+        if let parsed = packedCommit(id) {
+            commit = parsed
+        } else {
+            let object = try lookupCommit(id)
+            defer { git_commit_free(object) }
+            commit = Commit(object)
+        }
+        let parents = graftedParents(of: id, commit.parentIDs)
+        guard parents.count != commit.parentIDs.count else { return commit }
+        return Commit(id: id, treeID: commit.treeID, parentIDs: parents, author: commit.author, committer: commit.committer, message: commit.message)
     }
 
     /// The tree of the commit `id`, without copying the rest of the commit.
@@ -18,11 +26,11 @@ extension Repository {
         return ObjectID(git_commit_tree_id(commit))
     }
 
-    /// The parents of the commit `id`, first parent first.
+    /// The parents of the commit `id`, first parent first (none for a shallow clone's boundary commit).
     public func parentIDs(ofCommit id: ObjectID) throws(GitError) -> [ObjectID] {
         let commit = try lookupCommit(id)
         defer { git_commit_free(commit) }
-        return (0..<git_commit_parentcount(commit)).map { ObjectID(git_commit_parent_id(commit, $0)) }
+        return graftedParents(of: id, (0..<git_commit_parentcount(commit)).map { ObjectID(git_commit_parent_id(commit, $0)) })
     }
 
     /// Writes a commit object and returns its id; no reference moves.

@@ -45,8 +45,10 @@ extension Repository {
         return RevisionRange(from: nil, to: from, isSymmetric: false)
     }
 
-    /// The best common ancestor of two commits, or `nil` when they share no history.
+    /// The best common ancestor of two commits, or `nil` when they share no history; in a shallow
+    /// clone, no history inside the clone (`MergeBaseSearch`, as git sees it).
     public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID? {
+        if isShallow { return try MergeBaseSearch(repository: self).bases(one, two).first }
         var base = git_oid()
         var first = one.oid
         var second = two.oid

@@ -10,6 +10,8 @@ public final class Repository {
     var pendingObjectIDs: [ObjectID] = []
     /// The pack files as they were when first needed, read directly (`PackReader`); `nil` when there are none.
     lazy var packs: PackReader? = PackReader(gitDirectory: commonDirectoryPath)
+    /// The commits a shallow clone ends at, read once (`Repository+Shallow`); empty in a full clone.
+    public private(set) lazy var shallowCommits: Set<ObjectID> = Repository.readShallowCommits(commonDirectory: commonDirectoryPath)
 
     private init(handle: OpaquePointer) {
         self.handle = handle

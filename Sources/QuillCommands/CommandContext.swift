@@ -9,4 +9,11 @@ struct CommandContext {
     static func open() throws -> CommandContext {
         CommandContext(workspace: try Workspace.open(from: FileManager.default.currentDirectoryPath))
     }
+
+    /// Prints a command's result on stdout in `format`, then each of the workspace's warnings on
+    /// stderr as one `warning: …` line.
+    func print(_ value: some TextRenderable, format: OutputFormat) throws {
+        try Renderer.print(value, format: format)
+        for warning in workspace.warnings { Console.error("warning: " + warning) }
+    }
 }

@@ -17,6 +17,14 @@ public final class TestRepository {
         try git(bare ? ["init", "-q", "--bare", "-b", "main"] : ["init", "-q", "-b", "main"])
     }
 
+    /// Clones `source` over `file://` with git's `options` (`--depth 1`, `--bare`, `--filter=blob:none`…),
+    /// as a CI system or a mirror would: the transport, not a local copy of the object folder.
+    public init(cloning source: TestRepository, options: [String]) throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("quill-clone-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try git(["clone", "-q"] + options + ["file://" + source.path, "."])
+    }
+
     deinit {
         try? FileManager.default.removeItem(atPath: path)
     }

@@ -62,7 +62,7 @@ struct BisectCommand: ParsableCommand {
                 threshold: threshold, skipFailures: skipFailures)
         }
         try BisectCommand.reportingInterruption {
-            try Renderer.print(try context.workspace.bisect(request), format: output.format)
+            try context.print(try context.workspace.bisect(request), format: output.format)
         }
     }
 

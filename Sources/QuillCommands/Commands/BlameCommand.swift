@@ -38,9 +38,9 @@ struct BlameCommand: ParsableCommand {
         let context = try CommandContext.open()
         if let metric {
             let report = try context.workspace.regressions(prompt: prompt, metric: metric, revision: rev, since: since, suite: suite)
-            try Renderer.print(report, format: output.format)
+            try context.print(report, format: output.format)
         } else {
-            try Renderer.print(try context.workspace.blame(prompt: prompt, revision: rev), format: output.format)
+            try context.print(try context.workspace.blame(prompt: prompt, revision: rev), format: output.format)
         }
     }
 }

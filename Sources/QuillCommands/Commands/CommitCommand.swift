@@ -25,7 +25,7 @@ struct CommitCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext.open()
         let report = try context.workspace.commit(message: message.joined(separator: "\n\n"), paths: paths)
-        try Renderer.print(report, format: output.format)
+        try context.print(report, format: output.format)
     }
 }
 

@@ -24,6 +24,6 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext.open()
-        try Renderer.print(try context.workspace.diff(DiffRequest(revisions: [from, to].compactMap { $0 }, paths: prompts)), format: output.format)
+        try context.print(try context.workspace.diff(DiffRequest(revisions: [from, to].compactMap { $0 }, paths: prompts)), format: output.format)
     }
 }

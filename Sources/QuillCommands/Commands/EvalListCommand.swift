@@ -16,7 +16,7 @@ struct EvalListCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext.open()
-        try Renderer.print(try context.workspace.listEvaluations(prompt: prompt, commit: commit), format: output.format)
+        try context.print(try context.workspace.listEvaluations(prompt: prompt, commit: commit), format: output.format)
     }
 }
 

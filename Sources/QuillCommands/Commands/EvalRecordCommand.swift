@@ -50,7 +50,7 @@ struct EvalRecordCommand: ParsableCommand {
         let request = RecordRequest(
             files: files, prompt: prompt, commit: commit, suite: suite, model: model, manifest: manifest,
             format: format, allowDirty: allowDirty)
-        try Renderer.print(try context.workspace.recordEvaluations(request), format: output)
+        try context.print(try context.workspace.recordEvaluations(request), format: output)
     }
 }
 

@@ -12,7 +12,7 @@ struct EvalShowCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext.open()
-        try Renderer.print(try context.workspace.showEvaluation(id), format: output.format)
+        try context.print(try context.workspace.showEvaluation(id), format: output.format)
     }
 }
 

@@ -17,9 +17,9 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext.open()
         if let prompt {
-            try Renderer.print(try context.workspace.log(prompt: prompt, revision: rev), format: output.format)
+            try context.print(try context.workspace.log(prompt: prompt, revision: rev), format: output.format)
         } else {
-            try Renderer.print(try context.workspace.latestVersions(revision: rev), format: output.format)
+            try context.print(try context.workspace.latestVersions(revision: rev), format: output.format)
         }
     }
 }

@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext.open()
-        try Renderer.print(try context.workspace.show(spec), format: output.format)
+        try context.print(try context.workspace.show(spec), format: output.format)
     }
 }
 

@@ -9,7 +9,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext.open()
-        try Renderer.print(try context.workspace.status(), format: output.format)
+        try context.print(try context.workspace.status(), format: output.format)
     }
 }
 

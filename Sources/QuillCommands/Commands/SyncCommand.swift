@@ -19,7 +19,7 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext.open()
-        try Renderer.print(try context.workspace.sync(remote: remote), format: output.format)
+        try context.print(try context.workspace.sync(remote: remote), format: output.format)
     }
 }
 

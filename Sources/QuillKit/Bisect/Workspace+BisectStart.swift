@@ -29,7 +29,7 @@ extension Workspace {
             guard good != bad else { throw QuillError.badInput("good and bad are the same commit '\(bad.abbreviated())'; expected an older good commit") }
             found = try walk.walk(from: bad, path: prompt, until: { commit, _ in commit == good })
             guard found != nil else {
-                throw QuillError.badInput("good '\(request.good!)' is not on the first-parent history of bad '\(badRevision)'; expected a first-parent ancestor")
+                throw QuillError.badInput("good '\(request.good!)' is not on the first-parent history of bad '\(badRevision)'; expected a first-parent ancestor\(try shallowNote(firstParentsOf: bad))")
             }
         }
         let badValue = try endpointValue(bad, path: prompt, request: request, suite: suite, reader: reader, role: "bad")
@@ -40,7 +40,7 @@ extension Workspace {
             })
         }
         guard let found else {
-            throw QuillError.badInput("no evaluated first-parent ancestor of '\(badRevision)' scores better on '\(request.metric)' in suite '\(suite)'; pass --good REV")
+            throw QuillError.badInput("no evaluated first-parent ancestor of '\(badRevision)' scores better on '\(request.metric)' in suite '\(suite)'; pass --good REV\(try shallowNote(firstParentsOf: bad))")
         }
         let goodValue = try endpointValue(found.end, path: found.endPath, request: request, suite: suite, reader: reader, role: "good")
         guard isBetter(goodValue) else {

@@ -15,6 +15,7 @@ extension Workspace {
         guard let (data, sources) = try walk.blame(path: path, at: start) else {
             throw QuillError.badInput("'\(path)' is not a file at '\(revision)'; expected a prompt committed there (see 'quill log \(path)')")
         }
+        warnIfShallow(sources.map(\.commit))
         let texts = BlameText.lines(of: data)
         let lines = sources.enumerated().map { index, source in
             BlameLine(line: index + 1, text: texts[index], commit: source.commit.hex, originalLine: source.line, originalPath: source.path)

@@ -20,6 +20,7 @@ extension Workspace {
         guard !chain.isEmpty else {
             throw QuillError.badInput("'\(path)' is not a file at '\(revision)'; expected a prompt committed there")
         }
+        if let oldest = chain.last?.commit { warnIfShallow([oldest]) }
         let points = try metricSeries(metric, chain: chain, suite: suite)
         guard !points.isEmpty else {
             throw QuillError.badInput("no evaluation of '\(metric)' recorded for '\(path)'\(suite.map { " in suite '\($0)'" } ?? ""); run 'quill eval record' first")

@@ -79,7 +79,7 @@ extension Workspace {
                 let left = try commit(String(spec[..<dots.lowerBound]))
                 let right = try commit(String(spec[dots.upperBound...]))
                 guard let base = try repository.mergeBase(left.commit, right.commit) else {
-                    throw QuillError.badInput("'\(left.label)' and '\(right.label)' have no common ancestor; expected revisions that share history")
+                    throw noMergeBase(left.label, right.label)
                 }
                 return ((base, "merge-base of \(left.label) and \(right.label)"), side(right))
             }

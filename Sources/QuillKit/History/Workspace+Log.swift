@@ -33,7 +33,8 @@ extension Workspace {
 
     /// The commits from `start` (named `revision` in the error) that changed the prompt at the
     /// repository path `path`, renames followed, each also handed to `found` as the walk reaches it.
-    /// Refuses a path that no commit added.
+    /// Refuses a path that no commit added; warns when the prompt's history runs past a shallow
+    /// clone's boundary (the boundary commit then shows as the one that added it, as in git).
     func history(
         of path: String, from start: ObjectID, revision: String, found: (RenameFollowingWalk.Step) -> Void = { _ in }
     ) throws -> [RenameFollowingWalk.Step] {
@@ -41,6 +42,7 @@ extension Workspace {
         guard !steps.isEmpty else {
             throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
         }
+        warnIfShallow(steps.map(\.commit))
         return steps
     }
 
@@ -65,7 +67,9 @@ extension Workspace {
                 pending[path] = nil
             }
         }
-        return PromptCatalog(commit: start.hex, prompts: files.compactMap { found[$0.path] })
+        let prompts = files.compactMap { found[$0.path] }
+        warnIfShallow(prompts.compactMap { ObjectID(hex: $0.commit) })
+        return PromptCatalog(commit: start.hex, prompts: prompts)
     }
 }
 

@@ -12,6 +12,9 @@ public final class Workspace {
     public let config: QuillConfig
     /// The folder the user ran Quill from, for resolving relative paths.
     let currentDirectory: String
+    /// What the answers given so far depend on that the user should know (a history cut short by a
+    /// shallow clone, say), one line each, in the order found; the command shows them on stderr.
+    public private(set) var warnings = [String]()
 
     init(repository: Repository, root: String, config: QuillConfig, currentDirectory: String) {
         self.repository = repository
@@ -81,6 +84,11 @@ public final class Workspace {
     /// points to; `nil` when git would see nothing there (see `WorkTreeFile`).
     func workTreeData(_ path: String) -> Data? {
         WorkTreeFile.contents(of: path, in: root)
+    }
+
+    /// Adds `message` to `warnings` unless it is there already.
+    func warn(_ message: String) {
+        if !warnings.contains(message) { warnings.append(message) }
     }
 
     /// Whether a repository-relative path is a prompt by `quill.yaml`'s globs.
