@@ -15,14 +15,15 @@ struct DemoCommand: ParsableCommand {
         let workspace = try DemoRepository.build(at: folder)
         let terminal = Terminal.current
         let prompt = "prompts/support.prompt"
-        Console.out(terminal.paint("Demo repository: \(workspace.root)", .bold))
+        let root = try workspace.workTree(for: "'quill demo'")
+        Console.out(terminal.paint("Demo repository: \(root)", .bold))
         Console.out("\n$ quill log\n" + (try workspace.latestVersions()).renderText(terminal))
-        Console.out("\n$ quill log \(prompt)\n" + (try workspace.log(prompt: workspace.root + "/" + prompt)).renderText(terminal))
+        Console.out("\n$ quill log \(prompt)\n" + (try workspace.log(prompt: root + "/" + prompt)).renderText(terminal))
         Console.out("\n$ quill log prompts/answer-from-docs.md   # follows the rename\n"
-            + (try workspace.log(prompt: workspace.root + "/prompts/answer-from-docs.md")).renderText(terminal))
+            + (try workspace.log(prompt: root + "/prompts/answer-from-docs.md")).renderText(terminal))
         Console.out("\n$ quill show HEAD:\(prompt)\n" + (try workspace.show("HEAD:\(prompt)")).renderText(terminal))
         Console.out("\n$ quill diff HEAD~3 HEAD   # prompt changes, scores, confidence intervals, flipped cases\n"
             + (try workspace.diff(DiffRequest(revisions: ["HEAD~3", "HEAD"]))).renderText(terminal))
-        Console.out("\nTry it yourself: cd \(workspace.root) && quill diff HEAD~3 HEAD --format markdown")
+        Console.out("\nTry it yourself: cd \(root) && quill diff HEAD~3 HEAD --format markdown")
     }
 }

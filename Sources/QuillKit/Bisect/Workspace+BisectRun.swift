@@ -39,7 +39,7 @@ extension Workspace {
                 return .failed(status: 0, reason: "exited 0 but wrote no result to QUILL_OUTPUT")
             }
             do {
-                _ = try recordEvaluations(RecordRequest(files: [output], prompt: root + "/" + path, commit: commit.hex, suite: suite, allowDirty: true))
+                _ = try recordEvaluations(RecordRequest(files: [output], prompt: (workTreeRoot.map { $0 + "/" } ?? "") + path, commit: commit.hex, suite: suite, allowDirty: true))
             } catch let error as GitError {
                 throw error
             } catch {

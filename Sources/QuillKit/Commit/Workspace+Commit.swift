@@ -17,6 +17,7 @@ extension Workspace {
         guard !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw QuillError.badInput("empty commit message; expected -m MESSAGE with some text")
         }
+        let root = try workTree(for: "'quill commit'")
         let entries = try repository.status()
         let head = try repository.headCommitID()
         let index = try repository.index()

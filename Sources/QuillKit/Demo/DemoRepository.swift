@@ -24,10 +24,11 @@ public enum DemoRepository {
         var commits = [String]()
         for (number, step) in steps.enumerated() {
             for (from, to) in step.renames {
-                try manager.moveItem(atPath: workspace.root + "/" + from, toPath: workspace.root + "/" + to)
+                let root = try workspace.workTree(for: "'quill demo'")
+                try manager.moveItem(atPath: root + "/" + from, toPath: root + "/" + to)
             }
             for (path, content) in step.files {
-                let url = URL(fileURLWithPath: workspace.root).appendingPathComponent(path)
+                let url = URL(fileURLWithPath: try workspace.workTree(for: "'quill demo'")).appendingPathComponent(path)
                 if let content {
                     try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try Data(content.utf8).write(to: url)

@@ -24,6 +24,7 @@ extension Workspace {
         let (from, to) = try diffSides(revisions)
         let fromTree = try repository.treeID(ofCommit: from.commit)
         let toTree = try to.commit.map(repository.treeID(ofCommit:))
+        if toTree == nil { _ = try workTree(for: "a diff against the work tree") }
         let changes = try toTree.map { try repository.treeChanges(from: fromTree, to: $0, detecting: .renames) }
             ?? repository.treeChangesToWorkTree(from: fromTree, detectRenames: true)
         let limits = try paths.map(repositoryPath(forUserPath:))
@@ -55,7 +56,7 @@ extension Workspace {
         var revisions = revisions
         var paths = paths
         while let last = revisions.last, !last.contains(".."), (try? repository.resolveCommit(last)) == nil,
-            WorkTreeFile.exists(try repositoryPath(forUserPath: last), in: root) {
+            let root = workTreeRoot, WorkTreeFile.exists(try repositoryPath(forUserPath: last), in: root) {
             paths.insert(revisions.removeLast(), at: 0)
         }
         return (revisions, paths)
@@ -121,7 +122,7 @@ extension Workspace {
     }
 
     private func existsOnDisk(_ path: String) -> Bool {
-        WorkTreeFile.exists(path, in: root)
+        workTreeRoot.map { WorkTreeFile.exists(path, in: $0) } ?? false
     }
 
     private func promptDiff(_ change: TreeChange, old: (ObjectID, Data)?, new: (ObjectID, Data)?, scores: ScoreComparison) throws -> PromptDiff {

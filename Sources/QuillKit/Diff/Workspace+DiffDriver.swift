@@ -20,7 +20,7 @@ extension Workspace {
     /// kept, none repeated), and `diff.quill.textconv = <executable> textconv` in the repository's
     /// config. Running it again changes nothing.
     public func registerDiffDriver(executable: String) throws -> DiffDriverSetup {
-        let path = root + "/.gitattributes"
+        let path = try workTree(for: "'quill init --git-diff'") + "/.gitattributes"
         // Writing through a link would change a file outside the repository.
         if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType, type != .typeRegular {
             throw QuillError.badInput("'.gitattributes' is not a regular file (a symbolic link?); expected a file Quill can extend in place")

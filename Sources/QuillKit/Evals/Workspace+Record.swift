@@ -64,7 +64,7 @@ extension Workspace {
         guard let entry = try repository.treeEntry(atPath: promptPath, inTree: tree), !entry.isTree else {
             throw QuillError.badInput("\(file): prompt '\(promptPath)' does not exist in commit \(commit.abbreviated()) ('\(revision)'); expected a prompt committed there")
         }
-        if !request.allowDirty, try commit == repository.headCommitID() {
+        if !request.allowDirty, workTreeRoot != nil, try commit == repository.headCommitID() {
             let workTree = workTreeData(promptPath)
             if try workTree.map(Repository.blobID(of:)) != entry.id {
                 throw QuillError.badInput("prompt '\(promptPath)' differs from HEAD in the work tree; commit it first, or pass --allow-dirty to record against HEAD's version")

@@ -22,7 +22,7 @@ extension Workspace {
         let configChange = baseConfigText == headConfigText ? nil : try TextDiff.between(
             String(decoding: baseConfigText ?? Data(), as: UTF8.self), String(decoding: headConfigText ?? Data(), as: UTF8.self))
         // The diff runs with the base's configuration: its prompt globs and its metric directions.
-        let judged = Workspace(repository: repository, root: root, config: policyConfig, currentDirectory: currentDirectory)
+        let judged = Workspace(repository: repository, workTreeRoot: workTreeRoot, config: policyConfig, currentDirectory: currentDirectory)
         let diff = try judged.diff(DiffRequest(revisions: [mergeBase.hex, head.commit], resamples: request.resamples))
         let pullRequestCommits = try commits(from: headID, excluding: mergeBase)
         let gate = ReviewGate(policy: policyConfig.metrics)

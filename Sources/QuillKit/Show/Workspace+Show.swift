@@ -39,7 +39,8 @@ extension Workspace {
         if (try? repository.resolveCommit(spec)) != nil {
             return (spec, nil)
         }
-        if FileManager.default.fileExists(atPath: currentDirectory + "/" + spec) || spec.contains("/") {
+        // In a bare repository the current folder is the git folder, whose files are not prompts.
+        if (workTreeRoot != nil && FileManager.default.fileExists(atPath: currentDirectory + "/" + spec)) || spec.contains("/") {
             return ("HEAD", try repositoryPath(forUserPath: spec))
         }
         return (spec, nil)

@@ -6,6 +6,7 @@ extension Workspace {
     ///
     /// Complexity: one `git status` plus one parse per prompt file in the work tree.
     public func status() throws -> StatusReport {
+        _ = try workTree(for: "'quill status'")
         let entries = try repository.status()
         var errors = [String: String]()
         let index = try repository.index()

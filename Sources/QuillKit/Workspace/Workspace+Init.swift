@@ -32,7 +32,7 @@ extension Workspace {
             created = true
         }
         guard let workTree = repository.workTreePath else {
-            throw QuillError(.repository, "'\(repository.gitDirectoryPath)' is a bare repository; quill needs a work tree")
+            throw bareRepositoryError(repository, purpose: "'quill init'")
         }
         let root = canonical(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
         let configPath = root + "/" + QuillConfig.fileName

@@ -1,14 +1,16 @@
 import Foundation
 import GitKit
 
-/// One invocation's view of a repository: the opened repository, its work tree and its `quill.yaml`.
+/// One invocation's view of a repository: the opened repository, its work tree (none when bare)
+/// and its `quill.yaml`.
 ///
 /// Built once per command and handed to every operation; not `Sendable`, like the repository it holds.
 public final class Workspace {
     let repository: Repository
-    /// The work tree's root, without a trailing slash.
-    public let root: String
-    /// The configuration read from `quill.yaml` in the work tree (defaults when there is none).
+    /// The work tree's root, without a trailing slash; `nil` in a bare repository.
+    public let workTreeRoot: String?
+    /// The configuration read from `quill.yaml` in the work tree, or in HEAD's tree in a bare
+    /// repository (defaults when there is none).
     public let config: QuillConfig
     /// The folder the user ran Quill from, for resolving relative paths.
     let currentDirectory: String
@@ -16,9 +18,9 @@ public final class Workspace {
     /// shallow clone, say), one line each, in the order found; the command shows them on stderr.
     public private(set) var warnings = [String]()
 
-    init(repository: Repository, root: String, config: QuillConfig, currentDirectory: String) {
+    init(repository: Repository, workTreeRoot: String?, config: QuillConfig, currentDirectory: String) {
         self.repository = repository
-        self.root = root
+        self.workTreeRoot = workTreeRoot
         self.config = config
         self.currentDirectory = currentDirectory
     }
@@ -29,7 +31,8 @@ public final class Workspace {
         GitSettings.initializeInBackground()
     }
 
-    /// Opens the repository containing `directory` and reads its configuration.
+    /// Opens the repository containing `directory` and reads its configuration; a bare repository
+    /// (a mirror, a CI cache) opens too, for the commands that need no work tree.
     public static func open(from directory: String) throws -> Workspace {
         let repository: Repository
         do {
@@ -39,10 +42,22 @@ public final class Workspace {
             throw QuillError(.repository, "not a git repository (or any parent up to '/'): '\(directory)'; run 'quill init' first")
         }
         guard let workTree = repository.workTreePath else {
-            throw QuillError(.repository, "'\(repository.gitDirectoryPath)' is a bare repository; quill needs a work tree")
+            return Workspace(
+                repository: repository, workTreeRoot: nil, config: try loadConfig(headOf: repository), currentDirectory: Workspace.canonical(directory))
         }
         let root = Workspace.canonical(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
-        return Workspace(repository: repository, root: root, config: try loadConfig(root: root), currentDirectory: Workspace.canonical(directory))
+        return Workspace(repository: repository, workTreeRoot: root, config: try loadConfig(root: root), currentDirectory: Workspace.canonical(directory))
+    }
+
+    /// The work tree's root, or, in a bare repository, an error saying that `purpose` needs one.
+    public func workTree(for purpose: String) throws -> String {
+        guard let workTreeRoot else { throw Workspace.bareRepositoryError(repository, purpose: purpose) }
+        return workTreeRoot
+    }
+
+    /// The one line for a bare repository asked for what needs a work tree (exit 3, as for no repository).
+    static func bareRepositoryError(_ repository: Repository, purpose: String) -> QuillError {
+        QuillError(.repository, "'\(repository.gitDirectoryPath)' is a bare repository; \(purpose) needs a work tree (run it in a clone that has one)")
     }
 
     /// Reads `quill.yaml` at `root`, or the defaults when the file does not exist.
@@ -51,12 +66,14 @@ public final class Workspace {
         return try QuillConfig.parse(data, path: QuillConfig.fileName)
     }
 
-    /// The repository-relative form of a path the user typed (relative to where they ran Quill).
+    /// The repository-relative form of a path the user typed (relative to where they ran Quill; in
+    /// a bare repository, relative to the top of the tree, as git takes paths there).
     ///
     /// Refuses paths outside the work tree and paths into `.git`. Links in the folders above the
     /// named file are resolved (so /tmp and /private/tmp agree); the file itself is never followed,
     /// so a symbolic link names itself, as it does for git.
     public func repositoryPath(forUserPath path: String) throws -> String {
+        guard let root = workTreeRoot else { return try treePath(forUserPath: path) }
         let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
         var components = [Substring]()
         for component in absolute.split(separator: "/") {
@@ -83,7 +100,7 @@ public final class Workspace {
     /// The bytes git would hash for a work-tree path: a symbolic link's text, never the file it
     /// points to; `nil` when git would see nothing there (see `WorkTreeFile`).
     func workTreeData(_ path: String) -> Data? {
-        WorkTreeFile.contents(of: path, in: root)
+        workTreeRoot.flatMap { WorkTreeFile.contents(of: path, in: $0) }
     }
 
     /// Adds `message` to `warnings` unless it is there already.
