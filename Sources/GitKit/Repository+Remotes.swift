@@ -23,7 +23,7 @@ extension Repository {
     /// helpers or the system's default credentials, never from a prompt.
     @discardableResult
     public func fetch(remote: String, refspecs: [String]) throws(GitError) -> [Reference] {
-        try withRemote(remote) { (remoteHandle, session) throws(GitError) -> [Reference] in
+        try withRemote(remote, refspecsOnly: true) { (remoteHandle, session) throws(GitError) -> [Reference] in
             var options = git_fetch_options()
             try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
             options.callbacks = try session.callbacks()
@@ -91,17 +91,25 @@ extension Repository {
     }
 
     /// Calls `body` with the configured remote `remote` (else an anonymous remote for the URL `remote`)
-    /// and a session for its callbacks; frees the remote afterwards.
+    /// and a session for its callbacks; frees the remote afterwards. With `refspecsOnly`, a configured
+    /// remote is used through an anonymous one for its URL, so its own fetch refspecs (a mirror's
+    /// `+refs/*:refs/*`) move no reference beyond those fetched, as `git fetch --refmap=` does.
     private func withRemote<Result>(
-        _ remote: String, _ body: (OpaquePointer, RemoteSession) throws(GitError) -> Result
+        _ remote: String, refspecsOnly: Bool = false, _ body: (OpaquePointer, RemoteSession) throws(GitError) -> Result
     ) throws(GitError) -> Result {
         var remoteHandle: OpaquePointer?
         var isConfigured = false
+        var url = remote
         if Repository.isValidRemoteName(remote) {
             isConfigured = try checkFound(git_remote_lookup(&remoteHandle, handle, remote), "git_remote_lookup('\(remote)')")
         }
+        if isConfigured, refspecsOnly, let configuredURL = git_remote_url(remoteHandle) {
+            url = String(cString: configuredURL)
+            git_remote_free(remoteHandle)
+            isConfigured = false
+        }
         if !isConfigured {
-            try check(git_remote_create_anonymous(&remoteHandle, handle, remote), "git_remote_create_anonymous('\(remote)')")
+            try check(git_remote_create_anonymous(&remoteHandle, handle, url), "git_remote_create_anonymous('\(url)')")
         }
         defer { git_remote_free(remoteHandle) }
         let session = RemoteSession(gitDirectory: gitDirectoryPath)
