@@ -109,18 +109,4 @@ struct PromptParserFixtureTests {
     func everyFixture(name: String, format: PromptFormat) throws {
         #expect(try parse(name).format == format)
     }
-
-    @Test("a 10 KB prompt parses in milliseconds even in a debug build, so nothing is quadratic")
-    func speed() throws {
-        let paragraph = "Use the customer's order history when it helps: {{#each orders}}{{id}} {{/each}}.\n"
-            + "Reply to {{customer.name}} in a warm, concise tone and never promise refunds you cannot give.\n"
-        let body = "{{role \"system\"}}\n" + String(repeating: paragraph, count: 10_240 / paragraph.utf8.count + 1)
-            + "{{role \"user\"}}\n{{question}}\n"
-        let data = Data(("---\nmodel: googleai/gemini-1.5-flash\n---\n" + body).utf8)
-        let rounds = 20
-        let elapsed = try ContinuousClock().measure {
-            for _ in 0..<rounds { _ = try PromptParser.parse(data, path: "big.prompt") }
-        }
-        #expect(elapsed / rounds < .milliseconds(25))
-    }
 }

@@ -2,8 +2,8 @@ import Foundation
 import QuillKit
 import Testing
 
-@Suite("importing is fast enough for large promptfoo runs")
-struct ResultImportSpeedTests {
+@Suite("large promptfoo runs import whole")
+struct LargeResultImportTests {
     /// A promptfoo output file with `count` rows over two prompts, shaped like `promptfoo-v3.json`'s.
     static func promptfooFile(rows count: Int) -> Data {
         var rows: [String] = []
@@ -23,17 +23,11 @@ struct ResultImportSpeedTests {
         return Data(text.utf8)
     }
 
-    @Test("10,000 promptfoo rows import in well under ten seconds, even in a debug build")
+    /// Speed is measured by `scripts/bench/eval.sh` on a release build, not asserted here.
+    @Test("10,000 promptfoo rows import as two prompts of 5,000 cases each")
     func tenThousandRows() throws {
-        let data = Self.promptfooFile(rows: 10_000)
-        let clock = ContinuousClock()
-        var results: ImportedResults?
-        let elapsed = try clock.measure {
-            results = try ResultImporter.read(data, path: "big.json", format: .auto)
-        }
-        #expect(results?.evaluations.map(\.cases.count) == [5_000, 5_000])
-        #expect(results?.evaluations.first?.cases.last?.id == "4999")
-        // A release build takes 0.38 s (docs/eval-import.md); the bound leaves room for debug builds and slow machines.
-        #expect(elapsed < .seconds(10), "imported in \(elapsed)")
+        let results = try ResultImporter.read(Self.promptfooFile(rows: 10_000), path: "big.json", format: .auto)
+        #expect(results.evaluations.map(\.cases.count) == [5_000, 5_000])
+        #expect(results.evaluations.first?.cases.last?.id == "4999")
     }
 }
