@@ -2,11 +2,12 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The 9 × 9 YAML alias bomb (324 bytes, 9⁹ values expanded) in a prompt's front matter, in
-/// `quill.yaml` and in a DVC result file, run through the built binary with its peak memory read by
-/// GNU time. Before the bound, diff went past 4 GB and status and commit past 5 GB.
-@Suite("YAML alias bombs on the command line")
-struct AliasBombCLITests {
+/// Hostile files run through the built binary, its peak memory read by GNU time: the 9 × 9 YAML
+/// alias bomb (324 bytes, 9⁹ values expanded) in a prompt's front matter, in `quill.yaml` and in a
+/// DVC result file (before the bound, diff went past 4 GB and status and commit past 5 GB), and
+/// result files nested far deeper than any reader accepts (before, TOML crashed the process).
+@Suite("hostile input files on the command line")
+struct HostileInputCLITests {
     /// The most resident memory a command may take on a bomb: far below the 500 MB the issue allows.
     private let memoryBoundKilobytes = 200_000
 
@@ -62,6 +63,24 @@ struct AliasBombCLITests {
         #expect(config.peakKilobytes < memoryBoundKilobytes, "peak \(config.peakKilobytes) KB")
         #expect(try repository.git("rev-parse", "HEAD") == head)
         #expect(try repository.git("ls-files", "-s") == index)
+        #expect(try repository.git("for-each-ref", "refs/quill").isEmpty)
+    }
+
+    @Test("result files nested 50,000 to 100,000 deep exit 2 with one line and record nothing", arguments: [
+        ("deep.toml", "x = " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n"),
+        ("inline.toml", "x = " + String(repeating: "{a=", count: 20_000) + "1" + String(repeating: "}", count: 20_000) + "\n"),
+        ("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)),
+        ("deep.yaml", "x: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"),
+    ])
+    func deepResults(name: String, text: String) throws {
+        let repository = try repository()
+        try repository.write(name, text)
+        let (result, peak) = try QuillBinary.runMeasuringMemory(["eval", "record", name, "--prompt", "prompts/support.prompt"], in: repository.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: \(name):1:"), "\(result.stderr)")
+        #expect(result.stderr.contains("nested deeper than"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(peak < memoryBoundKilobytes, "peak \(peak) KB")
         #expect(try repository.git("for-each-ref", "refs/quill").isEmpty)
     }
 }
