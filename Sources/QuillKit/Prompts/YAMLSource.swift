@@ -2,15 +2,73 @@ import Foundation
 import Yams
 
 /// YAML read through Yams' composer, so every node keeps its position in the file.
+///
+/// Bounds: libyaml refuses nesting deeper than ``maximumDepth`` levels, and a document may expand
+/// through aliases to at most one value per byte of its text plus ``aliasAllowance`` values, so an
+/// alias bomb (each level repeating the one below) is refused before any value tree is built from it.
+/// A document with aliases may not use an alias, or a collection, as a mapping key: Yams hashes every
+/// key to find duplicates, so a key repeating an alias bomb would take exponential time to compose.
 enum YAMLSource {
+    /// The deepest nesting libyaml (as Yams builds it) accepts.
+    static let maximumDepth = 1_000
+    /// How many values aliases may add beyond one per byte of the document's text.
+    static let aliasAllowance = 100_000
+
     /// Composes `yaml`, which starts on line `firstLine` of its file, into a node tree; nil for an empty document.
     static func compose(_ yaml: String, firstLine: Int = 1) throws(SourceIssue) -> Node? {
+        try checkKeys(yaml, firstLine: firstLine)
+        let node: Node?
         do {
-            return try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw issue(for: error, in: yaml, firstLine: firstLine)
         } catch {
             throw SourceIssue(line: firstLine, column: 1, "invalid YAML: \(error)")
+        }
+        if let node { try checkExpansion(of: node, limit: yaml.utf8.count + aliasAllowance, firstLine: firstLine) }
+        return node
+    }
+
+    /// An alias (`*name`), anywhere a node may start.
+    private nonisolated(unsafe) static let alias = /(?m)(?:^|[\s\[{,?:-])\*[A-Za-z0-9_-]/
+    /// A key that is an alias, an explicit key (`? `), or a flow collection followed by `:`.
+    private nonisolated(unsafe) static let largeKey =
+        /(?m)(?:(?:^|[\s\[{,?])\*[A-Za-z0-9_-]+|[\]}])[ \t]*:(?:[\s,\]}]|$)|(?:^|[ \t])\?(?:\s|$)/
+
+    /// Refuses an alias or collection used as a mapping key in a document that has aliases, read
+    /// from the text alone (quoted text that looks like one is refused too).
+    private static func checkKeys(_ yaml: String, firstLine: Int) throws(SourceIssue) {
+        guard yaml.utf8.contains(UInt8(ascii: "*")), yaml.contains(alias), let key = yaml.firstMatch(of: largeKey) else { return }
+        let separators = key.output.prefix { $0.isWhitespace || "[{,".contains($0) }
+        let offset = yaml.utf8.distance(from: yaml.startIndex, to: key.range.lowerBound) + separators.utf8.count
+        let position = SourceText(yaml).position(at: offset)
+        throw SourceIssue(
+            line: position.line + firstLine - 1, column: position.column,
+            "a mapping key that is an alias or a collection, in YAML with aliases; expected plain keys where aliases are used")
+    }
+
+    /// Counts the values `root` expands to, aliases repeated, and stops at the first past `limit`,
+    /// naming where the alias that repeats it is used. A node an alias repeats keeps its anchor's
+    /// position, which lies before its parent's: such a node is placed at its parent's place of use.
+    ///
+    /// Complexity: O(min(expanded values, limit)).
+    private static func checkExpansion(of root: Node, limit: Int, firstLine: Int) throws(SourceIssue) {
+        func place(_ node: Node) -> (line: Int, column: Int) { (node.mark?.line ?? 0, node.mark?.column ?? 0) }
+        var count = 0
+        var pending = [(node: root, usedAt: place(root))]
+        while let (node, usedAt) = pending.popLast() {
+            count += 1
+            guard count <= limit else {
+                throw SourceIssue(
+                    line: usedAt.line + firstLine - 1, column: usedAt.column,
+                    "YAML aliases expand to more than \(limit) values; expected at most one value per byte plus \(aliasAllowance) (an alias bomb?)")
+            }
+            let children: [Node] = switch node {
+            case .sequence(let sequence): Array(sequence)
+            case .mapping(let mapping): mapping.flatMap { [$0.key, $0.value] }
+            case .scalar, .alias: []
+            }
+            pending.append(contentsOf: children.map { ($0, place($0) < usedAt ? usedAt : place($0)) })
         }
     }
 
@@ -59,6 +117,8 @@ enum YAMLSource {
             located(SourcePosition(line: mark.line, column: mark.column), message)
         }
         switch error {
+        case .parser(_, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+            return located(mark, "nested deeper than \(maximumDepth) levels; expected at most \(maximumDepth)")
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):

@@ -1,7 +1,14 @@
 /// Reads the TOML that metrics files use: `[table]` headers, bare, quoted and dotted keys, numbers
 /// (including `inf` and `nan`, which the metric readers refuse), strings, booleans, arrays, inline tables
 /// and comments. Arrays of tables, multi-line strings and dates are refused as unsupported.
+///
+/// Nesting is bounded: arrays and inline tables at most ``maximumDepth`` deep, and a key at most
+/// ``maximumDepth`` dotted parts, so a hostile file is refused with its position instead of
+/// overflowing the stack (toml++, behind TOMLKit, has the same bound: `TOML_MAX_NESTED_VALUES`).
 struct TOMLReader {
+    /// The deepest nesting of arrays and inline tables, and the most parts a dotted key may have.
+    static let maximumDepth = 256
+
     /// A table being built, its keys in file order.
     private struct Table {
         var keys: [String] = []
@@ -48,6 +55,8 @@ struct TOMLReader {
 
     private let source: SourceText
     private var offset = 0
+    /// How many arrays and inline tables enclose the value being read.
+    private var depth = 0
 
     /// The document in `source` as one table.
     static func read(_ source: SourceText) throws(SourceIssue) -> ValueNode {
@@ -110,6 +119,7 @@ struct TOMLReader {
                 guard offset > start else { throw issue("expected a key") }
                 parts.append(source.text(start..<offset))
             }
+            guard parts.count <= Self.maximumDepth else { throw issue("key has more than \(Self.maximumDepth) dotted parts; expected at most \(Self.maximumDepth)") }
             skipSpaces()
             guard current == UInt8(ascii: ".") else { return parts }
             offset += 1
@@ -119,6 +129,11 @@ struct TOMLReader {
 
     private mutating func value() throws(SourceIssue) -> ValueNode {
         let start = position
+        if current == UInt8(ascii: "[") || current == UInt8(ascii: "{") {
+            guard depth < Self.maximumDepth else { throw issue("nested deeper than \(Self.maximumDepth) levels; expected at most \(Self.maximumDepth)") }
+        }
+        depth += 1
+        defer { depth -= 1 }
         let kind: ValueNode.Kind
         switch current {
         case UInt8(ascii: "\"")?, UInt8(ascii: "'")?: kind = .string(try string())
