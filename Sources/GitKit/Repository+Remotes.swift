@@ -30,7 +30,7 @@ extension Repository {
         remote: String, refspecs: [String], accept: (Repository, [Reference]) throws -> Void = { _, _ in }
     ) throws -> [Reference] {
         let (quarantined, folder) = try openQuarantineHandle()
-        defer { removeQuarantine(folder) }
+        defer { folder.remove() }
         var refusal: (any Error)?
         let advertised = try quarantined.withRemote(remote, refspecsOnly: true) { (remoteHandle, session) throws(GitError) -> [Reference] in
             var options = git_fetch_options()
