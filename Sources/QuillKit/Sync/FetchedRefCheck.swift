@@ -1,7 +1,8 @@
 import GitKit
 
 /// Checks what a remote sent for Quill's refs before any local ref moves: each must name a commit whose
-/// tree has the ref's layout (`StoreLayout`). A remote's refs are untrusted: a blob, a tag or a tree of
+/// tree has the ref's layout (`StoreLayout`; for labels also `LabelStore.validateLayout`: label names and
+/// values). A remote's refs are untrusted: a blob, a tag or a tree of
 /// the wrong shape taken in here would break every later sync.
 struct FetchedRefCheck {
     let repository: Repository
@@ -19,8 +20,16 @@ struct FetchedRefCheck {
             }
             guard kind == .commit else { throw refusal(reference.name, "pointing at a \(kind.rawValue), not a commit") }
             let local = try repository.referenceTarget(reference.name).map { try repository.treeID(ofCommit: $0) }
-            if let path = try misplacedEntry(in: repository.treeID(ofCommit: tip), layout: StoreLayout.of(reference.name), known: local) {
+            let tree = try repository.treeID(ofCommit: tip)
+            if let path = try misplacedEntry(in: tree, layout: StoreLayout.of(reference.name), known: local) {
                 throw refusal(reference.name, "at \(tip.abbreviated()) whose tree is not Quill's layout for it: '\(path)' has no place there")
+            }
+            if reference.name == SyncedRefs.labels, tree != local {
+                do {
+                    try LabelStore(repository: repository).validateLayout(of: tree)
+                } catch let error as QuillError {
+                    throw refusal(reference.name, "at \(tip.abbreviated()) whose labels are not Quill's (\(error.message))")
+                }
             }
         }
     }

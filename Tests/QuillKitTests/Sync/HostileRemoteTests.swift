@@ -8,7 +8,7 @@ import Testing
 struct HostileRemoteTests {
     /// A way to break one of the remote's Quill refs; returns the ref and the path the refusal names, if any.
     enum Corruption: String, CaseIterable {
-        case labelsAtBlob, notesAtTree, evalsWithStrayFile, evalsWithDotDot, labelsWithSymlink, evalsAtTag
+        case labelsAtBlob, notesAtTree, evalsWithStrayFile, evalsWithDotDot, labelsWithSymlink, labelsWithBadValue, evalsAtTag
 
         func apply(to remote: TestRepository) throws -> (reference: String, problem: String) {
             let evals = try remote.git("rev-parse", "refs/quill/evals")
@@ -35,6 +35,10 @@ struct HostileRemoteTests {
                 let tree = try remote.writeRawTree([.init("40000", "..", evalsTree)])
                 try remote.git("update-ref", "refs/quill/evals", try remote.git("commit-tree", tree, "-p", evals, "-m", "dot dot"))
                 return ("refs/quill/evals", "whose tree is not Quill's layout for it: '..' has no place there")
+            case .labelsWithBadValue:
+                let tree = try remote.writeRawTree([.init("40000", "production", try remote.writeRawTree([.init("100644", "support.prompt", blob)]))])
+                try remote.git("update-ref", "refs/quill/labels", try remote.commitTree(tree))
+                return ("refs/quill/labels", "whose labels are not Quill's ('refs/quill/labels': ")
             case .labelsWithSymlink:
                 let tree = try remote.writeRawTree([.init("40000", "production", try remote.writeRawTree([.init("120000", "support.prompt", blob)]))])
                 try remote.git("update-ref", "refs/quill/labels", try remote.commitTree(tree))
