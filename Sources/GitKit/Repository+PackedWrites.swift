@@ -45,40 +45,29 @@ extension Repository {
             try encoder.append(id, type: type, data: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
         }
         let (pack, index, checksum) = encoder.finish()
-        // The pack first, then its index: git ignores a pack without an index, never the reverse.
-        let folder = commonDirectoryPath + "objects/pack/"
-        let name = folder + "pack-" + checksum.map { String(format: "%02x", $0) }.joined()
-        try Repository.writeReadOnlyFile(pack, to: name + ".pack")
-        try Repository.writeReadOnlyFile(index, to: name + ".idx")
+        // Both files are written whole in a folder git does not look in, then renamed into objects/pack/,
+        // the pack first: git ignores a pack without an index, never the reverse. A writer killed at any
+        // point leaves at most that folder, removed by the next writer (`TemporaryObjectFolder`).
+        let staging = try TemporaryObjectFolder(objects: commonDirectoryPath + "objects")
+        defer { staging.remove() }
+        let name = "pack-" + checksum.map { String(format: "%02x", $0) }.joined()
+        try Repository.writeReadOnlyFile(pack, to: staging.path + "/" + name + ".pack")
+        try Repository.writeReadOnlyFile(index, to: staging.path + "/" + name + ".idx")
+        for file in [name + ".pack", name + ".idx"] {
+            try staging.move(staging.path + "/" + file, to: commonDirectoryPath + "objects/pack/" + file)
+        }
         try check(git_mempack_reset(backend), "git_mempack_reset")
         pendingObjectIDs.removeAll()
     }
 
-    /// Writes `bytes` to `path` through a temporary file and a rename, read-only as git's pack files are.
+    /// Writes `bytes` to a new file at `path`, read-only as git's pack files are.
     private static func writeReadOnlyFile(_ bytes: [UInt8], to path: String) throws(GitError) {
-        guard !FileManager.default.fileExists(atPath: path) else { return }  // the same pack, already there
-        let temporary = temporaryPath(for: path)
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: temporary)
-            guard rename(temporary, path) == 0 else {
-                throw GitError(code: .generic, message: "cannot rename '\(temporary)' to '\(path)': \(String(cString: strerror(errno)))", function: "writePendingObjects")
-            }
-        } catch let error as GitError {
-            throw error
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw GitError(code: .generic, message: "cannot write '\(path)': \(error.localizedDescription)", function: "writePendingObjects")
         }
-    }
-
-    /// Where `path` is written before its rename: beside it, named as git names its own temporary
-    /// files (`tmp_…`, no `.pack` or `.idx` ending that would make it look like a pack), so that
-    /// `git gc` removes what a killed writer leaves behind once it is older than `gc.pruneExpire`.
-    static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let name = url.lastPathComponent.replacingOccurrences(of: ".", with: "_")
-        return url.deletingLastPathComponent().path + "/tmp_quill_\(getpid())_" + name
     }
 
     /// On a packing handle, hashes `data` and hands it straight to the in-memory backend; `nil` on an

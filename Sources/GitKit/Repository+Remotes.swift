@@ -18,23 +18,46 @@ extension Repository {
     /// Fetches `refspecs` (such as `+refs/quill/*:refs/quill-remotes/origin/quill/*`) from `remote`, a
     /// configured remote's name or any URL libgit2 supports, and returns the references it advertised.
     ///
-    /// A refspec whose source the remote does not have fetches nothing and is not an error. Tags are not
-    /// followed and `FETCH_HEAD` is not written. Credentials come from the ssh agent, git's credential
-    /// helpers or the system's default credentials, never from a prompt.
+    /// The objects are received into a quarantine (`openQuarantineHandle()`) and `accept` is called with a
+    /// handle that reads them and the advertised references, while no local reference has moved and no
+    /// other reader can see the objects: when it throws, the quarantine is removed and the error rethrown,
+    /// leaving the repository exactly as it was. Otherwise the objects join `objects/pack/` and the
+    /// references move. A refspec whose source the remote does not have fetches nothing and is not an
+    /// error. Tags are not followed and `FETCH_HEAD` is not written. Credentials come from the ssh agent,
+    /// git's credential helpers or the system's default credentials, never from a prompt.
     @discardableResult
-    public func fetch(remote: String, refspecs: [String]) throws(GitError) -> [Reference] {
-        try withRemote(remote, refspecsOnly: true) { (remoteHandle, session) throws(GitError) -> [Reference] in
+    public func fetch(
+        remote: String, refspecs: [String], accept: (Repository, [Reference]) throws -> Void = { _, _ in }
+    ) throws -> [Reference] {
+        let (quarantined, folder) = try openQuarantineHandle()
+        defer { folder.remove() }
+        var refusal: (any Error)?
+        let advertised = try quarantined.withRemote(remote, refspecsOnly: true) { (remoteHandle, session) throws(GitError) -> [Reference] in
             var options = git_fetch_options()
             try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
             options.callbacks = try session.callbacks()
             options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
             options.update_fetchhead = 0
+            defer { git_remote_disconnect(remoteHandle) }
             let result = try withStringArray(refspecs) { array in
-                git_remote_fetch(remoteHandle, &array, &options, "quill: fetch")
+                git_remote_download(remoteHandle, &array, &options)
             }
-            try session.check(result, "git_remote_fetch('\(remote)')")
-            return try advertisedReferences(remoteHandle)
+            try session.check(result, "git_remote_download('\(remote)')")
+            let advertised = try advertisedReferences(remoteHandle)
+            do {
+                try accept(quarantined, advertised)
+                try quarantined.publishQuarantine(folder)
+            } catch {
+                refusal = error
+                return advertised
+            }
+            try session.check(
+                git_remote_update_tips(remoteHandle, &options.callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_NONE, "quill: fetch"),
+                "git_remote_update_tips('\(remote)')")
+            return advertised
         }
+        if let refusal { throw refusal }
+        return advertised
     }
 
     /// Pushes `refspecs` (such as `refs/quill/evals:refs/quill/evals`) to `remote` and returns the

@@ -19,12 +19,15 @@ public enum QuillMain {
     }
 
     /// Prints one line for `error` on stderr (help goes to stdout) and returns its exit status.
+    ///
+    /// Control characters in the message (a path or revision holding a newline, an escape sequence) are
+    /// escaped here, for every error, so the line stays one line.
     static func report(_ error: any Error) -> Int32 {
         if let error = error as? ExitCode {
             return error.rawValue
         }
         if let error = QuillError(classifying: error) {
-            Console.error("error: \(error.message)")
+            Console.error("error: \(error.message.escapingControlCharacters)")
             return ExitStatus.of(error.kind)
         }
         let message = Quill.fullMessage(for: error)
@@ -32,7 +35,7 @@ public enum QuillMain {
             Console.out(message)
             return 0
         }
-        Console.error(usageLine(message))
+        Console.error(usageLine(message).escapingControlCharacters)
         return ExitStatus.badInput
     }
 

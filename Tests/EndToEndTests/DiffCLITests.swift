@@ -70,18 +70,47 @@ struct DiffCLITests {
         let setup = try QuillBinary.run(["init", "--git-diff"], in: repository.path)
         #expect(setup.status == 0, "\(setup.stderr)")
         #expect(try repository.read(".gitattributes") == "prompts/** diff=quill\n")
-        #expect(try repository.git("config", "diff.quill.textconv").hasSuffix("quill textconv"))
+        #expect(try repository.git("config", "diff.quill.textconv") == "quill textconv")
         #expect(try QuillBinary.run(["init", "--git-diff"], in: repository.path).status == 0)
         #expect(try repository.read(".gitattributes") == "prompts/** diff=quill\n")
         try repository.write("prompts/support.prompt", v1)
         try repository.commitAll("v1")
         try repository.write("prompts/support.prompt", v2)
-        let diff = try repository.git("diff")
+        // The binary moves (an upgrade, another runner): git finds quill by name on its PATH.
+        let moved = try TemporaryFolder()
+        try FileManager.default.copyItem(atPath: QuillBinary.path, toPath: moved.path + "/quill")
+        let path = ["PATH": moved.path + ":/usr/bin:/bin"]
+        let diff = try repository.git(["diff"], environment: path)
         #expect(diff.contains("-      temperature: 0.7\n+      temperature: 0.2"), "\(diff)")
         #expect(diff.contains("   [system]"))
         #expect(!diff.contains("{{role"))
-        let log = try repository.git("log", "-p", "-1")
+        let log = try repository.git(["log", "-p", "-1"], environment: path)
         #expect(log.contains("front matter:"))
+    }
+
+    @Test("init --git-diff writes each prompt glob as a .gitattributes pattern git check-attr reads as that glob",
+          arguments: [("my prompts/**", "my prompts/support.prompt"), ("#drafts/**", "#drafts/support.prompt"),
+                      ("q\"uoted/**", "q\"uoted/support.prompt"), ("!bang/*.prompt", "!bang/support.prompt"),
+                      ("tab\there/**", "tab\there/support.prompt")])
+    func attributesPatterns(glob: String, file: String) throws {
+        let repository = try TestRepository()
+        try repository.write("quill.yaml", "prompts:\n  - \"\(glob.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\t", with: "\\t"))\"\n")
+        let setup = try QuillBinary.run(["init", "--git-diff"], in: repository.path)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let attributes = try repository.read(".gitattributes")
+        #expect(!attributes.hasPrefix("#") && attributes.split(separator: "\n").count == 1, "\(attributes)")
+        // A file the glob matches (also as Quill's own glob reads it) gets the driver; another does not.
+        let matching = "\(file)", other = "prompts/other.prompt"
+        let checked = try repository.git("check-attr", "-z", "diff", "--", matching, other).split(separator: "\0").map(String.init)
+        #expect(checked == [matching, "diff", "quill", other, "diff", "unspecified"], "\(attributes) → \(checked)")
+        // And real git diff goes through the driver for it.
+        let moved = try TemporaryFolder()
+        try FileManager.default.copyItem(atPath: QuillBinary.path, toPath: moved.path + "/quill")
+        try repository.write(file, v1)
+        try repository.commitAll("v1")
+        try repository.write(file, v2)
+        let diff = try repository.git(["diff"], environment: ["PATH": moved.path + ":/usr/bin:/bin"])
+        #expect(diff.contains("-      temperature: 0.7\n+      temperature: 0.2"), "\(diff)")
     }
 
     @Test("the demo prints a diff with scores, intervals and flipped cases")

@@ -22,6 +22,12 @@ struct EvalCrashTests {
         #expect(acknowledged.isSubset(of: stored), "acknowledged records lost: \(acknowledged.subtracting(stored).sorted())")
         #expect(Set(try fixture.listedRecords().keys) == stored)
 
+        // What killed pack writers left is invisible to git: no warning from any command, no garbage.
+        for arguments in [["status"], ["count-objects", "-v"], ["log", "--oneline", "-1", "refs/quill/evals"]] {
+            let result = try ProcessRunner.run(TestEnvironment.gitPath, arguments, in: fixture.path, environment: TestEnvironment.variables())
+            #expect(result.status == 0 && result.stderr.isEmpty, "git \(arguments): \(result.stderr)")
+            if arguments[0] == "count-objects" { #expect(result.stdout.contains("\ngarbage: 0\n"), "\(result.stdout)") }
+        }
         // The only lock files a killed run can leave are ref locks (a pack is written to a temporary
         // file and renamed, which takes no lock).
         let locks = fixture.lockFiles()
@@ -42,6 +48,8 @@ struct EvalCrashTests {
             #expect(try fixture.noteParts(on: commit).count == (try fixture.indexedRecordCount(forCommit: commit)))
         }
         #expect(fixture.lockFiles().isEmpty)
+        let staging = try FileManager.default.contentsOfDirectory(atPath: fixture.path + "/.git/objects").filter { $0.hasPrefix("tmp_") }
+        #expect(staging.isEmpty, "the killed writers' folders outlived the next write: \(staging)")
         try fixture.fsck()
     }
 

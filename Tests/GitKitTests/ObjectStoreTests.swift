@@ -59,28 +59,37 @@ struct ObjectStoreTests {
         try repository.fsck()
     }
 
-    @Test("what a killed pack writer leaves behind is a temporary file git neither loads nor keeps: git prune removes it")
+    @Test("what a killed pack writer leaves behind is invisible to git, and the next writer removes it")
     func leftoverTemporaryFiles() throws {
         let repository = try TestRepository()
         try repository.write("a.txt", "a\n")
         try repository.commitAll("base")
         try repository.git("gc", "-q")
-        let folder = repository.path + "/.git/objects/pack/"
-        let packs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".pack") || $0.hasSuffix(".idx") }
+        let objects = repository.path + "/.git/objects"
+        let packs = try FileManager.default.contentsOfDirectory(atPath: objects + "/pack").filter { $0.hasSuffix(".pack") || $0.hasSuffix(".idx") }
         #expect(packs.count == 2)
-        // A writer killed between writing and renaming leaves copies under their temporary names.
-        var leftovers = [String]()
-        for file in packs {
-            let temporary = Repository.temporaryPath(for: folder + file)
-            #expect(!temporary.hasSuffix(".pack") && !temporary.hasSuffix(".idx"), "git would take it for a pack")
-            try FileManager.default.copyItem(atPath: folder + file, toPath: temporary)
-            leftovers.append(temporary)
+        // A writer killed before its renames leaves whole or partial copies in its own folder; its pid is gone.
+        let finished = try ProcessRunner.run("/bin/sh", ["-c", "echo $$"])
+        let leftover = objects + "/tmp_objdir-quill-\(finished.output)-0A1B"
+        try FileManager.default.createDirectory(atPath: leftover, withIntermediateDirectories: false)
+        for file in packs { try FileManager.default.copyItem(atPath: objects + "/pack/" + file, toPath: leftover + "/" + file) }
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: leftover + "/pack-0000000000000000000000000000000000000000.pack"))
+        // A live process's folder is never touched.
+        let live = objects + "/tmp_objdir-quill-\(getpid())-0C1D"
+        try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: false)
+        for arguments in [["status"], ["count-objects", "-v"], ["gc", "-q"]] {
+            let result = try ProcessRunner.run(TestEnvironment.gitPath, arguments, in: repository.path, environment: TestEnvironment.variables())
+            #expect(result.status == 0 && result.stderr.isEmpty, "git \(arguments): \(result.stderr)")
+            if arguments == ["count-objects", "-v"] { #expect(result.stdout.contains("\ngarbage: 0\n"), "\(result.stdout)") }
         }
-        #expect(try repository.git("count-objects", "-v").contains("\npacks: 1\n"))
         try repository.fsck()
-        try repository.git("prune", "--expire=now")
-        #expect(leftovers.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("tmp_") }.isEmpty)
+        let packing = try repository.open().openPackingHandle()
+        _ = try packing.writeBlob(Data("new\n".utf8))
+        try packing.writePendingObjects()
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: objects).filter { $0.hasPrefix("tmp_") } == [(live as NSString).lastPathComponent])
+        try FileManager.default.removeItem(atPath: live)
     }
 
     @Test("tree updates refuse paths git would refuse", arguments: [

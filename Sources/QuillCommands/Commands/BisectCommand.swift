@@ -35,7 +35,8 @@ struct BisectCommand: ParsableCommand {
     @Option(help: "The suite whose records count (default: the one suite recorded at bad).")
     var suite: String?
 
-    @Option(help: "Values worse than this are bad (default: midway between the good and bad values).")
+    // Unconditional: a negative threshold is a value (`--threshold -1`), not an option.
+    @Option(parsing: .unconditional, help: "Values worse than this are bad (default: midway between the good and bad values).")
     var threshold: Double?
 
     @Flag(help: "Skip a candidate whenever the command fails, not only on exit status 125.")

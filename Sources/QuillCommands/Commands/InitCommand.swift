@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to set up (default: the current folder).")
     var directory: String?
 
-    @Flag(name: .customLong("git-diff"), help: "Also make 'git diff' and 'git log -p' show prompts in Quill's normalised form (a textconv diff driver).")
+    @Flag(name: .customLong("git-diff"), help: "Also make 'git diff' and 'git log -p' show prompts in Quill's normalised form (a textconv diff driver, 'quill textconv', found on PATH).")
     var gitDiff = false
 
     @OptionGroup var output: OutputOptions
@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
         let folder = directory ?? FileManager.default.currentDirectoryPath
         var report = try Workspace.initialize(at: folder)
         if gitDiff {
-            report.diffDriver = try Workspace.open(from: folder).registerDiffDriver(executable: TextconvCommand.executablePath)
+            report.diffDriver = try Workspace.open(from: folder).registerDiffDriver()
         }
         try Renderer.print(report, format: output.format)
     }

@@ -24,11 +24,4 @@ struct TextconvCommand: ParsableCommand {
         }
         Console.out(PromptText.lines(prompt, Terminal(usesColor: false), lineNumbers: false).joined(separator: "\n"))
     }
-
-    /// This executable's path, absolute when it was started by path, for the textconv command line.
-    static var executablePath: String {
-        let invoked = CommandLine.arguments.first ?? "quill"
-        guard invoked.contains("/") else { return invoked }
-        return URL(fileURLWithPath: invoked).standardizedFileURL.path
-    }
 }

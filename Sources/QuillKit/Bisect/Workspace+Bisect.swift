@@ -5,11 +5,13 @@ extension Workspace {
     /// Where this work tree's bisect session is kept.
     private var bisectStateFile: BisectStateFile { BisectStateFile(gitDirectory: repository.gitDirectoryPath) }
 
-    /// Runs `body` on the session file while holding the session's lock (`BisectLock`).
+    /// Runs `body` on the session file while holding the session's lock (`BisectLock`); when no session is
+    /// left afterwards (a bad start, a reset), the lock file goes too.
     private func withLockedSession<Result>(_ body: (BisectStateFile) throws -> Result) throws -> Result {
         let file = bisectStateFile
         let lock = try file.lock()
-        return try withExtendedLifetime(lock) { try body(file) }
+        defer { if !FileManager.default.fileExists(atPath: file.path) { lock.removeFile() } }
+        return try body(file)
     }
 
     /// Starts a bisect session with `request`, or resumes the one in progress (`request` nil or the same

@@ -78,7 +78,7 @@ enum ConfigReader {
         YAMLSource.kindDescription(of: node)
     }
 
-    /// One glob or a list of globs, each checked to compile.
+    /// One glob or a list of globs, each a string, relative to the repository's root, and checked to compile.
     private static func prompts(_ node: Node) throws(SourceIssue) -> [String] {
         let items: [Node]
         switch node {
@@ -87,8 +87,14 @@ enum ConfigReader {
         default: throw issue(at: node, "'prompts' is \(kind(node)); expected a glob or a list of globs")
         }
         return try items.map { item throws(SourceIssue) in
-            guard case .scalar(let scalar) = item, !YAMLSource.value(of: item).isNull else {
+            guard case .scalar(let scalar) = item, case .string = YAMLSource.value(of: item) else {
                 throw issue(at: item, "a 'prompts' entry is \(kind(item)); expected a glob such as \"prompts/**\"")
+            }
+            if scalar.string.hasPrefix("/") {
+                throw issue(at: item, "prompt glob '\(scalar.string)' is an absolute path; expected a glob relative to the repository's root, such as \"prompts/**\"")
+            }
+            if scalar.string.split(separator: "/").contains("..") {
+                throw issue(at: item, "prompt glob '\(scalar.string)' leaves the repository ('..'); expected a glob relative to the repository's root, such as \"prompts/**\"")
             }
             do throws(GlobError) {
                 _ = try Glob(scalar.string)

@@ -15,11 +15,16 @@ extension Workspace {
     /// The diff driver's name in `.gitattributes` and `diff.<name>.textconv`.
     public static let diffDriverName = "quill"
 
+    /// The `diff.quill.textconv` command: `quill` by name, found on the `PATH` git runs it with, so that it
+    /// keeps working when the binary moves (an upgrade, another CI runner), as `git lfs` registers itself.
+    public static let textconvCommand = "quill textconv"
+
     /// Registers Quill as git's textconv diff driver for prompts: `<glob> diff=quill` in the
     /// work tree's `.gitattributes` for each prompt glob of `quill.yaml` (lines already there are
-    /// kept, none repeated), and `diff.quill.textconv = <executable> textconv` in the repository's
-    /// config. Running it again changes nothing.
-    public func registerDiffDriver(executable: String) throws -> DiffDriverSetup {
+    /// kept, none repeated; each glob written as a pattern git reads as that glob, `attributesPattern`),
+    /// and `diff.quill.textconv = quill textconv` in the repository's config. Running it again changes
+    /// nothing.
+    public func registerDiffDriver() throws -> DiffDriverSetup {
         let path = try workTree(for: "'quill init --git-diff'") + "/.gitattributes"
         // Writing through a link would change a file outside the repository.
         if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType, type != .typeRegular {
@@ -27,20 +32,49 @@ extension Workspace {
         }
         let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let present = Set(existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
-        let wanted = config.prompts.map { "\($0) diff=\(Workspace.diffDriverName)" }
+        let wanted = config.prompts.map { "\(Workspace.attributesPattern($0)) diff=\(Workspace.diffDriverName)" }
         let added = wanted.filter { !present.contains($0) }
         if !added.isEmpty {
             let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
             try Data((existing + separator + added.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
         }
-        let command = Workspace.shellQuoted(executable) + " textconv"
-        try repository.setConfigString("diff.\(Workspace.diffDriverName).textconv", to: command)
-        return DiffDriverSetup(attributesPath: path, addedLines: added, textconv: command)
+        try repository.setConfigString("diff.\(Workspace.diffDriverName).textconv", to: Workspace.textconvCommand)
+        return DiffDriverSetup(attributesPath: path, addedLines: added, textconv: Workspace.textconvCommand)
     }
 
-    /// `word` as one shell word (git runs textconv through the shell).
+    /// `word` as one shell word.
     static func shellQuoted(_ word: String) -> String {
         let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "/._-+:@".contains($0) }
         return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// `glob` as a `.gitattributes` pattern that git reads as the same glob: C-quoted, as gitattributes(5)
+    /// allows, when it holds white space, a quote or a control character or starts with `#` (which would
+    /// make the line a comment); a leading `!` escaped, as git asks for a literal one.
+    static func attributesPattern(_ glob: String) -> String {
+        let pattern = glob.hasPrefix("!") ? "\\" + glob : glob
+        let needsQuotes = glob.hasPrefix("#") || glob.unicodeScalars.contains {
+            $0 == "\"" || $0.properties.isWhitespace || $0.properties.generalCategory == .control
+        }
+        guard needsQuotes else { return pattern }
+        var quoted = "\""
+        for scalar in pattern.unicodeScalars {
+            switch scalar {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            case _ where scalar.properties.generalCategory == .control:
+                quoted += String(scalar).utf8.map { "\\" + String($0, radix: 8).leftPadded(to: 3) }.joined()
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

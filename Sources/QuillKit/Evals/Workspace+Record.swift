@@ -76,11 +76,31 @@ extension Workspace {
         for (name, value) in evaluation.metrics where !value.isFinite {
             throw QuillError.badInput("\(file): metric '\(name)' is \(value); expected a finite number")
         }
+        let suite = try checkedLabel(request.suite.map { ($0, "--suite") } ?? evaluation.suite.map { ($0, "\(file): 'suite'") }) ?? "default"
+        let model = try checkedLabel(request.model.map { ($0, "--model") } ?? evaluation.model.map { ($0, "\(file): 'model'") })
+        let manifest = try checkedManifest(request.manifest.map { ($0, "--manifest") } ?? evaluation.manifest.map { ($0, "\(file): 'manifest'") })
         let record = EvalRecord(
-            prompt: promptPath, promptBlob: entry.id.hex, commit: commit.hex,
-            suite: request.suite ?? evaluation.suite ?? "default", dataset: evaluation.dataset,
-            model: request.model ?? evaluation.model, parameters: evaluation.parameters,
-            manifest: request.manifest ?? evaluation.manifest, metrics: evaluation.metrics, source: format.rawValue)
+            prompt: promptPath, promptBlob: entry.id.hex, commit: commit.hex, suite: suite, dataset: evaluation.dataset,
+            model: model, parameters: evaluation.parameters, manifest: manifest, metrics: evaluation.metrics, source: format.rawValue)
         return EvalStore.Pending(record: record, cases: evaluation.cases)
+    }
+
+    /// A suite or model name as given (`source` names the option or file it came from): not empty, no control characters, since it is
+    /// shown on one line and in score notes.
+    private func checkedLabel(_ given: (value: String, source: String)?) throws -> String? {
+        guard let (value, source) = given else { return nil }
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty, !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw QuillError.badInput("\(source) is '\(value)'; expected a name that is not empty and has no control characters, such as 'smoke'")
+        }
+        return value
+    }
+
+    /// A vector-store manifest id as given: a full object id in hex, stored in lower case.
+    private func checkedManifest(_ given: (value: String, source: String)?) throws -> String? {
+        guard let (value, source) = given else { return nil }
+        guard value.utf8.count == ObjectID.byteCount * 2, let id = ObjectID(hex: value) else {
+            throw QuillError.badInput("\(source) is '\(value)'; expected a manifest id of \(ObjectID.byteCount * 2) hexadecimal digits")
+        }
+        return id.hex
     }
 }

@@ -194,18 +194,22 @@ struct JSONSource {
         case UInt8(ascii: "t"): return "\t"
         case UInt8(ascii: "u"):
             let high = try hexQuad(escapeStart: start)
-            if (0xD800..<0xDC00).contains(high), bytes[offset...].starts(with: Array("\\u".utf8)) {
-                offset += 2
-                let low = try hexQuad(escapeStart: start)
-                if (0xDC00..<0xE000).contains(low),
-                   let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) {
-                    return scalar
-                }
+            guard (0xD800..<0xE000).contains(high) else { return Unicode.Scalar(high)! }
+            guard high < 0xDC00, bytes[offset...].starts(with: Array("\\u".utf8)) else { throw unpairedSurrogate(high, at: start) }
+            offset += 2
+            let low = try hexQuad(escapeStart: start)
+            guard (0xDC00..<0xE000).contains(low), let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
+                throw unpairedSurrogate(high, at: start)
             }
-            return Unicode.Scalar(high) ?? "\u{FFFD}"
+            return scalar
         default:
             throw issue("invalid escape '\\\(source.text(offset - 1..<offset - 1 + scalarLength(at: offset - 1)))'; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u", at: start)
         }
+    }
+
+    /// A `\\u` escape of half a UTF-16 surrogate pair without its other half, which no Unicode text can hold.
+    private func unpairedSurrogate(_ value: UInt32, at start: Int) -> SourceIssue {
+        issue("unpaired UTF-16 surrogate '\\u\(String(value, radix: 16))'; expected a high surrogate followed by a low one, as in '\\ud83d\\ude00'", at: start)
     }
 
     private mutating func hexQuad(escapeStart: Int) throws(SourceIssue) -> UInt32 {

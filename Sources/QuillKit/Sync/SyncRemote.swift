@@ -13,6 +13,9 @@ struct SyncRemote {
 
     /// Resolves what the user typed: a configured remote first, then a URL, then a local path.
     static func resolve(_ remote: String, in workspace: Workspace) throws -> SyncRemote {
+        guard !remote.isEmpty else {
+            throw QuillError.badInput("the remote is empty; expected a configured remote such as 'origin', a URL or a path")
+        }
         if try workspace.repository.remoteURL(named: remote) != nil {
             return SyncRemote(location: remote, trackingName: try checkedName(remote))
         }
@@ -26,6 +29,10 @@ struct SyncRemote {
                 "no remote named '\(remote)' and no repository at '\(remote)'; add one with 'git remote add \(remote) URL' or pass a URL")
         }
         let absolute = Workspace.canonical(path)
+        let own = [workspace.repository.gitDirectoryPath, workspace.repository.workTreePath].compactMap { $0 }.map { Workspace.canonical($0) }
+        guard !own.contains(absolute) else {
+            throw QuillError.badInput("'\(remote)' is this repository; expected another repository to sync with")
+        }
         return SyncRemote(location: absolute, trackingName: try checkedName(sanitizedName(absolute)))
     }
 

@@ -5,6 +5,9 @@ extension Workspace {
     /// Fetches the remote's `refs/quill/*` and `refs/notes/quill` into `refs/quill-remotes/<name>/`,
     /// union-merges each into the local ref, and pushes the results back without force.
     ///
+    /// What the remote sends is checked before any local ref moves (`FetchedRefCheck`): a ref that is not
+    /// a commit with the store's layout stops the sync with nothing changed.
+    ///
     /// `remote` is a configured remote's name, a URL libgit2 supports, or a local path. Both sides move
     /// by compare-and-swap: a local writer that wins a race makes the merge redo on its tip, and a
     /// remote that moved between fetch and push rejects the push, so the whole fetch–merge–push starts
@@ -27,7 +30,10 @@ extension Workspace {
                 usleep(UInt32(Double(50_000 << min(attempt - 1, 5)) * Double.random(in: 0.5...1)))
             }
             var advertised = [String: ObjectID]()
-            for reference in try repository.fetch(remote: target.location, refspecs: target.fetchRefspecs) {
+            let fetched = try repository.fetch(remote: target.location, refspecs: target.fetchRefspecs) { received, advertised in
+                try FetchedRefCheck(repository: received, remote: remote).check(advertised)
+            }
+            for reference in fetched {
                 advertised[reference.name] = reference.id
             }
             var merges = [RefMerger.Merge]()

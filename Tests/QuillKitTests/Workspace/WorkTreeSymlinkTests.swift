@@ -95,7 +95,7 @@ struct WorkTreeSymlinkTests {
         let target = fixture.outside.path + "/attributes"
         try Data("kept\n".utf8).write(to: URL(fileURLWithPath: target))
         try FileManager.default.createSymbolicLink(atPath: fixture.repository.path + "/.gitattributes", withDestinationPath: target)
-        #expect(throws: QuillError.self) { try Workspace.open(from: fixture.repository.path).registerDiffDriver(executable: "quill") }
+        #expect(throws: QuillError.self) { try Workspace.open(from: fixture.repository.path).registerDiffDriver() }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "kept\n")
     }
 

@@ -63,6 +63,12 @@ struct MetricCollector {
 
     private static func finite(_ node: ValueNode, name: String) throws(SourceIssue) -> Double {
         guard case .number(let value, let literal) = node.kind else { throw notANumber(node, name: name) }
+        // 1e400 reads as infinity and 1e-400 as zero: both are out of a double's range, so both are refused.
+        let mantissa = literal.prefix { $0 != "e" && $0 != "E" }
+        let overflows = !value.isFinite && mantissa.contains(where: \.isNumber)
+        guard !overflows, value != 0 || !mantissa.contains(where: { ("1"..."9").contains($0) }) else {
+            throw SourceIssue(node.position, "metric '\(name)' is '\(literal)', out of the range of a double; expected 0 or a magnitude between 5e-324 and 1.8e308")
+        }
         guard value.isFinite else {
             throw SourceIssue(node.position, "metric '\(name)' is '\(literal)', not a finite number; expected a number")
         }

@@ -1,0 +1,64 @@
+import GitKit
+
+/// Checks what a remote sent for Quill's refs before any local ref moves: each must name a commit whose
+/// tree has the ref's layout (`StoreLayout`; for labels also `LabelStore.validateLayout`: label names and
+/// values). A remote's refs are untrusted: a blob, a tag or a tree of
+/// the wrong shape taken in here would break every later sync.
+struct FetchedRefCheck {
+    let repository: Repository
+    /// The remote as the user named it, for the message.
+    let remote: String
+
+    /// Refuses with one line naming the remote and the first ref that is not what Quill wrote.
+    ///
+    /// Complexity: one read per tree of the remote's tips that the local ref's tip does not hold already.
+    func check(_ advertised: [Reference]) throws {
+        for reference in advertised where reference.name.hasPrefix("refs/quill/") || reference.name == SyncedRefs.notes {
+            guard case .direct(let tip) = reference.target else { continue }
+            guard let kind = try repository.objectKind(tip) else {
+                throw refusal(reference.name, "at \(tip.abbreviated()), an object it did not send")
+            }
+            guard kind == .commit else { throw refusal(reference.name, "pointing at a \(kind.rawValue), not a commit") }
+            let local = try repository.referenceTarget(reference.name).map { try repository.treeID(ofCommit: $0) }
+            let tree = try repository.treeID(ofCommit: tip)
+            if let path = try misplacedEntry(in: tree, layout: StoreLayout.of(reference.name), known: local) {
+                throw refusal(reference.name, "at \(tip.abbreviated()) whose tree is not Quill's layout for it: '\(path)' has no place there")
+            }
+            if reference.name == SyncedRefs.labels, tree != local {
+                do {
+                    try LabelStore(repository: repository).validateLayout(of: tree)
+                } catch let error as QuillError {
+                    throw refusal(reference.name, "at \(tip.abbreviated()) whose labels are not Quill's (\(error.message))")
+                }
+            }
+        }
+    }
+
+    private func refusal(_ reference: String, _ problem: String) -> QuillError {
+        QuillError(.repository, "'\(remote)' sent '\(reference)' \(problem); nothing was changed here")
+    }
+
+    /// The path of the first entry below `tree` that `layout` has no place for, or `nil` when it fits.
+    /// Folders equal to the one at the same path in `known` (the local tip's tree, already taken in) and
+    /// folders checked once already are not read again, so a tree that names one folder many times costs
+    /// one read of it.
+    private func misplacedEntry(in tree: ObjectID, layout: StoreLayout, known: ObjectID?) throws -> String? {
+        var pending: [(path: String, tree: ObjectID, layout: StoreLayout, known: ObjectID?)] = [("", tree, layout, known)]
+        var checked = Set<Checked>()
+        while let (prefix, tree, layout, known) = pending.popLast() {
+            guard tree != known, checked.insert(Checked(tree: tree, layout: layout)).inserted else { continue }
+            let knownEntries = try known.map { try Dictionary(repository.treeEntries($0).map { ($0.name, $0.id) }) { first, _ in first } } ?? [:]
+            for entry in try repository.treeEntries(tree) {
+                let path = prefix + entry.name
+                guard TreeEntryName.refusal(entry.name.utf8) == nil, let child = layout.child(named: entry.name, mode: entry.mode) else { return path }
+                if entry.mode == .tree { pending.append((path + "/", entry.id, child, knownEntries[entry.name])) }
+            }
+        }
+        return nil
+    }
+
+    private struct Checked: Hashable {
+        let tree: ObjectID
+        let layout: StoreLayout
+    }
+}

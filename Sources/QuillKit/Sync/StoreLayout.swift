@@ -1,0 +1,89 @@
+import GitKit
+
+/// The shape a Quill ref's tree must have, checked on what a remote sends before it is taken in.
+///
+/// Every entry's name must also be one git accepts (`TreeEntryName`); files are plain blobs (mode
+/// `100644`), folders are trees: no links, no submodules, no executables.
+indirect enum StoreLayout: Hashable, Sendable {
+    /// A plain file.
+    case file
+    /// A folder each of whose entries matches one of the rules, and has the rule's layout.
+    case folder([Rule])
+    /// git notes: folders named by two hex digits of an object id, then a file named by the rest of it.
+    case notes(hexDigits: Int)
+    /// Any files and folders.
+    case anything
+
+    /// A pattern for an entry's name and the layout the entry must have.
+    struct Rule: Hashable, Sendable {
+        let name: NamePattern
+        let layout: StoreLayout
+    }
+
+    /// What an entry's name must be.
+    enum NamePattern: Hashable, Sendable {
+        case exact(String)
+        /// `digits` lower-case hex digits, then `suffix`.
+        case hex(digits: Int, suffix: String)
+
+        func matches(_ name: String) -> Bool {
+            switch self {
+            case .exact(let expected): name == expected
+            case .hex(let digits, let suffix):
+                name.utf8.count == digits + suffix.utf8.count && name.hasSuffix(suffix)
+                    && name.utf8.prefix(digits).allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+            }
+        }
+    }
+
+    /// The layout of `reference`'s tree: the eval store's (docs/storage.md), git notes', or any tree for the
+    /// refs whose layout Quill does not fix yet.
+    static func of(_ reference: String) -> StoreLayout {
+        switch reference {
+        case SyncedRefs.evals: evalStore
+        case SyncedRefs.notes: .notes(hexDigits: ObjectID.byteCount * 2)
+        default: .anything
+        }
+    }
+
+    /// `records/ab/cdef….json`, `cases/ab/cdef….jsonl`, `meta/ab/cdef….json`, and
+    /// `by-commit/ab/cdef…/<record id>` and `by-prompt/ab/cdef…/<record id>`.
+    static let evalStore: StoreLayout = {
+        let rest = ObjectID.byteCount * 2 - 2
+        func sharded(suffix: String, _ leaf: StoreLayout) -> StoreLayout {
+            .folder([Rule(name: .hex(digits: 2, suffix: ""), layout: .folder([Rule(name: .hex(digits: rest, suffix: suffix), layout: leaf)]))])
+        }
+        let index = sharded(suffix: "", .folder([Rule(name: .hex(digits: rest + 2, suffix: ""), layout: .file)]))
+        return .folder([
+            Rule(name: .exact("records"), layout: sharded(suffix: ".json", .file)),
+            Rule(name: .exact("cases"), layout: sharded(suffix: ".jsonl", .file)),
+            Rule(name: .exact("meta"), layout: sharded(suffix: ".json", .file)),
+            Rule(name: .exact("by-commit"), layout: index),
+            Rule(name: .exact("by-prompt"), layout: index),
+        ])
+    }()
+
+    /// The layout an entry named `name` of mode `mode` must have in a folder of this layout, or `nil`
+    /// when it has no place there.
+    func child(named name: String, mode: TreeEntry.Mode) -> StoreLayout? {
+        guard mode == .blob || mode == .tree else { return nil }
+        let layout: StoreLayout?
+        switch self {
+        case .file: layout = nil
+        case .anything: layout = .anything
+        case .folder(let rules): layout = rules.first { $0.name.matches(name) }?.layout
+        case .notes(let digits):
+            if NamePattern.hex(digits: digits, suffix: "").matches(name) {
+                layout = .file
+            } else {
+                layout = digits > 2 && NamePattern.hex(digits: 2, suffix: "").matches(name) ? .notes(hexDigits: digits - 2) : nil
+            }
+        }
+        guard let layout else { return nil }
+        switch layout {
+        case .file: return mode == .blob ? layout : nil
+        case .anything: return layout
+        case .folder, .notes: return mode == .tree ? layout : nil
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GitKit
+@testable import QuillKit
+import TestSupport
+import Testing
+
+@Suite("quill sync with a hostile remote")
+struct HostileRemoteTests {
+    /// A way to break one of the remote's Quill refs; returns the ref and the path the refusal names, if any.
+    enum Corruption: String, CaseIterable {
+        case labelsAtBlob, notesAtTree, evalsWithStrayFile, evalsWithDotDot, labelsWithSymlink, labelsWithBadValue, evalsAtTag
+
+        func apply(to remote: TestRepository) throws -> (reference: String, problem: String) {
+            let evals = try remote.git("rev-parse", "refs/quill/evals")
+            let evalsTree = try remote.git("rev-parse", "refs/quill/evals^{tree}")
+            let blob = try remote.writeBlob("not a store\n")
+            let listing = try remote.git("ls-tree", "refs/quill/evals")
+            switch self {
+            case .labelsAtBlob:
+                try remote.git("update-ref", "refs/quill/labels", blob)
+                return ("refs/quill/labels", "pointing at a blob, not a commit")
+            case .notesAtTree:
+                try remote.git("update-ref", "refs/notes/quill", evalsTree)
+                return ("refs/notes/quill", "pointing at a tree, not a commit")
+            case .evalsAtTag:
+                try remote.git("tag", "-a", "-m", "a tag", "hostile", evals)
+                try remote.git("update-ref", "refs/quill/evals", try remote.git("rev-parse", "refs/tags/hostile"))
+                return ("refs/quill/evals", "pointing at a tag, not a commit")
+            case .evalsWithStrayFile:
+                let tree = try remote.git(["mktree"], input: listing + "\n100644 blob \(blob)\tevil.txt\n")
+                let commit = try remote.git("commit-tree", tree, "-p", evals, "-m", "stray file")
+                try remote.git("update-ref", "refs/quill/evals", commit)
+                return ("refs/quill/evals", "whose tree is not Quill's layout for it: 'evil.txt' has no place there")
+            case .evalsWithDotDot:
+                let tree = try remote.writeRawTree([.init("40000", "..", evalsTree)])
+                try remote.git("update-ref", "refs/quill/evals", try remote.git("commit-tree", tree, "-p", evals, "-m", "dot dot"))
+                return ("refs/quill/evals", "whose tree is not Quill's layout for it: '..' has no place there")
+            case .labelsWithBadValue:
+                let tree = try remote.writeRawTree([.init("40000", "production", try remote.writeRawTree([.init("100644", "support.prompt", blob)]))])
+                try remote.git("update-ref", "refs/quill/labels", try remote.commitTree(tree))
+                return ("refs/quill/labels", "whose labels are not Quill's ('refs/quill/labels': ")
+            case .labelsWithSymlink:
+                let tree = try remote.writeRawTree([.init("40000", "production", try remote.writeRawTree([.init("120000", "support.prompt", blob)]))])
+                try remote.git("update-ref", "refs/quill/labels", try remote.commitTree(tree))
+                return ("refs/quill/labels", "whose tree is not Quill's layout for it: 'production/support.prompt' has no place there")
+            }
+        }
+    }
+
+    private func refs(_ path: String) throws -> String {
+        try ProcessRunner.run(TestEnvironment.gitPath, ["for-each-ref"], in: path, environment: TestEnvironment.variables()).output
+    }
+
+    @Test("a ref that is not a commit of the store's layout is refused with one line, and nothing changes on either side",
+          arguments: Corruption.allCases, [false, true])
+    func refusesCorruptRef(corruption: Corruption, overDaemon: Bool) throws {
+        let fixture = try SyncFixture()
+        let writer = try fixture.clone(), reader = try fixture.clone()
+        try fixture.record(0.9, in: writer)
+        _ = try Workspace.open(from: writer.path).sync()
+        try fixture.record(0.8, in: reader)
+        _ = try Workspace.open(from: reader.path).sync()
+        try fixture.record(0.7, in: reader)
+        let (reference, problem) = try corruption.apply(to: fixture.remote)
+        let daemon = overDaemon ? try GitDaemon(basePath: (fixture.remote.path as NSString).deletingLastPathComponent) : nil
+        defer { daemon?.stop() }
+        let remote = daemon?.url((fixture.remote.path as NSString).lastPathComponent) ?? "origin"
+        let (localBefore, remoteBefore) = (try refs(reader.path), try refs(fixture.remote.path))
+
+        let error = try #require(throws: QuillError.self) { try Workspace.open(from: reader.path).sync(remote: remote) }
+        #expect(error.kind == .repository)
+        #expect(error.message.hasPrefix("'\(remote)' sent '\(reference)' "), "\(error.message)")
+        #expect(error.message.contains(problem) && error.message.hasSuffix("; nothing was changed here"), "\(error.message)")
+        #expect(!error.message.contains("\n"))
+        #expect(try refs(reader.path) == localBefore)
+        #expect(try refs(fixture.remote.path) == remoteBefore)
+        try reader.fsck()
+
+        // Once the remote is repaired, sync works again: nothing bad was kept here.
+        try fixture.remote.git("update-ref", reference, try writer.git("rev-parse", reference.hasSuffix("labels") ? "refs/quill/evals" : reference))
+        if reference.hasSuffix("labels") { try fixture.remote.git("update-ref", "-d", reference) }
+        let report = try Workspace.open(from: reader.path).sync(remote: remote)
+        #expect(report.refs.contains { $0.reference == "refs/quill/evals" && $0.pushed })
+        #expect(try SyncFixture.recordIDs(at: reader.path).count == 3)
+        try reader.fsck()
+    }
+}
