@@ -21,8 +21,10 @@ crashes=$root/Fuzz/crashes
 # so the run looks for new ones. Remove an entry when its fix is on main (docs/security.md).
 export QUILL_FUZZ_SKIP=${QUILL_FUZZ_SKIP-yaml-aliases,deep-toml}
 
-# Sanitizer reports, not Swift's own backtracer (which trips AddressSanitizer when it runs).
+# Sanitizer reports, not Swift's own backtracer (which trips AddressSanitizer when it runs); leaks
+# that are Foundation's, not Quill's, are suppressed (Fuzz/lsan.supp says which and why).
 export SWIFT_BACKTRACE=enable=no
+export LSAN_OPTIONS=suppressions=$root/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 
 echo "building the fuzz targets (-sanitize=fuzzer,address)"
 started=$SECONDS
@@ -90,7 +92,9 @@ report() {
         printf '%-16s ok      %10s executions\n' "$target" "${executions:-?}"
     else
         printf '%-16s FAILED  %10s executions (exit %d)\n' "$target" "${executions:-?}" "$status"
-        grep -E '^==[0-9]+==ERROR|invariant broken|Fatal error|^SUMMARY|Test unit written|^ +#[0-9]+ 0x' "$log" | head -25 | sed 's/^/    /'
+        # The report, the frames in Quill's own code and where the input was kept.
+        grep -E '^==[0-9]+== ?ERROR|invariant broken|Fatal error|^SUMMARY|Test unit written|^ +#[0-9]+ 0x.*/(Sources|Fuzz)/' "$log" |
+            head -20 | sed 's/^/    /'
         failed+=("$target")
     fi
 }

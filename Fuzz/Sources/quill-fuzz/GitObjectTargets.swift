@@ -14,9 +14,10 @@ enum RawTreeTarget {
                         entries.contains { $0.name == entry.name && $0.id == found.id && $0.mode == found.mode },
                         "entry(named: \(String(reflecting: entry.name))) found an entry entries() does not list")
                 }
-                _ = tree.entry(named: "\u{1}absent")
+                _ = tree.entry(named: "\0")
             case .failure:
-                guard case .failure = tree.entry(named: "\u{1}absent") else {
+                // No entry name holds a NUL, so this scans every entry, as entries() does.
+                guard case .failure = tree.entry(named: "\0") else {
                     Invariant.require(false, "entries() refused the tree, a full scan by entry(named:) did not")
                     return
                 }
