@@ -115,7 +115,8 @@ struct CommitGraph {
         return nil
     }
 
-    /// Reads the header and chunk table of one file.
+    /// Reads the header and chunk table of one file, checking that every chunk it uses lies inside
+    /// the file and that the fan-out never decreases (so lookups stay within the commits it holds).
     private static func layer(_ data: [UInt8], base: Int) -> Layer? {
         guard data.count > 8, data.prefix(4).elementsEqual("CGPH".utf8), data[4] == 1, data[5] == 1 else { return nil }
         let chunkCount = Int(data[6])
@@ -123,12 +124,19 @@ struct CommitGraph {
         for index in 0..<chunkCount {
             let entry = 8 + index * 12
             guard entry + 12 <= data.count else { return nil }
-            let offset = Int(UInt64(data.bigEndian32(at: entry + 4)) << 32 | UInt64(data.bigEndian32(at: entry + 8)))
-            chunks[data.bigEndian32(at: entry)] = offset
+            let offset = UInt64(data.bigEndian32(at: entry + 4)) << 32 | UInt64(data.bigEndian32(at: entry + 8))
+            guard offset <= UInt64(data.count) else { return nil }
+            chunks[data.bigEndian32(at: entry)] = Int(offset)
         }
         guard let fanout = chunks[0x4F49_4446], let lookup = chunks[0x4F49_444C], let commits = chunks[0x4344_4154],
               fanout + 1024 <= data.count else { return nil }
-        let count = Int(data.bigEndian32(at: fanout + 255 * 4))
+        var previous: UInt32 = 0
+        for index in 0..<256 {
+            let value = data.bigEndian32(at: fanout + index * 4)
+            guard value >= previous else { return nil }
+            previous = value
+        }
+        let count = Int(previous)
         guard lookup + count * hashSize <= data.count, commits + count * (hashSize + 16) <= data.count else { return nil }
         return Layer(
             data: data, count: count, base: base, fanoutOffset: fanout, lookupOffset: lookup, dataOffset: commits,

@@ -5,6 +5,8 @@ internal import CLibGit2
 /// freed) costs about as much as inflating one of them. Not thread-safe, like its `PackReader`.
 final class Inflater {
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    /// Deflate never makes data more than 1032 times smaller (zlib's technical notes).
+    static let largestRatio = 1032
     private let isReady: Bool
 
     init() {
@@ -18,9 +20,12 @@ final class Inflater {
         stream.deallocate()
     }
 
-    /// Inflates the zlib stream at `offset` of `bytes`, which must give exactly `size` bytes.
+    /// Inflates the zlib stream at `offset` of `bytes`, which must give exactly `size` bytes. A size
+    /// the bytes left could not give even at deflate's largest ratio is refused before anything is
+    /// allocated: it comes from a pack entry's header, which a damaged pack can make any number.
     func inflate(_ bytes: UnsafeRawBufferPointer, at offset: Int, size: Int) -> [UInt8]? {
-        guard isReady, offset < bytes.count, inflateReset(stream) == Z_OK else { return nil }
+        guard isReady, offset < bytes.count, size <= (bytes.count - offset) * Inflater.largestRatio,
+              inflateReset(stream) == Z_OK else { return nil }
         var output = [UInt8](repeating: 0, count: size)
         stream.pointee.next_in = UnsafeMutablePointer(mutating: (bytes.baseAddress! + offset).assumingMemoryBound(to: Bytef.self))
         stream.pointee.avail_in = uInt(min(bytes.count - offset, Int(UInt32.max)))

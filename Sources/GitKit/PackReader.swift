@@ -141,8 +141,9 @@ final class PackReader {
         return nil
     }
 
-    /// `base` with `delta` (git's copy and insert instructions) applied; `nil` when they do not fit.
-    private static func apply(_ delta: [UInt8], to base: [UInt8]) -> [UInt8]? {
+    /// `base` with `delta` (git's copy and insert instructions) applied; `nil` when they do not fit,
+    /// or write past the size the delta announces (which is only trusted as far as they go).
+    static func apply(_ delta: [UInt8], to base: [UInt8]) -> [UInt8]? {
         var position = 0
         func size() -> Int? {
             var value = 0
@@ -159,7 +160,7 @@ final class PackReader {
         }
         guard let sourceSize = size(), sourceSize == base.count, let targetSize = size() else { return nil }
         var output = [UInt8]()
-        output.reserveCapacity(targetSize)
+        output.reserveCapacity(min(targetSize, base.count + delta.count))
         while position < delta.count {
             let instruction = delta[position]
             position += 1
@@ -177,11 +178,11 @@ final class PackReader {
                     position += 1
                 }
                 if copySize == 0 { copySize = 0x10000 }
-                guard copyOffset + copySize <= base.count else { return nil }
+                guard copyOffset + copySize <= base.count, output.count + copySize <= targetSize else { return nil }
                 output.append(contentsOf: base[copyOffset..<copyOffset + copySize])
             } else if instruction != 0 {
                 let count = Int(instruction)
-                guard position + count <= delta.count else { return nil }
+                guard position + count <= delta.count, output.count + count <= targetSize else { return nil }
                 output.append(contentsOf: delta[position..<position + count])
                 position += count
             } else {

@@ -93,6 +93,29 @@ struct PackReaderTests {
         #expect(ids.joined(separator: "\n") == (try repository.git("rev-list", "HEAD")))
     }
 
+    /// Fuzzing found that a pack entry's header can announce any size and the reader allocated it
+    /// before inflating: a 4.5 KB pack asked for terabytes. A delta's announced result size likewise.
+    @Test("sizes a damaged pack announces are not allocated: an entry its zlib data cannot fill, a delta's result past its instructions")
+    func refusesImpossibleSizes() throws {
+        let repository = try TestRepository()
+        try repository.write("a.txt", "a prompt\n")
+        let id = try repository.git("hash-object", "-w", "a.txt")
+        // A loose object is one zlib stream of its header and content.
+        let stream = [UInt8](try Data(contentsOf: URL(fileURLWithPath: repository.path + "/.git/objects/\(id.prefix(2))/\(id.dropFirst(2))")))
+        let inflater = Inflater()
+        stream.withUnsafeBytes { bytes in
+            #expect(inflater.inflate(bytes, at: 0, size: 16) == Array("blob 9\0a prompt\n".utf8))
+            #expect(inflater.inflate(bytes, at: 0, size: 1 << 40) == nil)
+        }
+        // Deltas: the source and result sizes as 7-bit groups, then "copy 9 bytes from offset 0" (0x90 0x09).
+        let base = Array("a prompt\n".utf8)
+        let copy: [UInt8] = [0x90, 0x09]
+        #expect(PackReader.apply([0x09, 0x09] + copy, to: base) == base)
+        let fiftyBits: [UInt8] = (0..<8).map { group in UInt8(((1 << 50) >> (7 * group)) & 0x7F) | (group < 7 ? 0x80 : 0) }
+        #expect(PackReader.apply([0x09] + fiftyBits + copy, to: base) == nil)
+        #expect(PackReader.apply([0x09, 0x09] + copy + copy, to: base) == nil)
+    }
+
     @Test("a repository without packs has no reader")
     func noPacks() throws {
         let repository = try TestRepository()

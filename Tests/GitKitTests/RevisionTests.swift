@@ -116,6 +116,34 @@ struct RevisionTests {
         #expect(try opened.commitNode(opened.resolveCommit(":/octopus")).parentIDs.count == 4)
     }
 
+    /// A commit-graph damaged as fuzzing found it could be (a fan-out out of order sent the lookup
+    /// past the ids; a chunk offset past the end overflowed): the graph is not used, and the walk
+    /// reads the commit objects instead, giving what git gives without a graph.
+    @Test("a damaged commit-graph is not used", arguments: ["fan-out out of order", "chunk offset past the end"])
+    func ignoresDamagedCommitGraph(damage: String) throws {
+        let repository = try branchyRepository()
+        try repository.git("commit-graph", "write", "--reachable")
+        let path = repository.path + "/.git/objects/info/commit-graph"
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // The chunk table: 12-byte entries from offset 8, an id and a big-endian 64-bit offset.
+        let fanoutEntry = try #require((0..<Int(bytes[6])).map { 8 + $0 * 12 }.first { Array(bytes[$0..<$0 + 4]) == Array("OIDF".utf8) })
+        if damage == "fan-out out of order" {
+            let fanout = bytes[(fanoutEntry + 4)..<(fanoutEntry + 12)].reduce(0) { $0 << 8 | Int($1) }
+            // Every count but the last (the number of commits) rising far past the ids.
+            let counts: [UInt8] = (0..<255).flatMap { (index: Int) -> [UInt8] in [0, 0, UInt8(0x10 + index / 16), UInt8(index % 16 * 16)] }
+            bytes.replaceSubrange(fanout..<(fanout + 255 * 4), with: counts)
+        } else {
+            bytes.replaceSubrange((fanoutEntry + 4)..<(fanoutEntry + 12), with: [UInt8](repeating: 0xFF, count: 8))
+        }
+        try FileManager.default.removeItem(atPath: path)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let opened = try repository.open()
+        let walk = try DateOrderWalk(opened, from: [try opened.resolveCommit("HEAD")])
+        var ids = [ObjectID]()
+        while let node = try walk.next() { ids.append(node.id) }
+        #expect(hexes(ids) == (try repository.git("-c", "core.commitGraph=false", "rev-list", "HEAD")))
+    }
+
     @Test("resolves any revision spec git does", arguments: ["HEAD", "HEAD~1", "HEAD~1^2", "side~1", "main^{tree}", "HEAD:a.txt", ":/c3", "HEAD@{0}"])
     func resolvesRevisions(spec: String) throws {
         let repository = try branchyRepository()
