@@ -63,3 +63,34 @@ struct LabelSyncTests {
         }
     }
 }
+
+@Suite("fetched labels are checked before they are merged")
+struct HostileLabelTests {
+    @Test("a remote label store with a bad label name or a value that is not a label stops the sync, exit 3, the local labels untouched", arguments: [
+        ("bad..name", #"{"blob":"\#(String(repeating: "a", count: 40))","commit":"\#(String(repeating: "b", count: 40))","movedAt":1,"movedBy":"x","quill":1}"#),
+        ("production", "#!/bin/sh\nrm -rf /\n"),
+        ("production", #"{"blob":"zz","commit":"b","movedAt":1,"movedBy":"x","quill":1}"#),
+    ])
+    func hostileRemote(label: String, value: String) throws {
+        let fixture = try SyncFixture()
+        let clone = try fixture.clone()
+        _ = try Workspace.open(from: clone.path).setLabel("staging", on: SyncFixture.prompt, message: nil)
+        let before = try clone.git("rev-parse", "refs/quill/labels")
+        // The remote's label ref is written with git's plumbing, as a hostile machine could.
+        let remote = fixture.remote
+        let blob = try remote.git(["hash-object", "-w", "--stdin"], input: value)
+        let inner = try remote.git(["mktree"], input: "100644 blob \(blob)\tsupport.prompt\n")
+        let prompts = try remote.git(["mktree"], input: "040000 tree \(inner)\tprompts\n")
+        let root = try remote.git(["mktree"], input: "040000 tree \(prompts)\t\(label)\n")
+        let commit = try remote.git("commit-tree", root, "-m", "hostile")
+        try remote.git("update-ref", "refs/quill/labels", commit)
+        do {
+            _ = try Workspace.open(from: clone.path).sync()
+            Issue.record("a hostile label store must stop the sync")
+        } catch let error as QuillError {
+            #expect(error.kind == .repository && error.message.hasPrefix("'refs/quill/labels': "), "\(error.message)")
+        }
+        #expect(try clone.git("rev-parse", "refs/quill/labels") == before)
+        #expect(try remote.git("rev-parse", "refs/quill/labels") == commit)
+    }
+}
