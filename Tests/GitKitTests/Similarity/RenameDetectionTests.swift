@@ -199,3 +199,41 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Staged renames in status as git status pairs them")
+struct StagedRenameTests {
+    @Test("a staged rename is paired exactly when git status pairs it", arguments: [
+        ("Answer briefly.\nCite sources.\n", "Answer briefly.\nCite two sources.\n"),
+        (lines(1...100), lines(1...52) + lines(53...100, "edit")),
+        (lines(1...100), lines(1...49) + lines(50...100, "edit")),
+    ])
+    func stagedRename(before: String, after: String) throws {
+        let repository = try TestRepository()
+        try repository.write("prompts/old.md", before)
+        try repository.write("notes.txt", "notes\n")
+        try repository.commitAll("base")
+        try repository.git("mv", "prompts/old.md", "prompts/new.md")
+        try repository.write("prompts/new.md", after)
+        try repository.git("add", "prompts/new.md")
+        let porcelain = try repository.git("status", "--porcelain", "--untracked-files=all").split(separator: "\n").map(String.init)
+        let expected = porcelain.map { line -> String in
+            let parts = line.dropFirst(3).components(separatedBy: " -> ")
+            return "\(line.prefix(2)) \(parts.last!)" + (parts.count == 2 ? " from \(parts[0])" : "")
+        }
+        let actual = try repository.open().status().map { entry in
+            let letter: (TreeChange.Kind?) -> String = { kind in
+                switch kind {
+                case .renamed: "R"
+                case .added: "A"
+                case .deleted: "D"
+                case .modified: "M"
+                case .untracked: "?"
+                default: " "
+                }
+            }
+            let code = entry.unstaged == .untracked ? "??" : letter(entry.staged) + letter(entry.unstaged)
+            return "\(code) \(entry.path)" + (entry.headPath.map { " from \($0)" } ?? "")
+        }
+        #expect(actual.sorted() == expected.sorted())
+    }
+}
