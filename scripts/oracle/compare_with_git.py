@@ -117,7 +117,7 @@ def compare_diffs(repo, path):
     records = [r for r in out.split("\0") if r.strip()]
     for index, record in enumerate(records):
         lines = record.strip("\n").split("\n")
-        ids = lines[0].split(" ")
+        ids = [i for i in lines[0].split(" ") if i]
         if len(ids) < 2:
             continue
         status = lines[-1].split("\t") if len(lines) > 1 else []
