@@ -101,6 +101,18 @@ struct RenameDetectionTests {
         #expect(try expectGitsAnswers(repository, added, "w/prompt.md") == expected)
     }
 
+    /// Found by compare-with-git.sh on dair-ai/Prompt-Engineering-Guide (commit 070992f, 205 files):
+    /// git copied `_meta.pt.json` from `_meta.zh.json`, not from the identical `_meta.en.json`.
+    @Test("among identical kept sources git's hash table order decides: path order, reversed each time the table grows", arguments: [10, 203, 204, 300, 815])
+    func identicalSourcesInGrownTable(fillers: Int) throws {
+        let repository = try TestRepository()
+        var files: [String: String?] = ["risks/_meta.en.json": "{\"a\": 1}\n", "risks/_meta.zh.json": "{\"a\": 1}\n"]
+        for number in 0..<fillers { files[String(format: "pages/page%04d.md", number)] = "page \(number)\n" }
+        try commit(repository, files)
+        let copied = try commit(repository, ["risks/_meta.pt.json": "{\"a\": 1}\n"])
+        try expectGitsAnswers(repository, copied, "risks/_meta.pt.json")
+    }
+
     @Test("one deleted source and two exact destinations: the first in path order takes the rename")
     func oneSourceTwoDestinations() throws {
         let repository = try TestRepository()
