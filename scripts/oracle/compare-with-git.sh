@@ -14,7 +14,8 @@
 # Environment: QUILL (the binary; default .build/release/quill of this checkout), REV (HEAD),
 # MAX_FILES (0 = all; otherwise an evenly spaced sample of that many), DIFF_COMMITS (3),
 # BLAME_MAX_BYTES (2000000: larger files are not blamed), SHOW (5 differences printed per kind),
-# PROMPT_DIRS (a case-insensitive regular expression, default prompt|pattern|template|agent|system).
+# PROMPT_DIRS (a case-insensitive regular expression, default prompt|pattern|template|agent|system;
+# '*' takes such files in any folder).
 # A file git itself cannot answer for (missing objects in a partial mirror) is counted apart.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -13,7 +13,8 @@ BLAME_MAX_BYTES = int(os.environ.get("BLAME_MAX_BYTES", "2000000"))
 SHOW = int(os.environ.get("SHOW", "5"))
 PROMPT_DIRS = os.environ.get("PROMPT_DIRS", "prompt|pattern|template|agent|system")
 PROMPT_FILE = re.compile(r"\.(prompt|prompty)$", re.I)
-PROMPT_TEXT = re.compile(r"(^|/)[^/]*(" + PROMPT_DIRS + r")[^/]*/(.*/)?[^/]+\.(md|txt|json|ya?ml|csv)$", re.I)
+PROMPT_TEXT = re.compile(
+    r"\.(md|txt|json|ya?ml|csv)$" if PROMPT_DIRS == "*" else r"(^|/)[^/]*(" + PROMPT_DIRS + r")[^/]*/(.*/)?[^/]+\.(md|txt|json|ya?ml|csv)$", re.I)
 
 
 class GitFailed(Exception):
@@ -30,7 +31,7 @@ def run(args, repo, check_git=False):
 
 
 def git(repo, *args):
-    out, _ = run(["git", *args], repo, check_git=True)
+    out, _ = run(["git", "-c", "core.quotePath=false", *args], repo, check_git=True)
     return out.decode("utf-8", errors="surrogateescape")
 
 
@@ -44,7 +45,9 @@ def prompt_files(repo):
 
 
 def quill_json(repo, *args):
-    out, err = run([QUILL, *args, "--format", "json"], repo)
+    args = list(args)
+    at = args.index("--") if "--" in args else len(args)
+    out, err = run([QUILL, *args[:at], "--format", "json", *args[at:]], repo)
     if out is None:
         return None, err.splitlines()[-1] if err else "no output"
     return json.loads(out), None
@@ -114,7 +117,7 @@ def compare_diffs(repo, path):
     records = [r for r in out.split("\0") if r.strip()]
     for index, record in enumerate(records):
         lines = record.strip("\n").split("\n")
-        ids = lines[0].split(" ")
+        ids = [i for i in lines[0].split(" ") if i]
         if len(ids) < 2:
             continue
         status = lines[-1].split("\t") if len(lines) > 1 else []
@@ -151,6 +154,7 @@ def main():
                 shown["log"].append("%s: %s" % (path, first_difference(expected, actual)))
         except GitFailed as failure:
             counts["log"]["git failed"] += 1
+            shown["log"].append("%s: git failed: %s" % (path, failure))
         try:
             size = int(git(repo, "cat-file", "-s", "%s:%s" % (REV, path)))
             if size > BLAME_MAX_BYTES:
@@ -160,15 +164,17 @@ def main():
                 counts["blame"]["agree" if same else "differ"] += 1
                 if not same:
                     shown["blame"].append("%s: %s" % (path, first_difference(expected, actual)))
-        except GitFailed:
+        except GitFailed as failure:
             counts["blame"]["git failed"] += 1
+            shown["blame"].append("%s: git failed: %s" % (path, failure))
         try:
             for commit, same, expected, actual, here in compare_diffs(repo, path):
                 counts["diff"]["agree" if same else "differ"] += 1
                 if not same:
                     shown["diff"].append("%s at %s: git %s, quill %s" % (here, commit[:10], expected, actual))
-        except GitFailed:
+        except GitFailed as failure:
             counts["diff"]["git failed"] += 1
+            shown["diff"].append("%s: git failed: %s" % (path, failure))
     print("repository %s at %s: %d prompt-like files" % (repo, head, len(paths)))
     for kind in ("log", "blame", "diff"):
         c = counts[kind]

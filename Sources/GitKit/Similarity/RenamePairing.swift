@@ -4,9 +4,9 @@
 /// In order:
 /// 1. Exact matches: each destination, in path order, takes a source with the same blob id (and the
 ///    same mode unless both are regular files). Among several it prefers, by one point each, a
-///    source not used yet (a deleted file) and one with the same basename; the first source in path
-///    order with the most points wins, after at most 100 tries. For renames only, a source is used
-///    at most once.
+///    source not used yet (a deleted file) and one with the same basename; the first with the most
+///    points wins, in the order of git's hash table (path order until the table grows, see
+///    `exactMatchOrder`), after at most 100 tries. For renames only, a source is used at most once.
 /// 2. For renames only: sources and destinations whose basename is unique on each side are paired
 ///    when their score reaches `minimum + (maximum - minimum) / 2` (75% by default).
 /// 3. The rename limit: when the remaining destinations times the sources exceed the limit squared,
@@ -58,8 +58,7 @@ struct RenamePairing {
         }
         guard !registered.isEmpty, !destinations.isEmpty else { return matches }
 
-        var byID = [ObjectID: [Int]]()
-        for index in registered { byID[allSources[index].file.id, default: []].append(index) }
+        let byID = Self.exactMatchOrder(registered, ids: { allSources[$0].file.id })
         for (destinationIndex, destination) in destinations.enumerated() {
             var best: Int?
             var bestPoints = -1
@@ -148,6 +147,29 @@ struct RenamePairing {
             if score >= minimum { found.append((destination.index, index, score)) }
         }
         return found
+    }
+
+    /// The sources of each blob id in the order git's exact-match table hands them out
+    /// (`find_exact_renames` over `hashmap.c`): sources go in from the last to the first, each at the
+    /// head of its bucket, so a lookup meets them in path order, except that each time the table
+    /// grows (past 80% of 64, 256, 1,024, … buckets, sized at first for all sources) every bucket's
+    /// chain is reversed. With 205 sources, say, git's table grows at the last one and prefers the
+    /// last identical file in path order.
+    private static func exactMatchOrder(_ sources: [Int], ids: (Int) -> ObjectID) -> [ObjectID: [Int]] {
+        var size = 64
+        let wanted = sources.count * 100 / 80
+        while wanted > size { size <<= 2 }
+        var growAt = size * 80 / 100
+        var chains = [ObjectID: [Int]]()
+        for (count, index) in sources.reversed().enumerated() {
+            chains[ids(index), default: []].insert(index, at: 0)
+            if count + 1 > growAt {
+                size <<= 2
+                growAt = size * 80 / 100
+                for id in chains.keys { chains[id]!.reverse() }
+            }
+        }
+        return chains
     }
 
     /// git's `record_if_better`: `candidate` replaces the worst kept one when it ranks above it (an

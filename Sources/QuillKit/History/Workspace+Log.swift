@@ -33,13 +33,15 @@ extension Workspace {
 
     /// The commits from `start` (named `revision` in the error) that changed the prompt at the
     /// repository path `path`, renames followed, each also handed to `found` as the walk reaches it.
-    /// Refuses a path that no commit added; warns when the prompt's history runs past a shallow
-    /// clone's boundary (the boundary commit then shows as the one that added it, as in git).
+    /// Refuses a path that no commit added and `start` does not hold (a path that only a merge
+    /// brought in has no commits, as `git log --follow` lists none); warns when the prompt's history
+    /// runs past a shallow clone's boundary (the boundary commit then shows as the one that added it,
+    /// as in git).
     func history(
         of path: String, from start: ObjectID, revision: String, found: (RenameFollowingWalk.Step) -> Void = { _ in }
     ) throws -> [RenameFollowingWalk.Step] {
         let steps = try RenameFollowingWalk(repository: repository).steps(from: start, path: path, found: found)
-        guard !steps.isEmpty else {
+        guard try !steps.isEmpty || repository.treeEntry(atPath: path, inCommit: start) != nil else {
             throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
         }
         warnIfShallow(steps.map(\.commit))

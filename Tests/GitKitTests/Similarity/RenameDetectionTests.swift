@@ -101,6 +101,18 @@ struct RenameDetectionTests {
         #expect(try expectGitsAnswers(repository, added, "w/prompt.md") == expected)
     }
 
+    /// Found by compare-with-git.sh on dair-ai/Prompt-Engineering-Guide (commit 070992f, 205 files):
+    /// git copied `_meta.pt.json` from `_meta.zh.json`, not from the identical `_meta.en.json`.
+    @Test("among identical kept sources git's hash table order decides: path order, reversed each time the table grows", arguments: [10, 203, 204, 300, 815])
+    func identicalSourcesInGrownTable(fillers: Int) throws {
+        let repository = try TestRepository()
+        var files: [String: String?] = ["risks/_meta.en.json": "{\"a\": 1}\n", "risks/_meta.zh.json": "{\"a\": 1}\n"]
+        for number in 0..<fillers { files[String(format: "pages/page%04d.md", number)] = "page \(number)\n" }
+        try commit(repository, files)
+        let copied = try commit(repository, ["risks/_meta.pt.json": "{\"a\": 1}\n"])
+        try expectGitsAnswers(repository, copied, "risks/_meta.pt.json")
+    }
+
     @Test("one deleted source and two exact destinations: the first in path order takes the rename")
     func oneSourceTwoDestinations() throws {
         let repository = try TestRepository()
@@ -197,5 +209,43 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite("Staged renames in status as git status pairs them")
+struct StagedRenameTests {
+    @Test("a staged rename is paired exactly when git status pairs it", arguments: [
+        ("Answer briefly.\nCite sources.\n", "Answer briefly.\nCite two sources.\n"),
+        (lines(1...100), lines(1...52) + lines(53...100, "edit")),
+        (lines(1...100), lines(1...49) + lines(50...100, "edit")),
+    ])
+    func stagedRename(before: String, after: String) throws {
+        let repository = try TestRepository()
+        try repository.write("prompts/old.md", before)
+        try repository.write("notes.txt", "notes\n")
+        try repository.commitAll("base")
+        try repository.git("mv", "prompts/old.md", "prompts/new.md")
+        try repository.write("prompts/new.md", after)
+        try repository.git("add", "prompts/new.md")
+        let porcelain = try repository.git("status", "--porcelain", "--untracked-files=all").split(separator: "\n").map(String.init)
+        let expected = porcelain.map { line -> String in
+            let parts = line.dropFirst(3).components(separatedBy: " -> ")
+            return "\(line.prefix(2)) \(parts.last!)" + (parts.count == 2 ? " from \(parts[0])" : "")
+        }
+        let actual = try repository.open().status().map { entry in
+            let letter: (TreeChange.Kind?) -> String = { kind in
+                switch kind {
+                case .renamed: "R"
+                case .added: "A"
+                case .deleted: "D"
+                case .modified: "M"
+                case .untracked: "?"
+                default: " "
+                }
+            }
+            let code = entry.unstaged == .untracked ? "??" : letter(entry.staged) + letter(entry.unstaged)
+            return "\(code) \(entry.path)" + (entry.headPath.map { " from \($0)" } ?? "")
+        }
+        #expect(actual.sorted() == expected.sorted())
     }
 }

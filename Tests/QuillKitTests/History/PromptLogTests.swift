@@ -111,6 +111,28 @@ struct PromptLogTests {
         #expect(log.versions.first?.previousPath == "prompts/sales.txt")
     }
 
+    /// Found by compare-with-git.sh on dair-ai/Prompt-Engineering-Guide (`pages/introduction/_meta.fi.json`,
+    /// added by the merge 8185da5): git log --follow lists nothing, and neither does quill log.
+    @Test("a prompt that only a merge commit added has an empty history, as git log --follow shows it")
+    func addedByMerge() throws {
+        let repository = try TestRepository()
+        try repository.commitAll("empty root")
+        for branch in ["main", "side"] {
+            if branch == "side" { try repository.git("checkout", "-q", "-b", "side", "HEAD~1") }
+            try repository.write("prompts/\(branch).md", "\(branch)\n")
+            try repository.commitAll(branch)
+        }
+        try repository.git("checkout", "-q", "main")
+        try repository.git("merge", "-q", "--no-ff", "--no-commit", "side")
+        try repository.write("prompts/merged.md", "written while merging\n")
+        try repository.git("add", "prompts/merged.md")
+        try repository.commit("merge side, adding a prompt")
+        let workspace = try Workspace.open(from: repository.path)
+        #expect(try repository.gitFollowLog("prompts/merged.md").isEmpty)
+        #expect(try workspace.log(prompt: "prompts/merged.md").versions.isEmpty)
+        #expect(throws: QuillError.self) { try workspace.log(prompt: "prompts/never.md") }
+    }
+
     /// Compares `Workspace.log(prompt:)` with `git log --follow` field by field.
     private func expectLogMatchesGit(_ path: String, workspace: Workspace, repository: TestRepository) throws {
         let expected = try repository.gitFollowLog(path)
