@@ -56,7 +56,7 @@ extension Repository {
         try check(git_config_set_multivar(config, key, "^$^", value), "git_config_set_multivar('\(key)')")
     }
 
-    private func configSnapshot() throws(GitError) -> OpaquePointer {
+    func configSnapshot() throws(GitError) -> OpaquePointer {
         var config: OpaquePointer?
         try check(git_repository_config_snapshot(&config, handle), "git_repository_config_snapshot")
         return config!

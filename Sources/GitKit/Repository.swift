@@ -10,6 +10,9 @@ public final class Repository {
     var pendingObjectIDs: [ObjectID] = []
     /// The pack files as they were when first needed, read directly (`PackReader`); `nil` when there are none.
     lazy var packs: PackReader? = PackReader(gitDirectory: commonDirectoryPath)
+    /// The blobs rename detection could not read (a partial clone's, a damaged repository's), each
+    /// scored as not similar; a caller checks it to say its answer may be incomplete.
+    public internal(set) var unreadableRenameCandidates = Set<ObjectID>()
     /// The commits a shallow clone ends at, read once (`Repository+Shallow`); empty in a full clone.
     public private(set) lazy var shallowCommits: Set<ObjectID> = Repository.readShallowCommits(commonDirectory: commonDirectoryPath)
 

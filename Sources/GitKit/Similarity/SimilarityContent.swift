@@ -41,7 +41,17 @@ struct SimilarityContent {
     /// their sizes differ by more than `minimumScore` allows (the size difference times `maximum`
     /// above the larger size times `maximum - minimumScore`); otherwise the bytes copied over the
     /// larger size.
+    /// A blob the repository lacks scores 0 and is noted in `Repository.unreadableRenameCandidates`.
     mutating func score(of source: SimilarityFile, into destination: SimilarityFile, minimumScore: Int) throws(GitError) -> Int {
+        do {
+            return try readScore(of: source, into: destination, minimumScore: minimumScore)
+        } catch where error.code == .notFound {
+            repository.unreadableRenameCandidates.formUnion([source.id, destination.id].filter { unstored[$0] == nil && !repository.containsObject($0) })
+            return 0
+        }
+    }
+
+    private mutating func readScore(of source: SimilarityFile, into destination: SimilarityFile, minimumScore: Int) throws(GitError) -> Int {
         guard source.mode.isRegularFile, destination.mode.isRegularFile else { return 0 }
         let sourceSize = try size(of: source.id)
         let destinationSize = try size(of: destination.id)

@@ -36,7 +36,7 @@ struct LineBlameWalk {
         var search = try HandoffSearch(repository: repository)
         let startNode = try search.node(start)
         guard let file = try search.file(atPath: path, in: startNode) else { return nil }
-        let data = try repository.blobData(file.entry.id)
+        let data = try MissingObject.data(of: file.entry.id, path: path, commit: start, in: repository)
         let count = LineBlameWalk.lineCount(data)
         guard count > 0 else { return (data, []) }
         // git blame honours diff.indentHeuristic (on unless set to false).
@@ -51,9 +51,10 @@ struct LineBlameWalk {
         var queue = CommitQueue<(CommitNode, ParentFile)>()
         queue.push((startNode, file), time: startNode.time)
         var contents = [file.entry.id: data]
-        func content(_ blob: ObjectID) throws -> Data {
+        func content(_ file: ParentFile, at commit: ObjectID) throws -> Data {
+            let blob = file.entry.id
             if let data = contents[blob] { return data }
-            let data = try blobs.data(blob, orRead: repository)
+            let data = try MissingObject.naming(blob, path: file.path, commit: commit, in: repository) { try blobs.data(blob, orRead: repository) }
             contents[blob] = data
             return data
         }
@@ -71,7 +72,7 @@ struct LineBlameWalk {
                 before = parents.lazy.compactMap(\.file).first
                 for case let (parent, parentFile?) in parents where !remaining.isEmpty {
                     let changes = try Repository.lineChanges(
-                        from: content(parentFile.entry.id), to: content(file.entry.id), indentHeuristic: indentHeuristic)
+                        from: content(parentFile, at: parent.id), to: content(file, at: node.id), indentHeuristic: indentHeuristic)
                     let (kept, passed) = LineBlameWalk.split(remaining, by: changes)
                     give(passed, to: parent, parentFile, &suspects, &queue)
                     remaining = kept

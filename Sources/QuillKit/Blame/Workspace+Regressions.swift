@@ -21,6 +21,7 @@ extension Workspace {
             throw QuillError.badInput("'\(path)' is not a file at '\(revision)'; expected a prompt committed there")
         }
         if let oldest = chain.last?.commit { warnIfShallow([oldest]) }
+        warnIfRenamesIncomplete()
         let points = try metricSeries(metric, chain: chain, suite: suite)
         guard !points.isEmpty else {
             throw QuillError.badInput("no evaluation of '\(metric)' recorded for '\(path)'\(suite.map { " in suite '\($0)'" } ?? ""); run 'quill eval record' first")

@@ -27,6 +27,7 @@ extension Workspace {
         if toTree == nil { _ = try workTree(for: "a diff against the work tree") }
         let changes = try toTree.map { try repository.treeChanges(from: fromTree, to: $0, detecting: .renames) }
             ?? repository.treeChangesToWorkTree(from: fromTree, detectRenames: true)
+        warnIfRenamesIncomplete()
         let limits = try paths.map(repositoryPath(forUserPath:))
         for limit in limits where try !exists(limit, in: fromTree) && !(toTree.map { try exists(limit, in: $0) } ?? existsOnDisk(limit)) {
             throw QuillError.badInput("path '\(limit)' is in neither '\(from.label)' nor '\(to.label)'; expected a prompt file or folder")
@@ -36,8 +37,10 @@ extension Workspace {
         let comparer = ScoreComparer(metrics: config.metrics, caseBlob: store.casesBlob(of:), resamples: request.resamples)
         var prompts = [PromptDiff]()
         for change in changes where selects(change, limits: limits) {
-            let old = try change.kind == .added ? nil : change.oldID.map { ($0, try repository.blobData($0)) }
-            let new = try newSide(of: change, isWorkTree: toTree == nil)
+            let old = try change.kind == .added ? nil : change.oldID.map {
+                ($0, try MissingObject.data(of: $0, path: change.oldPath, commit: from.commit, in: repository))
+            }
+            let new = try newSide(of: change, commit: to.commit)
             if let old, let new, old.0 == new.0, change.oldPath == change.newPath { continue }
             let records = { (blob: ObjectID?) throws -> [EvalRecord] in
                 guard let blob, let storeTree else { return [] }
@@ -106,15 +109,15 @@ extension Workspace {
         return paths.contains { path in limits.contains { path == $0 || path.hasPrefix($0 + "/") } }
     }
 
-    /// The new side's blob id and bytes; nil when the file was deleted.
-    private func newSide(of change: TreeChange, isWorkTree: Bool) throws -> (ObjectID, Data)? {
+    /// The new side's blob id and bytes at `commit` (the work tree when `nil`); nil when the file was deleted.
+    private func newSide(of change: TreeChange, commit: ObjectID?) throws -> (ObjectID, Data)? {
         guard change.kind != .deleted else { return nil }
-        if isWorkTree {
+        guard let commit else {
             guard let data = workTreeData(change.newPath) else { return nil }
             return (try Repository.blobID(of: data), data)
         }
         guard let id = change.newID else { return nil }
-        return (id, try repository.blobData(id))
+        return (id, try MissingObject.data(of: id, path: change.newPath, commit: commit, in: repository))
     }
 
     private func exists(_ path: String, in tree: ObjectID) throws -> Bool {

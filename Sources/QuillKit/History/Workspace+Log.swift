@@ -45,6 +45,7 @@ extension Workspace {
             throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
         }
         warnIfShallow(steps.map(\.commit))
+        warnIfRenamesIncomplete()
         return steps
     }
 

@@ -19,14 +19,14 @@ extension Workspace {
                 .filter { $0.kind != .deleted && isPrompt($0.newPath) }
             return ShowReport(commit: summary, prompts: try changed.compactMap { change in
                 guard let blob = change.newID else { return nil }
-                return try entry(path: change.newPath, blob: blob)
+                return try entry(path: change.newPath, blob: blob, commit: commitID)
             })
         }
         let path = userPath.hasPrefix("./") || userPath.hasPrefix("../") ? try repositoryPath(forUserPath: userPath) : userPath
         guard let blob = try repository.treeEntry(atPath: path, inTree: commit.treeID), !blob.isTree else {
             throw QuillError.badInput("path '\(path)' does not exist in '\(revision)'; expected a prompt file committed there")
         }
-        let shown = try entry(path: path, blob: blob.id)
+        let shown = try entry(path: path, blob: blob.id, commit: commitID)
         if let error = shown.error { throw QuillError.badInput(error) }
         return ShowReport(commit: summary, prompts: [shown])
     }
@@ -46,8 +46,8 @@ extension Workspace {
         return (spec, nil)
     }
 
-    private func entry(path: String, blob: ObjectID) throws -> ShowReport.Entry {
-        let data = try repository.blobData(blob)
+    private func entry(path: String, blob: ObjectID, commit: ObjectID) throws -> ShowReport.Entry {
+        let data = try MissingObject.data(of: blob, path: path, commit: commit, in: repository)
         do {
             return ShowReport.Entry(path: path, blob: blob.hex, prompt: try PromptParser.parse(data, path: path), error: nil)
         } catch {
