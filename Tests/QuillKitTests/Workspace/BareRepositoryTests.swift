@@ -84,7 +84,7 @@ struct BareRepositoryTests {
             ("'quill commit'", { _ = try workspace.commit(message: "x", paths: []) }),
             ("a diff against the work tree", { _ = try workspace.diff(DiffRequest(revisions: [], paths: [])) }),
             ("a diff against the work tree", { _ = try workspace.diff(DiffRequest(revisions: ["HEAD~1"], paths: [])) }),
-            ("'quill init --git-diff'", { _ = try workspace.registerDiffDriver(executable: "/bin/true") }),
+            ("'quill init --git-diff'", { _ = try workspace.registerDiffDriver() }),
         ]
         for (purpose, attempt) in attempts {
             let error = #expect(throws: QuillError.self) { try attempt() }
