@@ -4,25 +4,45 @@ import Synchronization
 
 /// Reads blobs on a thread of its own, with a repository of its own, in the order they are
 /// requested, so inflating them from the pack overlaps the work of the threads that need them.
+///
+/// What it holds is bounded: it reads ahead only while the blobs waiting to be taken come to less
+/// than `budget` bytes, a blob is handed over (not copied) when taken, and a blob still waiting
+/// `staleAfter` requests behind the last one taken is dropped, since the walk went past it (a parent
+/// that took no lines is never asked for).
 final class BlobPrefetcher: Sendable {
     private struct Shelf {
-        var pending = [ObjectID]()
-        var requested = Set<ObjectID>()
+        /// Requested blobs in request order; `nil` once read, taken or dropped.
+        var queue = [ObjectID?]()
         var next = 0
+        /// Request number of each blob queued or read and not yet taken.
+        var sequence = [ObjectID: Int]()
         var read = [ObjectID: Data]()
+        var heldBytes = 0
+        var inFlight: ObjectID?
         var isClosed = false
-        var failure: GitError?
+
+        /// Removes `blob` from the shelf, returning its bytes if it was read.
+        mutating func take(_ blob: ObjectID) -> Data? {
+            sequence.removeValue(forKey: blob)
+            guard let data = read.removeValue(forKey: blob) else { return nil }
+            heldBytes -= data.count
+            return data
+        }
     }
 
+    private let budget: Int
+    private let staleAfter = 32
     private let shelf = Mutex(Shelf())
-    /// Signalled once per request and on close.
-    private let requested = DispatchSemaphore(value: 0)
-    /// Signalled once per blob read or failed.
+    /// Signalled on each request, each take and on close: the reader may have work again.
+    private let wake = DispatchSemaphore(value: 0)
+    /// Signalled when the reader finishes a blob.
     private let produced = DispatchSemaphore(value: 0)
     private let ended = DispatchSemaphore(value: 0)
 
-    /// Starts the reader on the repository at `gitDirectory`.
-    init(gitDirectory: String) {
+    /// Starts the reader on the repository at `gitDirectory`, holding at most about `budget` bytes
+    /// of blobs read ahead (one blob more when a single one is larger).
+    init(gitDirectory: String, budget: Int = 64 << 20) {
+        self.budget = budget
         let thread = Thread { [self] in
             defer { ended.signal() }
             readUntilClosed(gitDirectory)
@@ -30,57 +50,80 @@ final class BlobPrefetcher: Sendable {
         thread.start()
     }
 
-    /// Queues `blob` to be read, unless it was requested before.
+    /// Queues `blob` to be read, unless it is queued or waiting already.
     func request(_ blob: ObjectID) {
         let isNew = shelf.withLock { shelf in
-            guard !shelf.isClosed, shelf.requested.insert(blob).inserted else { return false }
-            shelf.pending.append(blob)
+            guard !shelf.isClosed, shelf.sequence[blob] == nil else { return false }
+            shelf.sequence[blob] = shelf.queue.count
+            shelf.queue.append(blob)
             return true
         }
-        if isNew { requested.signal() }
+        if isNew { wake.signal() }
     }
 
-    /// The bytes of `blob`: the reader's copy, waited for when it was requested, else read with `repository`.
+    /// The bytes of `blob`: the reader's copy (waited for while the reader is on it), else read
+    /// with `repository`, which also reports a blob the reader failed to read. Either way the shelf
+    /// keeps nothing of it.
     func data(_ blob: ObjectID, orRead repository: Repository) throws -> Data {
         while true {
-            let (data, failure, isComing) = shelf.withLock { shelf in
-                (shelf.read.removeValue(forKey: blob), shelf.failure, shelf.requested.contains(blob) && !shelf.isClosed)
+            let (data, isReading) = shelf.withLock { shelf -> (Data?, Bool) in
+                if shelf.inFlight == blob { return (nil, true) }
+                let position = shelf.sequence[blob]
+                let data = shelf.take(blob)
+                if let position {
+                    shelf.queue[position] = nil
+                    dropStale(before: position - staleAfter, from: &shelf)
+                }
+                return (data, false)
             }
-            if let data { return data }
-            if let failure { throw failure }
-            guard isComing else { return try repository.blobData(blob) }
-            produced.wait()
+            if isReading {
+                produced.wait()
+                continue
+            }
+            wake.signal()
+            return try data ?? repository.blobData(blob)
         }
     }
 
     /// Stops the reader, dropping what it has not read, and waits for its thread.
     func close() {
         shelf.withLock { $0.isClosed = true }
-        requested.signal()
+        wake.signal()
         ended.wait()
     }
 
-    private func readUntilClosed(_ gitDirectory: String) {
-        let repository: Repository
-        do {
-            repository = try Repository.open(at: gitDirectory)
-        } catch {
-            shelf.withLock { $0.failure = error }
-            produced.signal()
-            return
+    /// Drops the blobs read but not taken that were requested before `position`.
+    private func dropStale(before position: Int, from shelf: inout Shelf) {
+        guard position > 0 else { return }
+        for blob in shelf.read.keys where shelf.sequence[blob].map({ $0 < position }) ?? true {
+            _ = shelf.take(blob)
         }
+    }
+
+    private func readUntilClosed(_ gitDirectory: String) {
+        // Without a repository of its own the reader reads nothing, and every blob is read by its taker.
+        guard let repository = try? Repository.open(at: gitDirectory) else { return }
         while true {
-            requested.wait()
+            wake.wait()
             while let blob = shelf.withLock({ shelf -> ObjectID? in
-                guard !shelf.isClosed, shelf.next < shelf.pending.count else { return nil }
+                guard !shelf.isClosed, shelf.heldBytes < budget else { return nil }
+                while shelf.next < shelf.queue.count, shelf.queue[shelf.next] == nil { shelf.next += 1 }
+                guard shelf.next < shelf.queue.count, let blob = shelf.queue[shelf.next] else { return nil }
+                shelf.queue[shelf.next] = nil
                 shelf.next += 1
-                return shelf.pending[shelf.next - 1]
+                shelf.inFlight = blob
+                return blob
             }) {
-                do {
-                    let data = try repository.blobData(blob)
-                    shelf.withLock { $0.read[blob] = data }
-                } catch {
-                    shelf.withLock { $0.failure = error }
+                // A blob that fails here is left to its taker, who reads it again and reports the error.
+                let data = try? repository.blobData(blob)
+                shelf.withLock { shelf in
+                    shelf.inFlight = nil
+                    guard let data, shelf.sequence[blob] != nil else {
+                        shelf.sequence.removeValue(forKey: blob)
+                        return
+                    }
+                    shelf.read[blob] = data
+                    shelf.heldBytes += data.count
                 }
                 produced.signal()
             }

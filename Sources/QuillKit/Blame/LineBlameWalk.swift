@@ -50,23 +50,27 @@ struct LineBlameWalk {
         var suspects = [OriginKey(commit: start, path: path): Suspects(lines: (0..<count).map { Suspect(final: $0, line: $0) })]
         var queue = CommitQueue<(CommitNode, ParentFile)>()
         queue.push((startNode, file), time: startNode.time)
-        var contents = [file.entry.id: data]
+        var versions = HeldBlobs()
+        versions.hold(file.entry.id)
+        _ = versions.data(file.entry.id) { _ in data }
         func content(_ file: ParentFile, at commit: ObjectID) throws -> Data {
-            let blob = file.entry.id
-            if let data = contents[blob] { return data }
-            let data = try MissingObject.naming(blob, path: file.path, commit: commit, in: repository) { try blobs.data(blob, orRead: repository) }
-            contents[blob] = data
-            return data
+            try versions.data(file.entry.id) { blob in
+                try MissingObject.naming(blob, path: file.path, commit: commit, in: repository) { try blobs.data(blob, orRead: repository) }
+            }
         }
         while let (node, file) = queue.pop() {
             let key = OriginKey(commit: node.id, path: file.path)
             guard var held = suspects.removeValue(forKey: key) else { continue }
+            defer {
+                versions.release(file.entry.id)
+                versions.sweep()
+            }
             if !held.isSorted { held.lines.sort { $0.line < $1.line } }
             var remaining = held.lines
             var before: ParentFile?
             switch try planner.handoff(for: key) {
             case .whole(let parent, let parentFile):
-                give(remaining, to: parent, parentFile, &suspects, &queue)
+                give(remaining, to: parent, parentFile, &suspects, &queue, &versions)
                 remaining = []
             case .diffed(let parents):
                 before = parents.lazy.compactMap(\.file).first
@@ -74,7 +78,7 @@ struct LineBlameWalk {
                     let changes = try Repository.lineChanges(
                         from: content(parentFile, at: parent.id), to: content(file, at: node.id), indentHeuristic: indentHeuristic)
                     let (kept, passed) = LineBlameWalk.split(remaining, by: changes)
-                    give(passed, to: parent, parentFile, &suspects, &queue)
+                    give(passed, to: parent, parentFile, &suspects, &queue, &versions)
                     remaining = kept
                 }
             }
@@ -108,16 +112,17 @@ struct LineBlameWalk {
         return (kept, passed)
     }
 
-    /// Adds lines to the parent's origin, queueing it when it held none.
+    /// Adds lines to the parent's origin, queueing it (and holding its version) when it held none.
     private func give(
         _ lines: [Suspect], to parent: CommitNode, _ file: ParentFile, _ suspects: inout [OriginKey: Suspects],
-        _ queue: inout CommitQueue<(CommitNode, ParentFile)>
+        _ queue: inout CommitQueue<(CommitNode, ParentFile)>, _ versions: inout HeldBlobs
     ) {
         guard !lines.isEmpty else { return }
         let key = OriginKey(commit: parent.id, path: file.path)
         if suspects[key] == nil {
             suspects[key] = Suspects(lines: lines)
             queue.push((parent, file), time: parent.time)
+            versions.hold(file.entry.id)
         } else {
             suspects[key]!.lines += lines
             suspects[key]!.isSorted = false
