@@ -15,7 +15,7 @@ struct DeltaBaseCache {
     private var bytes = 0
     /// The next slot to empty when the cache holds more than `limit` bytes.
     private var evictionCursor = 0
-    private let limit: Int
+    let limit: Int
     private let slotBits: Int
 
     /// A cache of `1 << slotBits` slots holding at most `limit` bytes.

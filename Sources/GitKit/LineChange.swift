@@ -7,4 +7,10 @@ public struct LineChange: Hashable, Sendable {
     public let newStart: Int
     public let newCount: Int
 
+    public init(oldStart: Int, oldCount: Int, newStart: Int, newCount: Int) {
+        self.oldStart = oldStart
+        self.oldCount = oldCount
+        self.newStart = newStart
+        self.newCount = newCount
+    }
 }

@@ -33,6 +33,12 @@ final class PackReader {
     /// Recently used delta bases.
     private var bases = DeltaBaseCache()
 
+    /// How many bytes of delta bases are kept (4 MiB unless set; setting it empties the cache).
+    var baseCacheLimit: Int {
+        get { bases.limit }
+        set { bases = DeltaBaseCache(limit: newValue) }
+    }
+
     /// The packs of the repository whose git folder is `gitDirectory`; `nil` when it has none.
     init?(gitDirectory: String) {
         let folder = gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"

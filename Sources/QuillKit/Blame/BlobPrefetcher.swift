@@ -3,7 +3,8 @@ import GitKit
 import Synchronization
 
 /// Reads blobs on a thread of its own, with a repository of its own, in the order they are
-/// requested, so inflating them from the pack overlaps the work of the threads that need them.
+/// requested, and cuts them into lines (`LineTable`), so inflating and hashing them overlaps the
+/// work of the threads that need them.
 ///
 /// What it holds is bounded: it reads ahead only while the blobs waiting to be taken come to less
 /// than `budget` bytes, a blob is handed over (not copied) when taken, and a blob still waiting
@@ -16,17 +17,20 @@ final class BlobPrefetcher: Sendable {
         var next = 0
         /// Request number of each blob queued or read and not yet taken.
         var sequence = [ObjectID: Int]()
-        var read = [ObjectID: Data]()
+        var read = [ObjectID: LineTable]()
+        /// Blobs in the order they were read (so by request number), from `oldest` on.
+        var readOrder = [(position: Int, blob: ObjectID)]()
+        var oldest = 0
         var heldBytes = 0
         var inFlight: ObjectID?
         var isClosed = false
 
-        /// Removes `blob` from the shelf, returning its bytes if it was read.
-        mutating func take(_ blob: ObjectID) -> Data? {
+        /// Removes `blob` from the shelf, returning its lines if it was read.
+        mutating func take(_ blob: ObjectID) -> LineTable? {
             sequence.removeValue(forKey: blob)
-            guard let data = read.removeValue(forKey: blob) else { return nil }
-            heldBytes -= data.count
-            return data
+            guard let lines = read.removeValue(forKey: blob) else { return nil }
+            heldBytes -= lines.byteCount
+            return lines
         }
     }
 
@@ -41,7 +45,7 @@ final class BlobPrefetcher: Sendable {
 
     /// Starts the reader on the repository at `gitDirectory`, holding at most about `budget` bytes
     /// of blobs read ahead (one blob more when a single one is larger).
-    init(gitDirectory: String, budget: Int = 64 << 20) {
+    init(gitDirectory: String, budget: Int = 16 << 20) {
         self.budget = budget
         let thread = Thread { [self] in
             defer { ended.signal() }
@@ -61,27 +65,27 @@ final class BlobPrefetcher: Sendable {
         if isNew { wake.signal() }
     }
 
-    /// The bytes of `blob`: the reader's copy (waited for while the reader is on it), else read
+    /// The lines of `blob`: the reader's copy (waited for while the reader is on it), else read
     /// with `repository`, which also reports a blob the reader failed to read. Either way the shelf
     /// keeps nothing of it.
-    func data(_ blob: ObjectID, orRead repository: Repository) throws -> Data {
+    func lines(_ blob: ObjectID, orRead repository: Repository) throws -> LineTable {
         while true {
-            let (data, isReading) = shelf.withLock { shelf -> (Data?, Bool) in
+            let (lines, isReading) = shelf.withLock { shelf -> (LineTable?, Bool) in
                 if shelf.inFlight == blob { return (nil, true) }
                 let position = shelf.sequence[blob]
-                let data = shelf.take(blob)
+                let lines = shelf.take(blob)
                 if let position {
                     shelf.queue[position] = nil
                     dropStale(before: position - staleAfter, from: &shelf)
                 }
-                return (data, false)
+                return (lines, false)
             }
             if isReading {
                 produced.wait()
                 continue
             }
             wake.signal()
-            return try data ?? repository.blobData(blob)
+            return try lines ?? LineTable(repository.blobData(blob))
         }
     }
 
@@ -94,15 +98,22 @@ final class BlobPrefetcher: Sendable {
 
     /// Drops the blobs read but not taken that were requested before `position`.
     private func dropStale(before position: Int, from shelf: inout Shelf) {
-        guard position > 0 else { return }
-        for blob in shelf.read.keys where shelf.sequence[blob].map({ $0 < position }) ?? true {
-            _ = shelf.take(blob)
+        while shelf.oldest < shelf.readOrder.count, shelf.readOrder[shelf.oldest].position < position {
+            let (stale, blob) = shelf.readOrder[shelf.oldest]
+            if shelf.sequence[blob] == stale { _ = shelf.take(blob) }
+            shelf.oldest += 1
+        }
+        if shelf.oldest > 1024, shelf.oldest * 2 > shelf.readOrder.count {
+            shelf.readOrder.removeFirst(shelf.oldest)
+            shelf.oldest = 0
         }
     }
 
     private func readUntilClosed(_ gitDirectory: String) {
         // Without a repository of its own the reader reads nothing, and every blob is read by its taker.
         guard let repository = try? Repository.open(at: gitDirectory) else { return }
+        // Versions of one file are deltas of one another: keep their bases as git does.
+        repository.deltaBaseCacheLimit = 96 << 20
         while true {
             wake.wait()
             while let blob = shelf.withLock({ shelf -> ObjectID? in
@@ -115,15 +126,16 @@ final class BlobPrefetcher: Sendable {
                 return blob
             }) {
                 // A blob that fails here is left to its taker, who reads it again and reports the error.
-                let data = try? repository.blobData(blob)
+                let lines = (try? repository.blobData(blob)).map(LineTable.init)
                 shelf.withLock { shelf in
                     shelf.inFlight = nil
-                    guard let data, shelf.sequence[blob] != nil else {
+                    guard let lines, let position = shelf.sequence[blob] else {
                         shelf.sequence.removeValue(forKey: blob)
                         return
                     }
-                    shelf.read[blob] = data
-                    shelf.heldBytes += data.count
+                    shelf.read[blob] = lines
+                    shelf.readOrder.append((position, blob))
+                    shelf.heldBytes += lines.byteCount
                 }
                 produced.signal()
             }

@@ -1,13 +1,13 @@
 import Foundation
 import GitKit
 
-/// The versions the line blame still needs, as git's `blame_origin` holds its file: every origin
+/// The versions the line blame still needs, cut into lines, as git's `blame_origin` holds its file: every origin
 /// waiting in the queue holds its blob, and a blob no waiting origin holds is dropped as soon as the
 /// origin that read it is done (git's `drop_origin_blob`), so memory follows the walk's frontier,
 /// not the history's length.
 struct HeldBlobs {
     private var holders = [ObjectID: Int]()
-    private var contents = [ObjectID: Data]()
+    private var contents = [ObjectID: LineTable]()
     /// Blobs read since the last `sweep`, dropped then unless an origin holds them.
     private var loose = [ObjectID]()
 
@@ -27,13 +27,13 @@ struct HeldBlobs {
         }
     }
 
-    /// The bytes of `blob`, kept from an earlier read while an origin holds it, else from `read`.
-    mutating func data(_ blob: ObjectID, orRead read: (ObjectID) throws -> Data) rethrows -> Data {
-        if let data = contents[blob] { return data }
-        let data = try read(blob)
-        contents[blob] = data
+    /// The lines of `blob`, kept from an earlier read while an origin holds it, else from `read`.
+    mutating func lines(_ blob: ObjectID, orRead read: (ObjectID) throws -> LineTable) rethrows -> LineTable {
+        if let lines = contents[blob] { return lines }
+        let lines = try read(blob)
+        contents[blob] = lines
         loose.append(blob)
-        return data
+        return lines
     }
 
     /// Drops the blobs read since the last sweep that no waiting origin holds.

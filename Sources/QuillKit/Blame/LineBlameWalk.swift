@@ -37,7 +37,8 @@ struct LineBlameWalk {
         let startNode = try search.node(start)
         guard let file = try search.file(atPath: path, in: startNode) else { return nil }
         let data = try MissingObject.data(of: file.entry.id, path: path, commit: start, in: repository)
-        let count = LineBlameWalk.lineCount(data)
+        let table = LineTable(data)
+        let count = table.count
         guard count > 0 else { return (data, []) }
         // git blame honours diff.indentHeuristic (on unless set to false).
         let indentHeuristic = try repository.configBool("diff.indentHeuristic") ?? true
@@ -52,10 +53,10 @@ struct LineBlameWalk {
         queue.push((startNode, file), time: startNode.time)
         var versions = HeldBlobs()
         versions.hold(file.entry.id)
-        _ = versions.data(file.entry.id) { _ in data }
-        func content(_ file: ParentFile, at commit: ObjectID) throws -> Data {
-            try versions.data(file.entry.id) { blob in
-                try MissingObject.naming(blob, path: file.path, commit: commit, in: repository) { try blobs.data(blob, orRead: repository) }
+        _ = versions.lines(file.entry.id) { _ in table }
+        func lines(_ file: ParentFile, at commit: ObjectID) throws -> LineTable {
+            try versions.lines(file.entry.id) { blob in
+                try MissingObject.naming(blob, path: file.path, commit: commit, in: repository) { try blobs.lines(blob, orRead: repository) }
             }
         }
         while let (node, file) = queue.pop() {
@@ -76,7 +77,7 @@ struct LineBlameWalk {
                 before = parents.lazy.compactMap(\.file).first
                 for case let (parent, parentFile?) in parents where !remaining.isEmpty {
                     let changes = try Repository.lineChanges(
-                        from: content(parentFile, at: parent.id), to: content(file, at: node.id), indentHeuristic: indentHeuristic)
+                        from: lines(parentFile, at: parent.id), to: lines(file, at: node.id), indentHeuristic: indentHeuristic)
                     let (kept, passed) = LineBlameWalk.split(remaining, by: changes)
                     give(passed, to: parent, parentFile, &suspects, &queue, &versions)
                     remaining = kept
@@ -127,11 +128,5 @@ struct LineBlameWalk {
             suspects[key]!.lines += lines
             suspects[key]!.isSorted = false
         }
-    }
-
-    /// Lines as xdiff counts them: a last line without a newline is a line.
-    static func lineCount(_ data: Data) -> Int {
-        let newlines = data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        return newlines + (data.last.map { $0 == UInt8(ascii: "\n") ? 0 : 1 } ?? 0)
     }
 }
