@@ -28,28 +28,7 @@ cd "$REPO"
 for prompt in "$HOT" "$RENAMED"; do
     git blame --porcelain -- "$prompt" >"$RESULTS/git-blame.txt"
     "$QUILL" blame "$prompt" --format json >"$RESULTS/quill-blame.json"
-    python3 - "$RESULTS/git-blame.txt" "$RESULTS/quill-blame.json" "$prompt" <<'PY' || exit 1
-import json, re, sys
-groups, lines, known = [], [], {}
-for text in open(sys.argv[1], encoding="utf-8", errors="replace"):
-    header = re.match(r"^([0-9a-f]{40}) (\d+) \d+( \d+)?$", text.rstrip("\n"))
-    if header:
-        if header.group(3):
-            groups.append([None])
-        lines.append((header.group(1), int(header.group(2)), groups[-1]))
-    elif text.startswith("filename "):
-        groups[-1][0] = text[len("filename "):].rstrip("\n")
-expected = []
-for commit, line, group in lines:
-    if group[0]:
-        known[commit] = group[0]
-    expected.append((commit, line, group[0] or known[commit]))
-actual = [(l["commit"], l["originalLine"], l["originalPath"]) for l in json.load(open(sys.argv[2]))["lines"]]
-wrong = [i + 1 for i, (a, b) in enumerate(zip(expected, actual)) if a != b]
-if len(expected) != len(actual) or wrong:
-    sys.exit(f"blame.sh: FAIL: quill blame and git blame disagree for {sys.argv[3]} ({len(actual)} vs {len(expected)} lines; lines {wrong[:10]})")
-print(f"==> same commit, line and path as git blame for all {len(actual)} lines of {sys.argv[3]}", file=sys.stderr)
-PY
+    python3 "$ROOT/scripts/bench/lib/blame-agree.py" "$RESULTS/git-blame.txt" "$RESULTS/quill-blame.json" "$prompt" || exit 1
 done
 
 # --- timing ------------------------------------------------------------------------------------------

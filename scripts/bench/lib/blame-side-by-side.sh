@@ -1,0 +1,49 @@
+# Shared set-up and steps of blame-large.sh and blame-real.sh, sourced (not run) by them after `set
+# -euo pipefail` and with NAME set: sets ROOT, SCRATCH and RESULTS, checks the tools, builds quill
+# (QUILL, see common.sh).
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+SCRATCH="$ROOT/.build-bench"
+RESULTS="${BENCH_RESULTS:-$SCRATCH/results}"
+# shellcheck source=common.sh
+source "$ROOT/scripts/bench/lib/common.sh"
+command -v git >/dev/null || die "git is required"
+command -v python3 >/dev/null || die "python3 is required"
+[ -x /usr/bin/time ] || bench_install /usr/bin/time time
+[ -x /usr/bin/time ] || die "/usr/bin/time (Debian package 'time') is required"
+bench_quill
+mkdir -p "$RESULTS"
+
+# blame_side_by_side LABEL DIR PATH REV OUT: checks that `quill blame PATH REV` attributes every line
+# as `git blame --porcelain REV -- PATH` does in the repository DIR (exit 1 if not), then times both
+# alternately (BENCH_RUNS runs each, default 3) and appends side-by-side.py's JSON row to OUT.
+blame_side_by_side() {
+    local label="$1" dir="$2" path="$3" rev="$4" out="$5"
+    say "checking quill blame against git blame --porcelain on $label"
+    (cd "$dir" && git blame --porcelain "$rev" -- "$path") >"$RESULTS/git-blame.txt"
+    (cd "$dir" && "$QUILL" blame "$path" "$rev" --format json) >"$RESULTS/quill-blame.json"
+    python3 "$ROOT/scripts/bench/lib/blame-agree.py" "$RESULTS/git-blame.txt" "$RESULTS/quill-blame.json" "$label" || exit 1
+    say "timing quill blame and git blame --porcelain on $label, alternating, ${BENCH_RUNS:-3} runs each"
+    python3 "$ROOT/scripts/bench/lib/side-by-side.py" --runs "${BENCH_RUNS:-3}" --label "$label" --cwd "$dir" \
+        "$QUILL" blame "$path" "$rev" ::: git blame --porcelain "$rev" -- "$path" >>"$out"
+}
+
+# blame_table OUT: prints the rows of OUT as a table; exit status 3 when quill is above git in
+# minimum or median wall time or peak memory on any row.
+blame_table() {
+    python3 - "$1" <<'PY'
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+print(f"{'file':<44} {'runs':>4} {'load':>9}  {'quill s min/med':>15} {'git s min/med':>15} {'wall ratio':>11}  {'cpu ratio':>11}  {'quill MiB':>9} {'git MiB':>8} {'rss ratio':>9}")
+met = True
+for r in rows:
+    q, g, x = r["quill"], r["git"], r["ratio"]
+    ok = all(x[k][s] <= 1.0 for k in ("wall_s", "rss_mib") for s in ("min", "median"))
+    met = met and ok
+    print(f"{r['label']:<44} {r['runs']:>4} {r['load_before']:>4.1f}-{r['load_after']:<4.1f}  "
+          f"{q['wall_s']['min']:>7.2f}/{q['wall_s']['median']:<7.2f} {g['wall_s']['min']:>7.2f}/{g['wall_s']['median']:<7.2f} "
+          f"{x['wall_s']['min']:>5.2f}/{x['wall_s']['median']:<5.2f}  {x['cpu_s']['min']:>5.2f}/{x['cpu_s']['median']:<5.2f}  "
+          f"{q['rss_mib']['median']:>9.0f} {g['rss_mib']['median']:>8.0f} {x['rss_mib']['median']:>8.2f}x  {'PASS' if ok else 'MISS'}")
+print("target: quill <= git in wall time and peak memory (min and median) ->", "met" if met else "MISSED")
+sys.exit(0 if met else 3)
+PY
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Times two commands side by side, alternating (quill, git, quill, git, ...) so both see the same
+load, with /usr/bin/time: wall time, CPU time (user + system) and peak resident memory of each run.
+
+    side-by-side.py --runs N --label LABEL --cwd DIR QUILL_ARGV... ::: GIT_ARGV...
+
+Prints one JSON object: label, runs, the 1-minute load average before and after, and for each side
+the minimum and median of wall seconds, CPU seconds and peak RSS (MiB), plus the ratios quill/git
+of the minima and of the medians. Output of the commands goes to /dev/null.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+
+def run(argv, cwd):
+    with tempfile.NamedTemporaryFile("r") as report:
+        subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%e %U %S %M", *argv], cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        wall, user, system, kb = report.read().split()[-4:]
+    return float(wall), float(user) + float(system), int(kb) / 1024
+
+
+def summary(samples):
+    columns = list(zip(*samples))
+    return {name: {"min": min(column), "median": statistics.median(column)}
+            for name, column in zip(("wall_s", "cpu_s", "rss_mib"), columns)}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--label", required=True)
+    parser.add_argument("--cwd", required=True)
+    parser.add_argument("argv", nargs=argparse.REMAINDER)
+    args = parser.parse_args()
+    split = args.argv.index(":::")
+    quill_argv, git_argv = args.argv[:split], args.argv[split + 1:]
+    load_before = os.getloadavg()[0]
+    samples = {"quill": [], "git": []}
+    for _ in range(args.runs):
+        samples["quill"].append(run(quill_argv, args.cwd))
+        samples["git"].append(run(git_argv, args.cwd))
+    result = {"label": args.label, "runs": args.runs, "load_before": load_before, "load_after": os.getloadavg()[0]}
+    for side in samples:
+        result[side] = summary(samples[side])
+    result["ratio"] = {name: {stat: result["quill"][name][stat] / max(result["git"][name][stat], 1e-9) for stat in ("min", "median")}
+                       for name in ("wall_s", "cpu_s", "rss_mib")}
+    json.dump(result, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()
