@@ -112,8 +112,8 @@ final class BlobPrefetcher: Sendable {
     private func readUntilClosed(_ gitDirectory: String) {
         // Without a repository of its own the reader reads nothing, and every blob is read by its taker.
         guard let repository = try? Repository.open(at: gitDirectory) else { return }
-        // Versions of one file are deltas of one another: keep their bases as git does.
-        repository.deltaBaseCacheLimit = 96 << 20
+        // Versions of one file are deltas of one another: keep bases of up to 8 MB (a quarter of the limit).
+        repository.deltaBaseCacheLimit = 32 << 20
         while true {
             wake.wait()
             while let blob = shelf.withLock({ shelf -> ObjectID? in
