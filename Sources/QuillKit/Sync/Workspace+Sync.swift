@@ -75,10 +75,6 @@ struct RefMerger {
     let signature: Signature
 
     func merge(_ reference: String, remoteTip: ObjectID?) throws -> Merge {
-        if reference == SyncedRefs.labels, let remoteTip {
-            // Fetched labels are untrusted: their names and values are checked before anything is merged.
-            try LabelStore(repository: repository).validateLayout(of: repository.treeID(ofCommit: remoteTip))
-        }
         var action = SyncedReference.Action.upToDate
         let moved = try CompareAndSwap(repository: repository, reference: reference).append { tip in
             action = .upToDate

@@ -88,7 +88,7 @@ struct HostileLabelTests {
             _ = try Workspace.open(from: clone.path).sync()
             Issue.record("a hostile label store must stop the sync")
         } catch let error as QuillError {
-            #expect(error.kind == .repository && error.message.hasPrefix("'refs/quill/labels': "), "\(error.message)")
+            #expect(error.kind == .repository && error.message.contains(" sent 'refs/quill/labels' "), "\(error.message)")
         }
         #expect(try clone.git("rev-parse", "refs/quill/labels") == before)
         #expect(try remote.git("rev-parse", "refs/quill/labels") == commit)
