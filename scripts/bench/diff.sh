@@ -42,17 +42,7 @@ command -v hyperfine >/dev/null || die "hyperfine is required (Debian package 'h
 bench_quill
 
 # --- dvc (optional peer) ---------------------------------------------------------------------------
-DVC="${BENCH_DVC:-}"
-if [ -z "$DVC" ]; then
-    VENV="$SCRATCH/dvc-venv"
-    if [ ! -x "$VENV/bin/dvc" ]; then
-        say "installing dvc into ${VENV#"$ROOT"/} (pip)"
-        { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q dvc; } >&2 || true
-    fi
-    [ -x "$VENV/bin/dvc" ] && DVC="$VENV/bin/dvc"
-fi
-if [ -n "$DVC" ] && ! "$DVC" --version >/dev/null 2>&1; then DVC=""; fi
-[ -n "$DVC" ] || say "dvc could not be installed; skipping the dvc comparison"
+bench_dvc
 
 # --- data ------------------------------------------------------------------------------------------
 say "generating ${REPO#"$ROOT"/}: one prompt, two versions, $CASES cases each (cached)"

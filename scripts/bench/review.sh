@@ -47,18 +47,8 @@ command -v hyperfine >/dev/null || die "hyperfine is required (Debian package 'h
 
 bench_quill
 
-# --- dvc (optional peer), as diff.sh installs it ------------------------------------------------------
-DVC="${BENCH_DVC:-}"
-if [ -z "$DVC" ]; then
-    VENV="$SCRATCH/dvc-venv"
-    if [ ! -x "$VENV/bin/dvc" ]; then
-        say "installing dvc into ${VENV#"$ROOT"/} (pip)"
-        { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q dvc; } >&2 || true
-    fi
-    [ -x "$VENV/bin/dvc" ] && DVC="$VENV/bin/dvc"
-fi
-if [ -n "$DVC" ] && ! "$DVC" --version >/dev/null 2>&1; then DVC=""; fi
-[ -n "$DVC" ] || say "dvc could not be installed; skipping the dvc comparison"
+# --- dvc (optional peer) ---------------------------------------------------------------------------------
+bench_dvc
 
 # --- data ------------------------------------------------------------------------------------------
 say "generating ${REPO#"$ROOT"/}: $PROMPTS changed prompts, $CASES per-case results a side (cached)"

@@ -30,6 +30,22 @@ bench_quill() {
     [ -x "$QUILL" ] || die "no quill binary at $QUILL"
 }
 
+# bench_dvc: sets DVC to BENCH_DVC, or to dvc installed from PyPI into SCRATCH/dvc-venv, or to ""
+# when it cannot be had (the scripts then skip the dvc comparison).
+bench_dvc() {
+    DVC="${BENCH_DVC:-}"
+    if [ -z "$DVC" ]; then
+        local venv="$SCRATCH/dvc-venv"
+        if [ ! -x "$venv/bin/dvc" ]; then
+            say "installing dvc into ${venv#"$ROOT"/} (pip)"
+            { python3 -m venv "$venv" && "$venv/bin/pip" install -q dvc; } >&2 || true
+        fi
+        [ -x "$venv/bin/dvc" ] && DVC="$venv/bin/dvc"
+    fi
+    if [ -n "$DVC" ] && ! "$DVC" --version >/dev/null 2>&1; then DVC=""; fi
+    [ -n "$DVC" ] || say "dvc could not be installed; skipping the dvc comparison"
+}
+
 # bench_mean_ms JSON: "mean_ms sd_ms" of the first result of a hyperfine --export-json file.
 bench_mean_ms() {
     python3 -c '
