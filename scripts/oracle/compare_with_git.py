@@ -140,6 +140,30 @@ def first_difference(expected, actual):
         len(expected), len(actual), expected[len(actual):][:1], actual[len(expected):][:1])
 
 
+def compare_blame_unless_large(repo, path):
+    """compare_blame, or None (skipped) for a file larger than BLAME_MAX_BYTES at REV."""
+    if int(git(repo, "cat-file", "-s", "%s:%s" % (REV, path))) > BLAME_MAX_BYTES:
+        return None
+    return compare_blame(repo, path)
+
+
+def tally(counts, shown, kind, path, compare):
+    """Counts one file's comparison under kind: agree, differ (first difference kept), skipped
+    (compare gave None) or git failed."""
+    try:
+        result = compare()
+        if result is None:
+            counts[kind]["skipped"] += 1
+            return
+        same, expected, actual = result
+        counts[kind]["agree" if same else "differ"] += 1
+        if not same:
+            shown[kind].append("%s: %s" % (path, first_difference(expected, actual)))
+    except GitFailed as failure:
+        counts[kind]["git failed"] += 1
+        shown[kind].append("%s: git failed: %s" % (path, failure))
+
+
 def main():
     repo = sys.argv[1]
     paths = sys.argv[2:] or prompt_files(repo)
@@ -147,26 +171,8 @@ def main():
     counts = {k: {"agree": 0, "differ": 0, "git failed": 0, "skipped": 0} for k in ("log", "blame", "diff")}
     shown = {"log": [], "blame": [], "diff": []}
     for path in paths:
-        try:
-            same, expected, actual = compare_log(repo, path)
-            counts["log"]["agree" if same else "differ"] += 1
-            if not same:
-                shown["log"].append("%s: %s" % (path, first_difference(expected, actual)))
-        except GitFailed as failure:
-            counts["log"]["git failed"] += 1
-            shown["log"].append("%s: git failed: %s" % (path, failure))
-        try:
-            size = int(git(repo, "cat-file", "-s", "%s:%s" % (REV, path)))
-            if size > BLAME_MAX_BYTES:
-                counts["blame"]["skipped"] += 1
-            else:
-                same, expected, actual = compare_blame(repo, path)
-                counts["blame"]["agree" if same else "differ"] += 1
-                if not same:
-                    shown["blame"].append("%s: %s" % (path, first_difference(expected, actual)))
-        except GitFailed as failure:
-            counts["blame"]["git failed"] += 1
-            shown["blame"].append("%s: git failed: %s" % (path, failure))
+        tally(counts, shown, "log", path, lambda: compare_log(repo, path))
+        tally(counts, shown, "blame", path, lambda: compare_blame_unless_large(repo, path))
         try:
             for commit, same, expected, actual, here in compare_diffs(repo, path):
                 counts["diff"]["agree" if same else "differ"] += 1
