@@ -211,7 +211,7 @@ struct ObjectStoreTests {
         #expect(merge.subject == "merge side")
         let tree = try opened.treeID(ofCommit: head)
         #expect(try opened.treeEntry(atPath: "prompts/b.prompt", inTree: tree)?.id.hex == (try repository.git("rev-parse", "HEAD:prompts/b.prompt")))
-        #expect(try opened.blobData(opened.resolveRevision("HEAD:prompts/b.prompt")) == Data("one\n".utf8))
+        #expect(try opened.blobData(#require(try opened.treeEntry(atPath: "prompts/b.prompt", inTree: tree)).id) == Data("one\n".utf8))
         let renameCommit = try opened.resolveCommit("side")
         let parent = try #require(try opened.commit(renameCommit).parentIDs.first)
         let changes = try opened.treeChanges(from: opened.treeID(ofCommit: parent), to: opened.treeID(ofCommit: renameCommit), detecting: .renames)

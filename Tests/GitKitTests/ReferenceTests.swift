@@ -31,9 +31,6 @@ struct ReferenceTests {
         #expect(try repository.git("rev-parse", "refs/quill/evals") == first.hex)
         try opened.updateReference("refs/quill/evals", to: second, expecting: first, message: "advance")
         #expect(try repository.git("rev-parse", "refs/quill/evals") == second.hex)
-        #expect(throws: GitError.self) { try opened.deleteReference("refs/quill/evals", expecting: first) }
-        try opened.deleteReference("refs/quill/evals", expecting: second)
-        #expect(try opened.referenceTarget("refs/quill/evals") == nil)
         try repository.fsck()
     }
 
@@ -61,7 +58,7 @@ struct ReferenceTests {
         #expect(try repository.git("rev-parse", "refs/quill/evals") == first.hex)
     }
 
-    @Test("lists loose and packed references by prefix")
+    @Test("reads loose and packed references")
     func listsByPrefix() throws {
         let (repository, first, second) = try repositoryWithTwoCommits()
         try repository.git("update-ref", "refs/quill/labels", first.hex)
@@ -70,9 +67,8 @@ struct ReferenceTests {
         try repository.git("update-ref", "refs/quill/manifests", first.hex)
         try repository.git("update-ref", "refs/quilted", first.hex)
         let opened = try repository.open()
-        let listed = try opened.references(withPrefix: "refs/quill/")
-        #expect(listed.map(\.name) == ["refs/quill/evals", "refs/quill/labels", "refs/quill/manifests"])
-        #expect(listed.map(\.id) == [second, first, first])
+        #expect(try ["refs/quill/evals", "refs/quill/labels", "refs/quill/manifests", "refs/quilted"].map(opened.referenceTarget)
+            == [second, first, first, first])
         #expect(try opened.reference(named: "HEAD")?.target == .symbolic("refs/heads/main"))
         #expect(try opened.referenceTarget("HEAD") == second)
     }
