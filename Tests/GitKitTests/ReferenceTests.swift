@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+@testable import GitKit
 import TestSupport
 import Testing
 
@@ -32,6 +32,25 @@ struct ReferenceTests {
         try opened.updateReference("refs/quill/evals", to: second, expecting: first, message: "advance")
         #expect(try repository.git("rev-parse", "refs/quill/evals") == second.hex)
         try repository.fsck()
+    }
+
+    @Test("while a reference moves, the terminating signals are held back on that thread; the mask is restored after")
+    func interruptShield() throws {
+        let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+        func blocked() -> [Bool] {
+            var current = sigset_t()
+            pthread_sigmask(SIG_BLOCK, nil, &current)
+            return signals.map { sigismember(&current, $0) == 1 }
+        }
+        // Test threads may start with some of them blocked: start from none.
+        var all = sigset_t(), previous = sigset_t()
+        sigemptyset(&all)
+        for signal in signals { sigaddset(&all, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &all, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        let inside = try InterruptShield.run { () throws(GitError) in blocked() }
+        #expect(inside == [true, true, true, true])
+        #expect(blocked() == [false, false, false, false])
     }
 
     @Test("a reference whose lock file exists is neither created nor moved, and the lock is left to its owner")
