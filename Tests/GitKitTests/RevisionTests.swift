@@ -82,6 +82,30 @@ struct RevisionTests {
         #expect(hexes(ids) == (try repository.git("rev-list", "HEAD")))
     }
 
+    @Test("the date-order walk and the commit-graph reader give git rev-list's order and the objects' parents, trees and times on 500-commit histories",
+          arguments: [(UInt64(5), CommitGraphLayout.none), (6, .single), (7, .split)])
+    func dateOrderOnGeneratedHistories(seed: UInt64, layout: CommitGraphLayout) throws {
+        var generator = BlameHistoryGenerator(seed: seed, commits: 500)
+        let repository = try TestRepository()
+        try repository.importStream(generator.generate().stream)
+        try repository.git("checkout", "-q", "-b", "side", "HEAD~40")
+        try repository.write("side.txt", "side\n")
+        try repository.commitAll("side")
+        try repository.git("checkout", "-q", "main")
+        try repository.writeCommitGraph(layout)
+        let opened = try repository.open()
+        let expected = try repository.git("-c", "core.commitGraph=false", "log", "--format=%H %T %ct %P", "main", "side")
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let walk = try DateOrderWalk(opened, from: [try opened.resolveCommit("main"), try opened.resolveCommit("side")])
+        var actual = [String]()
+        while let node = try walk.next() {
+            actual.append(([node.id.hex, node.treeID.hex, String(node.time)] + node.parentIDs.map(\.hex)).joined(separator: " "))
+        }
+        #expect(actual.count >= 500)
+        let first = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(actual.count == expected.count && first == nil, "\(layout): first difference at \(first ?? -1): \(first.map { actual[$0] } ?? "") vs \(first.map { expected[$0] } ?? "")")
+    }
+
     @Test("reads git's commit-graph, single file and split chain, exactly as the commit objects say", arguments: [false, true])
     func readsCommitGraph(split: Bool) throws {
         let repository = try branchyRepository()
