@@ -140,6 +140,32 @@ struct RevisionTests {
         #expect(try opened.commitNode(opened.resolveCommit(":/octopus")).parentIDs.count == 4)
     }
 
+    @Test("core.commitGraph=false keeps the walk off the commit-graph, as it keeps git off it")
+    func honoursCoreCommitGraph() throws {
+        let repository = try branchyRepository()
+        try repository.git("commit-graph", "write", "--reachable")
+        let path = repository.path + "/.git/objects/info/commit-graph"
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // The first commit's time in the CDAT chunk (the low 34 bits of its last 8 bytes) set to 0.
+        let entry = try #require((0..<Int(bytes[6])).map { 8 + $0 * 12 }.first { Array(bytes[$0..<$0 + 4]) == Array("CDAT".utf8) })
+        let data = bytes[(entry + 4)..<(entry + 12)].reduce(0) { $0 << 8 | Int($1) }
+        bytes[data + 31] &= 0xFC
+        bytes.replaceSubrange((data + 32)..<(data + 36), with: [0, 0, 0, 0])
+        try FileManager.default.removeItem(atPath: path)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        func times() throws -> [String: Int64] {
+            let opened = try repository.open()
+            let walk = try DateOrderWalk(opened, from: [try opened.resolveCommit("HEAD")])
+            var times = [String: Int64]()
+            while let node = try walk.next() { times[node.id.hex] = node.time }
+            return times
+        }
+        #expect(try times().values.contains(0), "the altered graph is read by default")
+        try repository.git("config", "core.commitGraph", "false")
+        let real = try repository.git("log", "--format=%H %ct", "HEAD").split(separator: "\n").map { $0.split(separator: " ") }
+        #expect(try times() == Dictionary(uniqueKeysWithValues: real.map { (String($0[0]), Int64($0[1])!) }))
+    }
+
     /// A commit-graph damaged as fuzzing found it could be (a fan-out out of order sent the lookup
     /// past the ids; a chunk offset past the end overflowed): the graph is not used, and the walk
     /// reads the commit objects instead, giving what git gives without a graph.
