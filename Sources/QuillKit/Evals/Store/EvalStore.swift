@@ -7,6 +7,8 @@ struct EvalStore {
     static let reference = "refs/quill/evals"
     /// From this many records on, a write stores its objects as one pack file rather than loose objects.
     static let packedBatchSize = 32
+    /// From this many pack files on, a write consolidates them (`Repository.consolidatePacks`).
+    static let packLimit = 16
 
     let repository: Repository
 
