@@ -180,6 +180,15 @@ def provenance(files):
                       "recordedBy": f"{NAME} <{EMAIL}>"})
 
 
+def record_lines(stream, rid, data, record, meta):
+    """The record blob and the fast-import lines that file it, its two index entries and its provenance."""
+    mark = stream.blob(data)
+    paths = (f"records/{fanned(rid)}.json", f"by-commit/{fanned(record['commit'])}/{rid}",
+             f"by-prompt/{fanned(record['promptBlob'])}/{rid}")
+    return [b"M 100644 :%d %s\n" % (mark, path.encode()) for path in paths] + \
+        [b"M 100644 :%d meta/%s.json\n" % (meta, fanned(rid).encode())]
+
+
 def write_store(repo, history, prompts, suites, batch_commits, batches, files):
     """refs/quill/evals with `batches` batches, as `quill eval record FILES` writes each (layout 2)."""
     stream = Stream(repo)
@@ -188,11 +197,7 @@ def write_store(repo, history, prompts, suites, batch_commits, batches, files):
         records = batch_records(history, prompts, suites, batch * batch_commits, batch_commits)
         lines = [b"M 100644 inline layout.json\ndata %d\n" % len(LAYOUT) + LAYOUT + b"\n"] if batch == 0 else []
         for rid, data, record in records:
-            mark = stream.blob(data)
-            for path in (f"records/{fanned(rid)}.json", f"by-commit/{fanned(record['commit'])}/{rid}",
-                         f"by-prompt/{fanned(record['promptBlob'])}/{rid}"):
-                lines.append(b"M 100644 :%d %s\n" % (mark, path.encode()))
-            lines.append(b"M 100644 :%d meta/%s.json\n" % (meta, fanned(rid).encode()))
+            lines += record_lines(stream, rid, data, record, meta)
         message = f"quill: record {len(records)} evaluations\n\n" + "".join(
             f"{rid} {r['prompt']} @ {r['commit'][:12]}\n" for rid, _, r in records[:50])
         stream.commit("refs/quill/evals", message, lines)
@@ -269,12 +274,7 @@ def measure_sync(quill, big, history, args):
         lines = []
         for _, _, record in records:
             data = canonical(record)
-            rid = blob_id(data)
-            mark = stream.blob(data)
-            for path in (f"records/{fanned(rid)}.json", f"by-commit/{fanned(record['commit'])}/{rid}",
-                         f"by-prompt/{fanned(record['promptBlob'])}/{rid}"):
-                lines.append(b"M 100644 :%d %s\n" % (mark, path.encode()))
-            lines.append(b"M 100644 :%d meta/%s.json\n" % (meta, fanned(rid).encode()))
+            lines += record_lines(stream, blob_id(data), data, record, meta)
         stream.commit("refs/quill/evals", f"quill: record {len(records)} evaluations\n", lines, parent=parent if batch == 0 else None)
     stream.done()
     with socket.socket() as probe:
