@@ -20,7 +20,7 @@ extension Workspace {
             guard let data = FileManager.default.contents(atPath: absolute) else {
                 throw QuillError.badInput("cannot read results file '\(file)'; expected a readable file")
             }
-            let results = try ResultImporter.read(data, path: file, format: request.format)
+            let results = try ResultImporter.read(data, path: file, format: request.format, caseID: request.caseID)
             for evaluation in results.evaluations {
                 pending.append(try pendingRecord(evaluation, format: results.format, file: file, request: request))
             }
@@ -83,7 +83,8 @@ extension Workspace {
         let manifest = try checkedManifest(request.manifest.map { ($0, "--manifest") } ?? evaluation.manifest.map { ($0, "\(file): 'manifest'") })
         let record = EvalRecord(
             prompt: promptPath, promptBlob: entry.id.hex, commit: commit.hex, suite: suite, dataset: evaluation.dataset,
-            model: model, parameters: evaluation.parameters, manifest: manifest, metrics: evaluation.metrics, source: format.rawValue)
+            model: model, parameters: evaluation.parameters, manifest: manifest, metrics: evaluation.metrics,
+            errors: evaluation.cases.count { $0.error != nil }, source: format.rawValue)
         return EvalStore.Pending(record: record, cases: evaluation.cases)
     }
 

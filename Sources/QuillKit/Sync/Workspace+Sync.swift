@@ -109,13 +109,14 @@ struct RefMerger {
     /// Settles a file both sides hold with different content.
     ///
     /// In the eval store names are content ids, so only provenance can differ (the same record stored
-    /// twice): the earlier recording wins on both sides alike. A score note is recomputed from the merged
+    /// twice): the earlier recording wins on both sides alike; so for a manifest both sides recorded
+    /// under one name. A score note is recomputed from the merged
     /// store (its lines are joined when the store has no records for that commit). A label both sides
     /// moved keeps the later move (`LabelTarget.newer`), whose history both sides keep. Anything else means
     /// the refs were written by something other than Quill, or are corrupt: refuse.
     private func resolve(_ reference: String, path: String, ours: ObjectID, theirs: ObjectID) throws -> ObjectID {
         switch reference {
-        case SyncedRefs.evals where path.hasPrefix("meta/"):
+        case SyncedRefs.evals where path.hasPrefix("meta/"), SyncedRefs.manifests where path.hasPrefix("names/"):
             let provenances = try [ours, theirs].map { (id: $0, value: try JSONDecoder().decode(EvalProvenance.self, from: repository.blobData($0))) }
             return provenances.min { ($0.value.recordedAt, $0.id) < ($1.value.recordedAt, $1.id) }!.id
         case SyncedRefs.notes:
@@ -154,6 +155,7 @@ struct RefMerger {
         switch reference {
         case SyncedRefs.evals: "records"
         case SyncedRefs.notes: "notes"
+        case SyncedRefs.manifests: "manifests"
         default: "entries"
         }
     }
@@ -168,6 +170,9 @@ struct RefMerger {
         let tree = try repository.treeID(ofCommit: commit)
         if reference == SyncedRefs.evals {
             return Set(try EvalStore(repository: repository).allRecordIDs(in: tree).map(\.hex))
+        }
+        if reference == SyncedRefs.manifests {
+            return Set(try ManifestStore(repository: repository).namings(in: tree).map { "\($0.name)/\($0.id.hex)" })
         }
         return Set(try repository.treeFiles(tree).map(\.path))
     }

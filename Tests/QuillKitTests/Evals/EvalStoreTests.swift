@@ -43,14 +43,15 @@ struct EvalStoreTests {
         try repository.fsck()
     }
 
-    @Test("one import whose prompts have identical per-case results stores one cases blob for both records")
-    func sharedCasesBlob() throws {
+    @Test("one import whose prompts or providers have identical per-case results stores one cases blob for both records (was exit 3, 'duplicate entries')",
+          arguments: [(["a", "b"], ["echo", "echo"]), (["a", "a"], ["openai:gpt-4o-mini", "anthropic:claude"])])
+    func sharedCasesBlob(_ prompts: [String], _ providers: [String]) throws {
         let repository = try TestRepository.evaluated()
         try repository.write("prompts/a.txt", "A\n")
         try repository.write("prompts/b.txt", "B\n")
         try repository.commitAll("two prompts")
-        let rows = (0..<2).flatMap { prompt in (0..<3).map { test in
-            #"{"promptIdx": \#(prompt), "testIdx": \#(test), "success": true, "score": 1, "provider": {"id": "echo"}, "prompt": {"raw": "x", "label": "prompts/\#(prompt == 0 ? "a" : "b").txt: x"}, "response": {"output": "same"}}"#
+        let rows = (0..<2).flatMap { column in (0..<3).map { test in
+            #"{"promptIdx": \#(column), "testIdx": \#(test), "success": true, "score": 1, "provider": {"id": "\#(providers[column])"}, "prompt": {"raw": "x", "label": "prompts/\#(prompts[column]).txt: x"}, "response": {"output": "same"}}"#
         } }
         let file = try metricsFile(repository, "p.json", #"{"evalId": "e", "results": {"version": 3, "results": [\#(rows.joined(separator: ","))], "prompts": []}}"#)
         let report = try Workspace.open(from: repository.path).recordEvaluations(RecordRequest(files: [file]))
