@@ -69,7 +69,7 @@ extension Workspace {
     private func metricSeries(_ metric: String, chain: [(commit: ObjectID, path: String)], suite: String?) throws -> [MetricPoint] {
         let store = EvalStore(repository: repository)
         guard let tree = try store.tipTree() else { return [] }
-        let index = try CommitIndexReader(repository: repository, tree: tree)
+        var index = CommitIndexReader(repository: repository, tree: tree)
         var points = [MetricPoint]()
         for (commit, path) in chain.reversed() {
             let records = try index.recordIDs(forCommit: commit).map(store.record).filter {
