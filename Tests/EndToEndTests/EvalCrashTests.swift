@@ -105,6 +105,50 @@ struct EvalCrashTests {
         return (acknowledged, interrupted, midWrite)
     }
 
+    @Test("a migration to layout 2 killed at random moments 12 times: the layout-1 store reads as before, and the next write completes it")
+    func killedMigrations() throws {
+        let fixture = try EvalStoreFixture(commits: 2)
+        let seed = try fixture.writeResults("seed", suite: "seed", scores: 0..<600, cases: 2)
+        defer { try? FileManager.default.removeItem(atPath: seed) }
+        _ = try fixture.record(seed, at: fixture.commits[0])
+        let layoutOneTree = try fixture.repository.rewriteEvalStoreAsLayoutOne()
+        let layoutOneTip = try fixture.repository.git("rev-parse", "refs/quill/evals")
+        let before = try fixture.listedRecords()
+        #expect(before.count == 600)
+        var random = SplitMix64(seed: 0x4D_16_4A_7E)
+        let calibration = try fixture.writeResults("calibration", suite: "calibration", scores: [10_000])
+        defer { try? FileManager.default.removeItem(atPath: calibration) }
+        let started = Date()
+        _ = try fixture.record(calibration, at: fixture.commits[1])
+        let duration = Date().timeIntervalSince(started)
+        var killed = 0
+        for round in 0..<12 {
+            try fixture.repository.git("update-ref", "refs/quill/evals", layoutOneTip)
+            let file = try fixture.writeResults("round-\(round)", suite: "round-\(round)", scores: [20_000 + round])
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let run = try KilledRun(
+                QuillBinary.path, ["eval", "record", file, "--commit", fixture.commits[1], "--output", "json"],
+                in: fixture.path, killAfter: Double.random(in: 0...(duration * 1.5), using: &random))
+            let listed = try fixture.listedRecords()
+            if run.exitedCleanly {
+                #expect(listed.count == 601, "round \(round)")
+            } else {
+                killed += 1
+                #expect(listed.count == 600 || listed.count == 601, "round \(round)")
+            }
+            #expect(before.allSatisfy { listed[$0.key] == $0.value }, "round \(round): a record reads differently")
+            for lock in fixture.lockFiles() { try FileManager.default.removeItem(atPath: fixture.path + "/.git/" + lock) }
+        }
+        #expect(killed > 0, "no run was killed; the kill delays missed every migration")
+        try fixture.repository.git("update-ref", "refs/quill/evals", layoutOneTip)
+        _ = try fixture.record(calibration, at: fixture.commits[1])
+        let subjects = try fixture.repository.git("log", "--format=%s", "-3", "refs/quill/evals").split(separator: "\n")
+        #expect(subjects == ["quill: record 1 evaluation", "quill: store layout 2", "quill: record (layout 1)"])
+        #expect(try fixture.repository.git("rev-parse", "refs/quill/evals~2^{tree}") == layoutOneTree)
+        #expect(try fixture.listedRecords().count == 601)
+        try fixture.fsck()
+    }
+
     @Test("a run that stored its records but found the notes ref locked is repaired by recording the same file again")
     func notesRepairedByRerun() throws {
         let fixture = try EvalStoreFixture(commits: 1)

@@ -1,6 +1,6 @@
 /// A fast reader for the lines of a per-case blob as Quill writes them: one JSON object a line
-/// with the keys `id` and `metrics` (an object of numbers), and optionally `output`, `pass` and
-/// `repeatIndex`.
+/// with the keys `id` and `metrics` (an object of numbers), and optionally `error`, `output`, `pass`
+/// and `repeatIndex`.
 ///
 /// It reads exactly that shape and gives up (nil) on anything else — another key, another kind of
 /// value, a syntax error — so the caller can fall back to `JSONDecoder`, which reads any JSON and
@@ -42,6 +42,9 @@ struct CaseLineScanner {
             case "output":
                 guard let output = string() else { return nil }
                 item.output = output
+            case "error":
+                guard let error = string() else { return nil }
+                item.error = error
             case "pass":
                 guard let pass = boolean() else { return nil }
                 item.pass = pass
