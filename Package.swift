@@ -36,6 +36,7 @@ let package = Package(
         ),
         .executableTarget(name: "quill", dependencies: ["QuillCommands"]),
         .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),
+        .executableTarget(name: "AttributionBench", dependencies: ["QuillKit", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport"]),
         .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "TestSupport"]),
