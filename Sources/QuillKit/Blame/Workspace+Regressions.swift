@@ -153,8 +153,8 @@ extension Workspace {
     /// `prompt` alone when either side does not parse.
     private func promptChangeKinds(from old: ObjectID?, to new: ObjectID?, path: String) throws -> Set<RegressionCandidate.Kind> {
         guard let old, let new,
-              let before = try? PromptParser.parse(repository.blobData(old), path: path),
-              let after = try? PromptParser.parse(repository.blobData(new), path: path) else { return [.prompt] }
+              let before = try? PromptParser.parse(repository.blobData(old), path: path, reading: config.reading(for: path)),
+              let after = try? PromptParser.parse(repository.blobData(new), path: path, reading: config.reading(for: path)) else { return [.prompt] }
         var kinds = Set<RegressionCandidate.Kind>()
         if before.frontMatter != after.frontMatter || before.model != after.model { kinds.insert(.model) }
         if before.messages != after.messages { kinds.insert(.prompt) }

@@ -11,13 +11,15 @@ public struct QuillConfig: Sendable, Equatable, Codable {
     public var notes: Bool
     /// What a version must pass before a label may move to it, per label.
     public var labels: [LabelPolicy] = []
+    /// How prompt files are read, per glob; the first matching rule applies.
+    public var formats: [PromptFormatRule] = []
 
     /// The configuration's file name at the repository root.
     public static let fileName = "quill.yaml"
     /// The prompt globs when `prompts` is not given.
     public static let defaultPrompts = ["prompts/**"]
     /// The keys a configuration may have.
-    static let keys = ["prompts", "metrics", "notes", "labels"]
+    static let keys = ["prompts", "metrics", "notes", "labels", "formats"]
     /// The keys a metric may have.
     static let metricKeys = ["direction", "min", "max_drop"]
 
@@ -52,6 +54,14 @@ public struct QuillConfig: Sendable, Equatable, Codable {
         # labels:
         #   production:
         #     require: [accuracy]
+
+        # How prompt files are read, per glob (the first match applies; docs/prompts.md).
+        # formats:
+        #   "prompts/system/**/*.md":
+        #     role: system            # the role of a Markdown or text file's one message
+        #     template: jinja         # none (braces are text, the default), handlebars or jinja
+        #   "agents/*.yaml":
+        #     messages: {system_template: system, instance_template: user}
 
         """
 
