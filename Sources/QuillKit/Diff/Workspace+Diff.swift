@@ -151,7 +151,7 @@ extension Workspace {
 
     private func parsed(_ data: Data, path: String) -> (prompt: Prompt?, error: String?) {
         do {
-            return (try PromptParser.parse(data, path: path), nil)
+            return (try PromptParser.parse(data, path: path, reading: config.reading(for: path)), nil)
         } catch {
             return (nil, error.description)
         }
