@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(name: "quill", dependencies: ["QuillCommands"]),
         .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport"]),
+        .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["quill", "TestSupport"]),
     ],
