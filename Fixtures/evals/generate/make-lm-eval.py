@@ -1,5 +1,6 @@
 """Writes Fixtures/evals/lm-eval/results.json and samples_quill_quiz.jsonl with lm-evaluation-harness itself
-(the files it names results_<date>.json and samples_<task>_<date>.jsonl, the date dropped).
+(the files it names results_<date>.json and samples_<task>_<date>.jsonl, the date dropped, and the
+temporary task folder's path written as 'quill-quiz').
 
 Offline: a task defined here over a local JSON file (no dataset download) and lm-eval's built-in
 `dummy` model (random log-likelihoods, no weights), seeded by simple_evaluate; the files are the ones
@@ -54,7 +55,10 @@ tracker.save_results_samples(task_name="quill_quiz", samples=samples["quill_quiz
 [aggregated] = glob.glob(os.path.join(work, "out", "**", "results_*.json"), recursive=True)
 [per_doc] = glob.glob(os.path.join(work, "out", "**", "samples_quill_quiz_*.jsonl"), recursive=True)
 os.makedirs(os.path.join(OUT, "lm-eval"), exist_ok=True)
-shutil.copyfile(aggregated, os.path.join(OUT, "lm-eval", "results.json"))
-shutil.copyfile(per_doc, os.path.join(OUT, "lm-eval", "samples_quill_quiz.jsonl"))
+for source, name in [(aggregated, "results.json"), (per_doc, "samples_quill_quiz.jsonl")]:
+    with open(source) as f:
+        text = f.read().replace(work, "quill-quiz")  # the temporary folder's path, which would name this machine
+    with open(os.path.join(OUT, "lm-eval", name), "w") as f:
+        f.write(text)
 shutil.rmtree(work)
 print("wrote", os.path.basename(aggregated), os.path.basename(per_doc))
