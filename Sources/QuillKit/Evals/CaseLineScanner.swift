@@ -88,12 +88,37 @@ struct CaseLineScanner {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
+    /// A number as JSON writes one, `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, that
+    /// is finite as a Double; nil otherwise (`+1`, `01`, `.5` and `1e400` are left to the full decoder).
     private mutating func number() -> Double? {
         skipWhitespace()
         let start = position
-        while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
-        guard position > start else { return nil }
-        return Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+        _ = consumeByte(UInt8(ascii: "-"))
+        if !consumeByte(UInt8(ascii: "0")) {
+            guard digits() > 0 else { return nil }
+        }
+        if consumeByte(UInt8(ascii: ".")), digits() == 0 { return nil }
+        if consumeByte(UInt8(ascii: "e")) || consumeByte(UInt8(ascii: "E")) {
+            if !consumeByte(UInt8(ascii: "+")) { _ = consumeByte(UInt8(ascii: "-")) }
+            guard digits() > 0 else { return nil }
+        }
+        guard let value = Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)),
+              value.isFinite else { return nil }
+        return value
+    }
+
+    /// Skips a run of ASCII digits and says how long it was.
+    private mutating func digits() -> Int {
+        let start = position
+        while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") { position += 1 }
+        return position - start
+    }
+
+    /// Consumes `byte` if it comes next (no white space skipped).
+    private mutating func consumeByte(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
     }
 
     private mutating func boolean() -> Bool? {
@@ -125,10 +150,5 @@ struct CaseLineScanner {
             default: return
             }
         }
-    }
-
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 }

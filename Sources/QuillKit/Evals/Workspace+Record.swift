@@ -41,6 +41,8 @@ extension Workspace {
             try NotesMirror(repository: writer).refresh(
                 Set(pending.compactMap { ObjectID(hex: $0.record.commit) }), from: store, known: known, signature: recorder)
         }
+        // Quill writes a pack per batch: roll them up once they pile up (best effort; nothing is lost when it cannot).
+        if result.storeCommit != nil { repository.consolidatePacks(whenMoreThan: EvalStore.packLimit) }
         let newIDs = Set(result.newRecordIDs)
         let summaries = result.records.map {
             RecordSummary(id: $0.id.hex, record: $0.record, isNew: newIDs.contains($0.id), recordedAt: provenance.recordedAt)

@@ -12,10 +12,15 @@ enum JSONLines {
     /// Each non-blank line parsed as a JSON document that knows its line number.
     static func documents(_ source: SourceText) throws(SourceIssue) -> [JSONDocument] {
         var documents: [JSONDocument] = []
-        for line in nonBlankLines(source) {
-            documents.append(try document(source, line: line))
-        }
+        try forEachDocument(source) { documents.append($0) }
         return documents
+    }
+
+    /// Each non-blank line parsed and handed to `body` in turn, so no more than one line's tree is held.
+    static func forEachDocument(_ source: SourceText, _ body: (JSONDocument) throws(SourceIssue) -> Void) throws(SourceIssue) {
+        for line in nonBlankLines(source) {
+            try body(try document(source, line: line))
+        }
     }
 
     /// A line's JSON value must be an object; `what` names the line's role ("a case object").

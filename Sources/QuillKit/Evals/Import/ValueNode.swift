@@ -31,20 +31,20 @@ struct ValueNode {
 
     /// The value.
     var kind: Kind
-    /// Where the value starts.
-    var place: Place
+    /// Where the value starts; nil for a TOML value, which TOMLKit returns without a place.
+    var place: Place?
 
     init(kind: Kind, position: SourcePosition) {
         self.init(kind: kind, place: .position(position))
     }
 
-    init(kind: Kind, place: Place) {
+    init(kind: Kind, place: Place?) {
         self.kind = kind
         self.place = place
     }
 
-    /// Where the value starts, as a line and column.
-    var position: SourcePosition { place.position }
+    /// Where the value starts, as a line and column, when known.
+    var position: SourcePosition? { place?.position }
 
     /// What kind of value this is, with its article, for error messages.
     var kindDescription: String {
