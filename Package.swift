@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +21,11 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
-        .target(name: "QuillKit", dependencies: ["GitKit", "Yams", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(
+            name: "QuillKit",
+            dependencies: [
+                "GitKit", "Yams", .product(name: "Mustache", package: "swift-mustache"), .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .target(
             name: "QuillCommands",
             dependencies: [

@@ -111,7 +111,9 @@ extension Workspace {
         let includes = try includeChanges(of: (now, link.path), and: (before, parentPath), tree: tree, parentTree: parentTree)
         if !includes.isEmpty { kinds.insert(.prompt) }
         if let records {
-            if Set(records.good.map(\.manifest)) != Set(records.bad.map(\.manifest)) { kinds.insert(.data) }
+            if try manifestChange(from: records.good.compactMap(\.manifest), to: records.bad.compactMap(\.manifest))?.differs == true {
+                kinds.insert(.data)
+            }
             if Set(records.good.map(\.model)) != Set(records.bad.map(\.model)) || Set(records.good.map(\.parameters)) != Set(records.bad.map(\.parameters)) {
                 kinds.insert(.model)
             }
