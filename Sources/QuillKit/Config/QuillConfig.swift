@@ -11,13 +11,15 @@ public struct QuillConfig: Sendable, Equatable, Codable {
     public var notes: Bool
     /// What a version must pass before a label may move to it, per label.
     public var labels: [LabelPolicy] = []
+    /// The limits past which `quill drift` fails.
+    public var drift = DriftThresholds()
 
     /// The configuration's file name at the repository root.
     public static let fileName = "quill.yaml"
     /// The prompt globs when `prompts` is not given.
     public static let defaultPrompts = ["prompts/**"]
     /// The keys a configuration may have.
-    static let keys = ["prompts", "metrics", "notes", "labels"]
+    static let keys = ["prompts", "metrics", "notes", "labels", "drift"]
     /// The keys a metric may have.
     static let metricKeys = ["direction", "min", "max_drop"]
 
@@ -52,6 +54,15 @@ public struct QuillConfig: Sendable, Equatable, Codable {
         # labels:
         #   production:
         #     require: [accuracy]
+
+        # Limits past which 'quill drift' fails (exit 1); null turns one off.
+        # drift:
+        #   oov_rate: 0.10      share of B's words that A never uses
+        #   word_jsd: 0.10      Jensen-Shannon divergence of word distributions (bits)
+        #   bigram_jsd: 0.30
+        #   trigram_jsd: null
+        #   sentence_ks: 0.10   Kolmogorov-Smirnov statistic of sentence lengths,
+        #   sentence_p: 0.01    counted only when its p-value is below this
 
         """
 

@@ -31,18 +31,9 @@ extension Workspace {
         let (before, after) = (Set(old).sorted(), Set(new).sorted())
         guard !before.isEmpty || !after.isEmpty else { return nil }
         let store = ManifestStore(repository: repository)
-        let tree = try store.tipTree()
-        func stored(_ hex: String) throws -> ObjectID? {
-            guard let tree, let id = ObjectID(hex: hex), try repository.treeEntry(atPath: ManifestStore.manifestPath(id), inTree: tree) != nil else { return nil }
-            return id
-        }
-        func key(_ hex: String) throws -> String {
-            guard let id = try stored(hex) else { return hex }
-            return try store.dataKey(id)
-        }
-        let differs = try Set(before.map(key)) != Set(after.map(key))
+        let differs = try store.dataDiffer(before, after)
         var summary: ManifestChange.Summary?
-        if differs, before.count == 1, after.count == 1, let old = try stored(before[0]), let new = try stored(after[0]) {
+        if differs, before.count == 1, after.count == 1, let old = try store.stored(before[0]), let new = try store.stored(after[0]) {
             let diff = try ManifestComparer(store: store, textDiffLimit: 0).compare(old, new)
             summary = .init(
                 added: diff.counts.added, removed: diff.counts.removed, changed: diff.counts.changed,
@@ -53,6 +44,21 @@ extension Workspace {
 }
 
 extension ManifestStore {
+    /// Whether the manifests named by `old` and by `new` hold different data (ids not in the store,
+    /// or other text such as `none`, compare as they are).
+    func dataDiffer(_ old: some Collection<String>, _ new: some Collection<String>) throws -> Bool {
+        guard Set(old) != Set(new) else { return false }
+        func key(_ hex: String) throws -> String { try stored(hex).map(dataKey) ?? hex }
+        return try Set(old.map(key)) != Set(new.map(key))
+    }
+
+    /// The manifest `hex` names, when it is in the store.
+    func stored(_ hex: String) throws -> ObjectID? {
+        guard let id = ObjectID(hex: hex), hex.utf8.count == ObjectID.byteCount * 2, let tree = try tipTree(),
+            try repository.treeEntry(atPath: ManifestStore.manifestPath(id), inTree: tree) != nil else { return nil }
+        return id
+    }
+
     /// What identifies a manifest's data whatever its content mode: its documents list's blob id and
     /// its header without `content`.
     func dataKey(_ id: ObjectID) throws -> String {

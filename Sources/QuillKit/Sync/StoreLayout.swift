@@ -51,15 +51,26 @@ indirect enum StoreLayout: Hashable, Sendable {
     }
 
     /// `records/ab/cdef….json`, `cases/ab/cdef….jsonl`, `meta/ab/cdef….json`, and
-    /// `by-commit/ab/cdef…/<record id>` and `by-prompt/ab/cdef…/<record id>`.
+    /// `by-commit/ab/cdef…/<record id>` and `by-prompt/ab/cdef…/<record id>` (layout 1), or the same
+    /// with two fan-out levels, `records/ab/cd/ef….json` …, and `layout.json` (layout 2).
     static let evalStore: StoreLayout = {
-        let index = sharded(suffix: "", .folder([Rule(name: .hex(digits: ObjectID.byteCount * 2, suffix: ""), layout: .file)]))
+        let digits = ObjectID.byteCount * 2
+        /// Layout 1's shard (`cdef…`) or layout 2's (`cd/ef…`), in one rule list: the names differ in length.
+        func eitherLayout(suffix: String, _ leaf: StoreLayout) -> StoreLayout {
+            let second = StoreLayout.folder([Rule(name: .hex(digits: digits - 4, suffix: suffix), layout: leaf)])
+            return .folder([Rule(name: .hex(digits: 2, suffix: ""), layout: .folder([
+                Rule(name: .hex(digits: digits - 2, suffix: suffix), layout: leaf),
+                Rule(name: .hex(digits: 2, suffix: ""), layout: second),
+            ]))])
+        }
+        let index = eitherLayout(suffix: "", .folder([Rule(name: .hex(digits: digits, suffix: ""), layout: .file)]))
         return .folder([
-            Rule(name: .exact("records"), layout: sharded(suffix: ".json", .file)),
-            Rule(name: .exact("cases"), layout: sharded(suffix: ".jsonl", .file)),
-            Rule(name: .exact("meta"), layout: sharded(suffix: ".json", .file)),
-            Rule(name: .exact("by-commit"), layout: index),
-            Rule(name: .exact("by-prompt"), layout: index),
+            Rule(name: .exact("records"), layout: eitherLayout(suffix: ".json", .file)),
+            Rule(name: .exact("cases"), layout: eitherLayout(suffix: ".jsonl", .file)),
+            Rule(name: .exact("meta"), layout: eitherLayout(suffix: ".json", .file)),
+            Rule(name: .exact(StorePath.byCommitFolder), layout: index),
+            Rule(name: .exact(StorePath.byPromptFolder), layout: index),
+            Rule(name: .exact(StorePath.layoutFile), layout: .file),
         ])
     }()
 

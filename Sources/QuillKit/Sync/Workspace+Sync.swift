@@ -89,7 +89,8 @@ struct RefMerger {
                 return remoteTip
             }
             action = .merged
-            let tree = try repository.unionTree(repository.treeID(ofCommit: tip), repository.treeID(ofCommit: remoteTip)) { path, ours, theirs in
+            let trees = try [tip, remoteTip].map { try layoutOf(reference, repository.treeID(ofCommit: $0)) }
+            let tree = try repository.unionTree(trees[0], trees[1]) { path, ours, theirs in
                 try resolve(reference, path: path, ours: ours, theirs: theirs)
             }
             return try repository.createCommit(
@@ -97,6 +98,12 @@ struct RefMerger {
                 author: signature, committer: signature)
         }
         return Merge(reference: reference, remoteTip: remoteTip, localAfter: try moved ?? repository.referenceTarget(reference), action: action)
+    }
+
+    /// The tree to merge for `tree` on `reference`: an eval store's in layout 2, whichever layout each
+    /// side has, so the union is of like with like (`StoreMigration`); any other ref's as it is.
+    private func layoutOf(_ reference: String, _ tree: ObjectID) throws -> ObjectID {
+        reference == SyncedRefs.evals ? try StoreMigration(repository: repository).migrated(tree) : tree
     }
 
     /// Settles a file both sides hold with different content.
