@@ -20,7 +20,7 @@ struct RegressionAttributor {
     private var index: CommitIndexReader
     private var caseCache = [Int: CaseValues]()
 
-    init(repository: Repository, store: EvalStore, tree: ObjectID, metric: String, suite: String?, points: [MetricPoint], chain: [(commit: ObjectID, path: String)]) {
+    init(repository: Repository, store: EvalStore, tree: ObjectID, metric: String, suite: String?, points: [MetricPoint], chain: [(commit: ObjectID, path: String)]) throws {
         self.repository = repository
         self.store = store
         self.metric = metric
@@ -28,7 +28,7 @@ struct RegressionAttributor {
         self.points = points
         self.chain = chain
         position = Dictionary(chain.enumerated().map { ($1.commit, $0) }, uniquingKeysWith: { first, _ in first })
-        index = CommitIndexReader(repository: repository, tree: tree)
+        index = try CommitIndexReader(repository: repository, tree: tree)
     }
 
     /// One interval's explanations, before ranking.
