@@ -151,7 +151,7 @@ struct RegressionAttributor {
                 }
             }
         }
-        for difference in RecordChange.differences(from: points[good].records, to: points[bad].records) {
+        for difference in try RecordChange.differences(from: points[good].records, to: points[bad].records, in: repository) {
             let added = Set(difference.after).subtracting(difference.before)
             let needles = points[bad].records.filter { added.contains(RecordChange.value(of: difference.field, in: $0)) }
                 .flatMap { RecordChange.needles(of: difference.field, in: $0) }
