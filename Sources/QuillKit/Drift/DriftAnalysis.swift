@@ -58,8 +58,8 @@ struct DriftAnalysis {
     /// whose share rose and fell most (ties by count, then by key, which is first-interned order).
     private func ngramDrift(order: Int) -> NGramDrift {
         let packing = NGramPacking(order: order, vocabularySize: vocabulary.count)
-        let countsA = NGramCounts(a.stream, packing: packing)
-        let countsB = NGramCounts(b.stream, packing: packing)
+        let counted = NGramCounts.counted([a.stream, b.stream], packing: packing)
+        let (countsA, countsB) = (counted[0], counted[1])
         let (totalA, totalB) = (countsA.total, countsB.total)
         var divergence = JensenShannon(totals: (totalA, totalB))
         typealias Entry = (key: UInt64, countA: Int, countB: Int, change: Double)

@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// The distinct n-grams of one order on one side with their counts, sorted by packed key, so two
 /// sides compare by merging. Counted by sorting every occurrence's key (radix sort), not by
 /// hashing: about 16 bytes a word at the peak, a third of what a dictionary of the distinct
@@ -7,6 +10,16 @@ struct NGramCounts {
     let counts: [Int32]
     /// How many n-grams occur (the sum of `counts`).
     let total: Int
+
+    /// The counts of each stream, counted on a thread each.
+    static func counted(_ streams: [[Int32]], packing: NGramPacking) -> [NGramCounts] {
+        let results = Mutex([NGramCounts?](repeating: nil, count: streams.count))
+        DispatchQueue.concurrentPerform(iterations: streams.count) { index in
+            let counts = NGramCounts(streams[index], packing: packing)
+            results.withLock { $0[index] = counts }
+        }
+        return results.withLock { $0 }.map { $0! }
+    }
 
     /// Counts the n-grams of `stream` (word ids, sentences ended by `CorpusProfile.sentenceEnd`).
     /// Complexity: O(n · bits/16).
