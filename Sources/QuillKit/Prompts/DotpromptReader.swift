@@ -5,8 +5,9 @@ enum DotpromptReader {
 
     /// Reads the body after `frontMatter`.
     static func read(_ source: SourceText, frontMatter: FrontMatter, path: String) throws(SourceIssue) -> Prompt {
+        if let node = frontMatter.node { try DotpromptFrontMatter.check(node.mapping, firstLine: node.firstLine, in: source) }
         let body = frontMatter.bodyStart..<source.bytes.count
-        let template = try HandlebarsTemplate(scanning: source, range: body)
+        let template = try HandlebarsTemplate(scanning: source, range: body, strict: true)
         var messages: [PromptMessage] = []
         var role = defaultRole
         var marker: Int?

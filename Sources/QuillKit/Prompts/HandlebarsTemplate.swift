@@ -37,14 +37,22 @@ struct HandlebarsTemplate {
     /// The variables the template uses.
     private(set) var variables = VariableNames()
     private var blocks: [Block] = []
+    /// Whether words that Handlebars' grammar refuses (`>=`, `a+b`) are errors, as in Dotprompt; otherwise
+    /// they are skipped and name no variable.
+    private let isStrict: Bool
 
     /// Helpers that take no arguments, so a bare `{{name}}` of theirs is not a variable.
     private static let argumentlessHelpers: Set<String> = ["history"]
     private static let literals: Set<String> = ["true", "false", "null", "undefined"]
     private static let opener = Array("{{".utf8)
 
-    /// Scans `range` of `source`.
-    init(scanning source: SourceText, range: Range<Int>) throws(SourceIssue) {
+    /// Bytes that Handlebars' lexer accepts in no name: its ID excludes them, and no other token
+    /// inside `{{…}}` starts with them (`=` and `|` are read as separators before this check).
+    private static let invalidNameCharacters = Set("!\"#%&'*+,;<>@^`~\\{}")
+
+    /// Scans `range` of `source`; with `strict`, refuses expressions Handlebars' grammar refuses.
+    init(scanning source: SourceText, range: Range<Int>, strict: Bool = false) throws(SourceIssue) {
+        isStrict = strict
         var offset = range.lowerBound
         let bytes = source.bytes
         while let open = source.find(Self.opener, from: offset, before: range.upperBound) {
@@ -139,12 +147,12 @@ struct HandlebarsTemplate {
             guard !tag.name.isEmpty else {
                 throw SourceIssue(position, "empty '{{}}'; expected a name or an expression between '{{' and '}}'")
             }
-            useCall(name: tag.name, arguments: tag.arguments)
+            try useCall(name: tag.name, arguments: tag.arguments, at: position)
         case .blockOpen:
             guard !tag.name.isEmpty else {
                 throw SourceIssue(position, "block without a name; expected a helper or a name after '{{#'")
             }
-            useCall(name: tag.name, arguments: tag.arguments)
+            try useCall(name: tag.name.hasPrefix("*") ? String(tag.name.dropFirst()) : tag.name, arguments: tag.arguments, at: position)
             let changesContext = tag.arguments.isEmpty || tag.name == "each" || tag.name == "with"
             blocks.append(Block(name: tag.name, openTag: tag.range, changesContext: changesContext))
         case .blockClose:
@@ -163,22 +171,43 @@ struct HandlebarsTemplate {
                 throw SourceIssue(position, "'{{else}}' outside a block; expected it between '{{#if}}' and '{{/if}}'")
             }
             let words = tokens(tag.arguments)
-            words.first.map { _ in useTokens(words.dropFirst()) }
+            if !words.isEmpty { try useTokens(words.dropFirst(), at: position) }
         case .partial:
-            useTokens(tokens(tag.arguments)[...])
+            try useTokens(tokens(tag.arguments)[...], at: position)
         }
     }
 
     /// A mustache or block opening: a lone name is a path; a name with arguments is a helper.
-    private mutating func useCall(name: String, arguments: String) {
+    private mutating func useCall(name: String, arguments: String, at position: SourcePosition) throws(SourceIssue) {
+        if let invalid = invalidWord(name) {
+            guard !isStrict else { throw Self.invalidIssue(invalid, at: position) }
+            return
+        }
         if arguments.isEmpty {
             if !Self.argumentlessHelpers.contains(name) { usePath(name) }
         } else {
-            useTokens(tokens(arguments)[...])
+            try useTokens(tokens(arguments)[...], at: position)
         }
     }
 
-    private enum Token { case path(String), helper, hashKey, literal }
+    /// The word itself when Handlebars accepts no such name: a character no name may hold outside a
+    /// `[…]` segment (a leading `@` marks data), or a hash argument with no helper before it.
+    private func invalidWord(_ word: String) -> String? {
+        var rest = Substring(word)
+        if rest.first == "@" { rest = rest.dropFirst() }
+        var inSegment = false
+        for character in rest {
+            if character == "[" { inSegment = true } else if character == "]" { inSegment = false }
+            if !inSegment, Self.invalidNameCharacters.contains(character) || character == "=" || character == "|" { return word }
+        }
+        return nil
+    }
+
+    private static func invalidIssue(_ word: String, at position: SourcePosition) -> SourceIssue {
+        SourceIssue(position, "'\(word)' is not valid in a Handlebars expression; expected names, paths, strings, numbers and helper calls")
+    }
+
+    private enum Token { case path(String), helper, hashKey, literal, invalid(String) }
 
     /// Splits arguments into paths, helper names (first word in parentheses), hash keys and literals.
     private func tokens(_ text: String) -> [Token] {
@@ -204,7 +233,9 @@ struct HandlebarsTemplate {
                 index = word.endIndex
                 let isHashKey = text[index...].first { !$0.isWhitespace } == "="
                     && !(text[index...].drop { $0.isWhitespace }.dropFirst().first == "=")
-                if isHashKey {
+                if invalidWord(String(word)) != nil {
+                    result.append(.invalid(String(word)))
+                } else if isHashKey {
                     result.append(.hashKey)
                 } else if afterParenthesis {
                     result.append(.helper)
@@ -219,8 +250,14 @@ struct HandlebarsTemplate {
         return result
     }
 
-    private mutating func useTokens(_ tokens: ArraySlice<Token>) {
-        for case .path(let path) in tokens { usePath(path) }
+    private mutating func useTokens(_ tokens: ArraySlice<Token>, at position: SourcePosition) throws(SourceIssue) {
+        for token in tokens {
+            switch token {
+            case .path(let path): usePath(path)
+            case .invalid(let word) where isStrict: throw Self.invalidIssue(word, at: position)
+            default: break
+            }
+        }
     }
 
     /// Adds the top-level variable a path names, if it names one.

@@ -8,6 +8,8 @@ public struct PromptMessage: Sendable, Equatable, Codable {
     public var startLine: Int
     /// 1-based line where the message ends, its closing marker included.
     public var endLine: Int
+    /// Attributes its role marker gives (Prompty's `user[name="Alice"]:`), when it gives any.
+    public var attributes: [String: String]?
 
     /// Makes a message.
     public init(role: String, text: String, startLine: Int, endLine: Int) {

@@ -29,7 +29,7 @@ public enum PromptParser {
             let source = try SourceText(checking: data)
             switch format(forPath: path) ?? .text {
             case .dotprompt, .humanloop:
-                let frontMatter = try FrontMatter(splitting: source)
+                let frontMatter = try FrontMatter(splitting: source, afterComments: true)
                 if HumanloopReader.recognises(source, bodyStart: frontMatter.bodyStart) {
                     return try HumanloopReader.read(source, frontMatter: frontMatter, path: path)
                 }

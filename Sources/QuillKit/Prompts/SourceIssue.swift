@@ -1,20 +1,23 @@
-/// A problem at a position in a file, before the file's name is attached.
+/// A problem at a position in a file (or in a value with no known position), before the file's name is attached.
 struct SourceIssue: Error, Sendable, Equatable {
-    /// 1-based line.
-    var line: Int
-    /// 1-based column, counted in Unicode scalars.
-    var column: Int
+    /// 1-based line, when known.
+    var line: Int?
+    /// 1-based column, counted in Unicode scalars, when known.
+    var column: Int?
     /// What was found and what was expected, in lower case.
     var message: String
 
-    init(line: Int, column: Int, _ message: String) {
+    init(line: Int?, column: Int?, _ message: String) {
         self.line = line
         self.column = column
         self.message = message
     }
 
-    init(_ position: SourcePosition, _ message: String) {
-        self.init(line: position.line, column: position.column, message)
+    /// A problem at `position`, or placed nowhere when it is nil.
+    init(_ position: SourcePosition?, _ message: String) {
+        self.line = position?.line
+        self.column = position?.column
+        self.message = message
     }
 }
 

@@ -33,6 +33,14 @@ struct SourceText: Sendable {
         self.init(unchecked: Array(text.utf8))
     }
 
+    /// The character at `position`, or nil past the end of its line.
+    func character(at position: SourcePosition) -> Character? {
+        guard position.line >= 1, position.line <= lineCount else { return nil }
+        let line = text(lineRange(position.line)).unicodeScalars
+        guard position.column >= 1, position.column <= line.count else { return nil }
+        return Character(line[line.index(line.startIndex, offsetBy: position.column - 1)])
+    }
+
     /// The 1-based line holding the byte at `offset`.
     func line(at offset: Int) -> Int {
         var low = 0

@@ -14,7 +14,7 @@ struct JSONDocument {
         do {
             return JSONDocument(source: source, firstLine: firstLine, root: try JSONSource.parse(source))
         } catch {
-            throw SourceIssue(line: error.line + firstLine - 1, column: error.column, error.message)
+            throw SourceIssue(line: error.line.map { $0 + firstLine - 1 }, column: error.column, error.message)
         }
     }
 

@@ -28,6 +28,17 @@ enum JSONLines {
         try document.members(document.root, "line \(document.firstLine)", expected: what)
     }
 
+    /// The lines as rows of cases: each must be an object.
+    static func rows(_ documents: [JSONDocument]) throws(SourceIssue) -> [CaseRowsReader.Row] {
+        var rows: [CaseRowsReader.Row] = []
+        rows.reserveCapacity(documents.count)
+        for document in documents {
+            try object(document, expected: "a case object")
+            rows.append(CaseRowsReader.Row(node: document.value(document.root), line: document.firstLine))
+        }
+        return rows
+    }
+
     private static func nonBlankLines(_ source: SourceText) -> [Int] {
         (1...max(1, source.lineCount)).filter { !source.trimmed(source.lineRange($0)).isEmpty }
     }

@@ -31,20 +31,20 @@ struct ValueNode {
 
     /// The value.
     var kind: Kind
-    /// Where the value starts.
-    var place: Place
+    /// Where the value starts; nil for a TOML value, which TOMLKit returns without a place.
+    var place: Place?
 
     init(kind: Kind, position: SourcePosition) {
         self.init(kind: kind, place: .position(position))
     }
 
-    init(kind: Kind, place: Place) {
+    init(kind: Kind, place: Place?) {
         self.kind = kind
         self.place = place
     }
 
-    /// Where the value starts, as a line and column.
-    var position: SourcePosition { place.position }
+    /// Where the value starts, as a line and column, when known.
+    var position: SourcePosition? { place?.position }
 
     /// What kind of value this is, with its article, for error messages.
     var kindDescription: String {
@@ -55,6 +55,16 @@ struct ValueNode {
         case .string: "a string"
         case .list: "a list"
         case .table: "an object"
+        }
+    }
+
+    /// Whether the tree has the shape of a DVC metrics file: no text anywhere, lists holding numbers only.
+    var holdsNumbersOnly: Bool {
+        switch kind {
+        case .null, .bool, .number: true
+        case .string: false
+        case .list(let elements): elements.allSatisfy { if case .number = $0.kind { true } else { false } }
+        case .table(let members): members.allSatisfy(\.value.holdsNumbersOnly)
         }
     }
 
