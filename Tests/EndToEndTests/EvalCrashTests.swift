@@ -13,7 +13,7 @@ struct EvalCrashTests {
         let (acknowledged, killed, midWrite) = try interruptedRuns(
             of: fixture, rounds: 50, records: 40, cases: 3, seed: 0x51_6E_41_4C, signal: { _ in SIGKILL })
         #expect(midWrite > 0, "no kill landed during a write (\(killed) runs killed before they wrote)")
-        #expect(killed < 50, "every run was killed; nothing was acknowledged")
+        #expect(acknowledged.count > 40, "every run was killed; only the undisturbed run was acknowledged")
 
         try fixture.fsck()
         #expect(try fixture.repository.git("rev-parse", "--verify", "refs/quill/evals^{commit}").count == 40)
@@ -64,7 +64,8 @@ struct EvalCrashTests {
         try fixture.fsck()
     }
 
-    /// Runs `quill eval record` `rounds` times (each run `records` new records with `cases` cases, at
+    /// Runs `quill eval record` `rounds` times, and up to `2 × rounds` more while no signal has landed
+    /// mid-write (each run `records` new records with `cases` cases, at
     /// the fixture's commits in turn), sending each run `signal(round)` at a random moment up to 1.5×
     /// the duration of an undisturbed run, so signals land before, during and after the write.
     /// Returns the ids the runs that exited 0 acknowledged (the undisturbed run's included), how many
@@ -85,7 +86,11 @@ struct EvalCrashTests {
         func temporaryFolders() -> Set<String> {
             Set(((try? FileManager.default.contentsOfDirectory(atPath: objects)) ?? []).filter { $0.hasPrefix("tmp_") })
         }
-        for round in 0..<rounds {
+        // On a loaded machine a run's time varies a lot; until some signal has landed mid-write, up
+        // to twice as many rounds again are run.
+        var round = 0
+        while round < rounds || (midWrite == 0 && round < rounds * 3) {
+            defer { round += 1 }
             let tip = try fixture.repository.git("rev-parse", "refs/quill/evals")
             let folders = temporaryFolders()
             let scores = (round * records)..<(round * records + records)
