@@ -29,8 +29,8 @@ extension Workspace {
         }
         let direction = config.metrics.first { $0.name == metric }?.direction ?? .higher
         let store = EvalStore(repository: repository)
-        var attributor = RegressionAttributor(
-            repository: repository, store: store, tree: try store.tipTree()!, metric: metric, suite: suite, points: points, chain: chain)
+        var attributor = try RegressionAttributor(
+            repository: repository, config: config, store: store, tree: try store.tipTree()!, metric: metric, suite: suite, points: points, chain: chain)
         let regressions = try LevelShift.find(in: points.map(\.value))
             .filter { direction == .higher ? $0.change < 0 : $0.change > 0 }
             .map { try attributor.attribute($0) }
