@@ -366,6 +366,7 @@ def main():
     parser.add_argument("--mono-prompts", type=int, default=10_000)
     parser.add_argument("--mono-commits", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--parts", default="stores,sync,monorepo", help="which figures: stores, sync, monorepo")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     args.data = os.path.abspath(args.data)
@@ -377,15 +378,20 @@ def main():
         return check(quill, history_repo, history, args)
 
     batches = args.commits // args.batch_commits
-    small = store_copy(history_repo, os.path.join(args.data, "scale-store-small"), history, args, 1)
-    large = store_copy(history_repo, os.path.join(args.data, f"scale-store-{batches}"), history, args, batches)
+    parts = args.parts.split(",")
     report = {"records": {"small": args.prompts * args.suites * args.batch_commits,
-                          "large": args.prompts * args.suites * args.commits},
-              "small": measure_store(quill, small, history, args, "small"),
-              "large": measure_store(quill, large, history, args, "large"),
-              "sync_large": measure_sync(quill, large, history, args),
-              "monorepo": measure_monorepo(quill, args),
-              "load": os.getloadavg()}
+                          "large": args.prompts * args.suites * args.commits}}
+    if "stores" in parts or "sync" in parts:
+        small = store_copy(history_repo, os.path.join(args.data, "scale-store-small"), history, args, 1)
+        large = store_copy(history_repo, os.path.join(args.data, f"scale-store-{batches}"), history, args, batches)
+    if "stores" in parts:
+        report["small"] = measure_store(quill, small, history, args, "small")
+        report["large"] = measure_store(quill, large, history, args, "large")
+    if "sync" in parts:
+        report["sync_large"] = measure_sync(quill, large, history, args)
+    if "monorepo" in parts:
+        report["monorepo"] = measure_monorepo(quill, args)
+    report["load"] = os.getloadavg()
     print(json.dumps(report, indent=1))
     return 0
 
