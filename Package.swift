@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +23,10 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
-        .target(name: "QuillKit", dependencies: ["GitKit", "Yams", .product(name: "Mustache", package: "swift-mustache"), "TOMLKit"]),
+        .target(
+            name: "QuillKit",
+            dependencies: ["GitKit", "Yams", .product(name: "Mustache", package: "swift-mustache"), "TOMLKit", "SwiftCSV", "ZIPFoundation"]
+        ),
         .target(
             name: "QuillCommands",
             dependencies: [

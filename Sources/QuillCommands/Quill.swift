@@ -9,6 +9,6 @@ struct Quill: ParsableCommand {
         subcommands: [
             InitCommand.self, StatusCommand.self, CommitCommand.self, LogCommand.self, ShowCommand.self, DiffCommand.self, BlameCommand.self,
             BisectCommand.self, EvalCommand.self, ReviewCommand.self, LabelCommand.self, GetCommand.self, SyncCommand.self, DemoCommand.self,
-            TextconvCommand.self,
+            ManifestCommand.self, DriftCommand.self, TextconvCommand.self,
         ])
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QuillKit
 import TestSupport
 import Testing
 
@@ -69,10 +70,10 @@ struct DiffCLITests {
         let repository = try TestRepository()
         let setup = try QuillBinary.run(["init", "--git-diff"], in: repository.path)
         #expect(setup.status == 0, "\(setup.stderr)")
-        #expect(try repository.read(".gitattributes") == "prompts/** diff=quill\n")
+        #expect(try repository.read(".gitattributes") == "/prompts/** diff=quill\n")
         #expect(try repository.git("config", "diff.quill.textconv") == "quill textconv")
         #expect(try QuillBinary.run(["init", "--git-diff"], in: repository.path).status == 0)
-        #expect(try repository.read(".gitattributes") == "prompts/** diff=quill\n")
+        #expect(try repository.read(".gitattributes") == "/prompts/** diff=quill\n")
         try repository.write("prompts/support.prompt", v1)
         try repository.commitAll("v1")
         try repository.write("prompts/support.prompt", v2)
@@ -86,6 +87,23 @@ struct DiffCLITests {
         #expect(!diff.contains("{{role"))
         let log = try repository.git(["log", "-p", "-1"], environment: path)
         #expect(log.contains("front matter:"))
+    }
+
+    @Test("init --git-diff gives the driver to exactly the files Quill's globs match, as git check-attr reads them")
+    func attributesMatchGlobs() throws {
+        let repository = try TestRepository()
+        let globs = ["*.prompt", "prompts", "docs/**/*.md", "[a-c]*/x.prompt", "#notes/*.txt"]
+        try repository.write("quill.yaml", "prompts:\n" + globs.map { "  - \"\($0)\"\n" }.joined())
+        let setup = try QuillBinary.run(["init", "--git-diff"], in: repository.path)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let files = ["a.prompt", "sub/a.prompt", "prompts/x.md", "prompts/deep/y.prompt", "prompts.md", "docs/a.md",
+                     "docs/x/y/z.md", "other/docs/a.md", "b1/x.prompt", "d1/x.prompt", "#notes/a.txt", "x/#notes/a.txt"]
+        let checked = try repository.git(["check-attr", "-z", "diff", "--"] + files).split(separator: "\0").map(String.init)
+        let compiled = try globs.map { try Glob($0) }
+        for (index, file) in files.enumerated() {
+            let quill = compiled.contains { $0.matches(file) }
+            #expect(checked[index * 3 + 2] == (quill ? "quill" : "unspecified"), "\(file)")
+        }
     }
 
     @Test("init --git-diff writes each prompt glob as a .gitattributes pattern git check-attr reads as that glob",

@@ -64,4 +64,35 @@ struct EvalConcurrencyTests {
         #expect(fixture.lockFiles().isEmpty)
         try fixture.fsck()
     }
+
+    @Test("4 processes recording at once on a layout-1 store: one migration commit, every record kept, fsck clean")
+    func writersRacingAMigration() throws {
+        let fixture = try EvalStoreFixture(commits: 2)
+        let seed = try fixture.writeResults("seed", suite: "seed", scores: 0..<200)
+        defer { try? FileManager.default.removeItem(atPath: seed) }
+        let seeded = Set(try fixture.record(seed, at: fixture.commits[0]))
+        try fixture.repository.rewriteEvalStoreAsLayoutOne()
+        let files = try (0..<4).map { try fixture.writeResults("racer-\($0)", suite: "racer-\($0)", scores: ($0 * 50)..<($0 * 50 + 40)) }
+        defer { files.forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        let acknowledged = Mutex<[String]>([])
+        let failures = Mutex<[String]>([])
+        let (path, commit) = (fixture.path, fixture.commits[1])
+        DispatchQueue.concurrentPerform(iterations: files.count) { worker in
+            do {
+                let ids = try EvalStoreFixture.record(files[worker], at: commit, in: path)
+                acknowledged.withLock { $0 += ids }
+            } catch {
+                failures.withLock { $0.append("worker \(worker): \(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+        let expected = seeded.union(acknowledged.withLock { $0 })
+        #expect(expected.count == 200 + 4 * 40)
+        #expect(try fixture.storedRecordIDs() == expected)
+        #expect(Set(try fixture.listedRecords().keys) == expected)
+        let subjects = try fixture.repository.git("log", "--format=%s", "refs/quill/evals").split(separator: "\n")
+        #expect(subjects.filter { $0 == "quill: store layout 2" }.count == 1, "\(subjects)")
+        #expect(try fixture.repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1}"#)
+        try fixture.fsck()
+    }
 }

@@ -10,9 +10,9 @@ struct EvalCrashTests {
     func killedRecorders() throws {
         let fixture = try EvalStoreFixture(commits: 2)
         // 40 records a run: above EvalStore.packedBatchSize, so the objects go into one pack per write.
-        let (acknowledged, killed) = try interruptedRuns(
+        let (acknowledged, killed, midWrite) = try interruptedRuns(
             of: fixture, rounds: 50, records: 40, cases: 3, seed: 0x51_6E_41_4C, signal: { _ in SIGKILL })
-        #expect(killed > 0, "no run was killed; the kill delays missed every write")
+        #expect(midWrite > 0, "no kill landed during a write (\(killed) runs killed before they wrote)")
         #expect(killed < 50, "every run was killed; nothing was acknowledged")
 
         try fixture.fsck()
@@ -54,10 +54,11 @@ struct EvalCrashTests {
     @Test("Ctrl-C or kill (SIGINT, SIGTERM) at random moments 40 times never leaves a ref lock: the signal waits until the ref has moved")
     func interruptedRecorders() throws {
         let fixture = try EvalStoreFixture(commits: 1)
-        let (acknowledged, _) = try interruptedRuns(of: fixture, rounds: 40, records: 10, cases: 2, seed: 0x1A7E_C0DE, signal: { round in
+        let (acknowledged, interrupted, midWrite) = try interruptedRuns(of: fixture, rounds: 40, records: 10, cases: 2, seed: 0x1A7E_C0DE, signal: { round in
             #expect(fixture.lockFiles().isEmpty, "the run before round \(round) left \(fixture.lockFiles())")
             return round % 2 == 0 ? SIGINT : SIGTERM
         })
+        #expect(midWrite > 0, "no signal landed during a write (\(interrupted) runs stopped before they wrote)")
         #expect(fixture.lockFiles().isEmpty)
         #expect(acknowledged.isSubset(of: try fixture.storedRecordIDs()))
         try fixture.fsck()
@@ -66,11 +67,12 @@ struct EvalCrashTests {
     /// Runs `quill eval record` `rounds` times (each run `records` new records with `cases` cases, at
     /// the fixture's commits in turn), sending each run `signal(round)` at a random moment up to 1.5×
     /// the duration of an undisturbed run, so signals land before, during and after the write.
-    /// Returns the ids the runs that exited 0 acknowledged (the undisturbed run's included) and how
-    /// many runs did not exit 0.
+    /// Returns the ids the runs that exited 0 acknowledged (the undisturbed run's included), how many
+    /// runs did not exit 0, and how many of those had begun to write: the store's ref moved, or they
+    /// left a temporary object folder or a lock behind.
     private func interruptedRuns(
         of fixture: EvalStoreFixture, rounds: Int, records: Int, cases: Int, seed: UInt64, signal: (Int) -> Int32
-    ) throws -> (acknowledged: Set<String>, interrupted: Int) {
+    ) throws -> (acknowledged: Set<String>, interrupted: Int, midWrite: Int) {
         var random = SplitMix64(seed: seed)
         let calibration = try fixture.writeResults("calibration", suite: "calibration", scores: 0..<records, cases: cases)
         defer { try? FileManager.default.removeItem(atPath: calibration) }
@@ -78,7 +80,14 @@ struct EvalCrashTests {
         var acknowledged = Set(try fixture.record(calibration, at: fixture.commits[0]))
         let duration = Date().timeIntervalSince(started)
         var interrupted = 0
+        var midWrite = 0
+        let objects = fixture.path + "/.git/objects"
+        func temporaryFolders() -> Set<String> {
+            Set(((try? FileManager.default.contentsOfDirectory(atPath: objects)) ?? []).filter { $0.hasPrefix("tmp_") })
+        }
         for round in 0..<rounds {
+            let tip = try fixture.repository.git("rev-parse", "refs/quill/evals")
+            let folders = temporaryFolders()
             let scores = (round * records)..<(round * records + records)
             let file = try fixture.writeResults("round-\(round)", suite: "round-\(round)", scores: scores, cases: cases)
             defer { try? FileManager.default.removeItem(atPath: file) }
@@ -89,9 +98,55 @@ struct EvalCrashTests {
                 acknowledged.formUnion(try EvalStoreFixture.acknowledgedIDs(in: run.stdout))
             } else {
                 interrupted += 1
+                let moved = try fixture.repository.git("rev-parse", "refs/quill/evals") != tip
+                if moved || !temporaryFolders().subtracting(folders).isEmpty || !fixture.lockFiles().isEmpty { midWrite += 1 }
             }
         }
-        return (acknowledged, interrupted)
+        return (acknowledged, interrupted, midWrite)
+    }
+
+    @Test("a migration to layout 2 killed at random moments 12 times: the layout-1 store reads as before, and the next write completes it")
+    func killedMigrations() throws {
+        let fixture = try EvalStoreFixture(commits: 2)
+        let seed = try fixture.writeResults("seed", suite: "seed", scores: 0..<600, cases: 2)
+        defer { try? FileManager.default.removeItem(atPath: seed) }
+        _ = try fixture.record(seed, at: fixture.commits[0])
+        let layoutOneTree = try fixture.repository.rewriteEvalStoreAsLayoutOne()
+        let layoutOneTip = try fixture.repository.git("rev-parse", "refs/quill/evals")
+        let before = try fixture.listedRecords()
+        #expect(before.count == 600)
+        var random = SplitMix64(seed: 0x4D_16_4A_7E)
+        let calibration = try fixture.writeResults("calibration", suite: "calibration", scores: [10_000])
+        defer { try? FileManager.default.removeItem(atPath: calibration) }
+        let started = Date()
+        _ = try fixture.record(calibration, at: fixture.commits[1])
+        let duration = Date().timeIntervalSince(started)
+        var killed = 0
+        for round in 0..<12 {
+            try fixture.repository.git("update-ref", "refs/quill/evals", layoutOneTip)
+            let file = try fixture.writeResults("round-\(round)", suite: "round-\(round)", scores: [20_000 + round])
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let run = try KilledRun(
+                QuillBinary.path, ["eval", "record", file, "--commit", fixture.commits[1], "--output", "json"],
+                in: fixture.path, killAfter: Double.random(in: 0...(duration * 1.5), using: &random))
+            let listed = try fixture.listedRecords()
+            if run.exitedCleanly {
+                #expect(listed.count == 601, "round \(round)")
+            } else {
+                killed += 1
+                #expect(listed.count == 600 || listed.count == 601, "round \(round)")
+            }
+            #expect(before.allSatisfy { listed[$0.key] == $0.value }, "round \(round): a record reads differently")
+            for lock in fixture.lockFiles() { try FileManager.default.removeItem(atPath: fixture.path + "/.git/" + lock) }
+        }
+        #expect(killed > 0, "no run was killed; the kill delays missed every migration")
+        try fixture.repository.git("update-ref", "refs/quill/evals", layoutOneTip)
+        _ = try fixture.record(calibration, at: fixture.commits[1])
+        let subjects = try fixture.repository.git("log", "--format=%s", "-3", "refs/quill/evals").split(separator: "\n")
+        #expect(subjects == ["quill: record 1 evaluation", "quill: store layout 2", "quill: record (layout 1)"])
+        #expect(try fixture.repository.git("rev-parse", "refs/quill/evals~2^{tree}") == layoutOneTree)
+        #expect(try fixture.listedRecords().count == 601)
+        try fixture.fsck()
     }
 
     @Test("a run that stored its records but found the notes ref locked is repaired by recording the same file again")
@@ -145,24 +200,12 @@ private struct KilledRun {
     let stdout: String
 
     init(_ executable: String, _ arguments: [String], in directory: String, killAfter delay: TimeInterval, signal: Int32 = SIGKILL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = TestEnvironment.variables()
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("quill-killed-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try SignalableProcess(executable, arguments, in: directory, environment: TestEnvironment.variables(), outputPath: output.path)
         usleep(UInt32(delay * 1_000_000))
-        if process.isRunning { kill(process.processIdentifier, signal) }
-        process.waitUntilExit()
-        try handle.close()
-        exitedCleanly = process.terminationReason == .exit && process.terminationStatus == 0
+        if process.isRunning { process.send(signal) }
+        exitedCleanly = process.waitUntilExit()
         stdout = String(decoding: try Data(contentsOf: output), as: UTF8.self)
     }
 }

@@ -70,7 +70,7 @@ final class EvalStoreFixture {
 
     /// The number of index entries under `by-commit/` for `commit`, as git lists them.
     func indexedRecordCount(forCommit commit: String) throws -> Int {
-        let folder = "by-commit/\(commit.prefix(2))/\(commit.dropFirst(2))/"
+        let folder = "by-commit/\(commit.prefix(2))/\(commit.dropFirst(2).prefix(2))/\(commit.dropFirst(4))/"
         return try repository.git("ls-tree", "--name-only", "refs/quill/evals", folder).split(separator: "\n").count
     }
 

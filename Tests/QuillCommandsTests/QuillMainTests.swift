@@ -1,3 +1,4 @@
+import Foundation
 @testable import QuillCommands
 import QuillKit
 import Testing
@@ -16,11 +17,21 @@ struct QuillMainTests {
         #expect(ExitStatus.of(kind) == status)
     }
 
-    @Test("the root help lists every command")
-    func helpListsCommands() {
+    @Test("the root help lists every command it runs, hides the hidden ones, and the manual documents each")
+    func helpListsCommands() throws {
         let help = Quill.helpMessage(columns: 100)
-        for command in ["init", "status", "commit", "log", "show", "demo"] {
-            #expect(help.contains("  \(command)"), "missing \(command)")
+        let listed = Set(help.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), let word = line.split(separator: " ").first else { return nil }
+            return String(word)
+        })
+        let manual = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/commands.md"), encoding: .utf8)
+        let commands = Quill.configuration.subcommands.map { $0.configuration }
+        #expect(commands.count >= 15)
+        for command in commands {
+            let name = try #require(command.commandName)
+            #expect(listed.contains(name) == command.shouldDisplay, "\(name)")
+            if command.shouldDisplay { #expect(manual.contains("\n## quill \(name)"), "docs/commands.md has no section for \(name)") }
         }
     }
 

@@ -25,9 +25,10 @@ struct RegressionRenderingTests {
         #expect(summary[1][3] == ScoreFormat.signed(regression.change))
 
         let candidates = try GitHubMarkdown.tableRows(html, index: 1)
-        #expect(candidates.first == ["commit", "change", "date", "subject", "author", "culprit"])
+        #expect(candidates.first == ["commit", "change", "probability", "date", "subject", "author", "culprit"])
         #expect(candidates.dropFirst().map { $0[0] } == regression.candidates.map { String($0.commit.prefix(8)) })
-        #expect(candidates[1] == [String(commits[24].prefix(8)), "prompt", String(regression.candidates[0].date.prefix(10)), "change 24", TestEnvironment.authorName, "yes"])
+        #expect(candidates[1] == [String(commits[24].prefix(8)), "prompt", "1", String(regression.candidates[0].date.prefix(10)), "change 24", TestEnvironment.authorName, "yes"])
+        #expect(html.contains("<p><strong>Regression 1</strong>: <code>\(commits[24].prefix(8))</code> (prompt, probability 1) caused this regression; review or revert its change.</p>"))
         #expect(html.contains("<pre><code class=\"language-diff\">+Skip citations.\n</code></pre>"))
         #expect(html.components(separatedBy: "<details>").count - 1 == report.regressions.count)
     }

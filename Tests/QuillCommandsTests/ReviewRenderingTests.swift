@@ -98,7 +98,7 @@ struct ReviewRenderingTests {
         let warning = try #require(lines.first { $0.hasPrefix("::warning file=prompts/c.md,title=quill review%3A not evaluated::") })
         #expect(warning.hasSuffix("no records on either side; run your evaluation, then quill eval record RESULTS --prompt prompts/c.md --commit \(report.mergeBase.commit.prefix(12)); quill eval record RESULTS --prompt prompts/c.md --commit \(report.head.commit.prefix(12))"))
         #expect(lines.last == "gate failed: 1 prompt regressed; 1 prompt not evaluated")
-        #expect(ReviewReport.command("error", [("file", "a,b:c%d\r\ne")], "50% done\r\nnext") == "::error file=a%2Cb%3Ac%25d%0D%0Ae::50%25 done%0D%0Anext")
+        #expect(WorkflowCommand.line("error", [("file", "a,b:c%d\r\ne")], "50% done\r\nnext") == "::error file=a%2Cb%3Ac%25d%0D%0Ae::50%25 done%0D%0Anext")
         #expect(ReviewReport.ranges([1, 2, 3, 7, 9, 10]) == [1...3, 7...7, 9...10])
     }
 

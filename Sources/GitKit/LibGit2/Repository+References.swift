@@ -64,37 +64,6 @@ extension Repository {
     public func lockFilePath(forReference name: String) -> String {
         commonDirectoryPath + name + ".lock"
     }
-
-    /// Deletes `name` only if it still points at `expected`.
-    public func deleteReference(_ name: String, expecting expected: ObjectID) throws(GitError) {
-        var reference: OpaquePointer?
-        try check(git_reference_lookup(&reference, handle, name), "git_reference_lookup('\(name)')")
-        defer { git_reference_free(reference) }
-        guard let current = git_reference_target(reference), ObjectID(current) == expected else {
-            throw GitError(code: .modified, message: "reference '\(name)' is not at \(expected.hex)", function: "deleteReference")
-        }
-        try check(git_reference_delete(reference), "git_reference_delete('\(name)')")
-    }
-
-    /// Every reference whose name starts with `prefix` (`refs/quill/`), loose and packed, sorted by name.
-    public func references(withPrefix prefix: String) throws(GitError) -> [Reference] {
-        var iterator: OpaquePointer?
-        try check(git_reference_iterator_glob_new(&iterator, handle, prefix + "*"), "git_reference_iterator_glob_new('\(prefix)')")
-        defer { git_reference_iterator_free(iterator) }
-        var references = [Reference]()
-        while true {
-            var reference: OpaquePointer?
-            let result = git_reference_next(&reference, iterator)
-            if result == GIT_ITEROVER.rawValue {
-                git_error_clear()
-                break
-            }
-            try check(result, "git_reference_next")
-            references.append(Reference(reference!))
-            git_reference_free(reference)
-        }
-        return references.filter { $0.name.hasPrefix(prefix) }.sorted { $0.name < $1.name }
-    }
 }
 
 extension Reference {

@@ -2,7 +2,9 @@ import Foundation
 
 /// Git's commit-graph file (`objects/info/commit-graph`, or a split chain under
 /// `objects/info/commit-graphs/`), read directly: each commit's tree, parents and commit time without
-/// inflating and parsing the commit object. libgit2 1.5 does not use it for walks; git does.
+/// inflating and parsing the commit object, which is what makes `DateOrderWalk` (git's exact date
+/// order, trees compared by id) fast on a `git gc`'d repository. Used as git uses it: not in a
+/// shallow clone, not when `core.commitGraph` is false.
 ///
 /// Format: git's `Documentation/technical/commit-graph-format.txt` (version 1, SHA-1). A graph that
 /// is missing, of another version or malformed is simply not used.

@@ -37,8 +37,11 @@ public final class DateOrderWalk {
     /// A walk from `starts` (in order, like the revisions on git log's command line).
     public init(_ repository: Repository, from starts: [ObjectID]) throws(GitError) {
         self.repository = repository
-        // git reads no commit-graph in a shallow clone: the graph's parents would cross the boundary.
-        graph = repository.isShallow ? nil : CommitGraph(gitDirectory: repository.commonDirectoryPath)
+        // git reads no commit-graph in a shallow clone (the graph's parents would cross the
+        // boundary), nor when `core.commitGraph` is false.
+        let enabled = try repository.configBool("core.commitGraph") != false
+        let usesGraph = enabled && !repository.isShallow
+        graph = usesGraph ? CommitGraph(gitDirectory: repository.commonDirectoryPath) : nil
         seenPositions = Array(repeating: false, count: graph?.count ?? 0)
         for start in starts {
             try reach(start, position: graph?.position(of: start))

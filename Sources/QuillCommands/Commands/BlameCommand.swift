@@ -54,14 +54,27 @@ extension RegressionReport: TextRenderable {
             lines.append("")
             lines.append(terminal.paint("\(ScoreFormat.short(regression.before.mean)) ± \(ScoreFormat.short(regression.before.standardError)) → \(ScoreFormat.short(regression.after.mean)) ± \(ScoreFormat.short(regression.after.standardError)) (\(ScoreFormat.signed(regression.change)), p = \(ScoreFormat.short(regression.pValue)))", .red))
             lines.append("  last good \(regression.lastGood.prefix(8)) (\(regression.before.commits) evaluated commits at the old level), first bad \(regression.firstBad.prefix(8))")
-            if regression.candidates.isEmpty { lines.append("  no commit in between changed the prompt, its model or its data") }
+            lines.append("  " + terminal.paint(regression.advice(metric: metric, prompt: prompt) { $0 }, .bold))
+            if let paired = regression.pairedCases {
+                let flips = paired.passFail.map { ", \($0.passToFail) pass→fail and \($0.failToPass) fail→pass (McNemar p = \(ScoreFormat.short($0.pValue)))" } ?? ""
+                lines.append("  \(paired.sharedCases) shared cases: mean change \(ScoreFormat.signed(paired.meanDifference))\(flips)")
+            }
+            for change in regression.recordChanges {
+                lines.append("  records' \(change.field.rawValue): \(change.before.joined(separator: ", ")) → \(change.after.joined(separator: ", ")) (\(change.commit.map { "set by " + $0.prefix(8) } ?? "outside the repository"))")
+            }
+            if regression.candidates.isEmpty { lines.append("  no commit in between changed the prompt, its model, its data, its dataset or its suite") }
             for candidate in regression.candidates {
                 let mark = candidate.commit == regression.culprit ? terminal.paint("culprit ", .yellow) : "        "
-                lines.append("  \(mark)\(terminal.paint(String(candidate.commit.prefix(8)), .yellow)) \(candidate.kinds.map(\.rawValue).joined(separator: "+"))  \(candidate.date.prefix(10))  \(candidate.subject)  (\(candidate.author))")
+                let branch = candidate.merge.map { "  (on the branch merged by \($0.prefix(8)))" } ?? ""
+                lines.append("  \(mark)\(terminal.paint(String(candidate.commit.prefix(8)), .yellow)) \(candidate.kinds.map(\.rawValue).joined(separator: "+"))  p \(ScoreFormat.short(candidate.probability))  \(candidate.date.prefix(10))  \(candidate.subject)  (\(candidate.author))\(branch)")
                 lines += Self.changedLines(candidate.changedLines, terminal)
                 for include in candidate.includes {
                     lines.append("            in included \(include.path):")
                     lines += Self.changedLines(include.changedLines, terminal)
+                }
+                for setting in candidate.settings {
+                    lines.append("            in \(setting.path):")
+                    lines += Self.changedLines(setting.changedLines, terminal)
                 }
             }
         }

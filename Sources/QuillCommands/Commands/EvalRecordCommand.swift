@@ -8,8 +8,9 @@ struct EvalRecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Import result files and store them as evaluation records of a prompt version.",
         discussion: """
-            Reads Quill JSON, promptfoo results (JSON or JSONL), 'gh models eval --json' output, JSON Lines of
-            cases, or DVC-style metrics files (JSON, YAML, TOML). The prompt version is read from the evaluated
+            Reads Quill JSON, promptfoo results (JSON or JSONL), 'gh models eval --json' output,
+            lm-evaluation-harness results and samples, JSON Lines or CSV of cases, or DVC-style metrics files
+            (JSON, YAML, TOML); docs/eval-import.md lists each format and its case ids. The prompt version is read from the evaluated
             commit's tree; for HEAD, a prompt that differs in the work tree is refused unless --allow-dirty.
             Here --format names the input format; --output chooses how the report is printed.
             """)
@@ -32,8 +33,13 @@ struct EvalRecordCommand: ParsableCommand {
     @Option(help: "The vector-store manifest id the evaluation ran against.")
     var manifest: String?
 
-    @Option(help: "Input format: auto, quill, promptfoo, jsonl, dvc or gh-models.")
+    @Option(help: "Input format: \(ResultFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ResultFormat = .auto
+
+    @Option(name: .customLong("case-id"), help: ArgumentHelp(
+        "The field holding each case's id in JSON Lines or CSV rows (default: id, case, case_id or name; lm-eval samples: doc_id).",
+        valueName: "field"))
+    var caseID: String?
 
     @Flag(help: "Record against HEAD even when the prompt differs in the work tree.")
     var allowDirty = false
@@ -49,7 +55,7 @@ struct EvalRecordCommand: ParsableCommand {
         let context = try CommandContext.open()
         let request = RecordRequest(
             files: files, prompt: prompt, commit: commit, suite: suite, model: model, manifest: manifest,
-            format: format, allowDirty: allowDirty)
+            format: format, caseID: caseID, allowDirty: allowDirty)
         try context.print(try context.workspace.recordEvaluations(request), format: output)
     }
 }
@@ -66,11 +72,12 @@ extension RecordReport: TextRenderable {
 }
 
 extension RecordSummary {
-    /// `1a2b3c4  prompts/x.prompt @ 5d6e7f8  [suite, model]  accuracy=0.91 …  (12 cases)`
+    /// `1a2b3c4  prompts/x.prompt @ 5d6e7f8  [suite, model]  accuracy=0.91 …  (12 cases, 1 error not scored)`
     func renderLine(_ terminal: Terminal) -> String {
         let label = [suite, model].compactMap { $0 }.joined(separator: ", ")
         let values = metrics.keys.sorted().map { "\($0)=\(ScoreFormat.short(metrics[$0]!))" }.joined(separator: " ")
-        let caseText = cases > 0 ? "  (\(cases) case\(cases == 1 ? "" : "s"))" : ""
+        let errorText = errors.map { ", \($0) error\($0 == 1 ? "" : "s") not scored" } ?? ""
+        let caseText = cases > 0 ? "  (\(cases) case\(cases == 1 ? "" : "s")\(errorText))" : ""
         return "\(terminal.paint(String(id.prefix(7)), .yellow))  \(prompt) @ \(commit.prefix(7))  [\(label)]  \(values)\(caseText)"
     }
 }

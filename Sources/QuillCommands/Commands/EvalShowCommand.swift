@@ -31,12 +31,17 @@ extension EvalDetail: TextRenderable {
         lines.append("metrics:")
         lines += record.metrics.keys.sorted().map { "  \($0): \(ScoreFormat.short(record.metrics[$0]!))" }
         if !cases.isEmpty {
-            lines.append("cases (\(cases.count)):")
+            let errorText = record.errors.map { ", \($0) error\($0 == 1 ? "" : "s"): in no metric and not in pass_rate" } ?? ""
+            lines.append("cases (\(cases.count)\(errorText)):")
             for item in cases {
                 let pass = item.pass.map { $0 ? terminal.paint("pass", .green) : terminal.paint("FAIL", .red) } ?? "    "
                 let values = item.metrics.keys.sorted().map { "\($0)=\(ScoreFormat.short(item.metrics[$0]!))" }.joined(separator: " ")
                 let repeatText = item.repeatIndex.map { " #\($0)" } ?? ""
-                lines.append("  \(pass)  \(item.id)\(repeatText)  \(values)")
+                if let error = item.error {
+                    lines.append("  \(terminal.paint("ERR ", .red))  \(item.id)\(repeatText)  \(error.escapingControlCharacters)")
+                } else {
+                    lines.append("  \(pass)  \(item.id)\(repeatText)  \(values)")
+                }
             }
         }
         return lines.joined(separator: "\n")

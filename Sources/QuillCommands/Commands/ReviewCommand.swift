@@ -1,11 +1,6 @@
 import ArgumentParser
 import QuillKit
 
-/// How `quill review` prints its report.
-enum ReviewFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, markdown, json, html, github
-}
-
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
@@ -25,7 +20,7 @@ struct ReviewCommand: ParsableCommand {
     var head: String = "HEAD"
 
     @Option(help: "Output format: text, markdown, json, html (one self-contained page) or github (workflow commands that annotate the pull request).")
-    var format: ReviewFormat = .text
+    var format: ReportFormat = .text
 
     @Flag(help: "Report without failing: exit 0 even when a metric regressed.")
     var noGate = false

@@ -10,3 +10,9 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text, markdown or json.")
     var format: OutputFormat = .text
 }
+
+/// How a report command (`quill review`, `quill drift`) prints: the three formats of every command,
+/// one self-contained HTML page, or GitHub workflow commands that annotate a pull request or a run.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, markdown, json, html, github
+}

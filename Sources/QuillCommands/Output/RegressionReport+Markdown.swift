@@ -24,6 +24,7 @@ extension RegressionReport: MarkdownRenderable {
                 ]
             })
         for (index, regression) in regressions.enumerated() {
+            lines += ["", "**Regression \(index + 1)**: " + regression.advice(metric: metric, prompt: prompt, code: Markdown.code)]
             lines += ["", "<details>", "<summary>Regression \(index + 1): \(regression.candidates.count) candidate commit\(regression.candidates.count == 1 ? "" : "s")</summary>", ""]
             lines += Self.candidates(regression)
             lines += ["</details>"]
@@ -36,14 +37,14 @@ extension RegressionReport: MarkdownRenderable {
     }
 
     private static func candidates(_ regression: MetricRegression) -> [String] {
-        guard !regression.candidates.isEmpty else { return ["No commit in between changed the prompt, its model or its data.", ""] }
+        guard !regression.candidates.isEmpty else { return ["No commit in between changed the prompt, its model, its data, its dataset or its suite.", ""] }
         var lines = Markdown.table(
-            header: ["commit", "change", "date", "subject", "author", "culprit"],
+            header: ["commit", "change", "probability", "date", "subject", "author", "culprit"],
             alignRight: [],
             rows: regression.candidates.map { candidate in
                 [
                     Markdown.code(String(candidate.commit.prefix(8))), candidate.kinds.map(\.rawValue).joined(separator: " + "),
-                    String(candidate.date.prefix(10)), Markdown.cell(candidate.subject), Markdown.cell(candidate.author),
+                    ScoreFormat.short(candidate.probability), String(candidate.date.prefix(10)), Markdown.cell(candidate.subject), Markdown.cell(candidate.author),
                     candidate.commit == regression.culprit ? "**yes**" : "",
                 ]
             })
@@ -53,6 +54,9 @@ extension RegressionReport: MarkdownRenderable {
             lines += diffBlock("Lines \(commit) changed:", candidate.changedLines)
             for include in candidate.includes {
                 lines += diffBlock("Lines \(commit) changed in the included \(Markdown.code(include.path)):", include.changedLines)
+            }
+            for setting in candidate.settings {
+                lines += diffBlock("Lines \(commit) set in \(Markdown.code(setting.path)):", setting.changedLines)
             }
         }
         return lines

@@ -12,6 +12,13 @@ protocol MarkdownRenderable: TextRenderable {
     func renderMarkdown() -> String
 }
 
+/// A report with the two formats of `quill review` and `quill drift` beside text, markdown and JSON:
+/// one self-contained HTML page, and GitHub workflow commands.
+protocol ReportRenderable: MarkdownRenderable {
+    func renderHTML() -> String
+    func renderGitHubCommands() -> String
+}
+
 enum Renderer {
     /// Prints `value` to stdout in `format`; a result without a markdown form prints its plain text
     /// in a fenced block.
@@ -28,6 +35,17 @@ enum Renderer {
             }
         case .json:
             Console.out(try json(value))
+        }
+    }
+
+    /// Prints a report to stdout in `format`.
+    static func print(_ report: some ReportRenderable, format: ReportFormat) throws {
+        switch format {
+        case .text: try print(report, format: OutputFormat.text)
+        case .markdown: try print(report, format: OutputFormat.markdown)
+        case .json: try print(report, format: OutputFormat.json)
+        case .html: Console.out(report.renderHTML())
+        case .github: Console.out(report.renderGitHubCommands())
         }
     }
 

@@ -14,13 +14,13 @@ extension ReviewReport {
                 let title = "quill review: \(metric.metric) \(metric.verdict.words)"
                 let message = "\(DiffCells.group(suite: metric.suite, model: metric.model)) \(metric.metric): \(metric.reason)"
                 for range in ranges.isEmpty ? [1...1] : ranges {
-                    lines.append(Self.command(command, [
+                    lines.append(WorkflowCommand.line(command, [
                         ("file", prompt.diff.path), ("line", String(range.lowerBound)), ("endLine", String(range.upperBound)), ("title", title),
                     ], message))
                 }
             }
             if let missing = prompt.missing {
-                lines.append(Self.command("warning", [("file", prompt.diff.path), ("title", "quill review: not evaluated")], ReviewCells.missing(missing)))
+                lines.append(WorkflowCommand.line("warning", [("file", prompt.diff.path), ("title", "quill review: not evaluated")], ReviewCells.missing(missing)))
             }
         }
         lines.append(ReviewCells.gate(self))
@@ -38,21 +38,5 @@ extension ReviewReport {
             }
         }
         return ranges
-    }
-
-    /// `::name key=value,…::message`, escaped as GitHub's toolkit does: `%`, CR and LF in the message;
-    /// those and `:` and `,` in property values.
-    static func command(_ name: String, _ properties: [(String, String)], _ message: String) -> String {
-        let list = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
-        return "::\(name) \(list)::\(escapeData(message))"
-    }
-
-    static func escapeData(_ text: String) -> String {
-        Markdown.visible(text).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
-    }
-
-    static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

@@ -11,6 +11,9 @@ public struct QuillConfig: Sendable, Equatable, Codable {
     public var notes: Bool
     /// What a version must pass before a label may move to it, per label.
     public var labels: [LabelPolicy] = []
+    /// The limits past which `quill drift` fails.
+    public var drift = DriftThresholds()
+
     /// How prompt files are read, per glob; the first matching rule applies.
     public var formats: [PromptFormatRule] = []
 
@@ -19,7 +22,7 @@ public struct QuillConfig: Sendable, Equatable, Codable {
     /// The prompt globs when `prompts` is not given.
     public static let defaultPrompts = ["prompts/**"]
     /// The keys a configuration may have.
-    static let keys = ["prompts", "metrics", "notes", "labels", "formats"]
+    static let keys = ["prompts", "metrics", "notes", "labels", "drift", "formats"]
     /// The keys a metric may have.
     static let metricKeys = ["direction", "min", "max_drop"]
 
@@ -54,6 +57,15 @@ public struct QuillConfig: Sendable, Equatable, Codable {
         # labels:
         #   production:
         #     require: [accuracy]
+
+        # Limits past which 'quill drift' fails (exit 1); null turns one off.
+        # drift:
+        #   oov_rate: 0.10      share of B's words that A never uses
+        #   word_jsd: 0.10      Jensen-Shannon divergence of word distributions (bits)
+        #   bigram_jsd: 0.30
+        #   trigram_jsd: null
+        #   sentence_ks: 0.10   Kolmogorov-Smirnov statistic of sentence lengths,
+        #   sentence_p: 0.01    counted only when its p-value is below this
 
         # How prompt files are read, per glob (the first match applies; docs/prompts.md).
         # formats:

@@ -21,7 +21,7 @@ extension Workspace {
 
     /// Registers Quill as git's textconv diff driver for prompts: `<glob> diff=quill` in the
     /// work tree's `.gitattributes` for each prompt glob of `quill.yaml` (lines already there are
-    /// kept, none repeated; each glob written as a pattern git reads as that glob, `attributesPattern`),
+    /// kept, none repeated; each glob written as patterns git reads as that glob, `attributesPatterns`),
     /// and `diff.quill.textconv = quill textconv` in the repository's config. Running it again changes
     /// nothing.
     public func registerDiffDriver() throws -> DiffDriverSetup {
@@ -32,7 +32,7 @@ extension Workspace {
         }
         let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let present = Set(existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
-        let wanted = config.prompts.map { "\(Workspace.attributesPattern($0)) diff=\(Workspace.diffDriverName)" }
+        let wanted = config.prompts.flatMap(Workspace.attributesPatterns).map { "\($0) diff=\(Workspace.diffDriverName)" }
         let added = wanted.filter { !present.contains($0) }
         if !added.isEmpty {
             let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
@@ -48,12 +48,22 @@ extension Workspace {
         return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// `glob` as a `.gitattributes` pattern that git reads as the same glob: C-quoted, as gitattributes(5)
-    /// allows, when it holds white space, a quote or a control character or starts with `#` (which would
-    /// make the line a comment); a leading `!` escaped, as git asks for a literal one.
-    static func attributesPattern(_ glob: String) -> String {
-        let pattern = glob.hasPrefix("!") ? "\\" + glob : glob
-        let needsQuotes = glob.hasPrefix("#") || glob.unicodeScalars.contains {
+    /// `glob` as `.gitattributes` patterns that match the files the glob does (`Glob`): anchored at the
+    /// root with a leading `/` (a gitattributes pattern without one matches at any depth, and a leading
+    /// `/` also keeps `#` and `!` literal), and a glob without wildcards, which names a folder too, also
+    /// as `/glob/**`.
+    static func attributesPatterns(_ glob: String) -> [String] {
+        let anchored = glob.hasPrefix("/") ? glob : "/" + glob
+        let isLiteral = !glob.contains { "*?[\\".contains($0) }
+        guard isLiteral else { return [quotedAttributesPattern(anchored)] }
+        let folder = anchored.hasSuffix("/") ? String(anchored.dropLast()) : anchored
+        return [folder, folder + "/**"].map(quotedAttributesPattern)
+    }
+
+    /// `pattern`, C-quoted as gitattributes(5) allows when it holds white space, a quote or a control
+    /// character (which would otherwise end the pattern or the line).
+    static func quotedAttributesPattern(_ pattern: String) -> String {
+        let needsQuotes = pattern.unicodeScalars.contains {
             $0 == "\"" || $0.properties.isWhitespace || $0.properties.generalCategory == .control
         }
         guard needsQuotes else { return pattern }

@@ -1,6 +1,6 @@
 /// A fast reader for the lines of a per-case blob as Quill writes them: one JSON object a line
-/// with the keys `id` and `metrics` (an object of numbers), and optionally `output`, `pass` and
-/// `repeatIndex`.
+/// with the keys `id` and `metrics` (an object of numbers), and optionally `error`, `output`, `pass`
+/// and `repeatIndex`.
 ///
 /// It reads exactly that shape and gives up (nil) on anything else — another key, another kind of
 /// value, a syntax error — so the caller can fall back to `JSONDecoder`, which reads any JSON and
@@ -42,6 +42,9 @@ struct CaseLineScanner {
             case "output":
                 guard let output = string() else { return nil }
                 item.output = output
+            case "error":
+                guard let error = string() else { return nil }
+                item.error = error
             case "pass":
                 guard let pass = boolean() else { return nil }
                 item.pass = pass
@@ -85,12 +88,37 @@ struct CaseLineScanner {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
+    /// A number as JSON writes one, `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, that
+    /// is finite as a Double; nil otherwise (`+1`, `01`, `.5` and `1e400` are left to the full decoder).
     private mutating func number() -> Double? {
         skipWhitespace()
         let start = position
-        while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
-        guard position > start else { return nil }
-        return Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+        _ = consumeByte(UInt8(ascii: "-"))
+        if !consumeByte(UInt8(ascii: "0")) {
+            guard digits() > 0 else { return nil }
+        }
+        if consumeByte(UInt8(ascii: ".")), digits() == 0 { return nil }
+        if consumeByte(UInt8(ascii: "e")) || consumeByte(UInt8(ascii: "E")) {
+            if !consumeByte(UInt8(ascii: "+")) { _ = consumeByte(UInt8(ascii: "-")) }
+            guard digits() > 0 else { return nil }
+        }
+        guard let value = Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)),
+              value.isFinite else { return nil }
+        return value
+    }
+
+    /// Skips a run of ASCII digits and says how long it was.
+    private mutating func digits() -> Int {
+        let start = position
+        while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") { position += 1 }
+        return position - start
+    }
+
+    /// Consumes `byte` if it comes next (no white space skipped).
+    private mutating func consumeByte(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
     }
 
     private mutating func boolean() -> Bool? {
@@ -122,10 +150,5 @@ struct CaseLineScanner {
             default: return
             }
         }
-    }
-
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 }

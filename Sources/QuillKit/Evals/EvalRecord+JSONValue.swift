@@ -14,6 +14,7 @@ extension EvalRecord {
         if let parameters { members["parameters"] = .object(parameters) }
         if let manifest { members["manifest"] = .string(manifest) }
         if let cases { members["cases"] = .object(["blob": .string(cases.blob), "count": .number(Double(cases.count))]) }
+        if let errors { members["errors"] = .number(Double(errors)) }
         return .object(members)
     }
 }

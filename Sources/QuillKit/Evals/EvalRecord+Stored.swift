@@ -36,7 +36,7 @@ extension EvalRecord {
                 guard let blob = value["blob"]?.stringValue, let count = value["count"].flatMap(whole) else { return nil }
                 return CasesReference(blob: blob, count: count)
             },
-            source: try required("source", \.stringValue))
+            errors: try optional("errors", whole), source: try required("source", \.stringValue))
         quill = try required("quill", whole)
     }
 }

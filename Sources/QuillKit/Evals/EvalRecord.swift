@@ -27,13 +27,15 @@ public struct EvalRecord: Sendable, Hashable, Codable {
     public var metrics: [String: Double]
     /// The per-case results blob, when there are cases.
     public var cases: CasesReference?
+    /// How many cases could not be evaluated (provider errors); absent when none. They are in no metric.
+    public var errors: Int?
     /// The format the results were imported from (`quill`, `promptfoo`, `jsonl`, `dvc`, `gh-models`).
     public var source: String
 
     public init(
         prompt: String, promptBlob: String, commit: String, suite: String, dataset: DatasetReference? = nil,
         model: String? = nil, parameters: [String: JSONValue]? = nil, manifest: String? = nil,
-        metrics: [String: Double], cases: CasesReference? = nil, source: String
+        metrics: [String: Double], cases: CasesReference? = nil, errors: Int? = nil, source: String
     ) {
         self.quill = EvalRecord.schemaVersion
         self.prompt = prompt
@@ -46,6 +48,7 @@ public struct EvalRecord: Sendable, Hashable, Codable {
         self.manifest = manifest
         self.metrics = metrics
         self.cases = cases
+        self.errors = errors == 0 ? nil : errors
         self.source = source
     }
 

@@ -10,12 +10,14 @@ public struct RecordRequest: Sendable, Equatable {
     public var model: String?
     public var manifest: String?
     public var format: ResultFormat
+    /// The field that holds the case id in rows of cases (JSON Lines, CSV), instead of the format's default.
+    public var caseID: String?
     /// Record even when HEAD's prompt differs from the work tree.
     public var allowDirty: Bool
 
     public init(
         files: [String], prompt: String? = nil, commit: String? = nil, suite: String? = nil, model: String? = nil,
-        manifest: String? = nil, format: ResultFormat = .auto, allowDirty: Bool = false
+        manifest: String? = nil, format: ResultFormat = .auto, caseID: String? = nil, allowDirty: Bool = false
     ) {
         self.files = files
         self.prompt = prompt
@@ -24,6 +26,7 @@ public struct RecordRequest: Sendable, Equatable {
         self.model = model
         self.manifest = manifest
         self.format = format
+        self.caseID = caseID
         self.allowDirty = allowDirty
     }
 }
@@ -47,6 +50,8 @@ public struct RecordSummary: Codable, Sendable, Equatable {
     public let metrics: [String: Double]
     /// Number of per-case results.
     public let cases: Int
+    /// How many of the cases could not be evaluated (provider errors); absent when none.
+    public let errors: Int?
     /// Whether this write added it (false when the same result was already stored).
     public let isNew: Bool?
     public let recordedAt: String?
@@ -56,6 +61,6 @@ extension RecordSummary {
     init(id: String, record: EvalRecord, isNew: Bool?, recordedAt: String?) {
         self.init(
             id: id, prompt: record.prompt, promptBlob: record.promptBlob, commit: record.commit, suite: record.suite,
-            model: record.model, metrics: record.metrics, cases: record.cases?.count ?? 0, isNew: isNew, recordedAt: recordedAt)
+            model: record.model, metrics: record.metrics, cases: record.cases?.count ?? 0, errors: record.errors, isNew: isNew, recordedAt: recordedAt)
     }
 }

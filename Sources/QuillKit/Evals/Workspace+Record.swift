@@ -20,7 +20,7 @@ extension Workspace {
             guard let data = FileManager.default.contents(atPath: absolute) else {
                 throw QuillError.badInput("cannot read results file '\(file)'; expected a readable file")
             }
-            let results = try ResultImporter.read(data, path: file, format: request.format)
+            let results = try ResultImporter.read(data, path: file, format: request.format, caseID: request.caseID)
             for evaluation in results.evaluations {
                 pending.append(try pendingRecord(evaluation, format: results.format, file: file, request: request))
             }
@@ -41,6 +41,8 @@ extension Workspace {
             try NotesMirror(repository: writer).refresh(
                 Set(pending.compactMap { ObjectID(hex: $0.record.commit) }), from: store, known: known, signature: recorder)
         }
+        // Quill writes a pack per batch: roll them up once they pile up (best effort; nothing is lost when it cannot).
+        if result.storeCommit != nil { repository.consolidatePacks(whenMoreThan: EvalStore.packLimit) }
         let newIDs = Set(result.newRecordIDs)
         let summaries = result.records.map {
             RecordSummary(id: $0.id.hex, record: $0.record, isNew: newIDs.contains($0.id), recordedAt: provenance.recordedAt)
@@ -81,7 +83,8 @@ extension Workspace {
         let manifest = try checkedManifest(request.manifest.map { ($0, "--manifest") } ?? evaluation.manifest.map { ($0, "\(file): 'manifest'") })
         let record = EvalRecord(
             prompt: promptPath, promptBlob: entry.id.hex, commit: commit.hex, suite: suite, dataset: evaluation.dataset,
-            model: model, parameters: evaluation.parameters, manifest: manifest, metrics: evaluation.metrics, source: format.rawValue)
+            model: model, parameters: evaluation.parameters, manifest: manifest, metrics: evaluation.metrics,
+            errors: evaluation.cases.count { $0.error != nil }, source: format.rawValue)
         return EvalStore.Pending(record: record, cases: evaluation.cases)
     }
 

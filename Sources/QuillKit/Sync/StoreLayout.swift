@@ -25,6 +25,8 @@ indirect enum StoreLayout: Hashable, Sendable {
         case exact(String)
         /// `digits` lower-case hex digits, then `suffix`.
         case hex(digits: Int, suffix: String)
+        /// A label or manifest name (one git reference component).
+        case name
 
         func matches(_ name: String) -> Bool {
             switch self {
@@ -32,6 +34,7 @@ indirect enum StoreLayout: Hashable, Sendable {
             case .hex(let digits, let suffix):
                 name.utf8.count == digits + suffix.utf8.count && name.hasSuffix(suffix)
                     && name.utf8.prefix(digits).allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+            case .name: LabelName.isValid(name)
             }
         }
     }
@@ -41,25 +44,53 @@ indirect enum StoreLayout: Hashable, Sendable {
     static func of(_ reference: String) -> StoreLayout {
         switch reference {
         case SyncedRefs.evals: evalStore
+        case SyncedRefs.manifests: manifestStore
         case SyncedRefs.notes: .notes(hexDigits: ObjectID.byteCount * 2)
         default: .anything
         }
     }
 
     /// `records/ab/cdef….json`, `cases/ab/cdef….jsonl`, `meta/ab/cdef….json`, and
-    /// `by-commit/ab/cdef…/<record id>` and `by-prompt/ab/cdef…/<record id>`.
+    /// `by-commit/ab/cdef…/<record id>` and `by-prompt/ab/cdef…/<record id>` (layout 1), or the same
+    /// with two fan-out levels, `records/ab/cd/ef….json` …, and `layout.json` (layout 2).
     static let evalStore: StoreLayout = {
-        let rest = ObjectID.byteCount * 2 - 2
-        func sharded(suffix: String, _ leaf: StoreLayout) -> StoreLayout {
-            .folder([Rule(name: .hex(digits: 2, suffix: ""), layout: .folder([Rule(name: .hex(digits: rest, suffix: suffix), layout: leaf)]))])
+        let digits = ObjectID.byteCount * 2
+        /// Layout 1's shard (`cdef…`) or layout 2's (`cd/ef…`), in one rule list: the names differ in length.
+        func eitherLayout(suffix: String, _ leaf: StoreLayout) -> StoreLayout {
+            let second = StoreLayout.folder([Rule(name: .hex(digits: digits - 4, suffix: suffix), layout: leaf)])
+            return .folder([Rule(name: .hex(digits: 2, suffix: ""), layout: .folder([
+                Rule(name: .hex(digits: digits - 2, suffix: suffix), layout: leaf),
+                Rule(name: .hex(digits: 2, suffix: ""), layout: second),
+            ]))])
         }
-        let index = sharded(suffix: "", .folder([Rule(name: .hex(digits: rest + 2, suffix: ""), layout: .file)]))
+        let index = eitherLayout(suffix: "", .folder([Rule(name: .hex(digits: digits, suffix: ""), layout: .file)]))
         return .folder([
-            Rule(name: .exact("records"), layout: sharded(suffix: ".json", .file)),
-            Rule(name: .exact("cases"), layout: sharded(suffix: ".jsonl", .file)),
-            Rule(name: .exact("meta"), layout: sharded(suffix: ".json", .file)),
-            Rule(name: .exact("by-commit"), layout: index),
-            Rule(name: .exact("by-prompt"), layout: index),
+            Rule(name: .exact("records"), layout: eitherLayout(suffix: ".json", .file)),
+            Rule(name: .exact("cases"), layout: eitherLayout(suffix: ".jsonl", .file)),
+            Rule(name: .exact("meta"), layout: eitherLayout(suffix: ".json", .file)),
+            Rule(name: .exact(StorePath.byCommitFolder), layout: index),
+            Rule(name: .exact(StorePath.byPromptFolder), layout: index),
+            Rule(name: .exact(StorePath.layoutFile), layout: .file),
+        ])
+    }()
+
+    /// Folders named by an object id's first two hex digits, holding entries named by the rest plus `suffix`.
+    static func sharded(suffix: String, _ leaf: StoreLayout) -> StoreLayout {
+        let rest = ObjectID.byteCount * 2 - 2
+        return .folder([Rule(name: .hex(digits: 2, suffix: ""), layout: .folder([Rule(name: .hex(digits: rest, suffix: suffix), layout: leaf)]))])
+    }
+
+    /// `manifests/ab/cdef…/` (a manifest: `manifest.json`, `documents.jsonl`, `contents/ab/cdef…`) and
+    /// `names/<name>/ab/cdef….json`.
+    static let manifestStore: StoreLayout = {
+        let manifest = StoreLayout.folder([
+            Rule(name: .exact(ManifestStore.headerFile), layout: .file),
+            Rule(name: .exact(ManifestStore.documentsFile), layout: .file),
+            Rule(name: .exact(ManifestStore.contentsFolder), layout: sharded(suffix: "", .file)),
+        ])
+        return .folder([
+            Rule(name: .exact("manifests"), layout: sharded(suffix: "", manifest)),
+            Rule(name: .exact("names"), layout: .folder([Rule(name: .name, layout: sharded(suffix: ".json", .file))])),
         ])
     }()
 

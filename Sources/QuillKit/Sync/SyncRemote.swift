@@ -86,7 +86,7 @@ struct SyncRemote {
 enum SyncedRefs {
     static let evals = EvalStore.reference
     static let labels = LabelStore.reference
-    static let manifests = "refs/quill/manifests"
+    static let manifests = ManifestStore.reference
     static let notes = NotesMirror.reference
     static let all = [evals, labels, manifests, notes]
 }

@@ -89,7 +89,8 @@ struct RefMerger {
                 return remoteTip
             }
             action = .merged
-            let tree = try repository.unionTree(repository.treeID(ofCommit: tip), repository.treeID(ofCommit: remoteTip)) { path, ours, theirs in
+            let trees = try [tip, remoteTip].map { try layoutOf(reference, repository.treeID(ofCommit: $0)) }
+            let tree = try repository.unionTree(trees[0], trees[1]) { path, ours, theirs in
                 try resolve(reference, path: path, ours: ours, theirs: theirs)
             }
             return try repository.createCommit(
@@ -99,16 +100,23 @@ struct RefMerger {
         return Merge(reference: reference, remoteTip: remoteTip, localAfter: try moved ?? repository.referenceTarget(reference), action: action)
     }
 
+    /// The tree to merge for `tree` on `reference`: an eval store's in layout 2, whichever layout each
+    /// side has, so the union is of like with like (`StoreMigration`); any other ref's as it is.
+    private func layoutOf(_ reference: String, _ tree: ObjectID) throws -> ObjectID {
+        reference == SyncedRefs.evals ? try StoreMigration(repository: repository).migrated(tree) : tree
+    }
+
     /// Settles a file both sides hold with different content.
     ///
     /// In the eval store names are content ids, so only provenance can differ (the same record stored
-    /// twice): the earlier recording wins on both sides alike. A score note is recomputed from the merged
+    /// twice): the earlier recording wins on both sides alike; so for a manifest both sides recorded
+    /// under one name. A score note is recomputed from the merged
     /// store (its lines are joined when the store has no records for that commit). A label both sides
     /// moved keeps the later move (`LabelTarget.newer`), whose history both sides keep. Anything else means
     /// the refs were written by something other than Quill, or are corrupt: refuse.
     private func resolve(_ reference: String, path: String, ours: ObjectID, theirs: ObjectID) throws -> ObjectID {
         switch reference {
-        case SyncedRefs.evals where path.hasPrefix("meta/"):
+        case SyncedRefs.evals where path.hasPrefix("meta/"), SyncedRefs.manifests where path.hasPrefix("names/"):
             let provenances = try [ours, theirs].map { (id: $0, value: try JSONDecoder().decode(EvalProvenance.self, from: repository.blobData($0))) }
             return provenances.min { ($0.value.recordedAt, $0.id) < ($1.value.recordedAt, $1.id) }!.id
         case SyncedRefs.notes:
@@ -147,6 +155,7 @@ struct RefMerger {
         switch reference {
         case SyncedRefs.evals: "records"
         case SyncedRefs.notes: "notes"
+        case SyncedRefs.manifests: "manifests"
         default: "entries"
         }
     }
@@ -161,6 +170,9 @@ struct RefMerger {
         let tree = try repository.treeID(ofCommit: commit)
         if reference == SyncedRefs.evals {
             return Set(try EvalStore(repository: repository).allRecordIDs(in: tree).map(\.hex))
+        }
+        if reference == SyncedRefs.manifests {
+            return Set(try ManifestStore(repository: repository).namings(in: tree).map { "\($0.name)/\($0.id.hex)" })
         }
         return Set(try repository.treeFiles(tree).map(\.path))
     }

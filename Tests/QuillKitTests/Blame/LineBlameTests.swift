@@ -5,12 +5,14 @@ import Testing
 
 @Suite("Line blame against git blame --porcelain")
 struct LineBlameTests {
-    @Test("every line of every prompt names git blame's commit, line and path, on 500-commit histories", arguments: [UInt64(1), 2, 3, 4])
+    @Test("every line of every prompt names git blame's commit, line and path, on 500-commit histories, with and without a commit-graph",
+          arguments: [UInt64(1), 2, 3, 4])
     func generatedHistory(seed: UInt64) throws {
         var generator = BlameHistoryGenerator(seed: seed, commits: 500)
         let history = generator.generate()
         let repository = try TestRepository()
         try repository.importStream(history.stream)
+        try repository.writeCommitGraph(.forSeed(Int(seed)))
         #expect(history.commitCount >= 500 && history.mergeCount >= 10 && history.renameCount >= 5, "too small a history")
         let workspace = try Workspace.open(from: repository.path)
         let merge = try repository.git("rev-list", "--merges", "-1", "HEAD~20")

@@ -39,7 +39,7 @@ struct CanonicalJSONTests {
         let full = EvalRecord(
             prompt: "prompts/a.prompt", promptBlob: id, commit: id, suite: "smoke", dataset: DatasetReference(name: "tickets", id: id),
             model: "gpt-4o", parameters: ["temperature": .number(0.2), "stop": .array([.string("\n"), .null])], manifest: id,
-            metrics: ["accuracy": 0.91, "latency_ms": 120], cases: CasesReference(blob: id, count: 3), source: "promptfoo")
+            metrics: ["accuracy": 0.91, "latency_ms": 120], cases: CasesReference(blob: id, count: 3), errors: 1, source: "promptfoo")
         let minimal = EvalRecord(prompt: "p.txt", promptBlob: id, commit: id, suite: "default", dataset: DatasetReference(name: "d"), metrics: [:], source: "dvc")
         for record in [full, minimal] {
             #expect(try record.canonicalData() == viaCodable(record))
@@ -53,13 +53,14 @@ struct CanonicalJSONTests {
         }
         let cases = [
             EvalCase(id: "case \"7\"", metrics: ["score": 1e-7, "a": 1, "Z": 0.5, "é": 2], pass: false, output: "ünïcode\t", repeatIndex: 2),
-            EvalCase(id: "1"), EvalCase(id: "x", pass: true, repeatIndex: 0),
+            EvalCase(id: "1"), EvalCase(id: "x", pass: true, repeatIndex: 0), EvalCase(id: "e", output: "o", error: "HTTP 429\n"),
         ]
         for item in cases {
             var direct = [UInt8]()
             try item.appendCanonical(to: &direct)
             #expect(try Data(direct) == viaCodable(item))
         }
+        #expect(try EvalCases.decode(EvalCases.encode(cases)) == cases.sorted { ($0.id, $0.repeatIndex ?? 0) < ($1.id, $1.repeatIndex ?? 0) })
     }
 
     /// The general path: `JSONEncoder`, then normalised.

@@ -32,4 +32,43 @@ struct EvalCasesTests {
         #expect(throws: (any Error).self) { try EvalCases.decode(Data(#"{"id": 1"#.utf8)) }
         #expect(throws: (any Error).self) { try EvalCases.decode(Data(#"{"id": "no metrics"}"#.utf8)) }
     }
+
+    /// The fast reader must never accept a line JSONDecoder refuses or reads otherwise.
+    private func expectAgreement(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let data = Data(line.utf8)
+        guard let scanned = data.withUnsafeBytes(CaseLineScanner.cases(in:)) else { return }
+        let decoded = try? JSONDecoder().decode(EvalCase.self, from: data)
+        #expect(decoded.map { [$0] } == scanned, "\(line)", sourceLocation: sourceLocation)
+    }
+
+    @Test("the fast reader accepts no line JSONDecoder refuses: numbers JSON forbids, hand-written", arguments: [
+        "+1", "01", "-01", ".5", "1.", "1e", "1e+", "-", "00", "0x1", "1e400", "-1e400", "1.5e-3", "-0", "0", "1E+2", "12", "0.25",
+    ])
+    func numbers(number: String) {
+        expectAgreement(#"{"id":"a","metrics":{"m":\#(number)}}"#)
+        expectAgreement(#"{"id":"a","metrics":{},"repeatIndex":\#(number)}"#)
+    }
+
+    @Test("the fast reader accepts no line JSONDecoder refuses or reads otherwise, on 5,000 mutated lines")
+    func mutatedLines() throws {
+        var random = SeededGenerator(seed: 7)
+        let lines = try EvalCases.encode(cases).split(separator: 0x0A).map { Array($0) }
+        let alphabet = Array(#"{}[]:,"\ 0123456789+-.eEtrufalsn"#.utf8)
+        var accepted = 0
+        for _ in 0..<5_000 {
+            var line = lines.randomElement(using: &random)!
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let at = Int.random(in: 0..<line.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: line[at] = alphabet.randomElement(using: &random)!
+                case 1: line.insert(alphabet.randomElement(using: &random)!, at: at)
+                default: if line.count > 1 { line.remove(at: at) }
+                }
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            if Data(line).withUnsafeBytes(CaseLineScanner.cases(in:)) != nil { accepted += 1 }
+            expectAgreement(text)
+        }
+        #expect(accepted > 300, "too few mutations were read by the fast reader to compare")
+    }
 }

@@ -16,6 +16,9 @@ struct EvalStoreTests {
         return (repository, try Workspace.open(from: repository.path))
     }
 
+    /// `ab/cd/ef…`: an id's path in a layout-2 store's sharded folders (docs/storage.md).
+    private func fanned(_ id: String) -> String { "\(id.prefix(2))/\(id.dropFirst(2).prefix(2))/\(id.dropFirst(4))" }
+
     private func metricsFile(_ repository: TestRepository, _ name: String, _ json: String) throws -> String {
         try repository.write("results/\(name)", json)
         return repository.path + "/results/\(name)"
@@ -30,23 +33,25 @@ struct EvalStoreTests {
         #expect(record.isNew == true)
         let head = try repository.git("rev-parse", "HEAD")
         let blob = try repository.git("rev-parse", "HEAD:prompts/greet.prompt")
-        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:records/\(record.id.prefix(2))/\(record.id.dropFirst(2)).json")
+        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:records/\(fanned(record.id)).json")
             == #"{"commit":"\#(head)","metrics":{"accuracy":0.9,"latency_ms":120},"prompt":"prompts/greet.prompt","promptBlob":"\#(blob)","quill":1,"source":"dvc","suite":"smoke"}"#)
-        #expect(try repository.git("rev-parse", "refs/quill/evals:by-commit/\(head.prefix(2))/\(head.dropFirst(2))/\(record.id)") == record.id)
-        #expect(try repository.git("rev-parse", "refs/quill/evals:by-prompt/\(blob.prefix(2))/\(blob.dropFirst(2))/\(record.id)") == record.id)
+        #expect(try repository.git("rev-parse", "refs/quill/evals:by-commit/\(fanned(head))/\(record.id)") == record.id)
+        #expect(try repository.git("rev-parse", "refs/quill/evals:by-prompt/\(fanned(blob))/\(record.id)") == record.id)
+        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1}"#)
         #expect(try repository.git("log", "-1", "--notes=quill", "--format=%N", "HEAD") == "quill: prompts/greet.prompt [smoke] accuracy=0.9 latency_ms=120")
         #expect(try repository.git("log", "--format=%an", "refs/quill/evals") == "Eve Evaluator")
         try repository.fsck()
     }
 
-    @Test("one import whose prompts have identical per-case results stores one cases blob for both records")
-    func sharedCasesBlob() throws {
+    @Test("one import whose prompts or providers have identical per-case results stores one cases blob for both records (was exit 3, 'duplicate entries')",
+          arguments: [(["a", "b"], ["echo", "echo"]), (["a", "a"], ["openai:gpt-4o-mini", "anthropic:claude"])])
+    func sharedCasesBlob(_ prompts: [String], _ providers: [String]) throws {
         let repository = try TestRepository.evaluated()
         try repository.write("prompts/a.txt", "A\n")
         try repository.write("prompts/b.txt", "B\n")
         try repository.commitAll("two prompts")
-        let rows = (0..<2).flatMap { prompt in (0..<3).map { test in
-            #"{"promptIdx": \#(prompt), "testIdx": \#(test), "success": true, "score": 1, "provider": {"id": "echo"}, "prompt": {"raw": "x", "label": "prompts/\#(prompt == 0 ? "a" : "b").txt: x"}, "response": {"output": "same"}}"#
+        let rows = (0..<2).flatMap { column in (0..<3).map { test in
+            #"{"promptIdx": \#(column), "testIdx": \#(test), "success": true, "score": 1, "provider": {"id": "\#(providers[column])"}, "prompt": {"raw": "x", "label": "prompts/\#(prompts[column]).txt: x"}, "response": {"output": "same"}}"#
         } }
         let file = try metricsFile(repository, "p.json", #"{"evalId": "e", "results": {"version": 3, "results": [\#(rows.joined(separator: ","))], "prompts": []}}"#)
         let report = try Workspace.open(from: repository.path).recordEvaluations(RecordRequest(files: [file]))
@@ -107,7 +112,7 @@ struct EvalStoreTests {
         let environment = ["GIT_INDEX_FILE": index]
         try repository.git(["read-tree", "refs/quill/evals"], environment: environment)
         let empty = try repository.git(["hash-object", "-w", "--stdin"], input: "")
-        try repository.git(["update-index", "--add", "--cacheinfo", "100644,\(empty),by-prompt/\(blob.prefix(2))/\(blob.dropFirst(2))/\(missing)"], environment: environment)
+        try repository.git(["update-index", "--add", "--cacheinfo", "100644,\(empty),by-prompt/\(fanned(blob))/\(missing)"], environment: environment)
         let tree = try repository.git(["write-tree"], environment: environment)
         let commit = try repository.git("commit-tree", tree, "-p", "refs/quill/evals", "-m", "damage")
         try repository.git("update-ref", "refs/quill/evals", commit)

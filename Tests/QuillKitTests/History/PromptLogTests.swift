@@ -7,7 +7,8 @@ import Testing
 struct PromptLogTests {
     static let seeds: [UInt64] = [1, 7, 42, 2024, 31337, 0xC0FFEE]
 
-    @Test("log lists exactly the commits of git log --follow for every prompt, on random histories", arguments: seeds)
+    @Test("log lists exactly the commits of git log --follow for every prompt, on random histories, with and without a commit-graph",
+          arguments: seeds)
     func randomHistory(seed: UInt64) throws {
         var generator = HistoryGenerator(seed: seed, steps: 90)
         let history = generator.generate()
@@ -17,6 +18,7 @@ struct PromptLogTests {
         #expect(history.copyCount + history.skewCount >= 1)
         let repository = try TestRepository()
         try repository.importHistory(history)
+        try repository.writeCommitGraph(.forSeed(Self.seeds.firstIndex(of: seed)!))
         let workspace = try Workspace.open(from: repository.path)
 
         let atHead = Set(try repository.git("ls-tree", "-r", "--name-only", "HEAD").split(separator: "\n").map(String.init))

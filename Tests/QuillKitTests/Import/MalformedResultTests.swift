@@ -21,13 +21,17 @@ struct MalformedResult: CustomTestStringConvertible, Sendable {
 
 @Suite("malformed results files name the file, the line and column, and what was expected")
 struct MalformedResultTests {
+    /// What `--format auto` looks for, as the one line refusing an unknown shape lists it.
+    static let lookedFor = #"one of: "quill" (Quill JSON); 'evalId', 'results.results' or promptfoo rows with 'promptIdx' and 'testIdx' (promptfoo); one case object a line (.jsonl); a header row (.csv); numbers only, nested or in lists (DVC metrics, .json/.yaml/.toml); 'testResults' (gh models eval); 'results' by task with 'versions' or 'configs', or lines with 'doc_id' (lm-evaluation-harness)"#
+
     static let cases: [MalformedResult] = [
         MalformedResult("a.json", #"{"quill": 1, "cases": [}"#, "a.json:1:24: invalid JSON: unexpected character '}'; expected a value"),
         MalformedResult("b.json", "{\n  \"results\": {\n    \"version\": 3,\n    \"results\": [1 2]\n  }\n}\n",
                         "b.json:4:19: invalid JSON: expected ',' or ']' after a value in an array"),
         MalformedResult("c.json", #"{"evalId": "e1", "results": {"version": 3, "results": {"a": 1}}}"#,
                         "c.json:1:55: 'results.results' is an object; expected an array of result rows"),
-        MalformedResult("d.json", #"{"accuracy": "high", "f1": 0.8}"#, "d.json:1:14: metric 'accuracy' is a string; expected a number"),
+        MalformedResult("d.json", as: .dvc, #"{"accuracy": "high", "f1": 0.8}"#, "d.json:1:14: metric 'accuracy' is a string; expected a number"),
+        MalformedResult("dd.json", #"{"accuracy": "high", "f1": 0.8}"#, "dd.json:1:1: unrecognised results file; looked for \(lookedFor); pass --format to read it as one of them"),
         MalformedResult("e.json", as: .quill, #"{"quill": 1, "metrics": {"accuracy": "high"}}"#, "e.json:1:38: metric 'accuracy' is a string; expected a number"),
         MalformedResult("f.json", #"{"accuracy": NaN}"#, "f.json:1:14: invalid JSON: 'NaN' is not a finite number; expected a finite JSON number"),
         MalformedResult("g.json", "{\"loss\": -Infinity}", "g.json:1:10: invalid JSON: '-Infinity' is not a finite number; expected a finite JSON number"),
@@ -35,7 +39,7 @@ struct MalformedResultTests {
         MalformedResult("i.yml", "f1: nan\n", "i.yml:1:5: metric 'f1' is 'nan', not a finite number; expected a number"),
         MalformedResult("j.toml", "# metrics\nloss = nan\n", "j.toml: metric 'loss' is 'nan', not a finite number; expected a number"),
         MalformedResult("k.toml", "scores = [1, -inf]\n", "k.toml: metric 'scores[1]' is '-inf', not a finite number; expected a number"),
-        MalformedResult("l.json", "", "l.json: empty file; expected promptfoo results, Quill results JSON, 'gh models eval --json' output, JSON Lines of cases or a DVC metrics file"),
+        MalformedResult("l.json", "", "l.json: empty file; expected \(lookedFor)"),
         MalformedResult("m.json", as: .promptfoo, " \n\t\n", "m.json: empty file; expected promptfoo results (JSON with 'results', or JSON Lines of result rows)"),
         MalformedResult("n.json", #"{"evalId": "e1", "results": {"version": 3, "results": [], "prompts": []}}"#,
                         "n.json:1:55: no result rows in 'results.results'; expected at least one evaluated test"),
@@ -43,7 +47,7 @@ struct MalformedResultTests {
         MalformedResult("p.jsonl", "{\"id\": \"a\", \"score\": 1}\n\n{\"id\": \"b\", \"score\": }\n",
                         "p.jsonl:3:22: invalid JSON: unexpected character '}'; expected a value"),
         MalformedResult("q.json", #"{"name": "nightly", "owner": "ml-team"}"#,
-                        "q.json:1:1: unrecognised results file; expected promptfoo results, Quill results JSON, 'gh models eval --json' output, JSON Lines of cases or a DVC metrics file"),
+                        "q.json:1:1: unrecognised results file; looked for \(lookedFor); pass --format to read it as one of them"),
         MalformedResult("r.json", #"{"quill": 2, "metrics": {}}"#, "r.json:1:11: unsupported 'quill' version 2; expected 1"),
         MalformedResult("s.json", #"{"quill": 1, "cases": [{"metrics": {"a": 1}}]}"#, "s.json:1:24: case 0 has no 'id'; expected an object with 'id' and 'metrics' or 'pass'"),
         MalformedResult("t.json", #"{"quill": 1, "prompt": "p"}"#, "t.json:1:1: evaluation has neither 'metrics' nor 'cases'; expected at least one"),

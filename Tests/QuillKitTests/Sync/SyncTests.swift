@@ -40,6 +40,26 @@ struct SyncTests {
         }
     }
 
+    @Test("a clone whose store is still layout 1 and one of layout 2 merge as a union in layout 2, in both directions")
+    func layoutsMerge() throws {
+        let fixture = try SyncFixture()
+        let old = try fixture.clone(), new = try fixture.clone()
+        let oldIDs = try fixture.record(0.6, in: old).records.map(\.id) + fixture.record(0.65, in: old).records.map(\.id)
+        try old.rewriteEvalStoreAsLayoutOne()
+        let newIDs = try fixture.record(0.7, in: new).records.map(\.id)
+        _ = try Workspace.open(from: old.path).sync()  // the remote now holds a layout-1 store
+        #expect(try fixture.remote.git("ls-tree", "--name-only", "refs/quill/evals").contains("layout.json") == false)
+        let merged = try #require(try Workspace.open(from: new.path).sync().refs.first { $0.reference == "refs/quill/evals" })
+        #expect(merged.action == .merged && merged.fromRemote == 2 && merged.pushed)
+        _ = try Workspace.open(from: old.path).sync()
+        for repository in [old, new, fixture.remote] {
+            #expect(try SyncFixture.recordIDs(at: repository.path) == Set(oldIDs + newIDs))
+            #expect(try repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1}"#)
+            try repository.fsck()
+        }
+        #expect(try Workspace.open(from: old.path).listEvaluations(prompt: SyncFixture.prompt, commit: nil).records.count == 3)
+    }
+
     @Test("notes both sides wrote for one commit are recomputed from the merged store; a record stored twice is one")
     func conflictingNotes() throws {
         let fixture = try SyncFixture()

@@ -14,7 +14,7 @@ extension ReviewReport {
 /// The Mustache template of the HTML report.
 enum ReviewPage {
     static let library: MustacheLibrary = {
-        var library = MustacheLibrary()
+        var library = HTMLPage.library()
         try! library.register(rowsTemplate, named: "rows")
         return library
     }()
@@ -29,18 +29,7 @@ enum ReviewPage {
         """
 
     static let pageTemplate = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}}</title>
-        <style>
-        body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#1f2328;background:#fff}
-        h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:28px 0 8px}code,.t,.n{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:12.5px}
-        header{border-radius:8px;padding:14px 18px;border:1px solid #d0d7de}header.failed{background:#ffebe9;border-color:#ff8182}header.passed{background:#dafbe1;border-color:#4ac26b}
-        .rule{color:#59636e}table{border-collapse:collapse;margin:8px 0;width:100%}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f6f8fa}
+        {{> head}}
         .badge{border-radius:10px;padding:1px 8px;font-size:12px;font-weight:600;border:1px solid #d0d7de}
         .regressed{color:#a40e26}.badge.regressed{background:#ffebe9}.improved{color:#1a7f37}.badge.improved{background:#dafbe1}.worse,.notEvaluated{color:#9a6700}.badge.worse,.badge.notEvaluated{background:#fff8c5}
         table.sbs{table-layout:fixed}table.sbs td{border:none;padding:0 6px;white-space:pre-wrap;word-break:break-all}table.sbs col.n{width:3.5em}table.sbs td.n{color:#6e7781;text-align:right;user-select:none}

@@ -12,15 +12,31 @@ enum JSONLines {
     /// Each non-blank line parsed as a JSON document that knows its line number.
     static func documents(_ source: SourceText) throws(SourceIssue) -> [JSONDocument] {
         var documents: [JSONDocument] = []
-        for line in nonBlankLines(source) {
-            documents.append(try document(source, line: line))
-        }
+        try forEachDocument(source) { documents.append($0) }
         return documents
+    }
+
+    /// Each non-blank line parsed and handed to `body` in turn, so no more than one line's tree is held.
+    static func forEachDocument(_ source: SourceText, _ body: (JSONDocument) throws(SourceIssue) -> Void) throws(SourceIssue) {
+        for line in nonBlankLines(source) {
+            try body(try document(source, line: line))
+        }
     }
 
     /// A line's JSON value must be an object; `what` names the line's role ("a case object").
     static func object(_ document: JSONDocument, expected what: String) throws(SourceIssue) -> [(key: String, value: JSONNode)] {
         try document.members(document.root, "line \(document.firstLine)", expected: what)
+    }
+
+    /// The lines as rows of cases: each must be an object.
+    static func rows(_ documents: [JSONDocument]) throws(SourceIssue) -> [CaseRowsReader.Row] {
+        var rows: [CaseRowsReader.Row] = []
+        rows.reserveCapacity(documents.count)
+        for document in documents {
+            try object(document, expected: "a case object")
+            rows.append(CaseRowsReader.Row(node: document.value(document.root), line: document.firstLine))
+        }
+        return rows
     }
 
     private static func nonBlankLines(_ source: SourceText) -> [Int] {

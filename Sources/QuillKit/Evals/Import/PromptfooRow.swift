@@ -51,16 +51,24 @@ struct PromptfooRow {
             "vars": (testCase?["vars"] ?? node["vars"]).map(document.jsonValue) ?? .null,
         ])
         testIdentity = JSONDocument.canonicalText(identity)
+        let output = document.output(node["response"]?["output"])
+        let pass = try document.bool(node["success"], "'success' of \(name)")
+        if try document.index(node["failureReason"], "'failureReason' of \(name)") == Self.errorFailureReason {
+            let message = try document.string(node["error"], "'error' of \(name)")
+            result = EvalCase(id: "", output: output, error: message ?? "error")
+            return
+        }
         var metrics = MetricCollector(.strict)
         if let score = node["score"] { try metrics.collect(document.value(score), name: "score") }
         if let named = node["namedScores"] {
             try metrics.collect(document.metricTable(named, "'namedScores' of \(name)"), name: nil)
         }
-        result = EvalCase(
-            id: "", metrics: metrics.metrics,
-            pass: try document.bool(node["success"], "'success' of \(name)"),
-            output: document.output(node["response"]?["output"]))
+        result = EvalCase(id: "", metrics: metrics.metrics, pass: pass, output: output)
     }
+
+    /// promptfoo's `ResultFailureReason.ERROR`: the provider or the test could not run (HTTP 429, a
+    /// timeout), so the row is no verdict on the prompt; 1 is a failed assertion, 0 none.
+    static let errorFailureReason = 2
 
     /// Whether `node` looks like a promptfoo result row rather than a case line of another tool.
     static func isRow(_ node: JSONNode) -> Bool {

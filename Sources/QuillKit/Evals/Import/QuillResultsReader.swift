@@ -88,6 +88,7 @@ enum QuillResultsReader {
             id: id, metrics: metrics,
             pass: try document.bool(node["pass"], "'pass' of case '\(id)'"),
             output: try document.string(node["output"], "'output' of case '\(id)'"),
-            repeatIndex: try document.index(node["repeat"], "'repeat' of case '\(id)'"))
+            repeatIndex: try document.index(node["repeat"], "'repeat' of case '\(id)'"),
+            error: try document.string(node["error"], "'error' of case '\(id)'"))
     }
 }

@@ -1,6 +1,6 @@
 /// The kinds of evaluation result files Quill imports (docs/eval-import.md).
 public enum ResultFormat: String, CaseIterable, Sendable, Codable {
-    /// Detect the format from the file's shape, and from its extension for DVC YAML and TOML.
+    /// Detect the format from the file's shape, and from its extension for DVC YAML and TOML and for CSV.
     case auto
     /// Quill's own results JSON (docs/eval-result.schema.json).
     case quill
@@ -8,23 +8,47 @@ public enum ResultFormat: String, CaseIterable, Sendable, Codable {
     case promptfoo
     /// JSON Lines, one test case an object.
     case jsonl
+    /// CSV, a header row and one test case a record.
+    case csv
     /// A DVC-style metrics file: numbers, nested or in lists, as JSON, YAML or TOML.
     case dvc
     /// The output of `gh models eval --json`.
     case ghModels = "gh-models"
+    /// lm-evaluation-harness: `results_*.json` (aggregates per task) or `samples_*.jsonl` (per document).
+    case lmEval = "lm-eval"
 }
 
 extension ResultFormat {
     /// What a file of this format looks like, for the "expected …" half of error messages.
     var expectation: String {
         switch self {
-        case .auto:
-            "promptfoo results, Quill results JSON, 'gh models eval --json' output, JSON Lines of cases or a DVC metrics file"
+        case .auto: "one of: " + Self.allCases.dropFirst().map(\.signature).joined(separator: "; ")
         case .quill: "Quill results JSON with \"quill\": 1"
         case .promptfoo: "promptfoo results (JSON with 'results', or JSON Lines of result rows)"
         case .jsonl: "JSON Lines, one case object a line"
+        case .csv: "CSV with a header row, one case a record"
         case .dvc: "a DVC metrics file of numbers (JSON, YAML or TOML)"
         case .ghModels: "'gh models eval --json' output with 'testResults'"
+        case .lmEval: "lm-evaluation-harness results JSON ('results' by task) or samples JSON Lines ('doc_id' a line)"
         }
+    }
+
+    /// What `--format auto` looks for to pick this format, for the one line that refuses an unknown shape.
+    var signature: String {
+        switch self {
+        case .auto: ""
+        case .quill: "\"quill\" (Quill JSON)"
+        case .promptfoo: "'evalId', 'results.results' or promptfoo rows with 'promptIdx' and 'testIdx' (promptfoo)"
+        case .jsonl: "one case object a line (.jsonl)"
+        case .csv: "a header row (.csv)"
+        case .dvc: "numbers only, nested or in lists (DVC metrics, .json/.yaml/.toml)"
+        case .ghModels: "'testResults' (gh models eval)"
+        case .lmEval: "'results' by task with 'versions' or 'configs', or lines with 'doc_id' (lm-evaluation-harness)"
+        }
+    }
+
+    /// Whether files of this format are rows of cases whose id field `--case-id` can name.
+    var takesCaseIDField: Bool {
+        [.jsonl, .csv, .lmEval].contains(self)
     }
 }

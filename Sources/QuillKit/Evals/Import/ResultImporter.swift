@@ -1,12 +1,14 @@
 import Foundation
 
 /// Reads evaluation result files — Quill's JSON, promptfoo's JSON and JSON Lines, `gh models eval --json`,
-/// JSON Lines of cases and DVC metrics files — into `ImportedEvaluation`s (docs/eval-import.md).
+/// lm-evaluation-harness output, JSON Lines and CSV of cases and DVC metrics files — into
+/// `ImportedEvaluation`s (docs/eval-import.md).
 public enum ResultImporter {
-    /// Reads one results file; `format: .auto` detects it by shape (and extension for DVC YAML/TOML).
+    /// Reads one results file; `format: .auto` detects it by shape (and extension for DVC YAML/TOML and
+    /// CSV). `caseID` names the field that holds the case id in rows of cases (JSON Lines, CSV).
     ///
     /// Complexity: O(n) in the file's size, plus O(r log r) to order promptfoo's r rows.
-    public static func read(_ data: Data, path: String, format: ResultFormat) throws(InputFileError) -> ImportedResults {
+    public static func read(_ data: Data, path: String, format: ResultFormat, caseID: String? = nil) throws(InputFileError) -> ImportedResults {
         let source: SourceText
         do {
             source = try SourceText(checking: data)
@@ -16,28 +18,44 @@ public enum ResultImporter {
         guard source.bytes.contains(where: { !SourceText.isSpace($0) }) else {
             throw InputFileError(file: path, message: "empty file; expected \(format.expectation)")
         }
+        let results: ImportedResults
         do {
-            return try read(source, path: path, format: format)
+            results = try Reading(source: source, path: path, caseID: caseID).read(format)
         } catch {
             throw InputFileError(file: path, issue: error)
         }
+        if let caseID, !results.format.takesCaseIDField {
+            throw InputFileError(file: path, message: "--case-id '\(caseID)' names a field of rows of cases (jsonl, csv, lm-eval samples); this file is \(results.format.rawValue), which numbers its cases itself")
+        }
+        return results
     }
+}
 
-    private static func read(_ source: SourceText, path: String, format: ResultFormat) throws(SourceIssue) -> ImportedResults {
-        let fileExtension = DVCMetricsReader.fileExtension(path)
+/// One file being read: its text, its name and the case id field, if one was named.
+private struct Reading {
+    let source: SourceText
+    let path: String
+    let caseID: String?
+
+    func read(_ format: ResultFormat) throws(SourceIssue) -> ImportedResults {
         switch format {
         case .auto:
-            return try detect(source, fileExtension: fileExtension, path: path)
+            return try detect()
         case .dvc:
             return ImportedResults(format: .dvc, evaluations: try DVCMetricsReader.read(DVCMetricsReader.tree(of: source, path: path)))
         case .jsonl:
-            return ImportedResults(format: .jsonl, evaluations: try CaseLinesReader.read(JSONLines.documents(source)))
+            return try cases(JSONLines.rows(JSONLines.documents(source)), layout: .jsonLines, format: .jsonl)
+        case .csv:
+            return try cases(CSVTable.rows(source), layout: .csv, format: .csv)
         case .quill:
             return ImportedResults(format: .quill, evaluations: try QuillResultsReader.read(JSONDocument.parse(source)))
         case .ghModels:
             return ImportedResults(format: .ghModels, evaluations: try GitHubModelsResultsReader.read(JSONDocument.parse(source)))
+        case .lmEval:
+            guard !isLines else { return try lmEvalSamples(JSONLines.documents(source)) }
+            return ImportedResults(format: .lmEval, evaluations: try LMEvalResultsReader.read(JSONDocument.parse(source)))
         case .promptfoo:
-            guard !JSONLines.startsAsLines(source) else { return try lines(source) }
+            guard !isLines else { return try promptfooLines(JSONLines.documents(source)) }
             let document = try JSONDocument.parse(source)
             let evaluations = PromptfooRow.isRow(document.root)
                 ? try PromptfooResultsReader.read(lines: [document])
@@ -46,10 +64,16 @@ public enum ResultImporter {
         }
     }
 
-    /// Picks the format by extension (DVC YAML and TOML, JSON Lines), then by the JSON's shape.
-    private static func detect(_ source: SourceText, fileExtension: String, path: String) throws(SourceIssue) -> ImportedResults {
-        if ["yaml", "yml", "toml"].contains(fileExtension) { return try read(source, path: path, format: .dvc) }
-        if ["jsonl", "ndjson"].contains(fileExtension) || JSONLines.startsAsLines(source) { return try lines(source) }
+    private var fileExtension: String { DVCMetricsReader.fileExtension(path) }
+
+    private var isLines: Bool { ["jsonl", "ndjson"].contains(fileExtension) || JSONLines.startsAsLines(source) }
+
+    /// Picks the format by extension (DVC YAML and TOML, CSV, JSON Lines), then by the JSON's shape; a
+    /// shape no reader knows is refused with what was looked for, never read as something else.
+    private func detect() throws(SourceIssue) -> ImportedResults {
+        if ["yaml", "yml", "toml"].contains(fileExtension) { return try read(.dvc) }
+        if fileExtension == "csv" { return try read(.csv) }
+        if isLines { return try lines(JSONLines.documents(source)) }
         let document = try JSONDocument.parse(source)
         let root = document.root
         if case .object = root.value {
@@ -60,21 +84,36 @@ public enum ResultImporter {
             if root["testResults"] != nil {
                 return ImportedResults(format: .ghModels, evaluations: try GitHubModelsResultsReader.read(document))
             }
+            if LMEvalResultsReader.isResultsFile(root) {
+                return ImportedResults(format: .lmEval, evaluations: try LMEvalResultsReader.read(document))
+            }
             if PromptfooRow.isRow(root) {
                 return ImportedResults(format: .promptfoo, evaluations: try PromptfooResultsReader.read(lines: [document]))
             }
             let tree = document.value(root)
-            if tree.containsNumber { return ImportedResults(format: .dvc, evaluations: try DVCMetricsReader.read(tree)) }
+            if tree.containsNumber, tree.holdsNumbersOnly {
+                return ImportedResults(format: .dvc, evaluations: try DVCMetricsReader.read(tree))
+            }
         }
-        throw document.issue(root, "unrecognised results file; expected \(ResultFormat.auto.expectation)")
+        throw document.issue(root, "unrecognised results file; looked for \(ResultFormat.auto.expectation); pass --format to read it as one of them")
     }
 
-    /// A JSON Lines file: promptfoo's rows when its first line is one, otherwise cases.
-    private static func lines(_ source: SourceText) throws(SourceIssue) -> ImportedResults {
-        let documents = try JSONLines.documents(source)
-        guard PromptfooRow.isRow(documents[0].root) else {
-            return ImportedResults(format: .jsonl, evaluations: try CaseLinesReader.read(documents))
-        }
-        return ImportedResults(format: .promptfoo, evaluations: try PromptfooResultsReader.read(lines: documents))
+    /// A JSON Lines file: promptfoo's rows or lm-evaluation-harness samples when its first line is one, otherwise cases.
+    private func lines(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
+        if PromptfooRow.isRow(documents[0].root) { return try promptfooLines(documents) }
+        if LMEvalResultsReader.isSample(documents[0].root) { return try lmEvalSamples(documents) }
+        return try cases(JSONLines.rows(documents), layout: .jsonLines, format: .jsonl)
+    }
+
+    private func promptfooLines(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
+        ImportedResults(format: .promptfoo, evaluations: try PromptfooResultsReader.read(lines: documents))
+    }
+
+    private func lmEvalSamples(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
+        ImportedResults(format: .lmEval, evaluations: try LMEvalResultsReader.read(samples: JSONLines.rows(documents), path: path, caseID: caseID))
+    }
+
+    private func cases(_ rows: [CaseRowsReader.Row], layout: CaseLayout, format: ResultFormat) throws(SourceIssue) -> ImportedResults {
+        ImportedResults(format: format, evaluations: try CaseRowsReader(layout: layout.identified(by: caseID)).read(rows))
     }
 }

@@ -58,6 +58,16 @@ struct ValueNode {
         }
     }
 
+    /// Whether the tree has the shape of a DVC metrics file: no text anywhere, lists holding numbers only.
+    var holdsNumbersOnly: Bool {
+        switch kind {
+        case .null, .bool, .number: true
+        case .string: false
+        case .list(let elements): elements.allSatisfy { if case .number = $0.kind { true } else { false } }
+        case .table(let members): members.allSatisfy(\.value.holdsNumbersOnly)
+        }
+    }
+
     /// Whether a number stands anywhere in the tree.
     var containsNumber: Bool {
         switch kind {

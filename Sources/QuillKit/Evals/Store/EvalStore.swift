@@ -7,6 +7,8 @@ struct EvalStore {
     static let reference = "refs/quill/evals"
     /// From this many records on, a write stores its objects as one pack file rather than loose objects.
     static let packedBatchSize = 32
+    /// From this many pack files on, a write consolidates them (`Repository.consolidatePacks`).
+    static let packLimit = 16
 
     let repository: Repository
 
@@ -41,23 +43,25 @@ struct EvalStore {
         let provenanceID = try repository.writeBlob(try CanonicalJSON.encode(provenance))
         var newIDs = [ObjectID]()
         let commit = try CompareAndSwap(repository: repository, reference: EvalStore.reference).append { tip in
-            let baseTree = try tip.map(repository.treeID(ofCommit:))
+            // A layout-1 tip is migrated first, in a commit of its own under the batch's (`StoreMigration`).
+            let (baseTree, parent) = try StoreMigration(repository: repository).layoutTwo(tip, signature: signature)
             var updates = [TreeUpdate]()
             newIDs = []
             var seen = Set<ObjectID>()
             // Records of different prompts can share a per-case blob (the same results): one update each.
             var written = Set<TreeUpdate>()
             for entry in entries where seen.insert(entry.id).inserted {
-                if let baseTree, try repository.treeEntry(atPath: StorePath.record(entry.id), inTree: baseTree) != nil { continue }
+                if let baseTree, try repository.treeEntry(atPath: StorePath.record(entry.id, .two), inTree: baseTree) != nil { continue }
                 newIDs.append(entry.id)
                 updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID).filter { written.insert($0).inserted }
             }
             guard !updates.isEmpty else { return nil }
+            if baseTree == nil { updates.append(.upsert(path: StorePath.layoutFile, id: try repository.writeBlob(StoreFanout.marker))) }
             let tree = try repository.updateTree(baseTree, applying: updates)
             let added = Set(newIDs)
             let message = "quill: record \(newIDs.count) evaluation\(newIDs.count == 1 ? "" : "s")\n\n"
                 + entries.lazy.filter { added.contains($0.id) }.prefix(50).map { "\($0.id.hex) \($0.record.prompt) @ \($0.record.commit.prefix(12))" }.joined(separator: "\n") + "\n"
-            return try repository.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: message, author: signature, committer: signature)
+            return try repository.createCommit(tree: tree, parents: parent.map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
         return AppendResult(records: entries, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit)
     }
@@ -67,13 +71,13 @@ struct EvalStore {
             throw QuillError(.repository, "record \(id.hex) names an invalid commit or prompt blob")
         }
         var updates: [TreeUpdate] = [
-            .upsert(path: StorePath.record(id), id: id),
-            .upsert(path: StorePath.provenance(id), id: provenance),
-            .upsert(path: "\(StorePath.byCommit(commit))/\(id.hex)", id: id),
-            .upsert(path: "\(StorePath.byPrompt(prompt))/\(id.hex)", id: id),
+            .upsert(path: StorePath.record(id, .two), id: id),
+            .upsert(path: StorePath.provenance(id, .two), id: provenance),
+            .upsert(path: "\(StorePath.byCommit(commit, .two))/\(id.hex)", id: id),
+            .upsert(path: "\(StorePath.byPrompt(prompt, .two))/\(id.hex)", id: id),
         ]
         if let cases = record.cases.flatMap({ ObjectID(hex: $0.blob) }) {
-            updates.append(.upsert(path: StorePath.cases(cases), id: cases))
+            updates.append(.upsert(path: StorePath.cases(cases, .two), id: cases))
         }
         return updates
     }
@@ -85,32 +89,39 @@ struct EvalStore {
 
     /// The ids of the records for an evaluated commit. Complexity: one index folder read.
     func recordIDs(forCommit commit: ObjectID, in tree: ObjectID) throws -> [ObjectID] {
-        try indexFolder(StorePath.byCommit(commit), in: tree)
+        try indexFolder(StorePath.byCommit(commit, StoreFanout(of: tree, in: repository)), in: tree)
     }
 
     /// The ids of the records for a prompt version. Complexity: one index folder read (for many
     /// versions of one prompt, `PromptIndexReader` reads the upper index trees once).
     func recordIDs(forPromptBlob blob: ObjectID, in tree: ObjectID) throws -> [ObjectID] {
-        try indexFolder(StorePath.byPrompt(blob), in: tree)
+        try indexFolder(StorePath.byPrompt(blob, StoreFanout(of: tree, in: repository)), in: tree)
     }
 
     /// Every record id in the store.
     func allRecordIDs(in tree: ObjectID) throws -> [ObjectID] {
         guard let records = try repository.treeEntry(atPath: "records", inTree: tree) else { return [] }
         var ids = [ObjectID]()
-        for shard in try repository.treeEntries(records.id) where shard.isTree {
-            for entry in try repository.treeEntries(shard.id) {
-                if let id = ObjectID(hex: shard.name + entry.name.dropLast(5)) { ids.append(id) }
+        var pending = [(prefix: "", id: records.id, levels: try StoreFanout(of: tree, in: repository).rawValue)]
+        while let (prefix, folder, levels) = pending.popLast() {
+            for entry in try repository.treeEntries(folder) {
+                if levels > 0 {
+                    if entry.isTree { pending.append((prefix + entry.name, entry.id, levels - 1)) }
+                } else if let id = ObjectID(hex: prefix + entry.name.dropLast(5)) {
+                    ids.append(id)
+                }
             }
         }
         return ids
     }
 
-    /// The record ids that start with `prefix` (lower-case hex, at least two digits).
+    /// The record ids that start with `prefix` (lower-case hex, at least four digits).
     func recordIDs(withPrefix prefix: String, in tree: ObjectID) throws -> [ObjectID] {
-        guard let shard = try repository.treeEntry(atPath: "records/\(prefix.prefix(2))", inTree: tree), shard.isTree else { return [] }
+        let levels = try StoreFanout(of: tree, in: repository).rawValue
+        let folders = stride(from: 0, to: 2 * levels, by: 2).map { String(prefix.dropFirst($0).prefix(2)) }
+        guard let shard = try repository.treeEntry(atPath: "records/" + folders.joined(separator: "/"), inTree: tree), shard.isTree else { return [] }
         return try repository.treeEntries(shard.id).compactMap { entry in
-            let hex = String(prefix.prefix(2)) + entry.name.dropLast(5)
+            let hex = folders.joined() + entry.name.dropLast(5)
             return hex.hasPrefix(prefix) ? ObjectID(hex: hex) : nil
         }
     }
@@ -128,7 +139,8 @@ struct EvalStore {
 
     /// Who recorded `id` and when.
     func provenance(of id: ObjectID, in tree: ObjectID) throws -> EvalProvenance? {
-        guard let entry = try repository.treeEntry(atPath: StorePath.provenance(id), inTree: tree) else { return nil }
+        let path = StorePath.provenance(id, try StoreFanout(of: tree, in: repository))
+        guard let entry = try repository.treeEntry(atPath: path, inTree: tree) else { return nil }
         return try JSONDecoder().decode(EvalProvenance.self, from: repository.blobData(entry.id))
     }
 

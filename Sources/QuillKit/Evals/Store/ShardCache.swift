@@ -2,7 +2,7 @@ import GitKit
 import Synchronization
 
 /// Shard trees of the prompt index, loaded once and shared by the threads that look records up in
-/// the same store tree (`PromptIndexReader`).
+/// the same store tree (`IndexReader`).
 final class ShardCache: Sendable {
     private let loaded = Mutex([String: LoadedTree]())
 

@@ -1,17 +1,27 @@
 import GitKit
 
-/// The paths of `refs/quill/evals`' tree (docs/storage.md), sharded by an id's first two hex digits.
+/// The paths of `refs/quill/evals`' tree (docs/storage.md), sharded by an id's leading hex digits: one
+/// two-digit folder level in layout 1 (`ab/cdef…`), two in layout 2 (`ab/cd/ef…`).
 enum StorePath {
-    static func record(_ id: ObjectID) -> String { "records/\(shard(id)).json" }
-    static func cases(_ id: ObjectID) -> String { "cases/\(shard(id)).jsonl" }
-    static func provenance(_ record: ObjectID) -> String { "meta/\(shard(record)).json" }
-    static func byCommit(_ commit: ObjectID) -> String { "by-commit/\(shard(commit))" }
-    static func byPrompt(_ blob: ObjectID) -> String { "\(byPromptFolder)/\(shard(blob))" }
+    static func record(_ id: ObjectID, _ fanout: StoreFanout) -> String { "records/\(shard(id, fanout)).json" }
+    static func cases(_ id: ObjectID, _ fanout: StoreFanout) -> String { "cases/\(shard(id, fanout)).jsonl" }
+    static func provenance(_ record: ObjectID, _ fanout: StoreFanout) -> String { "meta/\(shard(record, fanout)).json" }
+    static func byCommit(_ commit: ObjectID, _ fanout: StoreFanout) -> String { "\(byCommitFolder)/\(shard(commit, fanout))" }
+    static func byPrompt(_ blob: ObjectID, _ fanout: StoreFanout) -> String { "\(byPromptFolder)/\(shard(blob, fanout))" }
+    static let byCommitFolder = "by-commit"
     static let byPromptFolder = "by-prompt"
+    /// The folders whose entries are named by ids, so sharded.
+    static let shardedFolders = ["records", "cases", "meta", byCommitFolder, byPromptFolder]
+    /// The file at the root of a layout-2 tree that says so (`StoreFanout.marker`).
+    static let layoutFile = "layout.json"
 
-    /// `ab/cdef…`: the first two hex digits, a slash, the rest.
-    static func shard(_ id: ObjectID) -> String {
+    /// `ab/cdef…` (one level) or `ab/cd/ef…` (two levels): two hex digits a level, a slash after each, the rest.
+    static func shard(_ id: ObjectID, _ fanout: StoreFanout = .one) -> String {
         let hex = id.hex
-        return "\(hex.prefix(2))/\(hex.dropFirst(2))"
+        let split = hex.index(hex.startIndex, offsetBy: 2 * fanout.rawValue)
+        return stride(from: 0, to: 2 * fanout.rawValue, by: 2).map { offset in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return String(hex[start..<hex.index(start, offsetBy: 2)]) + "/"
+        }.joined() + hex[split...]
     }
 }

@@ -1,0 +1,58 @@
+import ArgumentParser
+import QuillKit
+
+extension ManifestHeader.ContentMode: ExpressibleByArgument {}
+
+struct ManifestRecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record a snapshot of a vector store's source documents as a manifest and print its id.",
+        discussion: """
+            SOURCE is a folder of UTF-8 documents (every file below it whose path has no part starting with \
+            '.'; links are not followed), split into chunks by Quill's utf8-window splitter (docs/storage.md). \
+            A folder recorded before under the same name is read again only where files changed. \
+            Exit status: 0 recorded, 2 bad input (nothing stored), 3 a repository problem.
+            """)
+
+    @Argument(help: "The folder of documents.")
+    var source: String
+
+    @Option(help: "The name to record the manifest under (default: the folder's name).")
+    var name: String?
+
+    @Option(help: "blobs: store document contents in the repository; hash: keep only their content ids and sizes.")
+    var content: ManifestHeader.ContentMode = .blobs
+
+    @Option(help: "Chunk size in UTF-8 bytes.")
+    var chunkSize = 1000
+
+    @Option(help: "Overlap of neighbouring chunks in UTF-8 bytes.")
+    var overlap = 200
+
+    @Option(help: "The embedding model the pipeline uses (noted in the manifest).")
+    var embeddingModel: String?
+
+    @Option(help: "The embedding dimension (noted in the manifest).")
+    var embeddingDimension: Int?
+
+    @Option(help: "The distance the index uses: cosine, l2, ip (noted in the manifest).")
+    var distance: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try CommandContext.open()
+        let request = ManifestRecordRequest(
+            source: source, name: name, content: content, chunkSize: chunkSize, overlap: overlap,
+            embedding: .init(model: embeddingModel, dimension: embeddingDimension, distance: distance))
+        try context.print(try context.workspace.recordManifest(request), format: output.format)
+    }
+}
+
+extension ManifestRecordReport: TextRenderable {
+    func renderText(_ terminal: Terminal) -> String {
+        let reuse = documentsReused > 0 ? ", \(documentsReused) unchanged since the last record" : ""
+        return id + "\n" + terminal.paint(
+            "\(isNew ? "recorded" : "already recorded") as '\(name)': \(documents) documents, \(chunks) chunks (\(documentsRead) read\(reuse))", .dim)
+    }
+}

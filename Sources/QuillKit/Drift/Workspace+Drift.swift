@@ -1,0 +1,60 @@
+import Foundation
+import GitKit
+
+extension Workspace {
+    /// How the text collection `request.b` drifted from `request.a`, judged by `quill.yaml`'s
+    /// `drift:` limits. Complexity: O(n) in the bytes of both collections, plus the statistics'
+    /// O(V + N log k) (see `DriftAnalysis`).
+    public func drift(_ request: DriftRequest) throws -> DriftReport {
+        var profiler = CorpusProfiler()
+        try readCollection(request.a, field: request.field, into: &profiler)
+        let a = profiler.finishSide()
+        try readCollection(request.b, field: request.field, into: &profiler)
+        let b = profiler.finishSide()
+        let analysis = DriftAnalysis(vocabulary: profiler.vocabulary, a: a, b: b, top: request.top)
+        return analysis.report(names: (request.a, request.b), thresholds: config.drift)
+    }
+
+    /// Reads the collection `spec` names into the profiler's current side; one without a word is bad input.
+    private func readCollection(_ spec: String, field: String?, into profiler: inout CorpusProfiler) throws {
+        let (path, data) = try collectionData(spec)
+        let format = DatasetFormat.of(path: path)
+        if let field, format == .plainText {
+            throw QuillError.badInput("'\(spec)' is plain text, one document; '--field \(field)' names a field of a .jsonl or .csv file")
+        }
+        let reader = DatasetReader(path: spec, format: format, field: field ?? DatasetFormat.defaultField)
+        try reader.read(data) { profiler.add($0) }
+        guard profiler.profile.wordCount > 0 else {
+            throw QuillError.badInput("'\(spec)' holds no words (\(profiler.profile.documentCount) documents); expected a \(format.rawValue) file with text in it")
+        }
+    }
+
+    /// The path and bytes `spec` names: `REV:PATH`, the file as committed at a revision, or a
+    /// file path, relative to the current folder.
+    private func collectionData(_ spec: String) throws -> (path: String, data: Data) {
+        if let colon = spec.firstIndex(of: ":"), colon != spec.startIndex,
+            !FileManager.default.fileExists(atPath: absolutePath(spec)) {
+            let revision = String(spec[..<colon])
+            let commit = try resolveUserCommit(revision)
+            let userPath = String(spec[spec.index(after: colon)...])
+            let path = userPath.hasPrefix("./") || userPath.hasPrefix("../") ? try repositoryPath(forUserPath: userPath) : userPath
+            guard let entry = try repository.treeEntry(atPath: path, inCommit: commit), entry.mode == .blob || entry.mode == .executable else {
+                throw QuillError.badInput("'\(path)' is not a file in '\(revision)'; expected a file committed there, such as '\(revision):data/inputs.jsonl'")
+            }
+            return (path, try MissingObject.data(of: entry.id, path: path, commit: commit, in: repository))
+        }
+        let absolute = absolutePath(spec)
+        var status = stat()
+        guard lstat(absolute, &status) == 0 else {
+            throw QuillError.badInput("'\(spec)' does not exist; expected a file, or REV:PATH for a file as committed at a revision")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: absolute) else {
+            throw QuillError.badInput("'\(spec)' is not a regular file; expected a file of texts (a symbolic link is not followed)")
+        }
+        return (spec, data)
+    }
+
+    private func absolutePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : currentDirectory + "/" + path
+    }
+}

@@ -1,0 +1,74 @@
+import GitKit
+
+/// Looks up many folders of one index (`by-commit/…` or `by-prompt/…`) in one store tree, reading the
+/// index's root and fan-out trees once rather than once per look-up.
+///
+/// For a prompt's whole history or a long metric series: with thousands of look-ups, walking from the
+/// store's root for each one re-reads the same upper trees every time (and libgit2's capped cache may
+/// have dropped them). Fan-out trees are kept as raw bytes and searched by name, never parsed whole.
+struct IndexReader {
+    let repository: Repository
+    private let root: ObjectID?
+    private let fanout: StoreFanout
+    /// The fan-out trees loaded so far, by their hex prefix (`""` for the index's root, `ab`, `abcd`).
+    private let loaded: ShardCache
+
+    /// A reader of the index folder `folder` of the store tree `tree`, keeping loaded trees in `shards`
+    /// (which readers of the same index of the same tree on other threads may share).
+    init(store: EvalStore, tree: ObjectID, folder: String, shards: ShardCache = ShardCache()) throws {
+        repository = store.repository
+        fanout = try StoreFanout(of: tree, in: repository)
+        root = try repository.treeEntryTarget(named: folder, inTree: tree).flatMap { $0.mode == .tree ? $0.id : nil }
+        loaded = shards
+    }
+
+    /// The ids of the records indexed under `id`. Complexity: one folder read, plus one fan-out tree
+    /// read per level the first time that tree is needed.
+    func recordIDs(for id: ObjectID) throws -> [ObjectID] {
+        guard var current = root else { return [] }
+        let hex = id.hex
+        var prefix = Substring(hex.prefix(0))
+        for _ in 0..<fanout.rawValue {
+            let tree = current
+            let shard = try loaded.shard(String(prefix)) { try repository.loadTree(tree) }
+            let name = hex.dropFirst(prefix.count).prefix(2)
+            guard let next = try shard.entry(named: String(name)), next.mode == .tree else { return [] }
+            current = next.id
+            prefix = hex.prefix(prefix.count + 2)
+        }
+        guard let folder = try repository.treeEntryTarget(named: String(hex.dropFirst(prefix.count)), inTree: current), folder.mode == .tree else {
+            return []
+        }
+        return try repository.treeEntries(folder.id).compactMap { ObjectID(hex: $0.name) }
+    }
+}
+
+/// The `by-prompt` index of one store tree: the records of each prompt version.
+struct PromptIndexReader {
+    private let index: IndexReader
+
+    /// A reader of the index in the store tree `tree`, keeping loaded shards in `shards`.
+    init(store: EvalStore, tree: ObjectID, shards: ShardCache = ShardCache()) throws {
+        index = try IndexReader(store: store, tree: tree, folder: StorePath.byPromptFolder, shards: shards)
+    }
+
+    /// The ids of the records for the prompt version `blob`.
+    func recordIDs(forPromptBlob blob: ObjectID) throws -> [ObjectID] {
+        try index.recordIDs(for: blob)
+    }
+}
+
+/// The `by-commit` index of one store tree: the records of each evaluated commit.
+struct CommitIndexReader {
+    private let index: IndexReader
+
+    /// A reader of the index in the store tree `tree`.
+    init(repository: Repository, tree: ObjectID) throws {
+        index = try IndexReader(store: EvalStore(repository: repository), tree: tree, folder: StorePath.byCommitFolder)
+    }
+
+    /// The ids of the records for the evaluated commit `commit`.
+    func recordIDs(forCommit commit: ObjectID) throws -> [ObjectID] {
+        try index.recordIDs(for: commit)
+    }
+}

@@ -1,0 +1,36 @@
+/// One snapshot of a vector store as a source read it, before it is stored: the store's settings,
+/// the documents read now, and (for a folder) the documents reused unchanged from the last record.
+struct ManifestSnapshot {
+    /// A document read from the source.
+    struct Document {
+        let id: String
+        let bytes: [UInt8]
+        var metadata: [String: JSONValue]?
+        var chunks: [ManifestChunk]
+        /// The file's stamp, for a folder's record cache.
+        var stamp: FileStamp?
+    }
+
+    var store: ManifestHeader.Store
+    var embedding: ManifestHeader.Embedding?
+    var chunking: ManifestHeader.Chunking
+    var index: [String: JSONValue]?
+    var documents: [Document]
+    /// Files unchanged since the cache was written, by their document id.
+    var reused: [(id: String, entry: RecordCache.Entry)] = []
+    /// The cache the reused entries came from.
+    var cache: RecordCache?
+    /// When a folder's scan started (for the next record's cache).
+    var scannedAt: (seconds: Int64, nanoseconds: Int64)?
+
+    /// Refuses an empty snapshot and two documents with one id; `source` names the input.
+    func validate(source: String) throws {
+        guard !documents.isEmpty || !reused.isEmpty else {
+            throw QuillError.badInput("'\(source)' holds no documents; expected at least one document to record")
+        }
+        var seen = Set<String>()
+        for id in documents.map(\.id) + reused.map(\.id) where !seen.insert(id).inserted {
+            throw QuillError.badInput("'\(source)' has two documents with the id '\(id)'; expected unique document ids")
+        }
+    }
+}

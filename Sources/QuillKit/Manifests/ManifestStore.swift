@@ -1,0 +1,135 @@
+import Foundation
+import GitKit
+
+/// The vector-store manifests on `refs/quill/manifests` (docs/storage.md): each manifest is a tree
+/// (`manifest.json`, `documents.jsonl`, `contents/ab/cdef…`) whose id is the manifest id, kept at
+/// `manifests/ab/cdef…`, and named by `names/<name>/ab/cdef….json` (who recorded it, when, from what).
+/// Writes are compare-and-swap on the ref, like the eval store's.
+struct ManifestStore {
+    static let reference = "refs/quill/manifests"
+    static let headerFile = "manifest.json"
+    static let documentsFile = "documents.jsonl"
+    static let contentsFolder = "contents"
+
+    let repository: Repository
+
+    /// Where a manifest's tree is kept in the store.
+    static func manifestPath(_ id: ObjectID) -> String { "manifests/\(StorePath.shard(id))" }
+    /// Where the provenance of recording `id` under `name` is kept.
+    static func namePath(_ name: String, _ id: ObjectID) -> String { "names/\(name)/\(StorePath.shard(id)).json" }
+    /// Where a content blob is kept inside a manifest's tree.
+    static func contentPath(_ id: ObjectID) -> String { "\(contentsFolder)/\(StorePath.shard(id))" }
+
+    /// Writes a manifest's tree and returns its id, the manifest id. `lines` are the documents'
+    /// canonical lines (any order; written sorted by their bytes), `contents` the content blobs
+    /// already written (`nil` with `--content hash`). With `base` (an earlier manifest's tree and
+    /// its contents), only the contents that differ are updated. Complexity: O(d log d) for d documents.
+    func writeManifest(
+        header: ManifestHeader, lines: [[UInt8]], contents: Set<ObjectID>?, base: (tree: ObjectID, contents: Set<ObjectID>)?
+    ) throws -> ObjectID {
+        var documents = [UInt8]()
+        documents.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        for line in lines.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            documents += line
+            documents.append(0x0A)
+        }
+        var updates: [TreeUpdate] = [
+            .upsert(path: ManifestStore.headerFile, id: try repository.writeBlob(try CanonicalJSON.encode(header))),
+            .upsert(path: ManifestStore.documentsFile, id: try repository.writeBlob(Data(documents))),
+        ]
+        var baseTree: ObjectID?
+        if let contents {
+            let known = base?.contents ?? []
+            baseTree = base?.tree
+            for id in contents.subtracting(known).sorted() { updates.append(.upsert(path: ManifestStore.contentPath(id), id: id)) }
+            for id in known.subtracting(contents).sorted() { updates.append(.remove(path: ManifestStore.contentPath(id))) }
+        }
+        return try repository.updateTree(baseTree, applying: updates)
+    }
+
+    /// Names the manifest `id` (already written) `name` in one commit on the ref; `nil` when the
+    /// store already has it under that name.
+    func append(_ id: ObjectID, name: String, provenance: EvalProvenance, signature: Signature) throws -> ObjectID? {
+        let record = try repository.writeBlob(try CanonicalJSON.encode(provenance))
+        return try CompareAndSwap(repository: repository, reference: ManifestStore.reference).append { tip in
+            let baseTree = try tip.map(repository.treeID(ofCommit:))
+            if let baseTree, try repository.treeEntry(atPath: ManifestStore.namePath(name, id), inTree: baseTree) != nil { return nil }
+            let tree = try repository.updateTree(baseTree, applying: [
+                .upsert(path: ManifestStore.manifestPath(id), id: id, mode: .tree),
+                .upsert(path: ManifestStore.namePath(name, id), id: record),
+            ])
+            return try repository.createCommit(
+                tree: tree, parents: tip.map { [$0] } ?? [], message: "quill: manifest \(name) \(id.hex)\n", author: signature, committer: signature)
+        }
+    }
+
+    /// The tree of the store's tip, or `nil` when no manifest was ever recorded.
+    func tipTree() throws -> ObjectID? {
+        try repository.referenceTarget(ManifestStore.reference).map(repository.treeID(ofCommit:))
+    }
+
+    /// One naming of a manifest: the name, the manifest id, and who recorded it when.
+    struct Named {
+        let name: String
+        let id: ObjectID
+        let provenance: EvalProvenance
+    }
+
+    /// Every naming in the store (of `name` only, when given), oldest first.
+    /// Complexity: one read per naming.
+    func namings(_ name: String? = nil, in tree: ObjectID) throws -> [Named] {
+        guard let names = try repository.treeEntry(atPath: "names", inTree: tree), names.isTree else { return [] }
+        var result = [Named]()
+        for folder in try repository.treeEntries(names.id) where folder.isTree && (name == nil || folder.name == name) {
+            for shard in try repository.treeEntries(folder.id) where shard.isTree {
+                for entry in try repository.treeEntries(shard.id) where entry.name.hasSuffix(".json") {
+                    guard let id = ObjectID(hex: shard.name + entry.name.dropLast(5)) else { continue }
+                    let provenance = try JSONDecoder().decode(EvalProvenance.self, from: repository.blobData(entry.id))
+                    result.append(Named(name: folder.name, id: id, provenance: provenance))
+                }
+            }
+        }
+        let dates = ISO8601DateFormatter()
+        func time(_ named: Named) -> Double { dates.date(from: named.provenance.recordedAt)?.timeIntervalSince1970 ?? 0 }
+        return result.sorted { (time($0), $0.id) < (time($1), $1.id) }
+    }
+
+    /// The manifest ids in the store that start with `prefix` (lower-case hex, two digits or more).
+    func manifestIDs(withPrefix prefix: String, in tree: ObjectID) throws -> [ObjectID] {
+        guard let shard = try repository.treeEntry(atPath: "manifests/\(prefix.prefix(2))", inTree: tree), shard.isTree else { return [] }
+        return try repository.treeEntries(shard.id).compactMap { entry in
+            let hex = String(prefix.prefix(2)) + entry.name
+            return hex.hasPrefix(prefix) && entry.isTree ? ObjectID(hex: hex) : nil
+        }
+    }
+
+    /// The header of the manifest `id`.
+    func header(_ id: ObjectID) throws -> ManifestHeader {
+        try JSONDecoder().decode(ManifestHeader.self, from: file(ManifestStore.headerFile, of: id))
+    }
+
+    /// The bytes of `documents.jsonl` of the manifest `id`.
+    func documentLines(_ id: ObjectID) throws -> [UInt8] {
+        Array(try file(ManifestStore.documentsFile, of: id))
+    }
+
+    /// The documents of the manifest `id`, in the order stored.
+    func documents(_ id: ObjectID) throws -> [ManifestDocument] {
+        let decoder = JSONDecoder()
+        return try documentLines(id).split(separator: 0x0A).map { try decoder.decode(ManifestDocument.self, from: Data($0)) }
+    }
+
+    /// The content of a document of the manifest `id`, or `nil` when the manifest keeps content ids only.
+    func content(_ content: String, of id: ObjectID) throws -> Data? {
+        guard let blob = ObjectID(hex: content),
+            try repository.treeEntry(atPath: ManifestStore.contentPath(blob), inTree: id) != nil else { return nil }
+        return try repository.blobData(blob)
+    }
+
+    private func file(_ name: String, of id: ObjectID) throws -> Data {
+        guard let entry = try repository.treeEntry(atPath: name, inTree: id), !entry.isTree else {
+            throw QuillError(.repository, "manifest \(id.abbreviated()) has no '\(name)'; the store was written by something other than quill or is damaged")
+        }
+        return try repository.blobData(entry.id)
+    }
+}
