@@ -22,8 +22,8 @@ enum ConfigReader {
                 }
                 config.notes = flag
             case "labels": labelNodes = try labels(value)
-            case "formats": config.formats = try formats(value)
             case "drift": config.drift = try DriftThresholds.read(value) { YAMLSource.position(of: $0, firstLine: 1) }
+            case "formats": config.formats = try formats(value)
             default:
                 throw issue(at: keyNode, "unknown key '\(key)'; \(expectedKeys)")
             }

@@ -13,7 +13,6 @@ public struct QuillConfig: Sendable, Equatable, Codable {
     public var labels: [LabelPolicy] = []
     /// The limits past which `quill drift` fails.
     public var drift = DriftThresholds()
-
     /// How prompt files are read, per glob; the first matching rule applies.
     public var formats: [PromptFormatRule] = []
 
@@ -66,7 +65,6 @@ public struct QuillConfig: Sendable, Equatable, Codable {
         #   trigram_jsd: null
         #   sentence_ks: 0.10   Kolmogorov-Smirnov statistic of sentence lengths,
         #   sentence_p: 0.01    counted only when its p-value is below this
-
         # How prompt files are read, per glob (the first match applies; docs/prompts.md).
         # formats:
         #   "prompts/system/**/*.md":

@@ -4,28 +4,27 @@ import Testing
 
 @Suite("rows of cases: --case-id for JSON Lines and CSV, lm-eval samples, and unknown shapes refused")
 struct CaseRowsTests {
-    /// Two lines of one LangSmith-style export: per-run UUIDs, the dataset example's id beside them.
+    /// Two lines of an export with per-run UUIDs as 'id' and the dataset row's id beside them.
     private let export = """
-        {"id": "8f0c1a52-run-1", "example_id": "ex-refund", "feedback": {"correctness": 1}}
-        {"id": "3b9e44d0-run-2", "example_id": "ex-cancel", "feedback": {"correctness": 0}}
+        {"id": "8f0c1a52-run-1", "dataset_row": "ex-refund", "scores": {"correctness": 1}}
+        {"id": "3b9e44d0-run-2", "dataset_row": "ex-cancel", "scores": {"correctness": 0}}
         """
 
     @Test("--case-id names the JSON Lines field that holds the case id; the default takes 'id'")
     func jsonLinesCaseID() throws {
         #expect(try EvalFixtures.read(text: export, path: "runs.jsonl").evaluations[0].cases.map(\.id) == ["8f0c1a52-run-1", "3b9e44d0-run-2"])
-        let named = try ResultImporter.read(Data(export.utf8), path: "runs.jsonl", format: .auto, caseID: "example_id")
+        let named = try ResultImporter.read(Data(export.utf8), path: "runs.jsonl", format: .auto, caseID: "dataset_row")
         #expect(named.evaluations[0].cases.map(\.id) == ["ex-refund", "ex-cancel"])
-        #expect(named.evaluations[0].cases.map(\.metrics) == [["feedback.correctness": 1], ["feedback.correctness": 0]])
-        #expect(named.evaluations[0].cases.map(\.metrics).allSatisfy { $0["example_id"] == nil && $0["id"] == nil })
+        #expect(named.evaluations[0].cases.map(\.metrics) == [["scores.correctness": 1], ["scores.correctness": 0]])
     }
 
     @Test("a row without the --case-id field is refused at its line")
     func missingCaseID() throws {
-        let text = export + "\n{\"id\": \"x\", \"feedback\": {\"correctness\": 1}}\n"
+        let text = export + "\n{\"id\": \"x\", \"scores\": {\"correctness\": 1}}\n"
         let error = #expect(throws: InputFileError.self) {
-            try ResultImporter.read(Data(text.utf8), path: "runs.jsonl", format: .jsonl, caseID: "example_id")
+            try ResultImporter.read(Data(text.utf8), path: "runs.jsonl", format: .jsonl, caseID: "dataset_row")
         }
-        #expect(error?.description == "runs.jsonl:3:1: line 3 has no 'example_id'; expected the case id field named by --case-id on every row")
+        #expect(error?.description == "runs.jsonl:3:1: line 3 has no 'dataset_row'; expected every row to name its case there (or in the field --case-id names)")
     }
 
     @Test("--case-id is refused for formats that number their cases themselves")

@@ -8,6 +8,9 @@ struct ResultDetectionTests {
         ("quill.json", .quill), ("promptfoo-v3.json", .promptfoo), ("promptfoo-v2.json", .promptfoo),
         ("promptfoo.jsonl", .promptfoo), ("gh-models.json", .ghModels), ("cases.jsonl", .jsonl),
         ("dvc-metrics.json", .dvc), ("dvc-metrics.yaml", .dvc), ("dvc-metrics.toml", .dvc),
+        ("inspect-ai.json", .inspect), ("inspect-ai.eval", .inspect), ("lm-eval/results.json", .lmEval),
+        ("lm-eval/samples_quill_quiz.jsonl", .lmEval), ("langsmith.csv", .langSmith), ("langsmith.jsonl", .langSmith),
+        ("deepeval.json", .deepEval),
     ]
 
     @Test("every fixture is detected as its format", arguments: expected)

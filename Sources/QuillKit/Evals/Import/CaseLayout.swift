@@ -24,12 +24,28 @@ struct CaseLayout: Sendable {
     var metricListField: String?
     /// The metric name a (dotted) number field gives; nil when that field is no metric.
     var metricName: @Sendable (String) -> String? = { $0 }
+    /// Whether true and false are scores 1 and 0 (LangSmith feedback) rather than no metric.
+    var booleansAreScores = false
 
     /// JSON Lines of cases: `id`, `case`, `case_id` or `name`, else the line number.
     static let jsonLines = CaseLayout(idFields: ["id", "case", "case_id", "name"], fallbackID: .line)
 
     /// CSV of cases: as JSON Lines, plus pandas's unnamed index column; else the row's index.
     static let csv = CaseLayout(idFields: ["id", "case", "case_id", "name", ""], fallbackID: .rowIndex)
+
+    /// A LangSmith experiment as `ExperimentResults.to_pandas()` flattens it: `example_id` (the dataset
+    /// example, the same in every experiment; `id` is the run), `feedback.<key>` metrics, `outputs.output`,
+    /// `error`; inputs, references and `execution_time` are no metrics.
+    static let langSmith = CaseLayout(
+        idFields: ["example_id"], fallbackID: nil, verdictFields: [], outputFields: ["outputs.output", "outputs"],
+        errorFields: ["error"], labelFields: [],
+        metricName: { $0.hasPrefix("feedback.") ? String($0.dropFirst("feedback.".count)) : nil }, booleansAreScores: true)
+
+    /// Whether `row` is a LangSmith experiment row: an `example_id` beside `feedback.` scores.
+    static func isLangSmith(_ row: ValueNode) -> Bool {
+        guard case .table(let members) = row.kind, row.field("example_id") != nil else { return false }
+        return members.contains { $0.key.hasPrefix("feedback.") || $0.key == "feedback" }
+    }
 
     /// The layout with the case id taken from `field` alone, which every row must then have.
     func identified(by field: String?) -> CaseLayout {

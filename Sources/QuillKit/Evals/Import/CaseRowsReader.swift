@@ -30,8 +30,9 @@ struct CaseRowsReader {
         }
         return zip(groups, cases).map { labels, group in
             let numbered = CaseStatistics.numberingRepeats(group)
+            let label = { (index: Int) in index < labels.count ? labels[index] : nil }
             return ImportedEvaluation(
-                promptPath: labels[0], suite: labels[1] ?? suite, model: labels[2],
+                promptPath: label(0), suite: label(1) ?? suite, model: label(2),
                 metrics: CaseStatistics.aggregates(of: numbered), cases: numbered)
         }
     }
@@ -67,7 +68,7 @@ struct CaseRowsReader {
             .union(layout.ignoredFields).union(layout.metricListField.map { [$0] } ?? [])
         var collector = MetricCollector(.lenient)
         for member in members where !reserved.contains(member.key) && listed?.contains(member.key) != false {
-            try collector.collect(member.value, name: member.key)
+            try collector.collect(layout.booleansAreScores ? member.value.scoringBooleans : member.value, name: member.key)
         }
         var metrics: [String: Double] = [:]
         for (name, value) in collector.metrics {
@@ -81,7 +82,7 @@ struct CaseRowsReader {
             switch layout.fallbackID {
             case .line?: return String(row.line)
             case .rowIndex?: return String(index)
-            case nil: throw SourceIssue(row.node.position, "line \(row.line) has no '\(layout.idFields[0])'; expected the case id field named by --case-id on every row")
+            case nil: throw SourceIssue(row.node.position, "line \(row.line) has no '\(layout.idFields[0])'; expected every row to name its case there (or in the field --case-id names)")
             }
         }
         switch node.kind {

@@ -69,6 +69,17 @@ struct JSONDocument {
         }
     }
 
+    /// The case id in member `id` of `node`, which the file calls `name` ("case 3"): a string, or a whole
+    /// number read as its decimal text; an issue when it is absent or of another kind.
+    func caseID(of node: JSONNode, _ name: String, expected: String) throws(SourceIssue) -> String {
+        guard let idNode = node["id"] else { throw issue(node, "\(name) has no 'id'; expected \(expected)") }
+        switch idNode.value {
+        case .string(let text): return text
+        case .number(let text) where Int(text) != nil: return text
+        default: throw issue(idNode, "'id' of \(name) is \(idNode.kindDescription); expected a string or a whole number")
+        }
+    }
+
     /// An optional member read by `read`; nil when it is absent or null, an issue when `read` refuses it.
     private func optional<Value>(
         _ node: JSONNode?, _ name: String, expected: String, _ read: (JSONNode.Value) -> Value?

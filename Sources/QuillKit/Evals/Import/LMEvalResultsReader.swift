@@ -22,7 +22,7 @@ enum LMEvalResultsReader {
     }
 
     /// The evaluations of a results file: per task, its metrics (`acc,none` read as `acc`; other filters
-    /// kept as `exact_match,strict-match`); standard errors and text are skipped.
+    /// kept as `exact_match,strict-match`); standard errors, the sample count and text are skipped.
     static func read(_ document: JSONDocument) throws(SourceIssue) -> [ImportedEvaluation] {
         let root = document.root
         let tasks = try document.members(root["results"] ?? root, "'results'", expected: "an object of task names to metrics")
@@ -32,7 +32,7 @@ enum LMEvalResultsReader {
         for task in tasks {
             var metrics = MetricCollector(.strict)
             for member in try document.members(task.value, "task '\(task.key)'", expected: "an object of metric names to numbers") {
-                guard case .number = member.value.value, !member.key.contains("_stderr") else { continue }
+                guard case .number = member.value.value, !member.key.contains("_stderr"), member.key != "sample_len" else { continue }
                 let name = member.key.hasSuffix(",none") ? String(member.key.dropLast(",none".count)) : member.key
                 try metrics.collect(document.value(member.value), name: name)
             }

@@ -73,13 +73,7 @@ enum QuillResultsReader {
     private static func evalCase(_ node: JSONNode, number: Int, in document: JSONDocument) throws(SourceIssue) -> EvalCase {
         let expected = "an object with 'id' and 'metrics' or 'pass'"
         try document.members(node, "case \(number)", expected: expected)
-        guard let idNode = node["id"] else { throw document.issue(node, "case \(number) has no 'id'; expected \(expected)") }
-        let id: String
-        switch idNode.value {
-        case .string(let text): id = text
-        case .number(let text) where Int(text) != nil: id = text
-        default: throw document.issue(idNode, "'id' of case \(number) is \(idNode.kindDescription); expected a string")
-        }
+        let id = try document.caseID(of: node, "case \(number)", expected: expected)
         var metrics: [String: Double] = [:]
         if let given = node["metrics"] {
             metrics = try MetricCollector.metrics(of: document.metricTable(given, "'metrics' of case '\(id)'"))

@@ -16,6 +16,12 @@ public enum ResultFormat: String, CaseIterable, Sendable, Codable {
     case ghModels = "gh-models"
     /// lm-evaluation-harness: `results_*.json` (aggregates per task) or `samples_*.jsonl` (per document).
     case lmEval = "lm-eval"
+    /// Inspect AI eval logs: `.json`, or the zipped `.eval`.
+    case inspect
+    /// A LangSmith experiment export (`to_pandas()` rows) as CSV or JSON Lines.
+    case langSmith = "langsmith"
+    /// A DeepEval test run (`test_run_<date>.json`).
+    case deepEval = "deepeval"
 }
 
 extension ResultFormat {
@@ -30,6 +36,9 @@ extension ResultFormat {
         case .dvc: "a DVC metrics file of numbers (JSON, YAML or TOML)"
         case .ghModels: "'gh models eval --json' output with 'testResults'"
         case .lmEval: "lm-evaluation-harness results JSON ('results' by task) or samples JSON Lines ('doc_id' a line)"
+        case .inspect: "an Inspect AI log: .json with 'eval' and 'samples', or a zipped .eval"
+        case .langSmith: "a LangSmith experiment export: CSV or JSON Lines rows with 'example_id' and 'feedback.' scores"
+        case .deepEval: "a DeepEval test run with 'testCases'"
         }
     }
 
@@ -44,11 +53,14 @@ extension ResultFormat {
         case .dvc: "numbers only, nested or in lists (DVC metrics, .json/.yaml/.toml)"
         case .ghModels: "'testResults' (gh models eval)"
         case .lmEval: "'results' by task with 'versions' or 'configs', or lines with 'doc_id' (lm-evaluation-harness)"
+        case .inspect: "'version' beside 'eval.task', or a ZIP archive (Inspect AI)"
+        case .langSmith: "rows with 'example_id' and 'feedback.' scores (LangSmith)"
+        case .deepEval: "'testCases' (DeepEval)"
         }
     }
 
     /// Whether files of this format are rows of cases whose id field `--case-id` can name.
     var takesCaseIDField: Bool {
-        [.jsonl, .csv, .lmEval].contains(self)
+        [.jsonl, .csv, .lmEval, .langSmith].contains(self)
     }
 }

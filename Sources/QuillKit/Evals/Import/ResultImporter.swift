@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads evaluation result files — Quill's JSON, promptfoo's JSON and JSON Lines, `gh models eval --json`,
-/// lm-evaluation-harness output, JSON Lines and CSV of cases and DVC metrics files — into
+/// lm-evaluation-harness output, Inspect AI logs (`.json` and the zipped `.eval`), DeepEval test runs,
+/// LangSmith experiment exports, JSON Lines and CSV of cases and DVC metrics files — into
 /// `ImportedEvaluation`s (docs/eval-import.md).
 public enum ResultImporter {
     /// Reads one results file; `format: .auto` detects it by shape (and extension for DVC YAML/TOML and
@@ -9,6 +10,15 @@ public enum ResultImporter {
     ///
     /// Complexity: O(n) in the file's size, plus O(r log r) to order promptfoo's r rows.
     public static func read(_ data: Data, path: String, format: ResultFormat, caseID: String? = nil) throws(InputFileError) -> ImportedResults {
+        if [.auto, .inspect].contains(format), InspectLogReader.isArchive(data) {
+            let evaluations: [ImportedEvaluation]
+            do {
+                evaluations = try InspectLogReader.read(archive: data)
+            } catch {
+                throw InputFileError(file: path, issue: error)
+            }
+            return try checked(ImportedResults(format: .inspect, evaluations: evaluations), path: path, caseID: caseID)
+        }
         let source: SourceText
         do {
             source = try SourceText(checking: data)
@@ -24,8 +34,13 @@ public enum ResultImporter {
         } catch {
             throw InputFileError(file: path, issue: error)
         }
+        return try checked(results, path: path, caseID: caseID)
+    }
+
+    /// `results`, unless `--case-id` was given for a format that numbers its cases itself.
+    private static func checked(_ results: ImportedResults, path: String, caseID: String?) throws(InputFileError) -> ImportedResults {
         if let caseID, !results.format.takesCaseIDField {
-            throw InputFileError(file: path, message: "--case-id '\(caseID)' names a field of rows of cases (jsonl, csv, lm-eval samples); this file is \(results.format.rawValue), which numbers its cases itself")
+            throw InputFileError(file: path, message: "--case-id '\(caseID)' names a field of rows of cases (jsonl, csv, lm-eval samples, langsmith); this file is \(results.format.rawValue), which numbers its cases itself")
         }
         return results
     }
@@ -47,10 +62,17 @@ private struct Reading {
             return try cases(JSONLines.rows(JSONLines.documents(source)), layout: .jsonLines, format: .jsonl)
         case .csv:
             return try cases(CSVTable.rows(source), layout: .csv, format: .csv)
+        case .langSmith:
+            let rows = fileExtension == "csv" ? try CSVTable.rows(source) : try JSONLines.rows(JSONLines.documents(source))
+            return try cases(rows, layout: .langSmith, format: .langSmith)
         case .quill:
             return ImportedResults(format: .quill, evaluations: try QuillResultsReader.read(JSONDocument.parse(source)))
         case .ghModels:
             return ImportedResults(format: .ghModels, evaluations: try GitHubModelsResultsReader.read(JSONDocument.parse(source)))
+        case .inspect:
+            return ImportedResults(format: .inspect, evaluations: try InspectLogReader.read(JSONDocument.parse(source)))
+        case .deepEval:
+            return ImportedResults(format: .deepEval, evaluations: try DeepEvalResultsReader.read(JSONDocument.parse(source)))
         case .lmEval:
             guard !isLines else { return try lmEvalSamples(JSONLines.documents(source)) }
             return ImportedResults(format: .lmEval, evaluations: try LMEvalResultsReader.read(JSONDocument.parse(source)))
@@ -72,7 +94,7 @@ private struct Reading {
     /// shape no reader knows is refused with what was looked for, never read as something else.
     private func detect() throws(SourceIssue) -> ImportedResults {
         if ["yaml", "yml", "toml"].contains(fileExtension) { return try read(.dvc) }
-        if fileExtension == "csv" { return try read(.csv) }
+        if fileExtension == "csv" { return try table(CSVTable.rows(source)) }
         if isLines { return try lines(JSONLines.documents(source)) }
         let document = try JSONDocument.parse(source)
         let root = document.root
@@ -86,6 +108,12 @@ private struct Reading {
             }
             if LMEvalResultsReader.isResultsFile(root) {
                 return ImportedResults(format: .lmEval, evaluations: try LMEvalResultsReader.read(document))
+            }
+            if DeepEvalResultsReader.isTestRun(root) {
+                return ImportedResults(format: .deepEval, evaluations: try DeepEvalResultsReader.read(document))
+            }
+            if InspectLogReader.isLog(root) {
+                return ImportedResults(format: .inspect, evaluations: try InspectLogReader.read(document))
             }
             if PromptfooRow.isRow(root) {
                 return ImportedResults(format: .promptfoo, evaluations: try PromptfooResultsReader.read(lines: [document]))
@@ -102,7 +130,15 @@ private struct Reading {
     private func lines(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
         if PromptfooRow.isRow(documents[0].root) { return try promptfooLines(documents) }
         if LMEvalResultsReader.isSample(documents[0].root) { return try lmEvalSamples(documents) }
-        return try cases(JSONLines.rows(documents), layout: .jsonLines, format: .jsonl)
+        let rows = try JSONLines.rows(documents)
+        if CaseLayout.isLangSmith(rows[0].node) { return try cases(rows, layout: .langSmith, format: .langSmith) }
+        return try cases(rows, layout: .jsonLines, format: .jsonl)
+    }
+
+    /// CSV rows: a LangSmith export when its header says so, otherwise cases.
+    private func table(_ rows: [CaseRowsReader.Row]) throws(SourceIssue) -> ImportedResults {
+        if let first = rows.first, CaseLayout.isLangSmith(first.node) { return try cases(rows, layout: .langSmith, format: .langSmith) }
+        return try cases(rows, layout: .csv, format: .csv)
     }
 
     private func promptfooLines(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {

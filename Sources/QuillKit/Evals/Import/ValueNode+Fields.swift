@@ -30,4 +30,13 @@ extension ValueNode {
         case .table(let members): .object(Dictionary(members.map { ($0.key, $0.value.jsonValue) }) { _, last in last })
         }
     }
+
+    /// The tree with true and false as the numbers 1 and 0, for formats whose boolean scores are metrics.
+    var scoringBooleans: ValueNode {
+        switch kind {
+        case .bool(let flag): ValueNode(kind: .number(flag ? 1 : 0, literal: flag ? "1" : "0"), place: place)
+        case .table(let members): ValueNode(kind: .table(members.map { (key: $0.key, value: $0.value.scoringBooleans) }), place: place)
+        default: self
+        }
+    }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import QuillKit
+import Testing
+
+@Suite("files written by the evaluation tools themselves (Fixtures/evals/generate) import with their ids, metrics and errors")
+struct ToolExportTests {
+    @Test("lm-evaluation-harness: the results file gives the task's metrics, the samples file cases whose means are those metrics")
+    func lmEval() throws {
+        let results = try EvalFixtures.read("lm-eval/results.json")
+        #expect(results.format == .lmEval)
+        let task = try #require(results.evaluations.first)
+        #expect(results.evaluations.count == 1)
+        #expect(task.suite == "quill_quiz")
+        #expect(task.model == "dummy")
+        #expect(task.metrics == ["acc": 0.75, "acc_norm": 0.75], "no stderr, no sample_len")
+        let samples = try EvalFixtures.read("lm-eval/samples_quill_quiz.jsonl")
+        #expect(samples.format == .lmEval)
+        let cases = try #require(samples.evaluations.first)
+        #expect(cases.suite == "quill_quiz")
+        #expect(cases.cases.map(\.id) == ["0", "1", "2", "3"])
+        #expect(cases.cases.allSatisfy { Set($0.metrics.keys) == ["acc", "acc_norm"] }, "doc_id and target are no metrics")
+        #expect(cases.metrics == task.metrics)
+    }
+
+    @Test("LangSmith: CSV and JSON Lines exports pair by example_id, feedback is the metrics (booleans as 1/0), a run error is an error", arguments: ["langsmith.csv", "langsmith.jsonl"])
+    func langSmith(_ name: String) throws {
+        let results = try EvalFixtures.read(name)
+        #expect(results.format == .langSmith)
+        let evaluation = try #require(results.evaluations.first)
+        #expect(evaluation.cases.map(\.id) == (1...3).map { "7f3c2a10-0000-4000-8000-00000000000\($0)" })
+        #expect(evaluation.cases.map(\.metrics) == [["correctness": 1, "concise": 1], ["correctness": 1, "concise": 0], [:]])
+        #expect(evaluation.cases.map(\.error) == [nil, nil, "RateLimitError: 429 Too Many Requests"])
+        #expect(evaluation.cases[0].output == "Go to Settings > Security and choose Reset.")
+        #expect(evaluation.metrics == ["correctness": 1, "concise": 0.5])
+    }
+
+    @Test("DeepEval: test cases by name, each metric's score, success as the verdict, a metric that raised makes an error case")
+    func deepEval() throws {
+        let results = try EvalFixtures.read("deepeval.json")
+        #expect(results.format == .deepEval)
+        let evaluation = try #require(results.evaluations.first)
+        #expect(evaluation.cases.map(\.id) == ["refund-window", "shipping-canada", "reset-password", "empty-answer"])
+        #expect(evaluation.cases.map(\.pass) == [true, false, true, nil])
+        let shipping: [String: Double] = ["Exact Match": 0, "Brevity": 5.0 / 12]
+        #expect(evaluation.cases[1].metrics == shipping)
+        #expect(evaluation.cases[3].error == "Brevity: ValueError: empty output")
+        // three scored cases: exact match (1 + 0 + 1) / 3, brevity (1 + 5/12 + 1) / 3, 2 of 3 passed
+        let brevity: Double = (2 + 5.0 / 12) / 3
+        let expected: [String: Double] = ["Exact Match": 2.0 / 3, "Brevity": brevity, "pass_rate": 2.0 / 3]
+        #expect(sameMetrics(evaluation.metrics, expected))
+    }
+}
