@@ -56,6 +56,8 @@ seeds() {
     results-jsonl | case-lines) echo Fixtures/evals/*.jsonl ;;
     results-yaml) echo Fixtures/evals/*.yaml ;;
     results-toml) echo Fixtures/evals/*.toml ;;
+    toml-prompt) echo Fixtures/evals/*.toml Fixtures/reference/samples/*.toml ;;
+    yaml-prompt) echo Fixtures/evals/*.yaml Fixtures/prompts/*.prompt.yml ;;
     canonical-json) echo Fixtures/evals/*.json Fixtures/prompts/*.json ;;
     esac
     if [[ -d Fuzz/corpus/$1 ]]; then echo Fuzz/corpus/"$1"/*; fi
@@ -67,7 +69,8 @@ dictionary() {
     dotprompt | prompty | markdown) echo prompt ;;
     github-models | config | results-yaml) echo yaml ;;
     chat-json | results-json | results-jsonl | canonical-json | case-lines) echo json ;;
-    results-toml) echo toml ;;
+    results-toml | toml-prompt) echo toml ;;
+    yaml-prompt) echo yaml ;;
     esac
 }
 

@@ -61,24 +61,34 @@ enum PromptText {
     }
 }
 
-/// A YAML-like rendering of a value tree, for people.
+/// A YAML-like rendering of a value tree, for people. A multi-line string is a `|` block whose lines
+/// sit two spaces in from their key and keep their own indentation.
 enum YAMLText {
     static func lines(_ value: YAMLValue, indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
         switch value {
         case .mapping(let pairs):
             return pairs.flatMap { pair -> [String] in
+                if let block = block(pair.value, indent: indent + 2) { return ["\(pad)\(pair.key): |"] + block }
                 if let scalar = scalar(pair.value) { return ["\(pad)\(pair.key): \(scalar)"] }
                 return ["\(pad)\(pair.key):"] + lines(pair.value, indent: indent + 2)
             }
         case .array(let items):
             return items.flatMap { item -> [String] in
+                if let block = block(item, indent: indent + 2) { return ["\(pad)- |"] + block }
                 if let scalar = scalar(item) { return ["\(pad)- \(scalar)"] }
                 return ["\(pad)-"] + lines(item, indent: indent + 2)
             }
         default:
-            return [pad + (scalar(value) ?? "")]
+            return block(value, indent: indent) ?? [pad + (scalar(value) ?? "")]
         }
+    }
+
+    /// The lines of a multi-line string, each indented by `indent` more spaces than it has; nil for any other value.
+    private static func block(_ value: YAMLValue, indent: Int) -> [String]? {
+        guard case .string(let text) = value, text.contains("\n") else { return nil }
+        let pad = String(repeating: " ", count: indent)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }
     }
 
     private static func scalar(_ value: YAMLValue) -> String? {
@@ -87,7 +97,7 @@ enum YAMLText {
         case .bool(let flag): String(flag)
         case .int(let number): String(number)
         case .double(let number): String(number)
-        case .string(let text): text.contains("\n") ? "|\n" + text : text
+        case .string(let text): text
         case .array(let items) where items.isEmpty: "[]"
         case .mapping(let pairs) where pairs.isEmpty: "{}"
         default: nil
