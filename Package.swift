@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +26,10 @@ let package = Package(
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
         .target(
             name: "QuillKit",
-            dependencies: ["GitKit", "Yams", .product(name: "Mustache", package: "swift-mustache"), "TOMLKit", "SwiftCSV", "ZIPFoundation"]
+            dependencies: [
+                "GitKit", "Yams", .product(name: "Mustache", package: "swift-mustache"), "TOMLKit", "SwiftCSV", "ZIPFoundation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "QuillCommands",
@@ -36,6 +40,7 @@ let package = Package(
         ),
         .executableTarget(name: "quill", dependencies: ["QuillCommands"]),
         .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),
+        .executableTarget(name: "AttributionBench", dependencies: ["QuillKit", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "TestSupport"]),

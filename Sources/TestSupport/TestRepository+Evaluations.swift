@@ -65,4 +65,33 @@ extension TestRepository {
             try recordMetrics(#"{"accuracy": \#(accuracy)}"#, commit: commit, prompt: prompt)
         }
     }
+
+    /// A repository of 40 commits: a prompt rule every third commit, `config/model.yaml` switched to `gpt-4o-mini` at
+    /// `switchAt` (when `pinned`), an unrelated file otherwise. Accuracy 0.80 ± 0.005 drops to 0.75 from
+    /// `switchAt`, with records naming the model in use; none at `gap`. Returns the repository and its commits.
+    public static func modelSwitch(pinned: Bool, gap: Set<Int>, switchAt: Int = 20) throws -> (TestRepository, [String]) {
+        let repository = try TestRepository.evaluated()
+        try repository.write("quill.yaml", "notes: false\nmetrics:\n  accuracy: {direction: higher}\n")
+        try repository.write("config/model.yaml", "model: gpt-4o\n")
+        var rules = ["Answer the question."]
+        var commits = [String]()
+        for index in 0..<40 {
+            if index == switchAt, pinned {
+                try repository.write("config/model.yaml", "model: gpt-4o-mini\n")
+            } else if index % 3 == 0 {
+                rules.append("Rule \(index).")
+                try repository.write("prompts/a.md", rules.joined(separator: "\n") + "\n")
+            } else {
+                try repository.write("src/app.py", "print(\(index))\n")
+            }
+            commits.append(try repository.commitAll("change \(index)"))
+        }
+        var random = SplitMix64(seed: 5)
+        for (index, commit) in commits.enumerated() where !gap.contains(index) {
+            let accuracy = 0.8 - (index >= switchAt ? 0.05 : 0) + 0.005 * Double.random(in: -1...1, using: &random)
+            let model = index >= switchAt ? "gpt-4o-mini" : "gpt-4o"
+            try repository.recordMetrics(#"{"quill": 1, "model": "\#(model)", "metrics": {"accuracy": \#(accuracy)}}"#, commit: commit)
+        }
+        return (repository, commits)
+    }
 }

@@ -67,7 +67,7 @@ struct InputValidationTests {
         try fixture.expectRefusal(record + ["--suite", ""], "error: --suite is ''; expected a name that is not empty")
         try fixture.expectRefusal(record + ["--model", ""], "error: --model is ''; expected a name that is not empty")
         try fixture.expectRefusal(record + ["--suite", "smoke\nfake line"], "error: --suite is 'smoke\\nfake line'")
-        try fixture.expectRefusal(record + ["--manifest", "not-an-id"], "error: --manifest is 'not-an-id'; expected a manifest id of 40 hexadecimal digits")
+        try fixture.expectRefusal(record + ["--manifest", "not-an-id"], "error: --manifest is 'not-an-id': 'not-an-id' is not a manifest; expected a manifest id (4 or more hex digits) or 'latest:NAME'")
         let quill = try fixture.results(#"{"quill": 1, "prompt": "prompts/support.prompt", "suite": "", "metrics": {"accuracy": 0.7}}"#)
         try fixture.expectRefusal(["eval", "record", quill], "'suite' is ''; expected a name that is not empty")
     }

@@ -123,6 +123,15 @@ struct ObjectStoreTests {
         #expect(SHA1.digest(Array(message.utf8)).map { String(format: "%02x", $0) }.joined() == digest)
     }
 
+    @Test("SHA-1 of random buffers of every padding case equals sha1sum's", arguments: [0, 1, 55, 56, 63, 64, 65, 119, 120, 127, 128, 4_097, 1_000_003])
+    func sha1AgainstSha1sum(length: Int) throws {
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13 ^ $0 &* 31) }
+        let file = try TemporaryFolder()
+        try Data(bytes).write(to: URL(fileURLWithPath: file.path + "/buffer"))
+        let expected = try ProcessRunner.run("/usr/bin/env", ["sha1sum", file.path + "/buffer"]).stdout.prefix(40)
+        #expect(SHA1.digest(bytes).map { String(format: "%02x", $0) }.joined() == expected)
+    }
+
     @Test("updates nested paths in one pass: add, replace and remove, pruning empty folders")
     func updatesNestedTrees() throws {
         let repository = try TestRepository()

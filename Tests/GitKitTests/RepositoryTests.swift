@@ -96,4 +96,20 @@ struct RepositoryTests {
         let iso = try opened.defaultSignature(for: .author, environment: ["GIT_AUTHOR_DATE": "2024-02-03T04:05:06Z"])
         #expect(iso.unixTime == 1_706_933_106)
     }
+
+    @Test("a GIT_AUTHOR_DATE git accepts gives git's own time and zone (git var GIT_AUTHOR_IDENT), in every form scripts write", arguments: [
+        "@1700000000 +0100", "1700000000 -0530", "@0 +0000", "1700000000", "2023-11-14T22:13:20Z", "2023-11-14 22:13:20+02:00",
+        "2023-11-14T22:13:20-07:00", "2023-11-14T22:13:20.5Z", "2023-11-14T22:13:20+0200", "2024-02-29T23:59:59+14:00",
+    ])
+    func datesAsGitReadsThem(date: String) throws {
+        let repository = try TestRepository()
+        try repository.git("config", "user.name", "A")
+        try repository.git("config", "user.email", "a@example.com")
+        let ident = try repository.git(["var", "GIT_AUTHOR_IDENT"], environment: ["GIT_AUTHOR_DATE": date, "TZ": "UTC"]).split(separator: " ")
+        let signature = try repository.open().defaultSignature(for: .author, environment: ["GIT_AUTHOR_DATE": date])
+        #expect(String(signature.unixTime) == ident[ident.count - 2], "\(date)")
+        let offset = signature.timeZoneOffsetMinutes
+        let zone = String(format: "%@%02d%02d", offset < 0 ? "-" : "+", abs(offset) / 60, abs(offset) % 60)
+        #expect(zone == ident[ident.count - 1], "\(date)")
+    }
 }

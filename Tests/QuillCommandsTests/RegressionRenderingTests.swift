@@ -22,7 +22,10 @@ struct RegressionRenderingTests {
         #expect(summary.count == report.regressions.count + 1)
         #expect(summary[1][0] == "1" && summary[1][5] == String(commits[22].prefix(8)) && summary[1][6] == String(commits[25].prefix(8)))
         #expect(summary[1][7] == String(commits[24].prefix(8)))
-        #expect(summary[1][3] == ScoreFormat.signed(regression.change))
+        // The change cell is the after mean less the before mean, signed, to four significant digits.
+        let change = try #require(Double(summary[1][3]))
+        #expect(summary[1][3].hasPrefix("-") && change < 0)
+        #expect(abs(change - (regression.after.mean - regression.before.mean)) <= 0.00005 + abs(change) * 1e-4, "\(summary[1][3])")
 
         let candidates = try GitHubMarkdown.tableRows(html, index: 1)
         #expect(candidates.first == ["commit", "change", "probability", "date", "subject", "author", "culprit"])

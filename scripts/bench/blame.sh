@@ -2,7 +2,8 @@
 # Benchmark: `quill blame PROMPT` against `git blame --porcelain PROMPT` on the generated
 # 10,000-commit repository (scripts/bench/generate-history.py), for the prompt with the most
 # versions and the prompt renamed twice. Checks first that quill attributes every line exactly as
-# git does (commit, original line, original path), then times both.
+# git does (commit, original line, original path), then times both, quill in the JSON form it was
+# checked in.
 #
 #   scripts/bench/blame.sh          # from anywhere; prints a table
 #
@@ -45,7 +46,7 @@ measure() { # label, argv... -> "mean_ms sd_ms rss_mb"
 ROWS=()
 for prompt in "$HOT" "$RENAMED"; do
     say "timing quill blame and git blame --porcelain on $prompt"
-    ROWS+=("$prompt $(measure "quill $prompt" "$QUILL" blame "$prompt") $(measure "git $prompt" git blame --porcelain "$prompt")")
+    ROWS+=("$prompt $(measure "quill $prompt" "$QUILL" blame "$prompt" --format json) $(measure "git $prompt" git blame --porcelain "$prompt")")
 done
 
 # --- regression attribution over every evaluated commit -------------------------------------------
@@ -68,7 +69,7 @@ if len(found) != len(drops) or not near:
 print(f"==> --metric found the {len(drops)} injected drops over {report['evaluatedCommits']} evaluated commits", file=sys.stderr)
 PY
 say "timing quill blame --metric accuracy on $HOT"
-METRIC_ROW="$(measure "quill metric $HOT" "$QUILL" blame "$HOT" --metric accuracy)"
+METRIC_ROW="$(measure "quill metric $HOT" "$QUILL" blame "$HOT" --metric accuracy --format json)"
 cd "$REPO"
 
 STATUS=0

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: `quill diff A B` on one prompt whose two versions each carry an evaluation of 5,000
 # per-case results, against `dvc metrics diff A B` on the same repository, where the same per-case
-# values are DVC metrics files (scripts/bench/generate-diff-data.py writes both).
+# values are DVC metrics files (scripts/bench/generate-diff-data.py writes both). The two do not do
+# the same work: dvc prints each key's old and new value and their difference; quill pairs the
+# cases and adds a bootstrap interval and a McNemar test. What both compute (the aggregate deltas
+# and which cases changed) is checked equal before anything is timed.
 #
 #   scripts/bench/diff.sh            # from anywhere; prints a table
 #
@@ -63,11 +66,24 @@ assert accuracy["pairedCases"] == cases and accuracy["interval"]["resamples"] >=
 print("quill: %d paired cases, accuracy %+.4f, 95%% CI [%+.4f, %+.4f], McNemar p = %.3g" % (
     cases, accuracy["delta"], accuracy["interval"]["lower"], accuracy["interval"]["upper"], group["cases"]["passFail"]["pValue"]))
 ' "$CASES" >&2 || die "quill diff did not pair every case"
+# Both tools must give the same numbers where they compute the same thing: the change of each
+# aggregate metric, and which cases changed (dvc's per-key deltas of the cases; quill's McNemar
+# table of the same cases' pass/fail flips).
 if [ -n "$DVC" ]; then
-    rows="$(timeout 60 "$DVC" metrics diff HEAD~1 HEAD --json | python3 -c '
+    "$QUILL" diff HEAD~1 HEAD --format json >"$RESULTS/diff-quill.json"
+    timeout 60 "$DVC" metrics diff HEAD~1 HEAD --json >"$RESULTS/diff-dvc.json" || die "dvc metrics diff failed"
+    python3 - "$RESULTS/diff-quill.json" "$RESULTS/diff-dvc.json" <<'PY' >&2 || die "quill and dvc disagree on the numbers both compute"
 import json, sys
-print(sum(len(v) for v in json.load(sys.stdin).values()))')" || die "dvc metrics diff failed"
-    say "dvc: $rows changed metrics"
+group = json.load(open(sys.argv[1]))["prompts"][0]["scores"]["groups"][0]
+dvc = json.load(open(sys.argv[2]))["metrics/support.json"]
+for name in ("accuracy", "latency_ms"):
+    quill = next(m for m in group["metrics"] if m["name"] == name)["delta"]
+    assert abs(quill - dvc[name]["diff"]) < 1e-9, (name, quill, dvc[name])
+flipped = sum(1 for key, value in dvc.items() if key.startswith("cases.") and key.endswith(".accuracy") and value.get("diff"))
+table = group["cases"]["passFail"]
+assert flipped == table["passToFail"] + table["failToPass"], (flipped, table)
+print(f"quill and dvc agree: accuracy and latency_ms deltas, {flipped} cases flipped")
+PY
 fi
 
 # --- timing ----------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ perf_counter around it. Prints a table; exits 3 when a target is missed.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -136,11 +137,23 @@ def bench_single(quill, repo, runs, warmup):
     return series(samples)
 
 
+def binary_digest(path):
+    """The SHA-256 of a file: the cache of a store is kept only for the binary that wrote it, so a
+    change of the store's format (or of anything else in quill) rebuilds it."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def history_with_records(quill, data):
-    """history-10k plus one record per prompt a commit adds, modifies or renames to; cached."""
+    """history-10k plus one record per prompt a commit adds, modifies or renames to; cached for the
+    quill binary that wrote it."""
     source, repo = os.path.join(data, "history-10k"), os.path.join(data, "history-10k-evals")
     marker = os.path.join(repo, ".git", "bench-evals-done")
-    if os.path.exists(marker):
+    key = binary_digest(quill)
+    if os.path.exists(marker) and open(marker).read() == key:
         return repo
     fresh_copy(source, repo)
     log = git(repo, "log", "--format=%x01%H", "--name-status", "-M", "--diff-filter=AMR", "--", "prompts")
@@ -158,7 +171,8 @@ def history_with_records(quill, data):
     with open(results, "w") as out:
         json.dump({"quill": 1, "evaluations": evaluations}, out)
     timed([quill, "eval", "record", results], repo)
-    open(marker, "w").close()
+    with open(marker, "w") as out:
+        out.write(key)
     return repo
 
 
@@ -171,9 +185,20 @@ def bench_log(quill, data, runs, warmup):
                                        capture_output=True, env=ENV).stdout)["versions"]
     if [v["commit"] for v in listed] != expected:
         sys.exit(f"eval-bench: quill log and git log --follow disagree for {prompt}")
+    # Every version's scores are the record written for its commit and path, read back exactly (a
+    # version no record was written for shows none).
+    written = {(e["commit"], e["prompt"]): e["metrics"] for e in json.load(open(os.path.join(data, "history-10k-evals.json")))["evaluations"]}
+    for version in listed:
+        metrics = written.get((version["commit"], version["path"]))
+        groups = version.get("scores") or []
+        shown = {name: value["mean"] for group in groups for name, value in group["metrics"].items()}
+        if metrics is None and not groups:
+            continue
+        if metrics is None or len(groups) != 1 or any(abs(shown.get(name, float("nan")) - value) > 1e-9 for name, value in metrics.items()):
+            sys.exit(f"eval-bench: quill log shows {groups} for {version['commit'][:8]} {version['path']}, the store holds {metrics}")
     scored = sum(1 for v in listed if v.get("scores"))
     figures = {}
-    for name, argv in (("quill", [quill, "log", prompt]), ("git", ["git", "log", "--follow", "--format=%H", "--", prompt])):
+    for name, argv in (("quill", [quill, "log", prompt, "--format", "json"]), ("git", ["git", "log", "--follow", "--format=%H", "--", prompt])):
         samples = [timed(argv, repo) for _ in range(warmup + runs)][warmup:]
         figures[name] = series(samples)
     records = len(git(repo, "ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "records").split())

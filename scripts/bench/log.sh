@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark: `quill log PROMPT` against `git log --follow --format=%H -- PROMPT` on a generated
-# repository of 10,000 commits over 50 prompts (scripts/bench/generate-history.py), plus
-# `quill log` with no argument for information.
+# Benchmark: `quill log PROMPT --format json` against `git log --follow --format=%H -- PROMPT` on a
+# generated repository of 10,000 commits over 50 prompts (scripts/bench/generate-history.py), warm
+# and with the page cache dropped before each run (where /proc/sys/vm/drop_caches is writable), both
+# without a commit-graph for information, and `quill log` with no argument. Before timing, every
+# prompt's commit list is checked against git's, in the JSON form that is timed.
 #
 #   scripts/bench/log.sh            # from anywhere; prints a table
 #
@@ -37,7 +39,8 @@ for version in json.load(sys.stdin)["versions"]:
     print(version["commit"])'
 }
 declare -A VERSIONS
-for prompt in "$HOT" "$RENAMED"; do
+checked=0
+while read -r prompt; do
     git log --follow --format=%H -- "$prompt" >"$RESULTS/git-commits.txt"
     commits_of_quill "$prompt" >"$RESULTS/quill-commits.txt"
     if ! cmp -s "$RESULTS/git-commits.txt" "$RESULTS/quill-commits.txt"; then
@@ -46,25 +49,36 @@ for prompt in "$HOT" "$RENAMED"; do
         exit 1
     fi
     VERSIONS[$prompt]="$(wc -l <"$RESULTS/git-commits.txt" | tr -d ' ')"
-    say "same $((VERSIONS[$prompt])) commits from quill and git for $prompt"
-done
+    checked=$((checked + 1))
+done < <(git ls-tree -r --name-only HEAD -- prompts)
+[ -n "${VERSIONS[$HOT]:-}" ] && [ -n "${VERSIONS[$RENAMED]:-}" ] || die "the timed prompts are not at HEAD"
+say "same commits from quill and git for all $checked prompts ($HOT: ${VERSIONS[$HOT]}, $RENAMED: ${VERSIONS[$RENAMED]})"
 "$QUILL" log --format json >/dev/null || die "quill log (no argument) failed"
 
 # --- timing --------------------------------------------------------------------------------------
-# Each case: label, then argv. Timed with hyperfine without a shell (-N), output discarded.
+# Each case: label, then argv. Timed with hyperfine without a shell (-N), output discarded. A label
+# ending in "cold" drops the page cache before every run (no warm-up); one ending in "no graph" runs
+# with core.commitGraph=false in the repository's config, which both tools read.
+COLD=0
+if (sync && echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null; then COLD=1; else say "cannot drop the page cache here: the cold rows repeat the warm ones"; fi
 CASES=(
-    "quill log HOT|$QUILL log $HOT"
+    "quill log HOT|$QUILL log $HOT --format json"
     "git log --follow HOT|git log --follow --format=%H -- $HOT"
-    "quill log RENAMED|$QUILL log $RENAMED"
+    "quill log RENAMED|$QUILL log $RENAMED --format json"
     "git log --follow RENAMED|git log --follow --format=%H -- $RENAMED"
-    "quill log (all prompts)|$QUILL log"
-    "git log --follow HOT, no commit-graph|git -c core.commitGraph=false log --follow --format=%H -- $HOT"
+    "quill log (all prompts)|$QUILL log --format json"
+    "quill log HOT, no graph|$QUILL log $HOT --format json"
+    "git log --follow HOT, no graph|git log --follow --format=%H -- $HOT"
+    "quill log HOT, cold|$QUILL log $HOT --format json"
+    "git log --follow HOT, cold|git log --follow --format=%H -- $HOT"
 )
 
 time_case() { # name, command -> prints "mean_ms sd_ms"
     local name="$1" command="$2" json="$RESULTS/$(echo "$1" | tr -c 'A-Za-z0-9\n' '-').json"
+    local options=(--warmup "$WARMUP")
+    if [ "$COLD" = 1 ] && [[ "$name" == *cold ]]; then options=(--prepare "sh -c 'sync; echo 3 > /proc/sys/vm/drop_caches'"); fi
     if command -v hyperfine >/dev/null; then
-        hyperfine --shell=none --warmup "$WARMUP" --runs "$RUNS" --output=null --style=none \
+        hyperfine --shell=none "${options[@]}" --runs "$RUNS" --output=null --style=none \
             --command-name "$name" --export-json "$json" "$command" >/dev/null
         bench_mean_ms "$json"
     else
@@ -99,9 +113,11 @@ for entry in "${CASES[@]}"; do
     name="${entry%%|*}"
     command="${entry#*|}"
     say "timing: $name"
+    if [[ "$name" == *"no graph" ]]; then git config core.commitGraph false; fi
     read -r mean sd < <(time_case "$name" "$command")
     # shellcheck disable=SC2086  # the command is split into words on purpose (paths have no spaces)
     FIGURES+=("$mean" "$sd" "$(peak_rss_mb $command)")
+    git config --unset core.commitGraph || true
 done
 
 # --- report --------------------------------------------------------------------------------------
@@ -114,10 +130,10 @@ import json, sys
 a = sys.argv[1:]
 max_ratio, max_rss = float(a[0]), float(a[1])
 hot, hot_n, ren, ren_n, commits, git_v, lg2_v, cores, arch, runs, warmup, source = a[2:14]
-nums = [float(x) for x in a[14:32]]
-out = a[32]
+nums = [float(x) for x in a[14:41]]
+out = a[41]
 def case(i): return {"mean_ms": nums[3*i], "sd_ms": nums[3*i+1], "rss_mb": nums[3*i+2]}
-q_hot, g_hot, q_ren, g_ren, q_all, g_nocg = (case(i) for i in range(6))
+q_hot, g_hot, q_ren, g_ren, q_all, q_nocg, g_nocg, q_cold, g_cold = (case(i) for i in range(9))
 rows, ok = [], True
 def row(cmd, c, ratio=None, check_rss=False):
     global ok
@@ -133,9 +149,12 @@ row(f"git log --follow --format=%H -- {hot}", g_hot)
 row(f"quill log {ren}", q_ren, q_ren["mean_ms"] / g_ren["mean_ms"])
 row(f"git log --follow --format=%H -- {ren}", g_ren)
 row("quill log  (every prompt's latest version; information)", q_all)
-rows.append((f"git -c core.commitGraph=false log --follow ... {hot}  (information)",
-             f"{g_nocg['mean_ms']:.1f} ± {g_nocg['sd_ms']:.1f}", f"({q_hot['mean_ms'] / g_nocg['mean_ms']:.2f}x)",
-             f"{g_nocg['rss_mb']:.1f}", ""))
+def info(label, quill, git):
+    rows.append((f"quill log {hot}, {label}  (information)", f"{quill['mean_ms']:.1f} ± {quill['sd_ms']:.1f}",
+                 f"({quill['mean_ms'] / git['mean_ms']:.2f}x)", f"{quill['rss_mb']:.1f}", ""))
+    rows.append((f"git log --follow ... {hot}, {label}", f"{git['mean_ms']:.1f} ± {git['sd_ms']:.1f}", "", f"{git['rss_mb']:.1f}", ""))
+info("core.commitGraph=false", q_nocg, g_nocg)
+info("page cache dropped before each run", q_cold, g_cold)
 head = ("command", "mean ± sd (ms)", "quill/git", "peak RSS (MB)", "target")
 widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
 line = lambda r: "  ".join(r[i].ljust(widths[i]) if i == 0 else r[i].rjust(widths[i]) for i in range(5)).rstrip()
@@ -149,7 +168,8 @@ print(f"targets: quill <= {max_ratio}x git's mean time, quill peak RSS <= {max_r
 json.dump({"commits": int(commits), "source": source, "git": git_v, "libgit2": lg2_v, "cores": int(cores), "arch": arch,
            "hot": {"path": hot, "versions": int(hot_n), "quill": q_hot, "git": g_hot},
            "renamed": {"path": ren, "versions": int(ren_n), "quill": q_ren, "git": g_ren},
-           "all_prompts": {"quill": q_all}, "git_no_commit_graph": g_nocg, "targets_met": ok}, open(out, "w"), indent=2)
+           "all_prompts": {"quill": q_all}, "no_commit_graph": {"quill": q_nocg, "git": g_nocg},
+           "cold": {"quill": q_cold, "git": g_cold}, "targets_met": ok}, open(out, "w"), indent=2)
 sys.exit(0 if ok else 3)
 PY
 )" || STATUS=$?

@@ -26,17 +26,30 @@ struct BlameCommand: ParsableCommand {
     @Option(help: "With --metric: only records of this suite.")
     var suite: String?
 
+    @Flag(help: "With --metric and --run: evaluate the candidates of the newest ambiguous regression until one is the culprit.")
+    var bisect = false
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("With --bisect: the evaluator command, run as 'quill bisect' runs it.", valueName: "cmd"))
+    var command: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if metric == nil, since != nil || suite != nil {
-            throw ValidationError("--since and --suite need --metric")
+        if metric == nil, since != nil || suite != nil || bisect {
+            throw ValidationError("--since, --suite and --bisect need --metric")
         }
+        if bisect != (command != nil) { throw ValidationError("--bisect and --run go together") }
+        if let command, command.allSatisfy(\.isWhitespace) { throw ValidationError("--run needs a command") }
     }
 
     func run() throws {
         let context = try CommandContext.open()
-        if let metric {
+        if let metric, let command {
+            try BisectCommand.reportingInterruption {
+                let report = try context.workspace.bisectRegression(prompt: prompt, metric: metric, command: command, revision: rev, since: since, suite: suite)
+                try context.print(report, format: output.format)
+            }
+        } else if let metric {
             let report = try context.workspace.regressions(prompt: prompt, metric: metric, revision: rev, since: since, suite: suite)
             try context.print(report, format: output.format)
         } else {
@@ -85,6 +98,17 @@ extension RegressionReport: TextRenderable {
     private static func changedLines(_ changed: [String], _ terminal: Terminal) -> [String] {
         let shown = changed.prefix(6).map { "            " + terminal.paint($0, $0.hasPrefix("+") ? .green : .red) }
         return shown + (changed.count > 6 ? ["            … \(changed.count - 6) more changed lines"] : [])
+    }
+}
+
+extension RegressionBisectReport: TextRenderable {
+    func renderText(_ terminal: Terminal) -> String {
+        guard let regression else { return "No ambiguous regression to bisect.\n\n" + report.renderText(terminal) }
+        var lines = [terminal.paint("bisect of the regression at \(regression.prefix(8)): \(candidates) candidates, \(steps.count) run\(steps.count == 1 ? "" : "s") (bound \(runBound))", .bold)]
+        for step in steps {
+            lines.append("  \(terminal.paint(String(step.commit.prefix(8)), .yellow))  \(step.value.map(ScoreFormat.short) ?? "skipped (exit \(step.exitStatus))")")
+        }
+        return lines.joined(separator: "\n") + "\n\n" + report.renderText(terminal)
     }
 }
 

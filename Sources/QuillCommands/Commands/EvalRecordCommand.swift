@@ -31,7 +31,7 @@ struct EvalRecordCommand: ParsableCommand {
     @Option(help: "The model (default: the file's).")
     var model: String?
 
-    @Option(help: "The vector-store manifest id the evaluation ran against.")
+    @Option(help: "The vector-store manifest the evaluation ran against: its id, or latest:NAME for the newest recorded under NAME.")
     var manifest: String?
 
     @Option(help: "Input format: \(ResultFormat.allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -39,11 +39,10 @@ extension PromptVersion {
         line += "  "
         line += terminal.paint(change.rawValue.padded(to: 8), .cyan)
         line += "  "
-        if !metrics.isEmpty {
-            let score = group.flatMap { group in scores.first { $0.suite == group.suite && $0.model == group.model } }
-            for name in metrics { ScoreCell.append(score?.metrics[name], to: &line) }
-        }
+        let score = group.flatMap { group in scores.first { $0.suite == group.suite && $0.model == group.model } }
+        for name in metrics { ScoreCell.append(score?.metrics[name], to: &line) }
         line += subject
+        if let manifests = score?.manifests { line += terminal.paint("  [manifest \(manifests.map { String($0.prefix(7)) }.joined(separator: ", "))]", .dim) }
         if let previousPath { line += terminal.paint("  [from \(previousPath)]", .dim) }
         if path != prompt, previousPath == nil { line += terminal.paint("  [as \(path)]", .dim) }
         line += "  "

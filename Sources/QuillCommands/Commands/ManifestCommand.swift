@@ -4,6 +4,6 @@ import ArgumentParser
 struct ManifestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "manifest",
-        abstract: "Record vector-store snapshots (folders of documents) as manifests on refs/quill/manifests, list, show and diff them.",
+        abstract: "Record vector-store snapshots (folders, Chroma, LlamaIndex, manifest files) as manifests on refs/quill/manifests; list, show and diff them.",
         subcommands: [ManifestRecordCommand.self, ManifestListCommand.self, ManifestShowCommand.self, ManifestDiffCommand.self])
 }

@@ -6,19 +6,24 @@ extension ManifestHeader.ContentMode: ExpressibleByArgument {}
 struct ManifestRecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Record a snapshot of a vector store's source documents as a manifest and print its id.",
+        abstract: "Record a snapshot of a vector store as a manifest and print its id.",
         discussion: """
-            SOURCE is a folder of UTF-8 documents (every file below it whose path has no part starting with \
-            '.'; links are not followed), split into chunks by Quill's utf8-window splitter (docs/storage.md). \
+            SOURCE is a Chroma persistent directory (it holds chroma.sqlite3), a LlamaIndex storage folder \
+            (docstore.json), a manifest file in Quill's format (.json or .jsonl, docs/schemas/manifest.schema.json), \
+            or a folder of UTF-8 documents (every file below it whose path has no part starting with '.'; \
+            links are not followed) split into chunks by Quill's utf8-window splitter (docs/storage.md). \
             A folder recorded before under the same name is read again only where files changed. \
             Exit status: 0 recorded, 2 bad input (nothing stored), 3 a repository problem.
             """)
 
-    @Argument(help: "The folder of documents.")
+    @Argument(help: "The store: a folder of documents, a Chroma or LlamaIndex folder, or a manifest file.")
     var source: String
 
-    @Option(help: "The name to record the manifest under (default: the folder's name).")
+    @Option(help: "The name to record the manifest under (default: the source's name).")
     var name: String?
+
+    @Option(help: "The Chroma collection to read, when the database holds several.")
+    var collection: String?
 
     @Option(help: "blobs: store document contents in the repository; hash: keep only their content ids and sizes.")
     var content: ManifestHeader.ContentMode = .blobs
@@ -44,7 +49,7 @@ struct ManifestRecordCommand: ParsableCommand {
         let context = try CommandContext.open()
         let request = ManifestRecordRequest(
             source: source, name: name, content: content, chunkSize: chunkSize, overlap: overlap,
-            embedding: .init(model: embeddingModel, dimension: embeddingDimension, distance: distance))
+            embedding: .init(model: embeddingModel, dimension: embeddingDimension, distance: distance), collection: collection)
         try context.print(try context.workspace.recordManifest(request), format: output.format)
     }
 }

@@ -82,6 +82,19 @@ enum DiffCells {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
+    /// The vector-store data change between the two sides' records:
+    /// `manifest 1a2b3c4 → 5d6e7f8: 2 added, 1 removed, 3 changed documents; settings embedding.model`.
+    static func data(_ change: ManifestChange) -> String {
+        func ids(_ side: [String]) -> String { side.isEmpty ? "none" : side.map { String($0.prefix(7)) }.joined(separator: ", ") }
+        let sides = "manifest \(ids(change.from)) → \(ids(change.to))"
+        guard change.differs else { return sides + ": same data" }
+        guard let summary = change.summary else { return sides + ": data changed" }
+        var text = sides + ": \(summary.added) added, \(summary.removed) removed, \(summary.changed) changed documents"
+        if summary.chunksReembedded > 0 { text += ", \(count(summary.chunksReembedded, "chunk")) re-embedded" }
+        if !summary.settings.isEmpty { text += "; settings " + summary.settings.joined(separator: ", ") }
+        return text
+    }
+
     /// What happened to the file: `modified`, `renamed from prompts/a.md (92%)`.
     static func change(_ prompt: PromptDiff) -> String {
         guard let oldPath = prompt.oldPath else { return prompt.change.rawValue }

@@ -51,6 +51,7 @@ struct PromptDiffMarkdown {
         if let text = prompt.text { lines += Markdown.diffBlock(text) }
         if let structure = prompt.structure { lines += self.structure(structure) }
         lines += scores(prompt.scores)
+        if let data = prompt.scores.data { lines += ["", "**Data:** " + Markdown.cell(DiffCells.data(data))] }
         return lines
     }
 

@@ -34,6 +34,7 @@ struct PromptDiffText {
         }
         if let structure = prompt.structure { lines += self.structure(structure) }
         lines += scores(prompt.scores)
+        if let data = prompt.scores.data { lines.append("  data: " + DiffCells.data(data)) }
         return lines
     }
 

@@ -6,6 +6,8 @@ import GitKit
 /// of any file that set it.
 struct CandidateExaminer {
     let repository: Repository
+    /// How each prompt file is read (`quill.yaml`'s `formats`).
+    let config: QuillConfig
 
     /// Files larger than this are not searched for record settings.
     static let settingFileLimit = 1 << 20
@@ -110,8 +112,8 @@ struct CandidateExaminer {
     /// `prompt` alone when either side does not parse.
     private func promptChangeKinds(from old: ObjectID?, to new: ObjectID?, path: String) throws -> Set<RegressionCandidate.Kind> {
         guard let old, let new,
-              let before = try? PromptParser.parse(repository.blobData(old), path: path),
-              let after = try? PromptParser.parse(repository.blobData(new), path: path) else { return [.prompt] }
+              let before = try? PromptParser.parse(repository.blobData(old), path: path, reading: config.reading(for: path)),
+              let after = try? PromptParser.parse(repository.blobData(new), path: path, reading: config.reading(for: path)) else { return [.prompt] }
         var kinds = Set<RegressionCandidate.Kind>()
         if before.frontMatter != after.frontMatter || before.model != after.model { kinds.insert(.model) }
         if before.messages != after.messages { kinds.insert(.prompt) }

@@ -30,7 +30,7 @@ struct ChangePointDetector {
 
     /// The change points of `values`, by index.
     func changePoints(in values: [Double]) -> [ChangePoint] {
-        var random = BlameRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var segments = [values.startIndex..<values.endIndex]
         var found = [ChangePoint]()
         var best = [Range<Int>: (index: Int, statistic: Double)]()

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// A setting the records name that differs between two neighbouring evaluations (the model, its
 /// parameters, the vector-store manifest, the dataset, the suite), with the commit where the
@@ -21,20 +22,15 @@ public struct RecordChange: Codable, Sendable, Equatable {
     /// there did, so it changed outside the repository).
     public let commit: String?
 
-    /// The fields that differ from `good`'s records to `bad`'s, without their commits.
-    static func differences(from good: [EvalRecord], to bad: [EvalRecord]) -> [(field: Field, before: [String], after: [String])] {
-        Field.allCases.compactMap { field in
+    /// The fields that differ from `good`'s records to `bad`'s, without their commits; manifests are
+    /// compared by the content `repository`'s manifest store holds for them.
+    static func differences(from good: [EvalRecord], to bad: [EvalRecord], in repository: Repository) throws -> [(field: Field, before: [String], after: [String])] {
+        try Field.allCases.compactMap { field in
             let before = Set(good.map { RecordChange.value(of: field, in: $0) })
             let after = Set(bad.map { RecordChange.value(of: field, in: $0) })
-            guard field == .manifest ? RecordChange.manifestsDiffer(before, after) : before != after else { return nil }
+            guard try field == .manifest ? ManifestStore(repository: repository).dataDiffer(before, after) : before != after else { return nil }
             return (field, before.sorted(), after.sorted())
         }
-    }
-
-    /// Whether two sets of manifest ids name different data. Compared by id until manifests can be
-    /// compared by content.
-    static func manifestsDiffer(_ before: Set<String>, _ after: Set<String>) -> Bool {
-        before != after
     }
 
     /// The kind of change a difference of `field` is.

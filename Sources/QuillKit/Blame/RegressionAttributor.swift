@@ -9,6 +9,8 @@ import GitKit
 /// outside the repository). `CandidateRanking` then gives each explanation its probability.
 struct RegressionAttributor {
     let repository: Repository
+    /// How each prompt file is read.
+    let config: QuillConfig
     let store: EvalStore
     let metric: String
     let suite: String?
@@ -20,8 +22,12 @@ struct RegressionAttributor {
     private var index: CommitIndexReader
     private var caseCache = [Int: CaseValues]()
 
-    init(repository: Repository, store: EvalStore, tree: ObjectID, metric: String, suite: String?, points: [MetricPoint], chain: [(commit: ObjectID, path: String)]) throws {
+    init(
+        repository: Repository, config: QuillConfig, store: EvalStore, tree: ObjectID, metric: String, suite: String?, points: [MetricPoint],
+        chain: [(commit: ObjectID, path: String)]
+    ) throws {
         self.repository = repository
+        self.config = config
         self.store = store
         self.metric = metric
         self.suite = suite
@@ -118,7 +124,7 @@ struct RegressionAttributor {
 
     /// The explanations between the evaluated points `good` and `bad`.
     private mutating func examine(good: Int, bad: Int, boundaryOffset: Int, window: ChangeWindow) throws -> Interval {
-        let examiner = CandidateExaminer(repository: repository)
+        let examiner = CandidateExaminer(repository: repository, config: config)
         var interval = Interval()
         var branches = [ObjectID: [ObjectID]]()
         let links = position[points[bad].commit]!..<position[points[good].commit]!
@@ -145,7 +151,7 @@ struct RegressionAttributor {
                 }
             }
         }
-        for difference in RecordChange.differences(from: points[good].records, to: points[bad].records) {
+        for difference in try RecordChange.differences(from: points[good].records, to: points[bad].records, in: repository) {
             let added = Set(difference.after).subtracting(difference.before)
             let needles = points[bad].records.filter { added.contains(RecordChange.value(of: difference.field, in: $0)) }
                 .flatMap { RecordChange.needles(of: difference.field, in: $0) }

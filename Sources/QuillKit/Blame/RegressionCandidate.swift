@@ -4,7 +4,7 @@ public struct RegressionCandidate: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// The prompt's messages or body changed, or a file it includes.
         case prompt
-        /// The vector-store manifest its records name changed.
+        /// The data of the vector-store manifests its records name changed (compared by content).
         case data
         /// Its model settings changed: the front matter (model, parameters) or the records' model.
         case model

@@ -30,7 +30,7 @@ extension Workspace {
         let direction = config.metrics.first { $0.name == metric }?.direction ?? .higher
         let store = EvalStore(repository: repository)
         var attributor = try RegressionAttributor(
-            repository: repository, store: store, tree: try store.tipTree()!, metric: metric, suite: suite, points: points, chain: chain)
+            repository: repository, config: config, store: store, tree: try store.tipTree()!, metric: metric, suite: suite, points: points, chain: chain)
         let regressions = try LevelShift.find(in: points.map(\.value))
             .filter { direction == .higher ? $0.change < 0 : $0.change > 0 }
             .map { try attributor.attribute($0) }
@@ -69,7 +69,7 @@ extension Workspace {
     private func metricSeries(_ metric: String, chain: [(commit: ObjectID, path: String)], suite: String?) throws -> [MetricPoint] {
         let store = EvalStore(repository: repository)
         guard let tree = try store.tipTree() else { return [] }
-        let index = try CommitIndexReader(repository: repository, tree: tree)
+        var index = CommitIndexReader(repository: repository, tree: tree)
         var points = [MetricPoint]()
         for (commit, path) in chain.reversed() {
             let records = try index.recordIDs(forCommit: commit).map(store.record).filter {

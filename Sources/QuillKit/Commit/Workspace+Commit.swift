@@ -80,7 +80,7 @@ extension Workspace {
     private func parseBeforeStaging(_ paths: Set<String>) throws {
         for path in paths.sorted() {
             guard let data = workTreeData(path) else { continue }
-            _ = try PromptParser.parse(data, path: path)
+            _ = try PromptParser.parse(data, path: path, reading: config.reading(for: path))
         }
     }
 

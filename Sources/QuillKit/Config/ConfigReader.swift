@@ -23,6 +23,7 @@ enum ConfigReader {
                 config.notes = flag
             case "labels": labelNodes = try labels(value)
             case "drift": config.drift = try DriftThresholds.read(value) { YAMLSource.position(of: $0, firstLine: 1) }
+            case "formats": config.formats = try formats(value)
             default:
                 throw issue(at: keyNode, "unknown key '\(key)'; \(expectedKeys)")
             }
@@ -71,11 +72,11 @@ enum ConfigReader {
         }
     }
 
-    private static func issue(at node: Node, _ message: String) -> SourceIssue {
+    static func issue(at node: Node, _ message: String) -> SourceIssue {
         SourceIssue(YAMLSource.position(of: node, firstLine: 1), message)
     }
 
-    private static func kind(_ node: Node) -> String {
+    static func kind(_ node: Node) -> String {
         YAMLSource.kindDescription(of: node)
     }
 
@@ -87,23 +88,26 @@ enum ConfigReader {
         case .sequence(let sequence): items = Array(sequence)
         default: throw issue(at: node, "'prompts' is \(kind(node)); expected a glob or a list of globs")
         }
-        return try items.map { item throws(SourceIssue) in
-            guard case .scalar(let scalar) = item, case .string = YAMLSource.value(of: item) else {
-                throw issue(at: item, "a 'prompts' entry is \(kind(item)); expected a glob such as \"prompts/**\"")
-            }
-            if scalar.string.hasPrefix("/") {
-                throw issue(at: item, "prompt glob '\(scalar.string)' is an absolute path; expected a glob relative to the repository's root, such as \"prompts/**\"")
-            }
-            if scalar.string.split(separator: "/").contains("..") {
-                throw issue(at: item, "prompt glob '\(scalar.string)' leaves the repository ('..'); expected a glob relative to the repository's root, such as \"prompts/**\"")
-            }
-            do throws(GlobError) {
-                _ = try Glob(scalar.string)
-            } catch {
-                throw issue(at: item, error.description)
-            }
-            return scalar.string
+        return try items.map { item throws(SourceIssue) in try checkedGlob(item, field: "prompts") }
+    }
+
+    /// A glob of `field` (`prompts`, `formats`): a string relative to the repository's root that compiles.
+    static func checkedGlob(_ item: Node, field: String) throws(SourceIssue) -> String {
+        guard case .scalar(let scalar) = item, case .string = YAMLSource.value(of: item) else {
+            throw issue(at: item, "a '\(field)' entry is \(kind(item)); expected a glob such as \"prompts/**\"")
         }
+        if scalar.string.hasPrefix("/") {
+            throw issue(at: item, "prompt glob '\(scalar.string)' is an absolute path; expected a glob relative to the repository's root, such as \"prompts/**\"")
+        }
+        if scalar.string.split(separator: "/").contains("..") {
+            throw issue(at: item, "prompt glob '\(scalar.string)' leaves the repository ('..'); expected a glob relative to the repository's root, such as \"prompts/**\"")
+        }
+        do throws(GlobError) {
+            _ = try Glob(scalar.string)
+        } catch {
+            throw issue(at: item, error.description)
+        }
+        return scalar.string
     }
 
     /// A mapping from metric name to its declaration, in file order.

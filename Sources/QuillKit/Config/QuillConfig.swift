@@ -13,13 +13,15 @@ public struct QuillConfig: Sendable, Equatable, Codable {
     public var labels: [LabelPolicy] = []
     /// The limits past which `quill drift` fails.
     public var drift = DriftThresholds()
+    /// How prompt files are read, per glob; the first matching rule applies.
+    public var formats: [PromptFormatRule] = []
 
     /// The configuration's file name at the repository root.
     public static let fileName = "quill.yaml"
     /// The prompt globs when `prompts` is not given.
     public static let defaultPrompts = ["prompts/**"]
     /// The keys a configuration may have.
-    static let keys = ["prompts", "metrics", "notes", "labels", "drift"]
+    static let keys = ["prompts", "metrics", "notes", "labels", "drift", "formats"]
     /// The keys a metric may have.
     static let metricKeys = ["direction", "min", "max_drop"]
 
@@ -63,6 +65,13 @@ public struct QuillConfig: Sendable, Equatable, Codable {
         #   trigram_jsd: null
         #   sentence_ks: 0.10   Kolmogorov-Smirnov statistic of sentence lengths,
         #   sentence_p: 0.01    counted only when its p-value is below this
+        # How prompt files are read, per glob (the first match applies; docs/prompts.md).
+        # formats:
+        #   "prompts/system/**/*.md":
+        #     role: system            # the role of a Markdown or text file's one message
+        #     template: jinja         # none (braces are text, the default), handlebars or jinja
+        #   "agents/*.yaml":
+        #     messages: {system_template: system, instance_template: user}
 
         """
 

@@ -1,42 +1,47 @@
 /// Word-level diff of two lines: the line split into words, white space and single punctuation
-/// marks, then the longest common subsequence of those tokens.
+/// marks, then a shortest edit script of those tokens (the standard library's Myers difference)
+/// between their common head and tail.
 enum WordDiff {
-    /// Above this many token pairs the lines are shown as wholly replaced (a guard for huge lines).
-    static let maximumWork = 400_000
+    /// Above this many tokens between the common head and tail (Myers costs up to their square),
+    /// the lines are shown as wholly replaced: a guard for huge, wholly different lines.
+    static let maximumTokens = 2_000
 
     /// The spans that turn `old` into `new`, in order, adjacent spans of one kind merged.
     static func spans(from old: String, to new: String) -> [WordSpan] {
         let before = tokens(old)
         let after = tokens(new)
-        guard before.count * after.count <= maximumWork else {
+        let head = zip(before, after).prefix { $0 == $1 }.count
+        let tail = zip(before[head...].reversed(), after[head...].reversed()).prefix { $0 == $1 }.count
+        let removedPart = before[head..<(before.count - tail)]
+        let addedPart = after[head..<(after.count - tail)]
+        guard removedPart.count + addedPart.count <= maximumTokens else {
             return merge([WordSpan(kind: .removed, text: old), WordSpan(kind: .added, text: new)])
         }
-        // lengths[i][j]: LCS length of before[i...] and after[j...], in one flat array.
-        let width = after.count + 1
-        var lengths = [Int](repeating: 0, count: (before.count + 1) * width)
-        for i in stride(from: before.count - 1, through: 0, by: -1) {
-            for j in stride(from: after.count - 1, through: 0, by: -1) {
-                lengths[i * width + j] = before[i] == after[j]
-                    ? lengths[(i + 1) * width + j + 1] + 1
-                    : max(lengths[(i + 1) * width + j], lengths[i * width + j + 1])
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
+        for change in addedPart.difference(from: removedPart) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
-        var spans = [WordSpan]()
+        var spans = before[..<head].map { WordSpan(kind: .equal, text: $0) }
         var i = 0
         var j = 0
-        while i < before.count || j < after.count {
-            if i < before.count, j < after.count, before[i] == after[j] {
-                spans.append(WordSpan(kind: .equal, text: before[i]))
+        while i < removedPart.count || j < addedPart.count {
+            if removed.contains(i) {
+                spans.append(WordSpan(kind: .removed, text: removedPart[head + i]))
                 i += 1
-                j += 1
-            } else if j < after.count, i == before.count || lengths[i * width + j + 1] >= lengths[(i + 1) * width + j] {
-                spans.append(WordSpan(kind: .added, text: after[j]))
+            } else if inserted.contains(j) {
+                spans.append(WordSpan(kind: .added, text: addedPart[head + j]))
                 j += 1
             } else {
-                spans.append(WordSpan(kind: .removed, text: before[i]))
+                spans.append(WordSpan(kind: .equal, text: removedPart[head + i]))
                 i += 1
+                j += 1
             }
         }
+        spans += before[(before.count - tail)...].map { WordSpan(kind: .equal, text: $0) }
         return merge(spans)
     }
 

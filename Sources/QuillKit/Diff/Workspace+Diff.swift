@@ -46,9 +46,10 @@ extension Workspace {
                 guard let blob, let storeTree else { return [] }
                 return try store.recordIDs(forPromptBlob: blob, in: storeTree).map(store.record)
             }
-            prompts.append(try promptDiff(
-                change, old: old, new: new,
-                scores: comparer.compare(from: records(old?.0), to: records(new?.0))))
+            let (oldRecords, newRecords) = (try records(old?.0), try records(new?.0))
+            var scores = try comparer.compare(from: oldRecords, to: newRecords)
+            scores.data = try manifestChange(from: oldRecords.compactMap(\.manifest), to: newRecords.compactMap(\.manifest))
+            prompts.append(try promptDiff(change, old: old, new: new, scores: scores))
         }
         return DiffReport(from: DiffSide(commit: from.commit, label: from.label).report, to: to.report, prompts: prompts)
     }
@@ -151,7 +152,7 @@ extension Workspace {
 
     private func parsed(_ data: Data, path: String) -> (prompt: Prompt?, error: String?) {
         do {
-            return (try PromptParser.parse(data, path: path), nil)
+            return (try PromptParser.parse(data, path: path, reading: config.reading(for: path)), nil)
         } catch {
             return (nil, error.description)
         }

@@ -4,9 +4,6 @@ struct CorpusProfiler: TokenSink {
     private(set) var vocabulary = Vocabulary()
     /// The profile of the side being read.
     private(set) var profile = CorpusProfile()
-    /// The ids of the current sentence's last two words (`previous` the latest), -1 when absent.
-    private var previous: Int32 = -1
-    private var beforePrevious: Int32 = -1
     private var sentenceLength = 0
 
     /// Adds one document to the current side. Complexity: O(n) in its bytes.
@@ -28,19 +25,14 @@ struct CorpusProfiler: TokenSink {
         }
         profile.wordCounts[Int(id)] += 1
         profile.wordCount += 1
-        if previous >= 0 {
-            profile.bigramCounts[NGram(previous, id), default: 0] += 1
-            if beforePrevious >= 0 { profile.trigramCounts[NGram(beforePrevious, previous, id), default: 0] += 1 }
-        }
-        beforePrevious = previous
-        previous = id
+        profile.stream.append(id)
         sentenceLength += 1
     }
 
     mutating func endSentence() {
-        if sentenceLength > 0 { profile.sentenceLengths.append(sentenceLength) }
+        guard sentenceLength > 0 else { return }
+        profile.sentenceLengths.append(sentenceLength)
+        profile.stream.append(CorpusProfile.sentenceEnd)
         sentenceLength = 0
-        previous = -1
-        beforePrevious = -1
     }
 }

@@ -9,11 +9,11 @@ struct DriftAnalysis {
     /// How many words and n-grams each list shows.
     let top: Int
 
-    /// The report, with `names` as the users named the sides. Complexity: O(V + N₂ + N₃ + S log S)
-    /// for V words, N n-grams and S sentences.
+    /// The report, with `names` as the users named the sides. Complexity: O(V + W + S log S) for V
+    /// distinct words, W words and S sentences.
     func report(names: (String, String), thresholds: DriftThresholds) -> DriftReport {
         let vocabulary = vocabularyDrift()
-        let ngrams = [ngramDrift(order: 2, a.bigramCounts, b.bigramCounts), ngramDrift(order: 3, a.trigramCounts, b.trigramCounts)]
+        let ngrams = [ngramDrift(order: 2), ngramDrift(order: 3)]
         let sentences = SentenceLengthDrift(
             a: LengthSummary(a.sentenceLengths), b: LengthSummary(b.sentenceLengths),
             test: KolmogorovSmirnovTest(a.sentenceLengths, b.sentenceLengths))
@@ -54,29 +54,49 @@ struct DriftAnalysis {
             vanishedWords: vanishedWords.items)
     }
 
-    private func ngramDrift(order: Int, _ countsA: [NGram: Int], _ countsB: [NGram: Int]) -> NGramDrift {
-        let totalA = countsA.values.reduce(0, +)
-        let totalB = countsB.values.reduce(0, +)
+    /// Merges the two sides' sorted n-gram counts: the divergence over every n-gram, and the ones
+    /// whose share rose and fell most (ties by count, then by key, which is first-interned order).
+    private func ngramDrift(order: Int) -> NGramDrift {
+        let packing = NGramPacking(order: order, vocabularySize: vocabulary.count)
+        let counted = NGramCounts.counted([a.stream, b.stream], packing: packing)
+        let (countsA, countsB) = (counted[0], counted[1])
+        let (totalA, totalB) = (countsA.total, countsB.total)
         var divergence = JensenShannon(totals: (totalA, totalB))
-        typealias Entry = (key: NGram, countA: Int, countB: Int, change: Double)
+        typealias Entry = (key: UInt64, countA: Int, countB: Int, change: Double)
         let share = { (count: Int, total: Int) in total == 0 ? 0 : Double(count) / Double(total) }
-        var rose = TopList<Entry>(capacity: top) { ($0.change, $0.countB, $1.key.head, $1.key.tail) > ($1.change, $1.countB, $0.key.head, $0.key.tail) }
-        var fell = TopList<Entry>(capacity: top) { (-$0.change, $0.countA, $1.key.head, $1.key.tail) > (-$1.change, $1.countA, $0.key.head, $0.key.tail) }
-        func offer(_ key: NGram, _ countA: Int, _ countB: Int) {
+        var rose = TopList<Entry>(capacity: top) { ($0.change, $0.countB, $1.key) > ($1.change, $1.countB, $0.key) }
+        var fell = TopList<Entry>(capacity: top) { (-$0.change, $0.countA, $1.key) > (-$1.change, $1.countA, $0.key) }
+        var i = 0
+        var j = 0
+        while i < countsA.keys.count || j < countsB.keys.count {
+            let key: UInt64
+            var (countA, countB) = (0, 0)
+            if j == countsB.keys.count || (i < countsA.keys.count && countsA.keys[i] <= countsB.keys[j]) {
+                key = countsA.keys[i]
+                countA = Int(countsA.counts[i])
+                i += 1
+                if j < countsB.keys.count, countsB.keys[j] == key {
+                    countB = Int(countsB.counts[j])
+                    j += 1
+                }
+            } else {
+                key = countsB.keys[j]
+                countB = Int(countsB.counts[j])
+                j += 1
+            }
             divergence.add(countA, countB)
             let change = share(countB, totalB) - share(countA, totalA)
             if change > 0 { rose.offer((key, countA, countB, change)) }
             if change < 0 { fell.offer((key, countA, countB, change)) }
         }
-        for (key, countA) in countsA { offer(key, countA, countsB[key] ?? 0) }
-        for (key, countB) in countsB where countsA[key] == nil { offer(key, 0, countB) }
+        let clamped = vocabulary.count > Int(packing.lastID) + 1
         let change = { (entry: Entry) in
             NGramChange(
-                words: entry.key.ids.map { vocabulary[$0] }, countA: entry.countA, countB: entry.countB, shareA: share(entry.countA, totalA),
-                shareB: share(entry.countB, totalB))
+                words: packing.ids(entry.key).map { clamped && $0 == packing.lastID ? "(other)" : vocabulary[Int32($0)] },
+                countA: entry.countA, countB: entry.countB, shareA: share(entry.countA, totalA), shareB: share(entry.countB, totalB))
         }
         return NGramDrift(
-            order: order, distinctA: countsA.count, distinctB: countsB.count, divergence: divergence.divergence, rose: rose.items.map(change),
-            fell: fell.items.map(change))
+            order: order, distinctA: countsA.keys.count, distinctB: countsB.keys.count, divergence: divergence.divergence,
+            rose: rose.items.map(change), fell: fell.items.map(change))
     }
 }

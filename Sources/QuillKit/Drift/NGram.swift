@@ -1,25 +1,22 @@
-/// Two or three consecutive word ids of one sentence, packed as a dictionary key.
-struct NGram: Hashable {
-    /// The first two ids (the first in the high half).
-    let head: UInt64
-    /// The third id, or `UInt32.max` in a bigram.
-    let tail: UInt32
+/// How the n-grams of one order are packed into 64-bit keys: each word id in `bits` bits, the first
+/// word highest, so keys sort as the n-grams do by id. With more distinct words than the key holds
+/// (over 2,097,151 for trigrams, over 4,294,967,295 for bigrams) every later-interned word shares
+/// the last id, shown as `(other)`.
+struct NGramPacking {
+    let order: Int
+    let bits: Int
 
-    /// The bigram `first second`.
-    init(_ first: Int32, _ second: Int32) {
-        head = UInt64(UInt32(first)) << 32 | UInt64(UInt32(second))
-        tail = .max
+    /// The packing of n-grams of `order` over a vocabulary of `count` words.
+    init(order: Int, vocabularySize count: Int) {
+        self.order = order
+        bits = min(max(1, Int.bitWidth - max(count - 1, 1).leadingZeroBitCount), 64 / order)
     }
 
-    /// The trigram `first second third`.
-    init(_ first: Int32, _ second: Int32, _ third: Int32) {
-        head = UInt64(UInt32(first)) << 32 | UInt64(UInt32(second))
-        tail = UInt32(third)
-    }
+    /// The largest id a word keeps; later ids are clamped to it.
+    var lastID: UInt64 { (1 << UInt64(bits)) - 1 }
 
-    /// The word ids, in order.
-    var ids: [Int32] {
-        let pair = [Int32(truncatingIfNeeded: head >> 32), Int32(truncatingIfNeeded: head & 0xFFFF_FFFF)]
-        return tail == .max ? pair : pair + [Int32(bitPattern: tail)]
+    /// The word ids of `key`, first word first; a clamped id reads as `lastID`.
+    func ids(_ key: UInt64) -> [UInt64] {
+        (0..<order).map { (key >> UInt64(bits * (order - 1 - $0))) & lastID }
     }
 }

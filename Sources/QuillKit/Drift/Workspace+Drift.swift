@@ -6,27 +6,24 @@ extension Workspace {
     /// `drift:` limits. Complexity: O(n) in the bytes of both collections, plus the statistics'
     /// O(V + N log k) (see `DriftAnalysis`).
     public func drift(_ request: DriftRequest) throws -> DriftReport {
-        var profiler = CorpusProfiler()
-        try readCollection(request.a, field: request.field, into: &profiler)
-        let a = profiler.finishSide()
-        try readCollection(request.b, field: request.field, into: &profiler)
-        let b = profiler.finishSide()
-        let analysis = DriftAnalysis(vocabulary: profiler.vocabulary, a: a, b: b, top: request.top)
+        let sides = try [request.a, request.b].map { try collection(request: $0, field: request.field) }
+        let pair = try ProfiledPair.read(sides)
+        for (side, profile) in [pair.a, pair.b].enumerated() where profile.wordCount == 0 {
+            let reader = sides[side].reader
+            throw QuillError.badInput("'\(reader.path)' holds no words (\(profile.documentCount) documents); expected a \(reader.format.rawValue) file with text in it")
+        }
+        let analysis = DriftAnalysis(vocabulary: pair.vocabulary, a: pair.a, b: pair.b, top: request.top)
         return analysis.report(names: (request.a, request.b), thresholds: config.drift)
     }
 
-    /// Reads the collection `spec` names into the profiler's current side; one without a word is bad input.
-    private func readCollection(_ spec: String, field: String?, into profiler: inout CorpusProfiler) throws {
+    /// The bytes of the collection `spec` names and the reader for them.
+    private func collection(request spec: String, field: String?) throws -> (data: Data, reader: DatasetReader) {
         let (path, data) = try collectionData(spec)
         let format = DatasetFormat.of(path: path)
         if let field, format == .plainText {
             throw QuillError.badInput("'\(spec)' is plain text, one document; '--field \(field)' names a field of a .jsonl or .csv file")
         }
-        let reader = DatasetReader(path: spec, format: format, field: field ?? DatasetFormat.defaultField)
-        try reader.read(data) { profiler.add($0) }
-        guard profiler.profile.wordCount > 0 else {
-            throw QuillError.badInput("'\(spec)' holds no words (\(profiler.profile.documentCount) documents); expected a \(format.rawValue) file with text in it")
-        }
+        return (data, DatasetReader(path: spec, format: format, field: field ?? DatasetFormat.defaultField))
     }
 
     /// The path and bytes `spec` names: `REV:PATH`, the file as committed at a revision, or a

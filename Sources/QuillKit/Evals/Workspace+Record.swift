@@ -98,12 +98,15 @@ extension Workspace {
         return value
     }
 
-    /// A vector-store manifest id as given: a full object id in hex, stored in lower case.
+    /// A vector-store manifest as given: a full object id in hex (stored in lower case, recorded or
+    /// not), or `latest:NAME` or an id prefix of a manifest on `refs/quill/manifests`.
     private func checkedManifest(_ given: (value: String, source: String)?) throws -> String? {
         guard let (value, source) = given else { return nil }
-        guard value.utf8.count == ObjectID.byteCount * 2, let id = ObjectID(hex: value) else {
-            throw QuillError.badInput("\(source) is '\(value)'; expected a manifest id of \(ObjectID.byteCount * 2) hexadecimal digits")
+        if value.utf8.count == ObjectID.byteCount * 2, let id = ObjectID(hex: value) { return id.hex }
+        do {
+            return try resolveManifest(value)
+        } catch let error as QuillError where error.kind == .badInput {
+            throw QuillError.badInput("\(source) is '\(value)': \(error.message)")
         }
-        return id.hex
     }
 }

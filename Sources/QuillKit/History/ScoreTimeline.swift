@@ -21,7 +21,9 @@ struct ScoreTimeline {
             for (group, records) in grouped[index].sorted(by: { $0.key < $1.key }) {
                 let metrics = ScoreTimeline.summarise(records, previous: previous[group] ?? [:])
                 previous[group] = metrics.mapValues(\.mean)
-                result[index].append(VersionScore(suite: group.suite, model: group.model, records: records.count, metrics: metrics))
+                let manifests = Set(records.compactMap(\.manifest)).sorted()
+                result[index].append(VersionScore(
+                    suite: group.suite, model: group.model, records: records.count, metrics: metrics, manifests: manifests.isEmpty ? nil : manifests))
             }
         }
         return result

@@ -6,6 +6,8 @@ public struct VersionScore: Codable, Sendable, Equatable {
     /// Records (runs) behind the means.
     public let records: Int
     public let metrics: [String: MetricValue]
+    /// The vector-store manifest ids the records name, sorted (absent when none does).
+    public var manifests: [String]? = nil
 
     /// One metric of a version.
     public struct MetricValue: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+import GitKit
+
 /// One snapshot of a vector store as a source read it, before it is stored: the store's settings,
 /// the documents read now, and (for a folder) the documents reused unchanged from the last record.
 struct ManifestSnapshot {
@@ -9,6 +11,8 @@ struct ManifestSnapshot {
         var chunks: [ManifestChunk]
         /// The file's stamp, for a folder's record cache.
         var stamp: FileStamp?
+        /// A content id and size given without the text (`--content hash` only); `bytes` is then empty.
+        var given: (content: ObjectID, size: Int)?
     }
 
     var store: ManifestHeader.Store

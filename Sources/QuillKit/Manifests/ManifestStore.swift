@@ -113,10 +113,11 @@ struct ManifestStore {
         Array(try file(ManifestStore.documentsFile, of: id))
     }
 
-    /// The documents of the manifest `id`, in the order stored.
+    /// The documents of the manifest `id`, by id (UTF-8 order).
     func documents(_ id: ObjectID) throws -> [ManifestDocument] {
         let decoder = JSONDecoder()
         return try documentLines(id).split(separator: 0x0A).map { try decoder.decode(ManifestDocument.self, from: Data($0)) }
+            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }
 
     /// The content of a document of the manifest `id`, or `nil` when the manifest keeps content ids only.

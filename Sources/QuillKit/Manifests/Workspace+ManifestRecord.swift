@@ -20,7 +20,7 @@ extension Workspace {
             + String(decoding: try CanonicalJSON.encode(request.embedding), as: UTF8.self)
         let cachePath = try RecordCache.path(in: repository, folder: absolute, name: name)
         var snapshot = try ManifestSources.read(
-            absolute, shown: request.source, splitter: splitter, collection: request.collection,
+            absolute, shown: request.source, splitter: splitter, content: request.content, collection: request.collection,
             cache: RecordCache.read(at: cachePath, settings: settings))
         if snapshot.store.kind == "folder" { snapshot.embedding = request.embedding }
         try snapshot.validate(source: request.source)
@@ -34,10 +34,10 @@ extension Workspace {
         var chunks = 0
         for document in snapshot.documents {
             let data = Data(document.bytes)
-            let content = request.content == .blobs ? try writer.writeBlob(data) : try Repository.blobID(of: data)
+            let content = try document.given?.content ?? (request.content == .blobs ? writer.writeBlob(data) : Repository.blobID(of: data))
             contents.insert(content)
             let line = try ManifestDocument(
-                id: document.id, content: content.hex, size: document.bytes.count, metadata: document.metadata, chunks: document.chunks
+                id: document.id, content: content.hex, size: document.given?.size ?? document.bytes.count, metadata: document.metadata, chunks: document.chunks
             ).canonicalLine(source: request.source)
             lines.append(line)
             chunks += document.chunks.count

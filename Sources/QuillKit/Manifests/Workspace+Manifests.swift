@@ -54,7 +54,7 @@ extension Workspace {
             .compare(manifestID(old), manifestID(new))
     }
 
-    /// The texts of every document of the manifest `spec` names, in the manifest's order. For readers
+    /// The texts of every document of the manifest `spec` names, by document id. For readers
     /// of a manifest's data such as `quill drift`; a manifest recorded with `--content hash` has no
     /// texts in the repository, which is bad input.
     public func manifestTexts(_ spec: String) throws -> [ManifestText] {

@@ -8,10 +8,14 @@ public enum PromptFormat: String, Codable, Sendable, CaseIterable {
     case prompty
     /// GitHub Models `.prompt.yml`: one YAML document with `messages`.
     case githubModels
-    /// Markdown `.md` with optional front matter: one user message.
+    /// Markdown `.md` with optional front matter: one message, `user` unless `quill.yaml` says otherwise.
     case markdown
-    /// Plain text with optional front matter: one user message.
+    /// Plain text with optional front matter: one message, as Markdown.
     case text
+    /// A TOML prompt table: messages from well-known keys (`system`, `user`, …), the rest as metadata.
+    case toml
+    /// A YAML prompt or template configuration: messages from well-known keys (`system_template`, …).
+    case yaml
     /// OpenAI-style chat JSON: a `messages` array, alone or inside an object of model parameters.
     case json
 }

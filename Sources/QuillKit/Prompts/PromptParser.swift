@@ -13,6 +13,8 @@ public enum PromptParser {
         case "md", "markdown": return .markdown
         case "txt": return .text
         case "json": return .json
+        case "toml": return .toml
+        case "yaml", "yml": return .yaml
         default: return nil
         }
     }
@@ -23,11 +25,12 @@ public enum PromptParser {
         WorkTreeFile.contents(atPath: path)
     }
 
-    /// Parses the bytes of the file at `path` (path only names it and chooses the format; unknown extension -> .text).
-    public static func parse(_ data: Data, path: String) throws(InputFileError) -> Prompt {
+    /// Parses the bytes of the file at `path` (path only names it and chooses the format; unknown extension -> .text),
+    /// read as `reading` (from `quill.yaml`'s `formats`) says.
+    public static func parse(_ data: Data, path: String, reading: PromptReading = PromptReading()) throws(InputFileError) -> Prompt {
         do {
             let source = try SourceText(checking: data)
-            switch format(forPath: path) ?? .text {
+            switch reading.format ?? format(forPath: path) ?? .text {
             case .dotprompt, .humanloop:
                 let frontMatter = try FrontMatter(splitting: source, afterComments: true)
                 if HumanloopReader.recognises(source, bodyStart: frontMatter.bodyStart) {
@@ -40,8 +43,12 @@ public enum PromptParser {
                 return try GitHubModelsReader.read(source, path: path)
             case .json:
                 return try ChatJSONReader.read(source, path: path)
+            case .toml:
+                return try StructuredPromptReader.read(TOMLReader.read(source).yamlValue, source: source, format: .toml, reading: reading, path: path)
+            case .yaml:
+                return try StructuredPromptReader.readYAML(source, reading: reading, path: path)
             case let format:
-                return try PlainTextReader.read(source, frontMatter: FrontMatter(splitting: source), format: format, path: path)
+                return try PlainTextReader.read(source, frontMatter: FrontMatter(splitting: source), format: format, reading: reading, path: path)
             }
         } catch {
             throw InputFileError(file: path, issue: error)

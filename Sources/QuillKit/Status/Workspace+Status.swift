@@ -14,7 +14,7 @@ extension Workspace {
         for path in Set(index.paths + untracked) where isPrompt(path) {
             guard let data = workTreeData(path) else { continue }
             do {
-                _ = try PromptParser.parse(data, path: path)
+                _ = try PromptParser.parse(data, path: path, reading: config.reading(for: path))
             } catch {
                 errors[path] = error.description
             }

@@ -5,38 +5,9 @@ import Testing
 
 @Suite("Regression attribution: every kind of change, honest answers")
 struct RecordChangeAttributionTests {
-    /// 40 commits: a prompt rule every third commit, `config/model.yaml` switched to `gpt-4o-mini` at
-    /// `switchAt` (when `pinned`), an unrelated file otherwise. Accuracy 0.80 ± 0.005 drops to 0.75 from
-    /// `switchAt`, with records naming the model in use; none at `gap`.
-    private static func modelSwitch(pinned: Bool, gap: Set<Int>, switchAt: Int = 20) throws -> (TestRepository, [String]) {
-        let repository = try TestRepository.evaluated()
-        try repository.write("quill.yaml", "notes: false\nmetrics:\n  accuracy: {direction: higher}\n")
-        try repository.write("config/model.yaml", "model: gpt-4o\n")
-        var rules = ["Answer the question."]
-        var commits = [String]()
-        for index in 0..<40 {
-            if index == switchAt, pinned {
-                try repository.write("config/model.yaml", "model: gpt-4o-mini\n")
-            } else if index % 3 == 0 {
-                rules.append("Rule \(index).")
-                try repository.write("prompts/a.md", rules.joined(separator: "\n") + "\n")
-            } else {
-                try repository.write("src/app.py", "print(\(index))\n")
-            }
-            commits.append(try repository.commitAll("change \(index)"))
-        }
-        var random = SplitMix64(seed: 5)
-        for (index, commit) in commits.enumerated() where !gap.contains(index) {
-            let accuracy = 0.8 - (index >= switchAt ? 0.05 : 0) + 0.005 * Double.random(in: -1...1, using: &random)
-            let model = index >= switchAt ? "gpt-4o-mini" : "gpt-4o"
-            try repository.recordMetrics(#"{"quill": 1, "model": "\#(model)", "metrics": {"accuracy": \#(accuracy)}}"#, commit: commit)
-        }
-        return (repository, commits)
-    }
-
     @Test("a model change the records show is the commit's that set it, not a prompt edit's; two candidates make an ambiguous answer")
     func modelChangeAttributed() throws {
-        let (repository, commits) = try Self.modelSwitch(pinned: true, gap: [19, 20, 21])
+        let (repository, commits) = try TestRepository.modelSwitch(pinned: true, gap: [19, 20, 21])
         let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
         let regression = try #require(report.regressions.first)
         #expect(report.regressions.count == 1)
@@ -58,7 +29,7 @@ struct RecordChangeAttributionTests {
 
     @Test("a model change with no commit behind it is a change outside the repository, and the prompt edit beside it is not decisive")
     func outsideChange() throws {
-        let (repository, commits) = try Self.modelSwitch(pinned: false, gap: [19, 20], switchAt: 21)
+        let (repository, commits) = try TestRepository.modelSwitch(pinned: false, gap: [19, 20], switchAt: 21)
         let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
         let regression = try #require(report.regressions.first)
         #expect(regression.firstBad == commits[21])

@@ -49,8 +49,8 @@ struct QuillConfigTests {
     }
 
     @Test("a bad configuration names the line, column and what was expected", arguments: [
-        ("- prompts/**\n", "quill.yaml:1:1: the configuration is a list; expected a mapping with keys prompts, metrics, notes, labels, drift"),
-        ("prompt: x\n", "quill.yaml:1:1: unknown key 'prompt'; expected one of prompts, metrics, notes, labels, drift"),
+        ("- prompts/**\n", "quill.yaml:1:1: the configuration is a list; expected a mapping with keys prompts, metrics, notes, labels, drift, formats"),
+        ("prompt: x\n", "quill.yaml:1:1: unknown key 'prompt'; expected one of prompts, metrics, notes, labels, drift, formats"),
         ("prompts:\n  a: b\n", "quill.yaml:2:3: 'prompts' is a mapping; expected a glob or a list of globs"),
         ("prompts:\n  - [a]\n", "quill.yaml:2:5: a 'prompts' entry is a list; expected a glob such as \"prompts/**\""),
         ("prompts: \"prompts/[ab\"\n", "quill.yaml:1:10: invalid glob 'prompts/[ab': '[' is never closed; expected ']'"),

@@ -30,18 +30,44 @@ struct DiffPartsTests {
         #expect(FrontMatterChange.between(old, old).isEmpty)
     }
 
-    @Test("word diff: words, spaces and punctuation as tokens; both sides rebuilt from the spans; huge lines replaced whole")
+    @Test("word diff: words, spaces and punctuation as tokens; both sides rebuilt from the spans; huge different lines replaced whole")
     func words() {
         #expect(WordDiff.tokens("Hi, {{name}}!  ok") == ["Hi", ",", " ", "{", "{", "name", "}", "}", "!", "  ", "ok"])
         let spans = WordDiff.spans(from: "Reply in JSON.", to: "Reply in YAML, briefly.")
         #expect(spans.filter { $0.kind != .added }.map(\.text).joined() == "Reply in JSON.")
         #expect(spans.filter { $0.kind != .removed }.map(\.text).joined() == "Reply in YAML, briefly.")
         #expect(spans.first == WordSpan(kind: .equal, text: "Reply in "))
-        let long = String(repeating: "a b ", count: 400)
-        let replaced = WordDiff.spans(from: long, to: long + "c")
-        #expect(replaced.map(\.kind) == [.removed, .added])
+        // A long line with one small edit keeps its word diff (only the changed middle is diffed)…
+        let long = String(repeating: "a b ", count: 4_000)
+        #expect(WordDiff.spans(from: long, to: long + "c") == [WordSpan(kind: .equal, text: long), WordSpan(kind: .added, text: "c")])
+        // …two long lines different throughout are shown as replaced whole.
+        let left = (0..<1_200).map { "l\($0)" }.joined(separator: " "), right = (0..<1_200).map { "r\($0)" }.joined(separator: " ")
+        #expect(WordDiff.spans(from: left, to: right).map(\.kind) == [.removed, .added])
         #expect(WordDiff.similarity(WordDiff.spans(from: "abc", to: "xyz")) == 0)
         #expect(WordDiff.similarity(WordDiff.spans(from: "same", to: "same")) == 1)
+    }
+
+    @Test("word diff of 300 random line pairs: both sides rebuilt, and as few tokens changed as a longest common subsequence leaves")
+    func minimalWordDiffs() {
+        var random = SeededGenerator(seed: 5)
+        let words = ["a", "b", "c", " ", ",", "{{x}}", "é"]
+        for _ in 0..<300 {
+            let old = (0..<Int.random(in: 0...30, using: &random)).map { _ in words.randomElement(using: &random)! }.joined()
+            let new = (0..<Int.random(in: 0...30, using: &random)).map { _ in words.randomElement(using: &random)! }.joined()
+            let spans = WordDiff.spans(from: old, to: new)
+            #expect(spans.filter { $0.kind != .added }.map(\.text).joined() == old)
+            #expect(spans.filter { $0.kind != .removed }.map(\.text).joined() == new)
+            let before = WordDiff.tokens(old), after = WordDiff.tokens(new)
+            // The textbook dynamic programme, as the oracle for the length of a longest common subsequence.
+            var table = [[Int]](repeating: [Int](repeating: 0, count: after.count + 1), count: before.count + 1)
+            for i in before.indices.reversed() {
+                for j in after.indices.reversed() {
+                    table[i][j] = before[i] == after[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+                }
+            }
+            let kept = spans.filter { $0.kind == .equal }.map { WordDiff.tokens($0.text).count }.reduce(0, +)
+            #expect(kept == table[0][0], "\(old) → \(new)")
+        }
     }
 
     @Test("moved messages are those outside a longest run that keeps its order")

@@ -38,8 +38,8 @@ struct PromptDiffTests {
             added: ["labels"], removed: []),
         Case(
             path: "prompts/summarise.md",
-            old: "---\nowner: docs-team\n---\nSummarise {{text}} in one paragraph.\n",
-            new: "---\nowner: support-team\ntags: [faq]\n---\nSummarise {{text}} in two paragraphs for {{audience}}.\n",
+            old: "---\nowner: docs-team\ntemplate: handlebars\n---\nSummarise {{text}} in one paragraph.\n",
+            new: "---\nowner: support-team\ntemplate: handlebars\ntags: [faq]\n---\nSummarise {{text}} in two paragraphs for {{audience}}.\n",
             frontMatter: ["~owner", "+tags"], messages: ["user changed"], added: ["audience"], removed: []),
         Case(
             path: "prompts/classify.json",

@@ -19,18 +19,18 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
 
 @Suite("malformed prompt files name the file, line, column and what was expected")
 struct MalformedPromptTests {
-    private func error(_ data: Data, path: String) -> InputFileError? {
-        #expect(throws: InputFileError.self) { try PromptParser.parse(data, path: path) }
+    private func error(_ data: Data, path: String, reading: PromptReading = PromptReading()) -> InputFileError? {
+        #expect(throws: InputFileError.self) { try PromptParser.parse(data, path: path, reading: reading) }
         do {
-            _ = try PromptParser.parse(data, path: path)
+            _ = try PromptParser.parse(data, path: path, reading: reading)
             return nil
         } catch {
             return error
         }
     }
 
-    private func check(_ item: MalformedCase) {
-        #expect(error(Data(item.contents.utf8), path: item.path)?.description == item.expected)
+    private func check(_ item: MalformedCase, reading: PromptReading = PromptReading()) {
+        #expect(error(Data(item.contents.utf8), path: item.path, reading: reading)?.description == item.expected)
     }
 
     static let dotprompt: [MalformedCase] = [
@@ -119,8 +119,15 @@ struct MalformedPromptTests {
         MalformedCase("k.md", "---\nkey: value\n\tbad: tab\n---\n", "k.md:3:1: invalid YAML: while scanning a plain scalar, found a tab character that violates indentation"),
     ]
 
-    @Test("markdown and text", arguments: plainText)
-    func plainTextFiles(_ item: MalformedCase) { check(item) }
+    @Test("markdown and text declared Handlebars templates", arguments: plainText)
+    func plainTextFiles(_ item: MalformedCase) { check(item, reading: PromptReading(template: .handlebars)) }
+
+    @Test("braces in Markdown and text that no one declared a template are text", arguments: plainText.filter { !$0.contents.hasPrefix("---") })
+    func bracesAreText(_ item: MalformedCase) throws {
+        let prompt = try PromptParser.parse(Data(item.contents.utf8), path: item.path)
+        #expect(prompt.variables.isEmpty)
+        #expect(prompt.messages.count == 1)
+    }
 
     static let json: [MalformedCase] = [
         MalformedCase("a.json", "", "a.json:1:1: invalid JSON: empty file; expected a value"),

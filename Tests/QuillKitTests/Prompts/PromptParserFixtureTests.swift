@@ -4,8 +4,8 @@ import Testing
 
 @Suite("prompt files of every format")
 struct PromptParserFixtureTests {
-    private func parse(_ name: String) throws -> Prompt {
-        try PromptParser.parse(Fixtures.data("prompts/\(name)"), path: "prompts/\(name)")
+    private func parse(_ name: String, reading: PromptReading = PromptReading()) throws -> Prompt {
+        try PromptParser.parse(Fixtures.data("prompts/\(name)"), path: "prompts/\(name)", reading: reading)
     }
 
     @Test("a dotprompt support agent splits at role markers and lists the inputs it uses")
@@ -92,8 +92,11 @@ struct PromptParserFixtureTests {
         #expect(markdown.messages.map(\.role) == ["user"])
         #expect(markdown.messages.map(\.startLine) == [5])
         #expect(markdown.messages.map(\.endLine) == [9])
-        #expect(markdown.variables == ["version", "commits"])
-        let text = try parse("summarise.txt")
+        #expect(markdown.variables == [])
+        #expect(try parse("release-notes.md", reading: PromptReading(template: .handlebars)).variables == ["version", "commits"])
+        let system = try parse("release-notes.md", reading: PromptReading(role: "system"))
+        #expect(system.messages.map(\.role) == ["system"])
+        let text = try parse("summarise.txt", reading: PromptReading(template: .handlebars))
         #expect(text.format == .text)
         #expect(text.frontMatter == nil)
         #expect(text.model == nil)

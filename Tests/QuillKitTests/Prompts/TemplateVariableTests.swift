@@ -51,7 +51,8 @@ struct TemplateVariableTests {
         #expect(PromptParser.format(forPath: "notes.markdown") == .markdown)
         #expect(PromptParser.format(forPath: "x.txt") == .text)
         #expect(PromptParser.format(forPath: "x.json") == .json)
-        #expect(PromptParser.format(forPath: "x.yml") == nil)
+        #expect(PromptParser.format(forPath: "x.yml") == .yaml)
+        #expect(PromptParser.format(forPath: "agents/x.toml") == .toml)
         #expect(PromptParser.format(forPath: "prompt") == nil)
     }
 

@@ -64,7 +64,7 @@ struct WorkspaceInitTests {
         let repository = try TestRepository()
         try repository.write("quill.yaml", "prompt: x\n")
         let error = try #require(throws: InputFileError.self) { try Workspace.initialize(at: repository.path) }
-        #expect(String(describing: error) == "quill.yaml:1:1: unknown key 'prompt'; expected one of prompts, metrics, notes, labels, drift")
+        #expect(String(describing: error) == "quill.yaml:1:1: unknown key 'prompt'; expected one of prompts, metrics, notes, labels, drift, formats")
         #expect(try repository.read("quill.yaml") == "prompt: x\n")
         #expect(throws: TestFailure.self) { try repository.git("config", "--get-all", "notes.rewriteRef") }
     }

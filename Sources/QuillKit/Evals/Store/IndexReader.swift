@@ -60,15 +60,22 @@ struct PromptIndexReader {
 
 /// The `by-commit` index of one store tree: the records of each evaluated commit.
 struct CommitIndexReader {
-    private let index: IndexReader
+    let repository: Repository
+    let tree: ObjectID
+    /// The reader, opened by the first look-up (so that creating one reads nothing).
+    private var index: IndexReader?
 
     /// A reader of the index in the store tree `tree`.
-    init(repository: Repository, tree: ObjectID) throws {
-        index = try IndexReader(store: EvalStore(repository: repository), tree: tree, folder: StorePath.byCommitFolder)
+    init(repository: Repository, tree: ObjectID) {
+        self.repository = repository
+        self.tree = tree
     }
 
     /// The ids of the records for the evaluated commit `commit`.
-    func recordIDs(forCommit commit: ObjectID) throws -> [ObjectID] {
-        try index.recordIDs(for: commit)
+    mutating func recordIDs(forCommit commit: ObjectID) throws -> [ObjectID] {
+        if index == nil {
+            index = try IndexReader(store: EvalStore(repository: repository), tree: tree, folder: StorePath.byCommitFolder)
+        }
+        return try index!.recordIDs(for: commit)
     }
 }

@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+import GitKit
+
+/// A Chroma persistent directory, read through SQLite's library (GRDB) from its `chroma.sqlite3`
+/// only: the collection, its records (ids, documents, metadata) and, for records still in
+/// Chroma's write-ahead queue, a checksum of each embedding. Nothing else in the folder is opened,
+/// whatever the database names (segment folders are never followed).
+///
+/// Each Chroma record is one document with one chunk (Chroma stores chunks as records), so the
+/// chunking is `as-stored`. Known schema: the migrations Chroma 0.5 to 1.5 apply (`sysdb` up to 10,
+/// `metadb` up to 6, `embeddings_queue` up to 2); a newer database is refused rather than misread.
+struct ChromaSource {
+    static let fileName = "chroma.sqlite3"
+    static let knownMigrations = ["sysdb": 10, "metadb": 6, "embeddings_queue": 2]
+
+    /// The folder, absolute, and as the user named it.
+    let root: String
+    let shown: String
+    let collection: String?
+
+    private var file: String { shown + "/" + ChromaSource.fileName }
+
+    func read() throws -> ManifestSnapshot {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .immediateError
+        do {
+            let queue = try DatabaseQueue(path: root + "/" + ChromaSource.fileName, configuration: configuration)
+            return try queue.read { database in try snapshot(database) }
+        } catch let error as DatabaseError {
+            throw refusal(error)
+        }
+    }
+
+    private func snapshot(_ database: Database) throws -> ManifestSnapshot {
+        try checkSchema(database)
+        let collections = try Row.fetchAll(database, sql: "SELECT id, name, dimension FROM collections ORDER BY name")
+        let chosen: Row
+        if let collection {
+            guard let row = collections.first(where: { $0["name"] == collection }) else {
+                throw QuillError.badInput("'\(file)' has no collection '\(collection)'; expected one of: \(names(collections))")
+            }
+            chosen = row
+        } else {
+            guard collections.count == 1 else {
+                throw QuillError.badInput(collections.isEmpty
+                    ? "'\(file)' holds no collection; expected a Chroma database with one"
+                    : "'\(file)' holds \(collections.count) collections (\(names(collections))); expected --collection NAME")
+            }
+            chosen = collections[0]
+        }
+        let collectionID: String = chosen["id"]
+        let name: String = chosen["name"]
+        var index = [String: JSONValue]()
+        for row in try Row.fetchAll(database, sql: "SELECT key, str_value, int_value, float_value, bool_value FROM collection_metadata WHERE collection_id = ?", arguments: [collectionID]) {
+            index[row["key"]] = ChromaSource.value(row, string: "str_value")
+        }
+        let records = try Row.fetchAll(database, sql: """
+            SELECT e.id, e.embedding_id FROM embeddings e JOIN segments s ON e.segment_id = s.id
+            WHERE s.collection = ? AND s.scope = 'METADATA' ORDER BY e.embedding_id
+            """, arguments: [collectionID])
+        guard !records.isEmpty else {
+            throw QuillError.badInput("collection '\(name)' in '\(file)' holds no records; expected at least one document to record")
+        }
+        var metadata = [Int64: [String: JSONValue]]()
+        var texts = [Int64: String]()
+        for row in try Row.fetchAll(database, sql: """
+            SELECT m.id, m.key, m.string_value, m.int_value, m.float_value, m.bool_value FROM embedding_metadata m
+            JOIN embeddings e ON m.id = e.id JOIN segments s ON e.segment_id = s.id WHERE s.collection = ? AND s.scope = 'METADATA'
+            """, arguments: [collectionID]) {
+            let id: Int64 = row["id"]
+            let key: String = row["key"]
+            if key == "chroma:document" {
+                texts[id] = row["string_value"]
+            } else if let value = ChromaSource.value(row, string: "string_value") {
+                metadata[id, default: [:]][key] = value
+            }
+        }
+        let embeddings = try queuedEmbeddings(database, collectionID: collectionID)
+        var documents = [ManifestSnapshot.Document]()
+        for row in records {
+            let rowID: Int64 = row["id"]
+            guard let id: String = row["embedding_id"], !id.isEmpty else {
+                throw QuillError.badInput("'\(file)': a record of collection '\(name)' has no id; expected every record to have one")
+            }
+            let bytes = Array((texts[rowID] ?? "").utf8)
+            let chunk = ManifestChunk(id: id, start: 0, end: bytes.count, embedding: embeddings[id])
+            documents.append(.init(id: id, bytes: bytes, metadata: metadata[rowID], chunks: [chunk]))
+        }
+        let dimension: Int? = chosen["dimension"]
+        let distance = index["hnsw:space"].flatMap { if case .string(let text) = $0 { text } else { nil } }
+        return ManifestSnapshot(
+            store: .init(kind: "chroma", collection: name), embedding: .init(dimension: dimension, distance: distance),
+            chunking: .init(method: "as-stored"), index: index, documents: documents)
+    }
+
+    /// Refuses a database whose migrations are not Chroma's, or newer than Quill knows.
+    private func checkSchema(_ database: Database) throws {
+        guard try database.tableExists("migrations"), try database.tableExists("collections"), try database.tableExists("embeddings") else {
+            throw QuillError.badInput("'\(file)' is not a Chroma database (no 'migrations', 'collections' or 'embeddings' table); expected the chroma.sqlite3 of a Chroma persistent directory")
+        }
+        for row in try Row.fetchAll(database, sql: "SELECT dir, MAX(version) AS version FROM migrations GROUP BY dir") {
+            let dir: String = row["dir"]
+            let version: Int = row["version"]
+            guard let known = ChromaSource.knownMigrations[dir], version <= known else {
+                let expected = ChromaSource.knownMigrations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                throw QuillError.badInput("'\(file)' has Chroma schema '\(dir)' version \(version), which Quill does not know; expected at most \(expected) (Chroma 0.5 to 1.5)")
+            }
+        }
+    }
+
+    /// The checksum of each record's embedding still in the write-ahead queue: the last operation
+    /// on the id wins, a deletion drops it. Vectors Chroma has moved to its HNSW files are not read.
+    private func queuedEmbeddings(_ database: Database, collectionID: String) throws -> [String: String] {
+        guard try database.tableExists("embeddings_queue") else { return [:] }
+        var checksums = [String: String]()
+        for row in try Row.fetchAll(database, sql: """
+            SELECT id, operation, vector, encoding FROM embeddings_queue WHERE topic LIKE ? ORDER BY seq_id
+            """, arguments: ["%/" + collectionID]) {
+            let id: String = row["id"]
+            let operation: Int = row["operation"]
+            let vector: Data? = row["vector"]
+            let encoding: String? = row["encoding"]
+            if operation == 3 {
+                checksums[id] = nil
+            } else if let vector, encoding == nil || encoding == "FLOAT32" {
+                checksums[id] = try EmbeddingChecksum.of(float32: vector)
+            }
+        }
+        return checksums
+    }
+
+    /// A metadata value from the row's typed columns.
+    private static func value(_ row: Row, string column: String) -> JSONValue? {
+        if let text: String = row[column] { return .string(text) }
+        if let number: Int64 = row["int_value"] { return .number(Double(number)) }
+        if let number: Double = row["float_value"] { return .number(number) }
+        if let flag: Bool = row["bool_value"] { return .bool(flag) }
+        return nil
+    }
+
+    private func names(_ collections: [Row]) -> String {
+        collections.map { "'\($0["name"] as String)'" }.joined(separator: ", ")
+    }
+
+    /// One line for an SQLite failure, naming the file.
+    private func refusal(_ error: DatabaseError) -> QuillError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            QuillError.badInput("'\(file)' is locked by another process (\(error.message ?? "busy")); expected a Chroma database no one is writing, try again when Chroma is done")
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            QuillError.badInput("'\(file)' is not a readable SQLite database (\(error.message ?? "corrupt")); expected the chroma.sqlite3 of a Chroma persistent directory")
+        case .SQLITE_CANTOPEN:
+            QuillError.badInput("cannot open '\(file)'; expected a readable Chroma database")
+        default:
+            QuillError.badInput("'\(file)': SQLite failed (\(error.message ?? "\(error.resultCode)")); expected a Chroma database")
+        }
+    }
+}
+
+/// The checksum a manifest keeps of a chunk's embedding.
+enum EmbeddingChecksum {
+    /// `blob:` and the git blob id of the values as little-endian float32 bytes, so the same vector
+    /// always has the same checksum whichever store held it.
+    static func of(float32 bytes: Data) throws -> String {
+        "blob:" + (try Repository.blobID(of: bytes)).hex
+    }
+
+    /// The checksum of `values` (read as doubles from JSON), each stored as a float32.
+    static func of(values: [Double]) throws -> String {
+        var bytes = Data(capacity: values.count * 4)
+        for value in values {
+            let bits = Float(value).bitPattern.littleEndian
+            bytes.append(contentsOf: [UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24)])
+        }
+        return try of(float32: bytes)
+    }
+}

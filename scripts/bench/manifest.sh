@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Benchmark: `quill manifest record` of a folder of 100,000 documents of 1 KB (first time, then
+# with 100 documents changed) and `quill manifest diff` of two 100,000-document manifests with 1,000
+# changed, side by side with DVC on the same folder (`dvc add`, then `dvc diff` between two commits).
+#
+#   scripts/bench/manifest.sh        # prints a table; results in .build-bench/results/manifest.json
+#
+# Environment:
+#   BENCH_DOCUMENTS=N  documents (default 100000)
+#   BENCH_SKIP_BUILD=1 / BENCH_QUILL=PATH / BENCH_DVC=PATH   as for the other benchmarks
+#   BENCH_STRICT=1     exit 1 when a target is missed
+#
+# Targets: record <= 10 s first, <= 1 s with 100 changed; diff <= 0.5 s and <= 200 MB; quill >= 5x
+# faster than dvc for record and for diff. Each figure is one run (wall time and peak RSS from GNU
+# time); the record after an edit is the second record of the folder, as a user runs it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SCRATCH="$ROOT/.build-bench"
+DOCUMENTS="${BENCH_DOCUMENTS:-100000}"
+RESULTS="${BENCH_RESULTS:-$SCRATCH/results}"
+DATA="$SCRATCH/data/manifest-$DOCUMENTS"
+
+NAME=manifest.sh
+# shellcheck source=lib/common.sh
+source "$ROOT/scripts/bench/lib/common.sh"
+command -v git >/dev/null || die "git is required"
+[ -x /usr/bin/time ] || die "GNU time (/usr/bin/time) is required"
+bench_quill
+bench_dvc
+export DVC_NO_ANALYTICS=1 NO_COLOR=1 GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
+
+# measure LABEL CMD...: runs CMD once, appends "LABEL seconds kilobytes" to $RESULTS/manifest.txt.
+measure() {
+    local label="$1"
+    shift
+    /usr/bin/time -f "%e %M" -o "$RESULTS/manifest-time" "$@" >/dev/null
+    echo "$label $(cat "$RESULTS/manifest-time")" >>"$RESULTS/manifest.txt"
+    say "$label: $(cat "$RESULTS/manifest-time") (s, KB)"
+}
+
+mkdir -p "$RESULTS"
+: >"$RESULTS/manifest.txt"
+say "generating $DOCUMENTS documents of 1 KB in ${DATA#"$ROOT"/} (cached)"
+rm -rf "$DATA/quill" "$DATA/dvc"
+python3 "$ROOT/scripts/bench/generate-manifest-data.py" "$DATA/base" --documents "$DOCUMENTS"
+
+# --- quill -------------------------------------------------------------------------------------------
+mkdir -p "$DATA/quill" && cp -r "$DATA/base/docs" "$DATA/quill/docs" && git -C "$DATA/quill" init -q
+cd "$DATA/quill"
+sleep 1  # the copied files' times must be before the scan, or they are re-read as git re-reads racy files
+measure "quill record (first)" "$QUILL" manifest record docs --name docs
+OLD="$("$QUILL" manifest list --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["manifests"][0]["id"])')"
+python3 "$ROOT/scripts/bench/generate-manifest-data.py" "$DATA/quill" --documents "$DOCUMENTS" --edit 100 --seed 2
+sleep 1
+measure "quill record (100 changed)" "$QUILL" manifest record docs --name docs
+python3 "$ROOT/scripts/bench/generate-manifest-data.py" "$DATA/quill" --documents "$DOCUMENTS" --edit 900 --seed 3
+sleep 1
+"$QUILL" manifest record docs --name docs >/dev/null
+CHANGED="$("$QUILL" manifest diff "$OLD" latest:docs --format json | python3 -c 'import json,sys; c=json.load(sys.stdin)["counts"]; print(c["changed"] + c["added"] + c["removed"])')"
+say "quill: $CHANGED documents differ between the two manifests"
+measure "quill diff (text)" "$QUILL" manifest diff "$OLD" latest:docs
+measure "quill diff (json)" "$QUILL" manifest diff "$OLD" latest:docs --format json
+
+# --- dvc ---------------------------------------------------------------------------------------------
+if [ -n "$DVC" ]; then
+    mkdir -p "$DATA/dvc" && cp -r "$DATA/base/docs" "$DATA/dvc/docs" && cd "$DATA/dvc"
+    git init -q && "$DVC" init -q && git add -A && git commit -qm init
+    measure "dvc add (first)" timeout 1200 "$DVC" add -q docs
+    git add -A && git commit -qm v1
+    python3 "$ROOT/scripts/bench/generate-manifest-data.py" "$DATA/dvc" --documents "$DOCUMENTS" --edit 100 --seed 2
+    measure "dvc add (100 changed)" timeout 1200 "$DVC" add -q docs
+    python3 "$ROOT/scripts/bench/generate-manifest-data.py" "$DATA/dvc" --documents "$DOCUMENTS" --edit 900 --seed 3
+    timeout 1200 "$DVC" add -q docs && git add -A && git commit -qm v2
+    measure "dvc diff" timeout 1200 "$DVC" diff HEAD~1 HEAD
+fi
+
+# --- report ------------------------------------------------------------------------------------------
+STATUS=0
+python3 - "$RESULTS/manifest.txt" "$RESULTS/manifest.json" <<'PY' || STATUS=$?
+import json, sys
+rows = {}
+for line in open(sys.argv[1]):
+    *label, seconds, kb = line.split()
+    rows[" ".join(label)] = (float(seconds), int(kb))
+targets = {"quill record (first)": 10.0, "quill record (100 changed)": 1.0, "quill diff (text)": 0.5, "quill diff (json)": 0.5}
+peers = {"quill record (first)": "dvc add (first)", "quill record (100 changed)": "dvc add (100 changed)", "quill diff (text)": "dvc diff"}
+missed = False
+print("| case | wall s | peak MB | target | dvc s | speed-up |")
+print("| --- | ---: | ---: | --- | ---: | ---: |")
+for label, (seconds, kb) in rows.items():
+    if label.startswith("dvc"):
+        continue
+    ok = seconds <= targets[label] and (not label.startswith("quill diff") or kb <= 200 * 1024)
+    missed |= not ok
+    peer = rows.get(peers.get(label, ""))
+    speed = peer[0] / max(seconds, 0.001) if peer else None
+    if speed is not None and speed < 5:
+        missed = True
+    print(f"| {label} | {seconds:.2f} | {kb / 1024:.0f} | {'PASS' if ok else 'MISS'} ≤ {targets[label]} s | "
+          f"{peer[0]:.2f} | {speed:.1f}× |" if peer else f"| {label} | {seconds:.2f} | {kb / 1024:.0f} | {'PASS' if ok else 'MISS'} ≤ {targets[label]} s | — | — |")
+json.dump({k: {"seconds": v[0], "peakKilobytes": v[1]} for k, v in rows.items()}, open(sys.argv[2], "w"), indent=2)
+sys.exit(1 if missed else 0)
+PY
+if [ "$STATUS" != 0 ] && [ "${BENCH_STRICT:-0}" = 1 ]; then exit 1; fi
