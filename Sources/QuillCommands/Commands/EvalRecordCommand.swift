@@ -9,8 +9,9 @@ struct EvalRecordCommand: ParsableCommand {
         abstract: "Import result files and store them as evaluation records of a prompt version.",
         discussion: """
             Reads Quill JSON, promptfoo results (JSON or JSONL), 'gh models eval --json' output,
-            lm-evaluation-harness results and samples, JSON Lines or CSV of cases, or DVC-style metrics files
-            (JSON, YAML, TOML); docs/eval-import.md lists each format and its case ids. The prompt version is read from the evaluated
+            lm-evaluation-harness results and samples, Inspect AI logs (.json, .eval), DeepEval test runs,
+            LangSmith exports, RAGAS and MLflow tables (JSON or CSV), JSON Lines or CSV of cases, or
+            DVC-style metrics files (JSON, YAML, TOML); docs/eval-import.md lists each format and its case ids. The prompt version is read from the evaluated
             commit's tree; for HEAD, a prompt that differs in the work tree is refused unless --allow-dirty.
             Here --format names the input format; --output chooses how the report is printed.
             """)
@@ -37,7 +38,7 @@ struct EvalRecordCommand: ParsableCommand {
     var format: ResultFormat = .auto
 
     @Option(name: .customLong("case-id"), help: ArgumentHelp(
-        "The field holding each case's id in JSON Lines or CSV rows (default: id, case, case_id or name; lm-eval samples: doc_id).",
+        "The field holding each case's id in rows of cases: JSON Lines, CSV, LangSmith, RAGAS, MLflow (default: per format, e.g. id; lm-eval samples: doc_id; LangSmith: example_id).",
         valueName: "field"))
     var caseID: String?
 

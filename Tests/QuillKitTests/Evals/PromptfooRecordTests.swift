@@ -36,7 +36,7 @@ struct PromptfooRecordTests {
         #expect(detail.cases.map(\.error) == [nil, nil, "HTTP 429: Too Many Requests"])
         #expect(detail.cases.map(\.pass) == [true, false, nil])
         #expect(detail.cases[2].metrics.isEmpty)
-        let stored = try repository.git("cat-file", "-p", "refs/quill/evals:" + StorePath.record(try #require(ObjectID(hex: summary.id)), .two))
+        let stored = try repository.git("cat-file", "-p", summary.id)
         #expect(stored.contains(#""errors":1,"#))
     }
 }

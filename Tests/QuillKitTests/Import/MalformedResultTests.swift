@@ -22,7 +22,7 @@ struct MalformedResult: CustomTestStringConvertible, Sendable {
 @Suite("malformed results files name the file, the line and column, and what was expected")
 struct MalformedResultTests {
     /// What `--format auto` looks for, as the one line refusing an unknown shape lists it.
-    static let lookedFor = #"one of: "quill" (Quill JSON); 'evalId', 'results.results' or promptfoo rows with 'promptIdx' and 'testIdx' (promptfoo); one case object a line (.jsonl); a header row (.csv); numbers only, nested or in lists (DVC metrics, .json/.yaml/.toml); 'testResults' (gh models eval); 'results' by task with 'versions' or 'configs', or lines with 'doc_id' (lm-evaluation-harness); 'version' beside 'eval.task', or a ZIP archive (Inspect AI); rows with 'example_id' and 'feedback.' scores (LangSmith); 'testCases' (DeepEval)"#
+    static let lookedFor = #"one of: "quill" (Quill JSON); 'evalId', 'results.results' or promptfoo rows with 'promptIdx' and 'testIdx' (promptfoo); one case object a line (.jsonl); a header row (.csv); numbers only, nested or in lists (DVC metrics, .json/.yaml/.toml); 'testResults' (gh models eval); 'results' by task with 'versions' or 'configs', or lines with 'doc_id' (lm-evaluation-harness); 'version' beside 'eval.task', or a ZIP archive (Inspect AI); rows with 'example_id' and 'feedback.' scores (LangSmith); 'testCases' (DeepEval); rows with 'user_input' and 'response' or 'retrieved_contexts' (RAGAS); 'columns' and 'data' or rows with '<metric>/score' columns (MLflow)"#
 
     static let cases: [MalformedResult] = [
         MalformedResult("a.json", #"{"quill": 1, "cases": [}"#, "a.json:1:24: invalid JSON: unexpected character '}'; expected a value"),

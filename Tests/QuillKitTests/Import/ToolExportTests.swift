@@ -49,4 +49,29 @@ struct ToolExportTests {
         let expected: [String: Double] = ["Exact Match": 2.0 / 3, "Brevity": brevity, "pass_rate": 2.0 / 3]
         #expect(sameMetrics(evaluation.metrics, expected))
     }
+
+    @Test("RAGAS: CSV (pandas index as the id) and JSON records give one case a sample, the metric columns as metrics, the response as output", arguments: ["ragas.csv", "ragas.json"])
+    func ragas(_ name: String) throws {
+        let results = try EvalFixtures.read(name)
+        #expect(results.format == .ragas)
+        let evaluation = try #require(results.evaluations.first)
+        #expect(evaluation.cases.map(\.id) == ["0", "1", "2"])
+        #expect(evaluation.cases.allSatisfy { Set($0.metrics.keys) == ["exact_match", "non_llm_string_similarity"] })
+        #expect(evaluation.cases[1].output == "Yes, we ship to Canada.")
+        // RAGAS's own means: exact_match 0.3333, non_llm_string_similarity 0.4814
+        #expect(abs(evaluation.metrics["exact_match"]! - 1.0 / 3) < 1e-9)
+        #expect(abs(evaluation.metrics["non_llm_string_similarity"]! - 0.4814) < 1e-4)
+    }
+
+    @Test("MLflow: the eval_results_table.json split table gives one case a row, the <metric>/score columns as metrics")
+    func mlflow() throws {
+        let results = try EvalFixtures.read("mlflow.json")
+        #expect(results.format == .mlflow)
+        let evaluation = try #require(results.evaluations.first)
+        #expect(evaluation.cases.map(\.id) == ["0", "1", "2"])
+        #expect(evaluation.cases.map(\.metrics) == [["exact": 1, "overlap": 1], ["exact": 0, "overlap": 0], ["exact": 0, "overlap": 0.5]])
+        #expect(evaluation.cases[1].output == "Yes, in five days")
+        // MLflow's own aggregates: exact/mean 0.3333, overlap/mean 0.5
+        #expect(sameMetrics(evaluation.metrics, ["exact": 1.0 / 3, "overlap": 0.5]))
+    }
 }

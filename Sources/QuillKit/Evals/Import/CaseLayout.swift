@@ -47,6 +47,30 @@ struct CaseLayout: Sendable {
         return members.contains { $0.key.hasPrefix("feedback.") || $0.key == "feedback" }
     }
 
+    /// A RAGAS result table (`EvaluationResult.to_pandas()` saved as CSV or JSON records): one row a
+    /// sample, every numeric column a metric (`faithfulness`, `answer_relevancy`…), `response` the
+    /// output; inputs, contexts and references are text or lists, so no metrics.
+    static let ragas = CaseLayout(
+        idFields: ["id", "sample_id", ""], fallbackID: .rowIndex, verdictFields: [], outputFields: ["response", "answer"], labelFields: [])
+
+    /// Whether `row` is a RAGAS sample: the fields RAGAS names its inputs with.
+    static func isRagas(_ row: ValueNode) -> Bool {
+        row.field("user_input") != nil && (row.field("response") != nil || row.field("retrieved_contexts") != nil)
+            || row.field("question") != nil && row.field("contexts") != nil
+    }
+
+    /// An MLflow evaluation table (`eval_results_table.json`, or the same as CSV): one row a case, the
+    /// `<metric>/score` columns the metrics (named without `/score`), `outputs` the output.
+    static let mlflow = CaseLayout(
+        idFields: ["id", ""], fallbackID: .rowIndex, verdictFields: [], outputFields: ["outputs"], labelFields: [],
+        metricName: { $0.hasSuffix("/score") ? String($0.dropLast("/score".count)) : nil })
+
+    /// Whether `row` is an MLflow evaluation row: a `…/score` column.
+    static func isMLflow(_ row: ValueNode) -> Bool {
+        guard case .table(let members) = row.kind else { return false }
+        return members.contains { $0.key.hasSuffix("/score") }
+    }
+
     /// The layout with the case id taken from `field` alone, which every row must then have.
     func identified(by field: String?) -> CaseLayout {
         guard let field else { return self }

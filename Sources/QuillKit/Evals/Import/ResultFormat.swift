@@ -22,6 +22,10 @@ public enum ResultFormat: String, CaseIterable, Sendable, Codable {
     case langSmith = "langsmith"
     /// A DeepEval test run (`test_run_<date>.json`).
     case deepEval = "deepeval"
+    /// A RAGAS result table (`to_pandas()` as CSV or JSON records).
+    case ragas
+    /// An MLflow evaluation table (`eval_results_table.json`, or CSV).
+    case mlflow
 }
 
 extension ResultFormat {
@@ -39,6 +43,8 @@ extension ResultFormat {
         case .inspect: "an Inspect AI log: .json with 'eval' and 'samples', or a zipped .eval"
         case .langSmith: "a LangSmith experiment export: CSV or JSON Lines rows with 'example_id' and 'feedback.' scores"
         case .deepEval: "a DeepEval test run with 'testCases'"
+        case .ragas: "a RAGAS result table: CSV or a JSON array of rows with 'user_input' and metric columns"
+        case .mlflow: "an MLflow evaluation table: 'columns' and 'data', or CSV, with '<metric>/score' columns"
         }
     }
 
@@ -56,11 +62,13 @@ extension ResultFormat {
         case .inspect: "'version' beside 'eval.task', or a ZIP archive (Inspect AI)"
         case .langSmith: "rows with 'example_id' and 'feedback.' scores (LangSmith)"
         case .deepEval: "'testCases' (DeepEval)"
+        case .ragas: "rows with 'user_input' and 'response' or 'retrieved_contexts' (RAGAS)"
+        case .mlflow: "'columns' and 'data' or rows with '<metric>/score' columns (MLflow)"
         }
     }
 
     /// Whether files of this format are rows of cases whose id field `--case-id` can name.
     var takesCaseIDField: Bool {
-        [.jsonl, .csv, .lmEval, .langSmith].contains(self)
+        [.jsonl, .csv, .lmEval, .langSmith, .ragas, .mlflow].contains(self)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads evaluation result files — Quill's JSON, promptfoo's JSON and JSON Lines, `gh models eval --json`,
 /// lm-evaluation-harness output, Inspect AI logs (`.json` and the zipped `.eval`), DeepEval test runs,
-/// LangSmith experiment exports, JSON Lines and CSV of cases and DVC metrics files — into
+/// LangSmith experiment exports, RAGAS and MLflow evaluation tables, JSON Lines and CSV of cases and DVC metrics files — into
 /// `ImportedEvaluation`s (docs/eval-import.md).
 public enum ResultImporter {
     /// Reads one results file; `format: .auto` detects it by shape (and extension for DVC YAML/TOML and
@@ -40,7 +40,7 @@ public enum ResultImporter {
     /// `results`, unless `--case-id` was given for a format that numbers its cases itself.
     private static func checked(_ results: ImportedResults, path: String, caseID: String?) throws(InputFileError) -> ImportedResults {
         if let caseID, !results.format.takesCaseIDField {
-            throw InputFileError(file: path, message: "--case-id '\(caseID)' names a field of rows of cases (jsonl, csv, lm-eval samples, langsmith); this file is \(results.format.rawValue), which numbers its cases itself")
+            throw InputFileError(file: path, message: "--case-id '\(caseID)' names a field of rows of cases (jsonl, csv, lm-eval samples, langsmith, ragas, mlflow); this file is \(results.format.rawValue), which numbers its cases itself")
         }
         return results
     }
@@ -73,6 +73,9 @@ private struct Reading {
             return ImportedResults(format: .inspect, evaluations: try InspectLogReader.read(JSONDocument.parse(source)))
         case .deepEval:
             return ImportedResults(format: .deepEval, evaluations: try DeepEvalResultsReader.read(JSONDocument.parse(source)))
+        case .ragas, .mlflow:
+            let rows = fileExtension == "csv" ? try CSVTable.rows(source) : try JSONTable.rows(JSONDocument.parse(source))
+            return try cases(rows, layout: format == .ragas ? .ragas : .mlflow, format: format)
         case .lmEval:
             guard !isLines else { return try lmEvalSamples(JSONLines.documents(source)) }
             return ImportedResults(format: .lmEval, evaluations: try LMEvalResultsReader.read(JSONDocument.parse(source)))
@@ -98,7 +101,12 @@ private struct Reading {
         if isLines { return try lines(JSONLines.documents(source)) }
         let document = try JSONDocument.parse(source)
         let root = document.root
+        if case .array(let items) = root.value, let first = items.first, case .object = first.value {
+            let rows = try JSONTable.rows(document)
+            if CaseLayout.isRagas(rows[0].node) { return try cases(rows, layout: .ragas, format: .ragas) }
+        }
         if case .object = root.value {
+            if JSONTable.isSplit(root) { return try cases(JSONTable.rows(document), layout: .mlflow, format: .mlflow) }
             if root["quill"] != nil { return ImportedResults(format: .quill, evaluations: try QuillResultsReader.read(document)) }
             if PromptfooResultsReader.isResultsFile(root) {
                 return ImportedResults(format: .promptfoo, evaluations: try PromptfooResultsReader.read(document))
@@ -135,9 +143,13 @@ private struct Reading {
         return try cases(rows, layout: .jsonLines, format: .jsonl)
     }
 
-    /// CSV rows: a LangSmith export when its header says so, otherwise cases.
+    /// CSV rows: a LangSmith export, a RAGAS or an MLflow table when its header says so, otherwise cases.
     private func table(_ rows: [CaseRowsReader.Row]) throws(SourceIssue) -> ImportedResults {
-        if let first = rows.first, CaseLayout.isLangSmith(first.node) { return try cases(rows, layout: .langSmith, format: .langSmith) }
+        if let first = rows.first {
+            if CaseLayout.isLangSmith(first.node) { return try cases(rows, layout: .langSmith, format: .langSmith) }
+            if CaseLayout.isRagas(first.node) { return try cases(rows, layout: .ragas, format: .ragas) }
+            if CaseLayout.isMLflow(first.node) { return try cases(rows, layout: .mlflow, format: .mlflow) }
+        }
         return try cases(rows, layout: .csv, format: .csv)
     }
 
