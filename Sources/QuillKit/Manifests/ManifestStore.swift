@@ -59,7 +59,8 @@ struct ManifestStore {
                 .upsert(path: ManifestStore.namePath(name, id), id: record),
             ])
             return try repository.createCommit(
-                tree: tree, parents: tip.map { [$0] } ?? [], message: "quill: manifest \(name) \(id.hex)\n", author: signature, committer: signature)
+                tree: tree, parents: tip.map { [$0] } ?? [], message: ManifestStore.commitMessage(name: name, id: id), author: signature,
+                committer: signature)
         }
     }
 
@@ -92,6 +93,27 @@ struct ManifestStore {
         let dates = ISO8601DateFormatter()
         func time(_ named: Named) -> Double { dates.date(from: named.provenance.recordedAt)?.timeIntervalSince1970 ?? 0 }
         return result.sorted { (time($0), $0.id) < (time($1), $1.id) }
+    }
+
+    /// The manifest last recorded under `name`: the latest `recordedAt`; among namings of the same
+    /// second, the one whose commit comes first in the store's history, newest first.
+    func latest(_ name: String, in tree: ObjectID) throws -> ObjectID? {
+        let namings = try namings(name, in: tree)
+        guard let newest = namings.last else { return nil }
+        let tied = Set(namings.filter { $0.provenance.recordedAt == newest.provenance.recordedAt }.map(\.id))
+        guard tied.count > 1, let tip = try repository.referenceTarget(ManifestStore.reference) else { return newest.id }
+        let walk = try RevisionWalk(repository, order: [.topological, .time])
+        try walk.include(tip)
+        while let commit = try walk.next() {
+            let message = try repository.commit(commit).message
+            if let id = tied.first(where: { message == ManifestStore.commitMessage(name: name, id: $0) }) { return id }
+        }
+        return newest.id
+    }
+
+    /// The message of the commit that records `id` under `name`.
+    static func commitMessage(name: String, id: ObjectID) -> String {
+        "quill: manifest \(name) \(id.hex)\n"
     }
 
     /// The manifest ids in the store that start with `prefix` (lower-case hex, two digits or more).

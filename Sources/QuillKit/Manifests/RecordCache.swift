@@ -76,12 +76,18 @@ struct RecordCache {
     }
 
     /// Writes the cache to `path` whole (a temporary file renamed over it); a failure to write only
-    /// costs the next record a full read, so it is not an error.
+    /// costs the next record a full read, so it is not an error. A folder with a file whose path
+    /// holds a tab or a line feed gets no cache (its entry could not be written, and the next record
+    /// must know every file of the manifest it updates).
     func write(to path: String) {
+        guard !entries.keys.contains(where: { $0.utf8.contains(0x09) || $0.utf8.contains(0x0A) }) else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
         var out = [UInt8]()
         out.reserveCapacity(entries.reduce(0) { $0 + $1.value.line.count + $1.key.utf8.count + 120 })
         out += Array("\(RecordCache.magic)\n\(settings)\n\(manifest.hex)\n\(scannedAt.seconds) \(scannedAt.nanoseconds)\n".utf8)
-        for (file, entry) in entries where !file.utf8.contains(0x09) && !file.utf8.contains(0x0A) {
+        for (file, entry) in entries {
             let stamp = entry.stamp
             out += Array(
                 "\(stamp.size) \(stamp.modifiedSeconds) \(stamp.modifiedNanoseconds) \(stamp.changedSeconds) \(stamp.changedNanoseconds) \(Int64(bitPattern: stamp.inode)) \(entry.content.hex) \(entry.chunkCount)\t\(file)\t".utf8)

@@ -13,10 +13,10 @@ extension Workspace {
         let tree = try store.tipTree()
         if spec.hasPrefix("latest:") {
             let name = String(spec.dropFirst("latest:".count))
-            guard let tree, let newest = try store.namings(name, in: tree).last else {
+            guard let tree, let newest = try store.latest(name, in: tree) else {
                 throw QuillError.badInput("no manifest recorded under the name '\(name)'; see 'quill manifest list'")
             }
-            return newest.id
+            return newest
         }
         let prefix = spec.lowercased()
         guard prefix.utf8.count >= 4, prefix.utf8.count <= ObjectID.byteCount * 2, prefix.allSatisfy(\.isHexDigit) else {

@@ -103,6 +103,18 @@ struct ManifestStoreTests {
         #expect(try fixture.storeTip() == tip && !before.isEmpty)
     }
 
+    @Test("a file whose name holds a tab is recorded without a cache, so deleting it later gives the fresh record's id")
+    func tabInName() throws {
+        let fixture = try ManifestFixture()
+        try fixture.write("a.md", "alpha\n")
+        try fixture.write("odd\tname.md", "odd\n")
+        try fixture.record()
+        try FileManager.default.removeItem(atPath: fixture.documents.path + "/odd\tname.md")
+        let again = try fixture.record()
+        let fresh = try ManifestFixture().record(source: fixture.documents.path)
+        #expect(again.documents == 1 && again.id == fresh.id)
+    }
+
     @Test("hidden files and links are not documents; nothing outside the folder is read")
     func linksAndHiddenFiles() throws {
         let fixture = try ManifestFixture()
@@ -114,6 +126,19 @@ struct ManifestStoreTests {
         try FileManager.default.createSymbolicLink(atPath: fixture.documents.path + "/linked", withDestinationPath: outside.path)
         let report = try fixture.record()
         #expect(try fixture.workspace().manifest(report.id).documents.map(\.id) == ["a.md"])
+    }
+
+    @Test("latest:NAME is the later of two recordings made in the same second")
+    func latestWithinOneSecond() throws {
+        let fixture = try ManifestFixture()
+        var ids = [String]()
+        for text in ["one\n", "two\n", "three\n"] {
+            try fixture.write("a.md", text)
+            ids.append(try fixture.workspace().recordManifest(
+                ManifestRecordRequest(source: fixture.documents.path, name: "docs"), environment: TestEnvironment.variables(date: 1_800_000_000)).id)
+        }
+        #expect(Set(ids).count == 3)
+        #expect(try fixture.workspace().resolveManifest("latest:docs") == ids[2])
     }
 
     @Test("manifests are named by id, by a unique prefix, or by latest:NAME; an unknown one is bad input")
