@@ -5,7 +5,7 @@ import SwiftCSV
 /// file whole, a JSON Lines file one object a line, a CSV file (RFC 4180, with a header row) one
 /// row at a time through SwiftCSV. The bytes must be UTF-8; anything unexpected is an error naming
 /// the file, the line and what was expected.
-struct DatasetReader {
+struct DatasetReader: Sendable {
     /// The file as the user named it, for errors.
     let path: String
     let format: DatasetFormat

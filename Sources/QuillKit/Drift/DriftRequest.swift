@@ -1,6 +1,7 @@
 /// What `quill drift` compares: two text collections as the user named them.
 public struct DriftRequest: Sendable {
-    /// The baseline: a file, or `REV:PATH` for a file as committed at a revision.
+    /// The baseline: a file, `REV:PATH` for a file as committed at a revision, or `manifest:MANIFEST`
+    /// for the documents of a recorded manifest (`manifest:latest:NAME`, `manifest:ID`).
     public var a: String
     /// The collection compared with the baseline, named the same ways.
     public var b: String

@@ -9,15 +9,14 @@ struct ProfiledPair {
     let a: CorpusProfile
     let b: CorpusProfile
 
-    /// Reads both sides' bytes with their readers, in parallel. The work is pure: the bytes were
-    /// read from the repository beforehand.
-    static func read(_ sides: [(data: Data, reader: DatasetReader)]) throws -> ProfiledPair {
+    /// Reads both sides in parallel. The work is pure: the bytes were read from the repository beforehand.
+    static func read(_ sides: [TextCollection]) throws -> ProfiledPair {
         precondition(sides.count == 2, "a pair has two sides")
         let results = Mutex([Result<CorpusProfiler, InputFileError>?](repeating: nil, count: 2))
         DispatchQueue.concurrentPerform(iterations: 2) { side in
             let result = Result { () throws(InputFileError) -> CorpusProfiler in
                 var profiler = CorpusProfiler()
-                try sides[side].reader.read(sides[side].data) { profiler.add($0) }
+                try sides[side].read { profiler.add($0) }
                 return profiler
             }
             results.withLock { $0[side] = result }

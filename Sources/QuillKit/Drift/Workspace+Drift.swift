@@ -9,22 +9,30 @@ extension Workspace {
         let sides = try [request.a, request.b].map { try collection(request: $0, field: request.field) }
         let pair = try ProfiledPair.read(sides)
         for (side, profile) in [pair.a, pair.b].enumerated() where profile.wordCount == 0 {
-            let reader = sides[side].reader
-            throw QuillError.badInput("'\(reader.path)' holds no words (\(profile.documentCount) documents); expected a \(reader.format.rawValue) file with text in it")
+            throw QuillError.badInput(
+                "'\([request.a, request.b][side])' holds no words (\(profile.documentCount) documents); expected a \(sides[side].kind) with text in it")
         }
         let analysis = DriftAnalysis(vocabulary: pair.vocabulary, a: pair.a, b: pair.b, top: request.top)
         return analysis.report(names: (request.a, request.b), thresholds: config.drift)
     }
 
-    /// The bytes of the collection `spec` names and the reader for them.
-    private func collection(request spec: String, field: String?) throws -> (data: Data, reader: DatasetReader) {
+    /// The collection `spec` names: `manifest:MANIFEST`, the documents of a recorded manifest
+    /// (`manifest:latest:NAME` or an id), or a file's bytes with the reader of its format.
+    private func collection(request spec: String, field: String?) throws -> TextCollection {
+        if spec.hasPrefix(Self.manifestPrefix) {
+            if let field { throw QuillError.badInput("'\(spec)' is a manifest of text documents; '--field \(field)' names a field of a .jsonl or .csv file") }
+            return .texts(try manifestTexts(String(spec.dropFirst(Self.manifestPrefix.count))).map(\.text))
+        }
         let (path, data) = try collectionData(spec)
         let format = DatasetFormat.of(path: path)
         if let field, format == .plainText {
             throw QuillError.badInput("'\(spec)' is plain text, one document; '--field \(field)' names a field of a .jsonl or .csv file")
         }
-        return (data, DatasetReader(path: spec, format: format, field: field ?? DatasetFormat.defaultField))
+        return .file(data, DatasetReader(path: spec, format: format, field: field ?? DatasetFormat.defaultField))
     }
+
+    /// What names a manifest as a drift collection.
+    static let manifestPrefix = "manifest:"
 
     /// The path and bytes `spec` names: `REV:PATH`, the file as committed at a revision, or a
     /// file path, relative to the current folder.

@@ -116,4 +116,29 @@ struct DriftInputTests {
             try QuillConfig.parse(Data("drift:\n  oov: 0.5\n".utf8), path: "quill.yaml")
         }
     }
+
+    @Test("two manifests' documents, by manifest:ID and manifest:latest:NAME; --field and a content-hash manifest refused")
+    func manifests() throws {
+        let fixture = try ManifestFixture()
+        try fixture.write("faq.md", "Where is my order? The invoice is wrong.")
+        let first = try fixture.record()
+        try fixture.write("faq.md", "Where is my order? Quantum gluons bind quarks tightly.")
+        try fixture.write("more.md", "Where is my order?")
+        try fixture.record()
+        let workspace = try fixture.workspace()
+        let report = try workspace.drift(DriftRequest(a: "manifest:\(first.id.prefix(10))", b: "manifest:latest:docs"))
+        #expect(report.a.documents == 1 && report.b.documents == 2)
+        #expect(report.vocabulary.newWords.map(\.word) == ["bind", "gluons", "quantum", "quarks", "tightly"])
+        #expect(report.vocabulary.vanishedWords.map(\.word) == ["invoice", "the", "wrong"])
+        #expect(throws: QuillError.badInput("'manifest:latest:docs' is a manifest of text documents; '--field q' names a field of a .jsonl or .csv file")) {
+            try workspace.drift(DriftRequest(a: "manifest:latest:docs", b: "manifest:latest:docs", field: "q"))
+        }
+        let hashed = try fixture.record(name: "hashed", content: .hash)
+        #expect(throws: QuillError.self) {
+            try workspace.drift(DriftRequest(a: "manifest:latest:docs", b: "manifest:\(hashed.id)"))
+        }
+        #expect(throws: QuillError.badInput("no manifest recorded under the name 'nope'; see 'quill manifest list'")) {
+            try workspace.drift(DriftRequest(a: "manifest:latest:nope", b: "manifest:latest:docs"))
+        }
+    }
 }
