@@ -61,6 +61,22 @@ struct StatisticsTests {
         #expect(abs(test.pValue - expected) < 1e-12 * max(1, expected), "\(test.pValue) vs \(expected)")
     }
 
+    @Test("McNemar's exact p-value equals SciPy's binomtest on 12 tables up to 10,000 flips (Fixtures/statistics)")
+    func mcNemarAgainstSciPy() throws {
+        struct Expected: Decodable {
+            struct Table: Decodable { let passToFail: Int, failToPass: Int, pValue: Double }
+            let tables: [Table]
+        }
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/statistics/mcnemar.json")
+        let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: url))
+        #expect(expected.tables.count == 12)
+        for table in expected.tables {
+            let p = McNemarTest.exactPValue(table.passToFail, table.failToPass)
+            #expect(abs(p - table.pValue) <= 1e-9 * table.pValue, "(\(table.passToFail), \(table.failToPass)): \(p) vs SciPy \(table.pValue)")
+        }
+    }
+
     @Test("McNemar's exact test stays finite on large tables")
     func mcNemarLarge() {
         let p = McNemarTest.exactPValue(2_000, 2_300)
