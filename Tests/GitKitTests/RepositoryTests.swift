@@ -10,8 +10,7 @@ struct RepositoryTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quill-create-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let repository = try Repository.create(at: folder, initialBranch: "trunk")
-        #expect(!repository.isBare)
-        #expect(repository.isHeadUnborn)
+        #expect(repository.workTreePath != nil)
         #expect(try repository.headCommitID() == nil)
         #expect(try repository.headBranchName() == "refs/heads/trunk")
         let result = try ProcessRunner.run(TestEnvironment.gitPath, ["symbolic-ref", "HEAD"], in: folder, environment: TestEnvironment.variables())
@@ -23,7 +22,6 @@ struct RepositoryTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quill-bare-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let repository = try Repository.create(at: folder, bare: true)
-        #expect(repository.isBare)
         #expect(repository.workTreePath == nil)
         let result = try ProcessRunner.run(TestEnvironment.gitPath, ["rev-parse", "--is-bare-repository"], in: folder, environment: TestEnvironment.variables())
         #expect(result.output == "true")

@@ -43,9 +43,6 @@ public final class Index {
         }
     }
 
-    /// Whether the index holds unresolved merge conflicts.
-    public var hasConflicts: Bool { git_index_has_conflicts(handle) == 1 }
-
     /// Writes the index's content as a tree and returns its id.
     public func writeTree() throws(GitError) -> ObjectID {
         var oid = git_oid()

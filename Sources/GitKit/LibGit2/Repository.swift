@@ -56,9 +56,6 @@ public final class Repository {
         return Repository(handle: handle!)
     }
 
-    /// Whether the repository has no work tree.
-    public var isBare: Bool { git_repository_is_bare(handle) == 1 }
-
     /// The work tree's root folder (with a trailing slash), or `nil` for a bare repository.
     public var workTreePath: String? {
         git_repository_workdir(handle).map { String(cString: $0) }
@@ -70,9 +67,6 @@ public final class Repository {
     /// The git folder shared by all work trees (`$GIT_COMMON_DIR`), where the objects are: the
     /// main repository's for a linked work tree, else the same as `gitDirectoryPath`.
     public var commonDirectoryPath: String { String(cString: git_repository_commondir(handle)) }
-
-    /// Whether HEAD points at a branch that has no commit yet.
-    public var isHeadUnborn: Bool { git_repository_head_unborn(handle) == 1 }
 
     /// Whether HEAD names a commit directly rather than a branch.
     public var isHeadDetached: Bool { git_repository_head_detached(handle) == 1 }

@@ -20,9 +20,6 @@ struct PackEncoder {
         }
     }
 
-    /// The number of objects appended.
-    var objectCount: Int { entries.count }
-
     /// Appends the object `id` of pack type `type` with content `data`; each id at most once.
     mutating func append(_ id: ObjectID, type: UInt8, data: UnsafeRawBufferPointer) throws(GitError) {
         let start = bytes.count

@@ -32,9 +32,6 @@ public struct RegressionCandidate: Codable, Sendable, Equatable {
     /// for a merge whose branch commits are listed, the sum of theirs.
     public internal(set) var probability: Double = 0
 
-    /// How many lines the commit changed in the prompt and the files it includes.
-    public var changedLineCount: Int { changedLines.count + includes.map(\.changedLines.count).reduce(0, +) }
-
     /// Adds `kind`, keeping the kinds in `Kind.allCases` order.
     mutating func insert(_ kind: Kind) {
         kinds = Kind.allCases.filter { $0 == kind || kinds.contains($0) }
