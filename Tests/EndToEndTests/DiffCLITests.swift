@@ -79,7 +79,9 @@ struct DiffCLITests {
         try repository.write("prompts/support.prompt", v2)
         // The binary moves (an upgrade, another runner): git finds quill by name on its PATH.
         let moved = try TemporaryFolder()
-        try FileManager.default.copyItem(atPath: QuillBinary.path, toPath: moved.path + "/quill")
+        // A link, not a copy: a copy's write descriptor can leak into a child another test thread
+        // spawns at that moment, and running the copy then fails with "Text file busy".
+        try FileManager.default.createSymbolicLink(atPath: moved.path + "/quill", withDestinationPath: QuillBinary.path)
         let path = ["PATH": moved.path + ":/usr/bin:/bin"]
         let diff = try repository.git(["diff"], environment: path)
         #expect(diff.contains("-      temperature: 0.7\n+      temperature: 0.2"), "\(diff)")
@@ -123,7 +125,9 @@ struct DiffCLITests {
         #expect(checked == [matching, "diff", "quill", other, "diff", "unspecified"], "\(attributes) → \(checked)")
         // And real git diff goes through the driver for it.
         let moved = try TemporaryFolder()
-        try FileManager.default.copyItem(atPath: QuillBinary.path, toPath: moved.path + "/quill")
+        // A link, not a copy: a copy's write descriptor can leak into a child another test thread
+        // spawns at that moment, and running the copy then fails with "Text file busy".
+        try FileManager.default.createSymbolicLink(atPath: moved.path + "/quill", withDestinationPath: QuillBinary.path)
         try repository.write(file, v1)
         try repository.commitAll("v1")
         try repository.write(file, v2)
