@@ -50,6 +50,9 @@ public struct Glob: Sendable, Equatable {
         }
     }
 
+    /// Whether the pattern has a wildcard or escape; one without names a file or folder literally.
+    public var hasWildcards: Bool { literalLength < text.count }
+
     /// The bytes git's pathspecs treat as the start of a pattern (`is_glob_special`).
     private static let specialBytes: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "\\")]
 

@@ -54,8 +54,7 @@ extension Workspace {
     /// as `/glob/**`.
     static func attributesPatterns(_ glob: String) -> [String] {
         let anchored = glob.hasPrefix("/") ? glob : "/" + glob
-        let isLiteral = !glob.contains { "*?[\\".contains($0) }
-        guard isLiteral else { return [quotedAttributesPattern(anchored)] }
+        guard let compiled = try? Glob(glob), !compiled.hasWildcards else { return [quotedAttributesPattern(anchored)] }
         let folder = anchored.hasSuffix("/") ? String(anchored.dropLast()) : anchored
         return [folder, folder + "/**"].map(quotedAttributesPattern)
     }
