@@ -1,5 +1,5 @@
 import Foundation
-import QuillKit
+@testable import QuillKit
 import Testing
 
 /// A results file that must not import, the format it is read as, and the one line its error must read.
@@ -57,6 +57,11 @@ struct MalformedResultTests {
         MalformedResult("w.toml", "[[runs]]\naccuracy = 0.9\n", "w.toml: metric 'runs[0]' is an object; expected a number"),
         MalformedResult("x.toml", "a = 1\nb = 2\na = 3\n", "x.toml:3:5: invalid TOML: error while parsing key-value pair: cannot redefine existing integer 'a'"),
         MalformedResult("y.toml", "when = 2024-05-01\n", "y.toml: metric 'when' is a string; expected a number"),
+        // toml++ asserts on these table headers (fuzzing found the first two): refused before it parses
+        MalformedResult("ta.toml", "[\u{01}val]\ny = 1\n", "ta.toml:1:2: invalid TOML: expected a key in the table header, saw byte 0x1"),
+        MalformedResult("tb.toml", "a = 1\n[[ .eval]]\n", "tb.toml:2:4: invalid TOML: expected a key in the table header, saw '.'"),
+        MalformedResult("tc.toml", "\u{FEFF}[[[x]]]\n", "tc.toml:1:3: invalid TOML: expected a key in the table header, saw '['"),
+        MalformedResult("td.toml", "x = 1 # [\n  [\n", "td.toml:2:4: invalid TOML: expected a key in the table header, saw byte 0xA"),
         MalformedResult("z.json", #"{"a.b": 1, "a": {"b": 2}}"#, "z.json:1:23: metric 'a.b' appears twice; expected each metric once"),
         MalformedResult("aa.json", as: .ghModels, #"{"testResults": [{"modelResponse": "ok", "evaluationResults": [{"evaluatorName": "len", "score": 1}]}]}"#,
                         "aa.json:1:64: evaluator 'len' of test result 0 has no 'passed'; expected true or false"),
@@ -69,6 +74,14 @@ struct MalformedResultTests {
             try EvalFixtures.read(text: item.contents, path: item.path, format: item.format)
         }
         #expect(error?.description == item.expected)
+    }
+
+    @Test("lines that open with '[' inside strings, arrays and inline tables are not table headers")
+    func bracketLinesThatAreNotHeaders() throws {
+        let text = "note = \"\"\"\n[*] a step\n\"\"\"\nrows = [\n  [+1, 2],\n  [{a = 1}],\n]\n[ \"quoted\" ]\nx = 0.5\n"
+        let document = try TOMLReader.read(SourceText(text))
+        guard case .table(let entries) = document.kind else { Issue.record("not a table"); return }
+        #expect(entries.map { $0.key } == ["note", "quoted", "rows"])
     }
 
     @Test("bytes that are not UTF-8 are refused at their position")

@@ -6,7 +6,8 @@ import TOMLKit
 ///
 /// Nesting is bounded: toml++ refuses arrays and inline tables deeper than 256
 /// (`TOML_MAX_NESTED_VALUES`), but not dotted keys and table headers, whose tables it builds and later
-/// walks recursively; a key with more than ``maximumDepth`` parts is refused here before toml++ sees it.
+/// walks recursively; ``TOMLPreflight`` refuses those, and the table headers toml++ would assert on,
+/// before toml++ sees the document.
 ///
 /// TOMLKit 0.6.0 never frees the tree it parses nor the key arrays it lists (its `TOMLTable` has no
 /// `deinit`); a file's tree stays allocated until the process ends, which bounds it by the files a
@@ -17,7 +18,7 @@ enum TOMLReader {
 
     /// The document in `source` as one table, keys in TOMLKit's (sorted) order.
     static func read(_ source: SourceText) throws(SourceIssue) -> ValueNode {
-        try checkKeyDepth(source)
+        try TOMLPreflight(maximumDepth: maximumDepth).check(source)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: source.text(0..<source.bytes.count))
@@ -64,42 +65,5 @@ enum TOMLReader {
         if number.isNaN { return "nan" }
         if number.isInfinite { return number < 0 ? "-inf" : "inf" }
         return String(number)
-    }
-
-    /// Refuses a dotted key or table header of more than ``maximumDepth`` parts, at the dot past the bound.
-    ///
-    /// Outside strings and comments, counts the dots of each run of key characters (bare-key bytes,
-    /// blanks, quoted parts and dots); any other byte ends the run. No valid value holds such a run of
-    /// 256 dots, so only keys are refused.
-    private static func checkKeyDepth(_ source: SourceText) throws(SourceIssue) {
-        let bytes = source.bytes
-        var scanner = TOMLStringScanner()
-        var dots = 0
-        for (offset, byte) in bytes.enumerated() {
-            switch scanner.advance(byte, next: bytes[(offset + 1)...].prefix(2)) {
-            case .inString:
-                continue
-            case .code:
-                if byte == UInt8(ascii: ".") {
-                    dots += 1
-                    if dots >= maximumDepth {
-                        throw SourceIssue(source.position(at: offset), "invalid TOML: key has more than \(maximumDepth) dotted parts; expected at most \(maximumDepth)")
-                    }
-                } else if !isKeyByte(byte) {
-                    dots = 0
-                }
-            }
-        }
-    }
-
-    /// Whether `byte` may stand in a dotted key between its dots: a bare-key byte or a blank.
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-            true
-        default:
-            false
-        }
     }
 }
