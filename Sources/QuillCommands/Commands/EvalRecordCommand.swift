@@ -10,7 +10,7 @@ struct EvalRecordCommand: ParsableCommand {
         discussion: """
             Reads Quill JSON, promptfoo results (JSON or JSONL), 'gh models eval --json' output,
             lm-evaluation-harness results and samples, Inspect AI logs (.json, .eval), DeepEval test runs,
-            LangSmith exports, RAGAS and MLflow tables (JSON or CSV), JSON Lines or CSV of cases, or
+            LangSmith exports, RAGAS and MLflow tables (JSON or CSV), OpenAI Evals logs, JSON Lines or CSV of cases, or
             DVC-style metrics files (JSON, YAML, TOML); docs/eval-import.md lists each format and its case ids. The prompt version is read from the evaluated
             commit's tree; for HEAD, a prompt that differs in the work tree is refused unless --allow-dirty.
             Here --format names the input format; --output chooses how the report is printed.

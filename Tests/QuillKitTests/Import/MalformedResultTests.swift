@@ -22,7 +22,7 @@ struct MalformedResult: CustomTestStringConvertible, Sendable {
 @Suite("malformed results files name the file, the line and column, and what was expected")
 struct MalformedResultTests {
     /// What `--format auto` looks for, as the one line refusing an unknown shape lists it.
-    static let lookedFor = #"one of: "quill" (Quill JSON); 'evalId', 'results.results' or promptfoo rows with 'promptIdx' and 'testIdx' (promptfoo); one case object a line (.jsonl); a header row (.csv); numbers only, nested or in lists (DVC metrics, .json/.yaml/.toml); 'testResults' (gh models eval); 'results' by task with 'versions' or 'configs', or lines with 'doc_id' (lm-evaluation-harness); 'version' beside 'eval.task', or a ZIP archive (Inspect AI); rows with 'example_id' and 'feedback.' scores (LangSmith); 'testCases' (DeepEval); rows with 'user_input' and 'response' or 'retrieved_contexts' (RAGAS); 'columns' and 'data' or rows with '<metric>/score' columns (MLflow)"#
+    static let lookedFor = #"one of: "quill" (Quill JSON); 'evalId', 'results.results' or promptfoo rows with 'promptIdx' and 'testIdx' (promptfoo); one case object a line (.jsonl); a header row (.csv); numbers only, nested or in lists (DVC metrics, .json/.yaml/.toml); 'testResults' (gh models eval); 'results' by task with 'versions' or 'configs', or lines with 'doc_id' (lm-evaluation-harness); 'version' beside 'eval.task', or a ZIP archive (Inspect AI); rows with 'example_id' and 'feedback.' scores (LangSmith); 'testCases' (DeepEval); rows with 'user_input' and 'response' or 'retrieved_contexts' (RAGAS); 'columns' and 'data' or rows with '<metric>/score' columns (MLflow); a first line with 'spec' or 'final_report' (OpenAI Evals)"#
 
     static let cases: [MalformedResult] = [
         MalformedResult("a.json", #"{"quill": 1, "cases": [}"#, "a.json:1:24: invalid JSON: unexpected character '}'; expected a value"),
@@ -66,6 +66,25 @@ struct MalformedResultTests {
         MalformedResult("aa.json", as: .ghModels, #"{"testResults": [{"modelResponse": "ok", "evaluationResults": [{"evaluatorName": "len", "score": 1}]}]}"#,
                         "aa.json:1:64: evaluator 'len' of test result 0 has no 'passed'; expected true or false"),
         MalformedResult("ab.yaml", "- 0.9\n- 0.8\n", "ab.yaml:1:1: document is a list; expected a mapping of metric names to numbers, nested mappings or lists of numbers"),
+        // OpenAI Evals logs
+        MalformedResult("oa.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n{\"final_report\": {\"accuracy\": 1}}\n{\"sample_id\": \"s\", \"type\": \"match\", \"data\": {\"correct\": \"yes\"}}\n",
+                        "oa.jsonl:3:57: 'correct' of the match event of line 3 is a string; expected true or false"),
+        MalformedResult("ob.jsonl", as: .openAIEvals, "{\"sample_id\": \"s\", \"type\": \"match\", \"data\": {\"correct\": true}}\n",
+                        "ob.jsonl:1:1: line 1 comes before any 'spec' line; expected an OpenAI Evals log starting with {\"spec\": …}"),
+        MalformedResult("oc.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n{\"final_report\": [1, 2]}\n",
+                        "oc.jsonl:2:18: 'final_report' is an array; expected an object of metric names to numbers"),
+        MalformedResult("od.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n{\"sample_id\": \"s\", \"data\": {}}\n",
+                        "od.jsonl:2:1: line 2 has no 'type'; expected an event with 'type', 'sample_id' and 'data'"),
+        MalformedResult("oe.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n{\"sample_id\": \"s\", \"type\": \"extra\", \"data\": {}}\n",
+                        "oe.jsonl:1:10: run has no final_report numbers and no match or metrics events; expected the log of a finished run"),
+        MalformedResult("of.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n[1]\n",
+                        "of.jsonl:2:1: line 2 is an array; expected an OpenAI Evals log line: 'spec', 'final_report' or an event with 'type'"),
+        MalformedResult("og.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n{\"final_report\": {}}\n{\"final_report\": {}}\n",
+                        "og.jsonl:3:18: a second 'final_report' in one run; expected one a run"),
+        MalformedResult("oh.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n{\"sample_id\": \"s\", \"type\": \"metrics\", \"data\": {\"score\": 1e999}}\n",
+                        "oh.jsonl:2:57: metric 'score' is '1e999', out of the range of a double; expected 0 or a magnitude between 5e-324 and 1.8e308"),
+        MalformedResult("oi.json", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n",
+                        "oi.json:1:10: run has no final_report numbers and no match or metrics events; expected the log of a finished run"),
     ]
 
     @Test("each malformed file", arguments: cases)

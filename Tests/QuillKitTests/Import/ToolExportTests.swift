@@ -34,6 +34,32 @@ struct ToolExportTests {
         #expect(evaluation.metrics == ["correctness": 1, "concise": 0.5])
     }
 
+    @Test("OpenAI Evals test-match: one case a sample_id, correct as the verdict, sampled as the output, final_report's other numbers kept")
+    func openAIEvalsMatch() throws {
+        let results = try EvalFixtures.read("openai-evals.jsonl")
+        #expect(results.format == .openAIEvals)
+        let evaluation = try #require(results.evaluations.first)
+        #expect(results.evaluations.count == 1)
+        #expect(evaluation.suite == "test-match")
+        #expect(evaluation.model == "quill-table")
+        #expect(evaluation.cases.map(\.id) == ["test-match.s1.2", "test-match.s1.1", "test-match.s1.0"])
+        #expect(evaluation.cases.map(\.pass) == [false, true, true])
+        #expect(evaluation.cases.map(\.output) == ["16", "George Washington", "time"])
+        #expect(evaluation.cases.allSatisfy { $0.metrics.isEmpty && $0.repeatIndex == nil })
+        // oaieval's own final_report: accuracy 0.6667, boostrap_std 0.468
+        #expect(sameMetrics(evaluation.metrics, ["pass_rate": 2.0 / 3, "accuracy": 2.0 / 3, "boostrap_std": 0.468]))
+    }
+
+    @Test("OpenAI Evals test-fuzzy-match: the metrics events are the cases' metrics, whose means are oaieval's final_report")
+    func openAIEvalsFuzzy() throws {
+        let evaluation = try #require(try EvalFixtures.read("openai-evals-fuzzy.jsonl").evaluations.first)
+        #expect(evaluation.suite == "test-fuzzy-match")
+        #expect(evaluation.cases.map(\.pass) == [true, false, true])
+        #expect(evaluation.cases.map(\.metrics) == [["accuracy": 1, "f1_score": 2.0 / 3], ["accuracy": 0, "f1_score": 0], ["accuracy": 1, "f1_score": 1]])
+        // oaieval's final_report: accuracy 0.6667, f1_score 0.5556
+        #expect(sameMetrics(evaluation.metrics, ["accuracy": 2.0 / 3, "f1_score": 5.0 / 9, "pass_rate": 2.0 / 3]))
+    }
+
     @Test("DeepEval: test cases by name, each metric's score, success as the verdict, a metric that raised makes an error case")
     func deepEval() throws {
         let results = try EvalFixtures.read("deepeval.json")

@@ -24,6 +24,7 @@ enum JSONLines {
     }
 
     /// A line's JSON value must be an object; `what` names the line's role ("a case object").
+    @discardableResult
     static func object(_ document: JSONDocument, expected what: String) throws(SourceIssue) -> [(key: String, value: JSONNode)] {
         try document.members(document.root, "line \(document.firstLine)", expected: what)
     }

@@ -26,6 +26,8 @@ public enum ResultFormat: String, CaseIterable, Sendable, Codable {
     case ragas
     /// An MLflow evaluation table (`eval_results_table.json`, or CSV).
     case mlflow
+    /// An OpenAI Evals log (`oaieval --record_path`): a spec line, a final report and events.
+    case openAIEvals = "openai-evals"
 }
 
 extension ResultFormat {
@@ -45,6 +47,7 @@ extension ResultFormat {
         case .deepEval: "a DeepEval test run with 'testCases'"
         case .ragas: "a RAGAS result table: CSV or a JSON array of rows with 'user_input' and metric columns"
         case .mlflow: "an MLflow evaluation table: 'columns' and 'data', or CSV, with '<metric>/score' columns"
+        case .openAIEvals: "an OpenAI Evals log: JSON Lines starting with {\"spec\": …}, then 'final_report' and events"
         }
     }
 
@@ -64,6 +67,7 @@ extension ResultFormat {
         case .deepEval: "'testCases' (DeepEval)"
         case .ragas: "rows with 'user_input' and 'response' or 'retrieved_contexts' (RAGAS)"
         case .mlflow: "'columns' and 'data' or rows with '<metric>/score' columns (MLflow)"
+        case .openAIEvals: "a first line with 'spec' or 'final_report' (OpenAI Evals)"
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads evaluation result files — Quill's JSON, promptfoo's JSON and JSON Lines, `gh models eval --json`,
 /// lm-evaluation-harness output, Inspect AI logs (`.json` and the zipped `.eval`), DeepEval test runs,
-/// LangSmith experiment exports, RAGAS and MLflow evaluation tables, JSON Lines and CSV of cases and DVC metrics files — into
+/// LangSmith experiment exports, RAGAS and MLflow evaluation tables, OpenAI Evals logs, JSON Lines and CSV of cases and DVC metrics files — into
 /// `ImportedEvaluation`s (docs/eval-import.md).
 public enum ResultImporter {
     /// Reads one results file; `format: .auto` detects it by shape (and extension for DVC YAML/TOML and
@@ -76,6 +76,8 @@ private struct Reading {
         case .ragas, .mlflow:
             let rows = fileExtension == "csv" ? try CSVTable.rows(source) : try JSONTable.rows(JSONDocument.parse(source))
             return try cases(rows, layout: format == .ragas ? .ragas : .mlflow, format: format)
+        case .openAIEvals:
+            return try openAIEvals(JSONLines.documents(source))
         case .lmEval:
             guard !isLines else { return try lmEvalSamples(JSONLines.documents(source)) }
             return ImportedResults(format: .lmEval, evaluations: try LMEvalResultsReader.read(JSONDocument.parse(source)))
@@ -126,6 +128,7 @@ private struct Reading {
             if PromptfooRow.isRow(root) {
                 return ImportedResults(format: .promptfoo, evaluations: try PromptfooResultsReader.read(lines: [document]))
             }
+            if OpenAIEvalsLogReader.isLogLine(root) { return try openAIEvals([document]) }
             let tree = document.value(root)
             if tree.containsNumber, tree.holdsNumbersOnly {
                 return ImportedResults(format: .dvc, evaluations: try DVCMetricsReader.read(tree))
@@ -134,8 +137,10 @@ private struct Reading {
         throw document.issue(root, "unrecognised results file; looked for \(ResultFormat.auto.expectation); pass --format to read it as one of them")
     }
 
-    /// A JSON Lines file: promptfoo's rows or lm-evaluation-harness samples when its first line is one, otherwise cases.
+    /// A JSON Lines file: promptfoo's rows, lm-evaluation-harness samples or an OpenAI Evals log when its
+    /// first line is one, otherwise cases.
     private func lines(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
+        if OpenAIEvalsLogReader.isLogLine(documents[0].root) { return try openAIEvals(documents) }
         if PromptfooRow.isRow(documents[0].root) { return try promptfooLines(documents) }
         if LMEvalResultsReader.isSample(documents[0].root) { return try lmEvalSamples(documents) }
         let rows = try JSONLines.rows(documents)
@@ -155,6 +160,10 @@ private struct Reading {
 
     private func promptfooLines(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
         ImportedResults(format: .promptfoo, evaluations: try PromptfooResultsReader.read(lines: documents))
+    }
+
+    private func openAIEvals(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
+        ImportedResults(format: .openAIEvals, evaluations: try OpenAIEvalsLogReader.read(documents))
     }
 
     private func lmEvalSamples(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
