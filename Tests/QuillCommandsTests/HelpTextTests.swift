@@ -59,7 +59,7 @@ struct HelpTextTests {
         let allFormats = Set(options.flatMap(\.1.values))
         #expect(allFormats.isSuperset(of: ["text", "markdown", "json", "html", "github"]))
         for (path, option) in options {
-            let named = Set(option.help.split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init)).intersection(allFormats)
+            let named = Set(option.help.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init)).intersection(allFormats)
             #expect(named == Set(option.values), "quill \(path.joined(separator: " ")) --\(option.names[0]): help names \(named.sorted()), accepts \(option.values)")
         }
     }

@@ -50,7 +50,7 @@ struct EvalRecordCommand: ParsableCommand, JSONOutputCommand {
     @Flag(help: "Record against HEAD even when the prompt differs in the work tree.")
     var allowDirty = false
 
-    @Option(help: "Output format: text, markdown or json.")
+    @Option(help: OutputOptions.help)
     var output: OutputFormat = .text
 
     func validate() throws {
