@@ -18,6 +18,9 @@ struct CommandTree {
     struct Command {
         let path: [String]
         let options: [Option]
+        /// How a synopsis names each argument the command shows: `<name>` for a positional one, `--name` for an
+        /// option or flag (help and version left out).
+        let synopsisWords: [String]
     }
 
     let commands: [Command]
@@ -40,7 +43,12 @@ struct CommandTree {
                 values: option["allValues"] as? [String] ?? [],
                 help: option["abstract"] as? String ?? "")
         }
-        commands.append(Command(path: path, options: options))
+        let synopsisWords = (command["arguments"] as? [[String: Any]] ?? []).filter { $0["shouldDisplay"] as? Bool ?? true }.compactMap { argument -> String? in
+            if argument["kind"] as? String == "positional" { return (argument["valueName"] as? String).map { "<\($0)>" } }
+            let long = (argument["names"] as? [[String: Any]] ?? []).first { $0["kind"] as? String == "long" }?["name"] as? String
+            return long.flatMap { ["help", "version"].contains($0) ? nil : "--" + $0 }
+        }
+        commands.append(Command(path: path, options: options, synopsisWords: synopsisWords))
         for subcommand in command["subcommands"] as? [[String: Any]] ?? [] {
             guard let name = subcommand["commandName"] as? String, name != "help" else { continue }
             collect(subcommand, path: path + [name], into: &commands)

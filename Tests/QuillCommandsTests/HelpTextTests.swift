@@ -34,8 +34,9 @@ struct HelpTextTests {
     func wraps(columns: Int) {
         for (path, command) in Self.commands() {
             let lines = Quill.helpMessage(for: command, columns: columns).split(separator: "\n", omittingEmptySubsequences: false)
-            for (index, line) in lines.enumerated() where !line.hasPrefix("USAGE: ") {
-                // ArgumentParser prints USAGE as one line, unwrapped, so it can be copied.
+            // USAGE is laid out by hand in lines (ArgumentParser does not wrap it); `usage()` checks it.
+            let usageLines = lines.indices.drop { !lines[$0].hasPrefix("USAGE: ") }.prefix { !lines[$0].isEmpty }
+            for (index, line) in lines.enumerated() where !usageLines.contains(index) {
                 let words = line.split(separator: " ")
                 #expect(line.count <= columns || words.count == 1, "quill \(path.joined(separator: " ")) at \(columns) columns: '\(line)' overflows")
                 guard index + 1 < lines.count, !words.isEmpty else { continue }
@@ -48,6 +49,21 @@ struct HelpTextTests {
                 // breaks before a word that does not fit with the space after it.
                 #expect(line.count + 1 + nextWord.count + 1 > columns, "quill \(path.joined(separator: " ")) at \(columns) columns: '\(nextWord)' fits after '\(line)'")
             }
+        }
+    }
+
+    @Test("USAGE fits in 80 columns and names every argument, option and flag the command shows")
+    func usage() throws {
+        for command in try CommandTree.dumped().commands {
+            let type = try #require(JSONSchemaTests.command(at: command.path))
+            let help = Quill.helpMessage(for: type, columns: 80).split(separator: "\n", omittingEmptySubsequences: false)
+            let usage = help.drop { !$0.hasPrefix("USAGE: ") }.prefix { !$0.isEmpty }
+            let name = "quill " + command.path.joined(separator: " ")
+            #expect(!usage.isEmpty, "\(name) has no USAGE")
+            // ArgumentParser prints USAGE unwrapped: a long synopsis is written out in lines (`usage:`).
+            for line in usage { #expect(line.count <= 80, "\(name): '\(line)' overflows 80 columns") }
+            let words = Set(usage.joined(separator: " ").split { $0 == " " || $0 == "[" || $0 == "]" }.map(String.init))
+            for word in command.synopsisWords { #expect(words.contains(word), "the USAGE of \(name) leaves out \(word)") }
         }
     }
 
@@ -89,7 +105,8 @@ struct HelpTextTests {
         for (path, command) in Self.commands() where !path.isEmpty && command.configuration.subcommands.isEmpty || path == ["bisect"] {
             let help = Quill.helpMessage(for: command, columns: 200)
             guard help.contains("--format <format>") else { continue }
-            let examples = help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("quill ") }
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+            let examples = lines.drop { $0 != "Examples:" }.dropFirst().prefix { !$0.isEmpty }.map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(!examples.isEmpty, "quill \(path.joined(separator: " ")) has no examples")
             for example in examples {
                 let arguments = Self.arguments(example)

@@ -6,6 +6,13 @@ struct BisectCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "bisect",
         abstract: "Find the first commit whose prompt change made a metric worse, by binary search with an evaluator.",
+        usage: """
+            quill bisect --metric <metric> --run <cmd> [--good <rev>] [--bad <rev>]
+                  [--prompt <prompt>] [--suite <suite>] [--threshold <threshold>]
+                  [--skip-failures] [--format <format>]
+            quill bisect [--format <format>]
+            quill bisect <subcommand>
+            """,
         discussion: HelpText.discussion(
             """
                 Candidates are the commits on the bad commit's first-parent path after the good commit that changed \

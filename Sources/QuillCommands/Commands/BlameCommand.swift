@@ -5,6 +5,11 @@ struct BlameCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "blame",
         abstract: "Show each line of a prompt with the commit that last changed it and the score change that commit brought.",
+        usage: """
+            quill blame <prompt> [<rev>] [--format <format>]
+            quill blame <prompt> [<rev>] --metric <metric> [--since <since>]
+                  [--suite <suite>] [--bisect --run <cmd>] [--format <format>]
+            """,
         discussion: HelpText.discussion(
             """
                 Lines are attributed exactly as 'git blame' attributes them (whole-file renames followed, no move or copy detection). \

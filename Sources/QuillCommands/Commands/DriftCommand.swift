@@ -5,6 +5,10 @@ struct DriftCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
         abstract: "Measure how a text collection drifted from a baseline: vocabulary, n-grams, sentence lengths.",
+        usage: """
+            quill drift <a> <b> [--field <field>] [--top <top>] [--format <format>]
+                  [--no-gate]
+            """,
         discussion: HelpText.discussion(
             """
                 A and B are each a file (plain text is one document; .jsonl/.ndjson and .csv files hold one document \

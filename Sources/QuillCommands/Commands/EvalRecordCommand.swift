@@ -7,6 +7,12 @@ struct EvalRecordCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Import result files and store them as evaluation records of a prompt version.",
+        usage: """
+            quill eval record <files> ... [--prompt <prompt>] [--commit <commit>]
+                  [--suite <suite>] [--model <model>] [--manifest <manifest>]
+                  [--format <format>] [--case-id <field>] [--allow-dirty]
+                  [--output <output>]
+            """,
         discussion: HelpText.discussion(
             """
                 Reads Quill JSON, promptfoo results (JSON or JSONL), 'gh models eval --json' output, \

@@ -6,6 +6,11 @@ struct GetCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
         abstract: "Print a prompt version by label or revision: its bytes, its parsed form, or rendered with variables.",
+        usage: """
+            quill get <prompt> [--repo <repo>] [--format <format>]
+            quill get <prompt> [--repo <repo>] --render [--var <var> ...]
+                  [--format <format>]
+            """,
         discussion: HelpText.discussion(examples: ["quill get prompts/support.prompt@production", "quill get prompts/support.prompt --render --var name=Ann --format json"]))
 
     static let schemas: [OutputSchema] = [.get]

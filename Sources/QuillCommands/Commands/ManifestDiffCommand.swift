@@ -10,6 +10,10 @@ struct ManifestDiffCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show what changed between two manifests: settings, documents added, removed and changed, chunks re-embedded.",
+        usage: """
+            quill manifest diff <old> <new> [--text-diffs <text-diffs>]
+                  [--format <format>]
+            """,
         discussion: HelpText.discussion(
             "Exit status: 0 shown (whether or not anything changed), 2 bad input, 3 a repository problem.",
             examples: ["quill manifest diff 1a2b3c4d latest:kb --format html > kb.html"]))

@@ -7,6 +7,14 @@ struct ManifestRecordCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Record a snapshot of a vector store as a manifest and print its id.",
+        usage: """
+            quill manifest record <source> [--name <name>]
+                  [--collection <collection>] [--content <content>]
+                  [--chunk-size <chunk-size>] [--overlap <overlap>]
+                  [--embedding-model <embedding-model>]
+                  [--embedding-dimension <embedding-dimension>]
+                  [--distance <distance>] [--format <format>]
+            """,
         discussion: HelpText.discussion(
             """
                 SOURCE is a Chroma persistent directory (it holds chroma.sqlite3), a LlamaIndex storage folder \

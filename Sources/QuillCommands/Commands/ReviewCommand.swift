@@ -5,6 +5,11 @@ struct ReviewCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Report a pull request's prompt changes with their scores, and fail on a regression (the CI gate).",
+        usage: """
+            quill review [<base>] [<head>] [--format <format>] [--no-gate]
+                  [--require-scores] [--max-chars <max-chars>]
+                  [--full-report <full-report>]
+            """,
         discussion: HelpText.discussion(
             """
                 Compares the prompts changed between the merge base of BASE and HEAD and HEAD, with the scores of \
