@@ -51,23 +51,22 @@ extension Workspace {
 
     /// Every prompt in the tree of `revision`, each with the newest non-merge commit that changed it.
     ///
-    /// Complexity: O(c × p) tree look-ups in the worst case, stopping once every prompt is found.
+    /// Complexity: per commit walked, reads only the folders that differ from its parent and still
+    /// hold a prompt not yet found; stops once every prompt is found.
     public func latestVersions(revision: String = "HEAD") throws -> PromptCatalog {
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let files = try repository.treeFiles(repository.treeID(ofCommit: start)).filter { isPrompt($0.path) }
-        var pending = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.entry) })
+        let blobs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.entry.id) })
+        let pending = PendingPaths(blobs.keys)
         var found = [String: PromptVersion]()
         let walk = try DateOrderWalk(repository, from: [start])
         while !pending.isEmpty, let node = try walk.next() {
             guard node.parentIDs.count <= 1 else { continue }
             let parentTree = try node.parentIDs.first.map { try walk.node($0).treeID }
-            for (path, entry) in pending {
-                let current = try repository.treeEntry(atPath: path, inTree: node.treeID)
-                let previous = try parentTree.flatMap { tree throws -> TreeEntry? in try repository.treeEntry(atPath: path, inTree: tree) }
-                guard current != previous else { continue }
-                let change: PromptVersion.Change = previous == nil ? .added : .modified
-                found[path] = try PromptVersion(repository.commit(node.id), path: path, previousPath: nil, blob: entry.id, change: change)
-                pending[path] = nil
+            for change in try pending.changes(from: parentTree, to: node.treeID, in: repository) {
+                found[change.path] = try PromptVersion(
+                    repository.commit(node.id), path: change.path, previousPath: nil, blob: blobs[change.path]!, change: change.added ? .added : .modified)
+                pending.remove(change.path)
             }
         }
         let prompts = files.compactMap { found[$0.path] }
