@@ -312,7 +312,9 @@ def measure_monorepo(quill, args):
                       ("review", [quill, "review", "HEAD~100", "HEAD"])):
         figures[key] = best([timed(argv, repo, limit=300)] if key == "review" else
                             [timed(argv, repo) for _ in range(args.runs + 1)][1:])
-    figures["git_log"] = best([timed(["git", "log", "--format=%H", "-1", "--", "prompts"], repo) for _ in range(args.runs)])
+    # The nearest git command: every commit that touched a globbed folder, with the files it touched.
+    folders = [f"prompts/team-{t:03d}" for t in range(max(1, args.mono_prompts // 100 // 10))]
+    figures["git_log"] = best([timed(["git", "log", "--format=%H", "--name-only", "--"] + folders, repo) for _ in range(args.runs)])
     figures["prompts"] = args.mono_prompts
     figures["commits"] = args.mono_commits
     return figures
