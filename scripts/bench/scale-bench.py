@@ -301,8 +301,8 @@ def measure_monorepo(quill, args):
     # quill.yaml is committed with the prompts: review reads the globs from the base branch.
     repo = os.path.join(args.data, f"scale-mono-{args.mono_prompts}-{args.mono_commits}-config")
     marker = os.path.join(repo, ".git", "scale-done")
+    teams = max(1, args.mono_prompts // 100 // 10)  # a tenth of the team folders are globbed
     if not os.path.exists(marker):
-        teams = max(1, args.mono_prompts // 100 // 10)
         config = "prompts:\n" + "".join(f'  - "prompts/team-{t:03d}/**"\n' for t in range(teams))
         build_history(repo, args.mono_commits, args.mono_prompts, folder_width=100, config=config.encode())
         git(repo, "repack", "-q", "-a", "-d")
@@ -313,7 +313,7 @@ def measure_monorepo(quill, args):
         figures[key] = best([timed(argv, repo, limit=300)] if key == "review" else
                             [timed(argv, repo) for _ in range(args.runs + 1)][1:])
     # The nearest git command: every commit that touched a globbed folder, with the files it touched.
-    folders = [f"prompts/team-{t:03d}" for t in range(max(1, args.mono_prompts // 100 // 10))]
+    folders = [f"prompts/team-{t:03d}" for t in range(teams)]
     figures["git_log"] = best([timed(["git", "log", "--format=%H", "--name-only", "--"] + folders, repo) for _ in range(args.runs)])
     figures["prompts"] = args.mono_prompts
     figures["commits"] = args.mono_commits
