@@ -12,6 +12,7 @@ struct ResultDetectionTests {
         ("lm-eval/samples_quill_quiz.jsonl", .lmEval), ("langsmith.csv", .langSmith), ("langsmith.jsonl", .langSmith),
         ("deepeval.json", .deepEval), ("ragas.csv", .ragas), ("ragas.json", .ragas), ("mlflow.json", .mlflow),
         ("openai-evals.jsonl", .openAIEvals), ("openai-evals-fuzzy.jsonl", .openAIEvals),
+        ("openai-evals-modelgraded.jsonl", .openAIEvals),
     ]
 
     @Test("every fixture is detected as its format", arguments: expected)

@@ -60,6 +60,19 @@ struct ToolExportTests {
         #expect(sameMetrics(evaluation.metrics, ["accuracy": 2.0 / 3, "f1_score": 5.0 / 9, "pass_rate": 2.0 / 3]))
     }
 
+    @Test("OpenAI Evals joke-fruits (model-graded): the judge's score is each sample's metric, its choice text is none, the report's counts are kept")
+    func openAIEvalsModelGraded() throws {
+        let evaluation = try #require(try EvalFixtures.read("openai-evals-modelgraded.jsonl").evaluations.first)
+        #expect(evaluation.suite == "joke-fruits")
+        #expect(evaluation.model == "quill-jokes,quill-judge")
+        #expect(Set(evaluation.cases.map(\.id)) == Set((0..<10).map { "joke-fruits.dev.\($0)" }))
+        #expect(evaluation.cases.allSatisfy { $0.pass == nil && $0.metrics.keys.sorted() == ["score"] })
+        let score = Dictionary(uniqueKeysWithValues: evaluation.cases.map { ($0.id, $0.metrics["score"]!) })
+        #expect(score["joke-fruits.dev.0"] == 1 && score["joke-fruits.dev.1"] == 0 && score["joke-fruits.dev.8"] == 0.5)
+        // oaieval's final_report: score 0.5 (the cases' mean), counts/Yes 4, counts/No 4, counts/Unsure 2
+        #expect(evaluation.metrics == ["score": 0.5, "counts/Yes": 4, "counts/No": 4, "counts/Unsure": 2])
+    }
+
     @Test("DeepEval: test cases by name, each metric's score, success as the verdict, a metric that raised makes an error case")
     func deepEval() throws {
         let results = try EvalFixtures.read("deepeval.json")
