@@ -9,7 +9,9 @@ public enum ResultImporter {
     /// CSV). `caseID` names the field that holds the case id in rows of cases (JSON Lines, CSV).
     ///
     /// Complexity: O(n) in the file's size, plus O(r log r) to order promptfoo's r rows.
+    /// A file larger than `FileSizeBound.resultFile` is refused before it is read.
     public static func read(_ data: Data, path: String, format: ResultFormat, caseID: String? = nil) throws(InputFileError) -> ImportedResults {
+        try FileSizeBound.resultFile.check(data.count, file: path)
         if [.auto, .inspect].contains(format), InspectLogReader.isArchive(data) {
             let evaluations: [ImportedEvaluation]
             do {
