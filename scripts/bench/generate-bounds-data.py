@@ -8,8 +8,8 @@ Writes into DIR (created; no repository is made, bounds.sh does that):
   prompt-old.md       a Markdown prompt of 150,000 lines, about 10.9 MB: headings, paragraphs,
                       list items and `{{variable}}` uses
   prompt-new.md       the same prompt with one word changed on every line (all lines changed)
-  promptfoo-11mb.json promptfoo `eval -o` results of 18,600 rows (about 11.6 MB)
-  cases-11mb.jsonl    JSON Lines of 69,900 per-case results (about 11.6 MB)
+  promptfoo-11mb.json promptfoo `eval -o` results of 18,600 rows (about 11.7 MB)
+  cases-11mb.jsonl    JSON Lines of 69,900 per-case results (about 11.7 MB)
 
 The same seed gives the same bytes.
 """

@@ -1,7 +1,7 @@
 /// A JSON value with the bytes it spans, so readers can report lines and columns.
 struct JSONNode {
-    /// The value, its children positioned too.
-    indirect enum Value {
+    /// The value, its children positioned too; held inline (not boxed), so a node is one array slot.
+    enum Value {
         case null
         case bool(Bool)
         case number(String)
