@@ -16,8 +16,8 @@ side. Notes (refs/notes/quill) are not generated: no measured command reads them
 
 --check builds a small shape, records its first batch with `quill eval record` too, and exits 1
 unless (a) quill's store tree is the generator's, object for object, and (b) the answers about the
-first batch's commits (`eval list --commit C`, `eval show ID`) are identical in the small and the
-large store.
+first batch's commits (`eval list --commit C`, `eval show ID`, and `blame P C --metric accuracy` from
+its last commit C) are identical in the small and the large store.
 
 Each command runs as a child under GNU time (peak RSS), timed with perf_counter around it.
 """
@@ -120,9 +120,10 @@ class Stream:
             sys.exit("scale-bench: git fast-import failed")
 
 
-def build_history(repo, commits, prompts, folder_width=None):
-    """A linear history on main: commit 0 adds every prompt, each later commit edits one. Returns
-    [(commit id, {path: blob id})] when folder_width is None (small prompt sets), else the paths."""
+def build_history(repo, commits, prompts, folder_width=None, config=None):
+    """A linear history on main: commit 0 adds every prompt (and `config` as quill.yaml, when given),
+    each later commit edits one. Returns [(commit id, {path: blob id})] when folder_width is None
+    (small prompt sets), else the paths."""
     shutil.rmtree(repo, ignore_errors=True)
     os.makedirs(repo)
     git(repo, "init", "-q", "-b", "main")
@@ -143,6 +144,8 @@ def build_history(repo, commits, prompts, folder_width=None):
             lines.append(b"M 100644 inline %s\ndata %d\n" % (path.encode(), len(contents[path])) + contents[path] + b"\n")
             if not folder_width:
                 blobs[path] = blob_id(contents[path])
+        if number == 0 and config:
+            lines.append(b"M 100644 inline quill.yaml\ndata %d\n" % len(config) + config + b"\n")
         stream.commit("refs/heads/main", f"edit {number}", lines, when=WHEN + 60 * number)
         if not folder_width:
             versions.append(dict(blobs))
@@ -295,15 +298,15 @@ def measure_sync(quill, big, history, args):
 
 
 def measure_monorepo(quill, args):
-    repo = os.path.join(args.data, f"scale-mono-{args.mono_prompts}-{args.mono_commits}")
+    # quill.yaml is committed with the prompts: review reads the globs from the base branch.
+    repo = os.path.join(args.data, f"scale-mono-{args.mono_prompts}-{args.mono_commits}-config")
     marker = os.path.join(repo, ".git", "scale-done")
     if not os.path.exists(marker):
-        build_history(repo, args.mono_commits, args.mono_prompts, folder_width=100)
+        teams = max(1, args.mono_prompts // 100 // 10)
+        config = "prompts:\n" + "".join(f'  - "prompts/team-{t:03d}/**"\n' for t in range(teams))
+        build_history(repo, args.mono_commits, args.mono_prompts, folder_width=100, config=config.encode())
         git(repo, "repack", "-q", "-a", "-d")
         open(marker, "w").close()
-    teams = max(1, args.mono_prompts // 100 // 10)
-    with open(os.path.join(repo, "quill.yaml"), "w") as out:
-        out.write("prompts:\n" + "".join(f'  - "prompts/team-{t:03d}/**"\n' for t in range(teams)))
     figures = {}
     for key, argv in (("log_all", [quill, "log"]), ("status", [quill, "status"]),
                       ("review", [quill, "review", "HEAD~100", "HEAD"])):
@@ -325,6 +328,12 @@ def answers(quill, repo, history, args):
         first = json.loads(listing)["records"][0]["id"]
         out.append(subprocess.run([quill, "eval", "show", first[:12], "--format", "json"], cwd=repo, check=True,
                                   capture_output=True, env=ENV).stdout.decode())
+    # A metric series ending at the first batch's last commit: the same evaluated commits in both stores.
+    last = history[args.batch_commits - 1][0]
+    for prompt in sorted(history[0][1])[:2]:
+        for suite in ([], ["--suite", "suite-1"]):
+            out.append(subprocess.run([quill, "blame", prompt, last, "--metric", "accuracy", *suite, "--format", "json"], cwd=repo,
+                                      check=True, capture_output=True, env=ENV).stdout.decode())
     return out
 
 

@@ -1,17 +1,25 @@
 import ArgumentParser
 import QuillKit
 
-struct ReviewCommand: ParsableCommand {
+struct ReviewCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Report a pull request's prompt changes with their scores, and fail on a regression (the CI gate).",
-        discussion: """
-            Compares the prompts changed between the merge base of BASE and HEAD and HEAD, with the scores of \
-            both sides, and judges each metric by the gates (direction, min, max_drop) of quill.yaml on BASE: \
-            the pull request's own quill.yaml is shown when it differs, never applied. \
-            Exit status: 0 no regression, 1 a regression (or, with --require-scores, a prompt without scores), \
-            2 bad input, 3 a repository problem.
-            """)
+        usage: """
+            quill review [<base>] [<head>] [--format <format>] [--no-gate]
+                  [--require-scores] [--max-chars <max-chars>]
+                  [--full-report <full-report>]
+            """,
+        discussion: HelpText.discussion(
+            """
+                Compares the prompts changed between the merge base of BASE and HEAD and HEAD, with the scores of \
+                both sides, and judges each metric by the gates (direction, min, max_drop) of quill.yaml on BASE: \
+                the pull request's own quill.yaml is shown when it differs, never applied.
+                """,
+            "Exit status: 0 no regression, 1 a regression (or, with --require-scores, a prompt without scores), 2 bad input, 3 a repository problem.",
+            examples: ["quill review origin/main --format markdown > comment.md", "quill review origin/main --format html --no-gate > review.html"]))
+
+    static let schemas: [OutputSchema] = [.review]
 
     @Argument(help: "The branch the pull request merges into (default: the remote's default branch, origin/HEAD).")
     var base: String?
