@@ -20,7 +20,7 @@ enum OpenAIEvalsLogReader {
     static func read(_ documents: [JSONDocument]) throws(SourceIssue) -> [ImportedEvaluation] {
         var runs: [Run] = []
         for document in documents {
-            try JSONLines.object(document, expected: "an OpenAI Evals log line: 'spec', 'final_report' or an event with 'type'")
+            _ = try JSONLines.object(document, expected: "an OpenAI Evals log line: 'spec', 'final_report' or an event with 'type'")
             let root = document.root
             if let spec = root["spec"] {
                 runs.append(try Run(spec: spec, in: document))
