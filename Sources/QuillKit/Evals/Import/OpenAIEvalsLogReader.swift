@@ -16,26 +16,37 @@ enum OpenAIEvalsLogReader {
         return root["final_report"] != nil
     }
 
-    /// The evaluations of the log's lines, one per run.
-    static func read(_ documents: [JSONDocument]) throws(SourceIssue) -> [ImportedEvaluation] {
+    /// The evaluations of a JSON Lines log, one per run, read line by line: each line's tree is dropped
+    /// once read, so memory holds the runs' cases, not the log.
+    static func read(lines source: SourceText) throws(SourceIssue) -> [ImportedEvaluation] {
         var runs: [Run] = []
-        for document in documents {
-            _ = try JSONLines.object(document, expected: "an OpenAI Evals log line: 'spec', 'final_report' or an event with 'type'")
-            let root = document.root
-            if let spec = root["spec"] {
-                runs.append(try Run(spec: spec, in: document))
-                continue
-            }
-            guard !runs.isEmpty else {
-                throw document.issue(root, "line \(document.firstLine) comes before any 'spec' line; expected an OpenAI Evals log starting with {\"spec\": …}")
-            }
-            if let report = root["final_report"] {
-                try runs[runs.count - 1].report(report, in: document)
-            } else {
-                try runs[runs.count - 1].event(root, in: document)
-            }
-        }
+        try JSONLines.forEachDocument(source) { document throws(SourceIssue) in try add(document, to: &runs) }
         return try runs.map { run throws(SourceIssue) in try run.evaluation() }
+    }
+
+    /// The evaluation of a log given as one JSON document (a lone line).
+    static func read(_ document: JSONDocument) throws(SourceIssue) -> [ImportedEvaluation] {
+        var runs: [Run] = []
+        try add(document, to: &runs)
+        return try runs.map { run throws(SourceIssue) in try run.evaluation() }
+    }
+
+    /// Adds one line to the runs read so far: a `spec` starts a run, other lines belong to the last one.
+    private static func add(_ document: JSONDocument, to runs: inout [Run]) throws(SourceIssue) {
+        _ = try JSONLines.object(document, expected: "an OpenAI Evals log line: 'spec', 'final_report' or an event with 'type'")
+        let root = document.root
+        if let spec = root["spec"] {
+            runs.append(try Run(spec: spec, in: document))
+            return
+        }
+        guard !runs.isEmpty else {
+            throw document.issue(root, "line \(document.firstLine) comes before any 'spec' line; expected an OpenAI Evals log starting with {\"spec\": …}")
+        }
+        if let report = root["final_report"] {
+            try runs[runs.count - 1].report(report, in: document)
+        } else {
+            try runs[runs.count - 1].event(root, in: document)
+        }
     }
 }
 

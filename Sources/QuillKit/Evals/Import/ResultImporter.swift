@@ -83,7 +83,7 @@ private struct Reading {
             let rows = fileExtension == "csv" ? try CSVTable.rows(source) : try JSONTable.rows(JSONDocument.parse(source))
             return try cases(rows, layout: format == .ragas ? .ragas : .mlflow, format: format)
         case .openAIEvals:
-            return try openAIEvals(JSONLines.documents(source))
+            return ImportedResults(format: .openAIEvals, evaluations: try OpenAIEvalsLogReader.read(lines: source))
         case .lmEval:
             guard !isLines else { return try lmEvalSamples(JSONLines.documents(source)) }
             return ImportedResults(format: .lmEval, evaluations: try LMEvalResultsReader.read(JSONDocument.parse(source)))
@@ -134,7 +134,9 @@ private struct Reading {
             if PromptfooRow.isRow(root) {
                 return ImportedResults(format: .promptfoo, evaluations: try PromptfooResultsReader.read(lines: [document]))
             }
-            if OpenAIEvalsLogReader.isLogLine(root) { return try openAIEvals([document]) }
+            if OpenAIEvalsLogReader.isLogLine(root) {
+                return ImportedResults(format: .openAIEvals, evaluations: try OpenAIEvalsLogReader.read(document))
+            }
             let tree = document.value(root)
             if tree.containsNumber, tree.holdsNumbersOnly {
                 return ImportedResults(format: .dvc, evaluations: try DVCMetricsReader.read(tree))
@@ -147,7 +149,7 @@ private struct Reading {
     /// first line is one, otherwise cases.
     private func lines() throws(SourceIssue) -> ImportedResults {
         let first = try JSONLines.firstDocument(source)
-        if OpenAIEvalsLogReader.isLogLine(first.root) { return try openAIEvals(JSONLines.documents(source)) }
+        if OpenAIEvalsLogReader.isLogLine(first.root) { return try read(.openAIEvals) }
         if PromptfooRow.isRow(first.root) { return try promptfooLines(JSONLines.documents(source)) }
         if LMEvalResultsReader.isSample(first.root) { return try lmEvalSamples(JSONLines.documents(source)) }
         if CaseLayout.isLangSmith(try JSONLines.row(first).node) { return try streamedCases(layout: .langSmith, format: .langSmith) }
@@ -173,10 +175,6 @@ private struct Reading {
 
     private func promptfooLines(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
         ImportedResults(format: .promptfoo, evaluations: try PromptfooResultsReader.read(lines: documents))
-    }
-
-    private func openAIEvals(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
-        ImportedResults(format: .openAIEvals, evaluations: try OpenAIEvalsLogReader.read(documents))
     }
 
     private func lmEvalSamples(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
