@@ -25,10 +25,14 @@ extension Repository {
     /// references move. A refspec whose source the remote does not have fetches nothing and is not an
     /// error. Tags are not followed and `FETCH_HEAD` is not written. Credentials come from the ssh agent,
     /// git's credential helpers or the system's default credentials, never from a prompt.
+    ///
+    /// In a shallow clone, whose history libgit2 1.5 cannot negotiate over (it walks to a missing parent),
+    /// the `git` executable fetches instead, with the same quarantine (`fetchWithGitInQuarantine`).
     @discardableResult
     public func fetch(
         remote: String, refspecs: [String], accept: (Repository, [Reference]) throws -> Void = { _, _ in }
     ) throws -> [Reference] {
+        if isShallow { return try fetchWithGitInQuarantine(remote: remote, refspecs: refspecs, accept: accept) }
         let (quarantined, folder) = try openQuarantineHandle()
         defer { folder.remove() }
         var refusal: (any Error)?
@@ -67,7 +71,8 @@ extension Repository {
     /// local one it is rejected (`fetch first` when its commit is not even here, `non-fast-forward`
     /// otherwise) without being sent, as `git push` does; a reference the server refuses (it moved
     /// during the push, a hook said no) is rejected with the server's message. A reference already at
-    /// the local commit is not sent. Throws for a source reference that does not exist.
+    /// the local commit is not sent. Throws for a source reference that does not exist. In a shallow
+    /// clone the `git` executable sends the pack (`git push --porcelain`, no hooks).
     @discardableResult
     public func push(remote: String, refspecs: [String]) throws(GitError) -> [PushRejection] {
         try withRemote(remote) { (remoteHandle, session) throws(GitError) -> [PushRejection] in
@@ -97,6 +102,10 @@ extension Repository {
                 sending.append((refspec, parsed.destination))
             }
             guard !sending.isEmpty else { return rejections }
+            if isShallow {
+                // libgit2 1.5 walks the history below a shallow clone's boundary to build the pack, and fails.
+                return rejections + (try GitProcess.push(gitDirectory: commonDirectoryPath, remote: remote, refspecs: sending.map(\.refspec)))
+            }
             var options = git_push_options()
             try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
             options.callbacks = callbacks

@@ -9,8 +9,14 @@ struct ReviewCommand: ParsableCommand {
             Compares the prompts changed between the merge base of BASE and HEAD and HEAD, with the scores of \
             both sides, and judges each metric by the gates (direction, min, max_drop) of quill.yaml on BASE: \
             the pull request's own quill.yaml is shown when it differs, never applied. \
+            In a CI checkout (a shallow or single-branch clone) review fetches what it lacks from the remote BASE \
+            names (else the branch's upstream remote, else origin): a BASE branch not fetched yet, history down to \
+            the merge base (deepening a shallow clone 64, 128, … commits below the tips, at most \(ReviewRequest.fetchDepthLimit)), \
+            and, when a changed prompt has no records on a side, refs/quill/* and refs/notes/quill, merged as \
+            'quill sync' merges them (nothing local is overwritten, nothing is pushed). \
             Exit status: 0 no regression, 1 a regression (or, with --require-scores, a prompt without scores), \
-            2 bad input, 3 a repository problem.
+            2 bad input (with --no-fetch: what would have to be fetched), 3 a repository problem (a remote that \
+            cannot be reached).
             """)
 
     @Argument(help: "The branch the pull request merges into (default: the remote's default branch, origin/HEAD).")
@@ -28,6 +34,9 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Fail when a changed prompt has no records on a side.")
     var requireScores = false
 
+    @Flag(help: "Fetch nothing: exit 2 naming the git fetch to run when the base branch, the merge base or every eval record is missing.")
+    var noFetch = false
+
     @Option(help: "With --format markdown: the most characters the comment may have.")
     var maxChars = ReviewReport.defaultMaxCharacters
 
@@ -40,7 +49,8 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext.open()
-        let report = try context.workspace.review(ReviewRequest(base: base, head: head, requireScores: requireScores))
+        let report = try context.workspace.review(ReviewRequest(base: base, head: head, requireScores: requireScores, fetch: !noFetch))
+        for line in report.fetched ?? [] { Console.error("note: fetched " + line) }
         switch format {
         case .text: Console.out(report.renderText(.current))
         case .markdown: Console.out(report.renderMarkdown(maxCharacters: maxChars, fullReport: fullReport))

@@ -6,16 +6,31 @@ extension Workspace {
     /// branch and the head to the head, each diffed, scored on both sides and judged by the gates of
     /// the base branch's `quill.yaml` (never the head's).
     ///
+    /// In a CI checkout that lacks them, the base branch, the history down to the merge base and the
+    /// eval records are fetched from the remote first (`ReviewFetcher`), unless `request.fetch` is off.
+    ///
     /// Complexity: that of `diff` from the merge base to the head, plus per changed prompt one line
     /// diff and one history walk (O(c) tree look-ups for the c commits reachable from the head).
     public func review(_ request: ReviewRequest) throws -> ReviewReport {
         let headID = try resolveUserCommit(request.head)
-        let (baseLabel, baseID) = try request.base.map { ($0, try resolveUserCommit($0)) } ?? defaultReviewBase()
-        let head = ReviewReport.Side(label: request.head, commit: headID.hex)
-        let base = ReviewReport.Side(label: baseLabel, commit: baseID.hex)
-        guard let mergeBase = try repository.mergeBase(baseID, headID) else {
-            throw QuillError.badInput("'\(base.label)' and '\(head.label)' have no common ancestor; expected a head branched from the base")
+        var fetcher = try ReviewFetcher(workspace: self, base: request.base, isAllowed: request.fetch)
+        let (baseLabel, baseID) = try request.base.map { ($0, try fetcher.resolveBase($0)) } ?? defaultReviewBase()
+        let mergeBase = try fetcher.mergeBase(baseID, headID, labels: (baseLabel, request.head))
+        let sides = (base: ReviewReport.Side(label: baseLabel, commit: baseID.hex), head: ReviewReport.Side(label: request.head, commit: headID.hex))
+        var report = try fetcher.workspace.report(request, sides: sides, mergeBase: mergeBase)
+        if report.prompts.contains(where: { $0.missing != nil }), try fetcher.fetchRecords() {
+            report = try fetcher.workspace.report(request, sides: sides, mergeBase: mergeBase)
         }
+        report.fetched = fetcher.fetched.isEmpty ? nil : fetcher.fetched
+        return report
+    }
+
+    /// The report of the pull request from `mergeBase` to `sides.head`.
+    private func report(
+        _ request: ReviewRequest, sides: (base: ReviewReport.Side, head: ReviewReport.Side), mergeBase: ObjectID
+    ) throws -> ReviewReport {
+        let (base, head) = sides
+        let baseID = try objectID(base.commit), headID = try objectID(head.commit)
         let baseConfigText = try configText(at: baseID)
         let policyConfig = try baseConfigText.map { try QuillConfig.parse($0, path: "\(base.label):\(QuillConfig.fileName)") } ?? QuillConfig()
         let headConfigText = try configText(at: headID)
