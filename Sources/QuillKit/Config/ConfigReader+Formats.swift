@@ -11,7 +11,8 @@ extension ConfigReader {
             throw issue(at: node, "'formats' is \(kind(node)); expected a mapping from glob to {\(formatKeys.joined(separator: ", "))}")
         }
         return try mapping.map { pair throws(SourceIssue) in
-            let glob = try checkedGlob(pair.key, field: "formats")
+            let compiled = try checkedGlob(pair.key, field: "formats")
+            let glob = compiled.pattern
             guard case .mapping(let fields) = pair.value else {
                 throw issue(at: pair.value, "format of '\(glob)' is \(kind(pair.value)); expected a mapping with \(formatKeys.joined(separator: ", "))")
             }
@@ -31,7 +32,7 @@ extension ConfigReader {
                     throw issue(at: fieldKey, "unknown key '\(field)' in the format of '\(glob)'; expected one of \(formatKeys.joined(separator: ", "))")
                 }
             }
-            return PromptFormatRule(glob: glob, reading: reading)
+            return PromptFormatRule(glob: compiled, reading: reading)
         }
     }
 

@@ -81,7 +81,7 @@ enum ConfigReader {
     }
 
     /// One glob or a list of globs, each a string, relative to the repository's root, and checked to compile.
-    private static func prompts(_ node: Node) throws(SourceIssue) -> [String] {
+    private static func prompts(_ node: Node) throws(SourceIssue) -> [Glob] {
         let items: [Node]
         switch node {
         case .scalar: items = [node]
@@ -92,7 +92,7 @@ enum ConfigReader {
     }
 
     /// A glob of `field` (`prompts`, `formats`): a string relative to the repository's root that compiles.
-    static func checkedGlob(_ item: Node, field: String) throws(SourceIssue) -> String {
+    static func checkedGlob(_ item: Node, field: String) throws(SourceIssue) -> Glob {
         guard case .scalar(let scalar) = item, case .string = YAMLSource.value(of: item) else {
             throw issue(at: item, "a '\(field)' entry is \(kind(item)); expected a glob such as \"prompts/**\"")
         }
@@ -103,11 +103,10 @@ enum ConfigReader {
             throw issue(at: item, "prompt glob '\(scalar.string)' leaves the repository ('..'); expected a glob relative to the repository's root, such as \"prompts/**\"")
         }
         do throws(GlobError) {
-            _ = try Glob(scalar.string)
+            return try Glob(scalar.string)
         } catch {
             throw issue(at: item, error.description)
         }
-        return scalar.string
     }
 
     /// A mapping from metric name to its declaration, in file order.

@@ -2,9 +2,9 @@ import Foundation
 import Yams
 
 /// The repository's `quill.yaml`: which files are prompts, the metrics and their gates, and whether to write notes.
-public struct QuillConfig: Sendable, Equatable, Codable {
-    /// Globs naming the prompt files, repository-relative.
-    public var prompts: [String]
+public struct QuillConfig: Sendable, Equatable {
+    /// Globs naming the prompt files, repository-relative, compiled once.
+    public var prompts: [Glob]
     /// The declared metrics, in file order.
     public var metrics: [MetricSpec]
     /// Whether `refs/notes/quill` gets a score summary per evaluated commit.
@@ -19,7 +19,7 @@ public struct QuillConfig: Sendable, Equatable, Codable {
     /// The configuration's file name at the repository root.
     public static let fileName = "quill.yaml"
     /// The prompt globs when `prompts` is not given.
-    public static let defaultPrompts = ["prompts/**"]
+    public static let defaultPrompts = [try! Glob("prompts/**")]  // a literal that compiles
     /// The keys a configuration may have.
     static let keys = ["prompts", "metrics", "notes", "labels", "drift", "formats"]
     /// The keys a metric may have.
@@ -76,7 +76,7 @@ public struct QuillConfig: Sendable, Equatable, Codable {
         """
 
     /// Makes a configuration; the defaults are those of an empty file.
-    public init(prompts: [String] = QuillConfig.defaultPrompts, metrics: [MetricSpec] = [], notes: Bool = true) {
+    public init(prompts: [Glob] = QuillConfig.defaultPrompts, metrics: [MetricSpec] = [], notes: Bool = true) {
         self.prompts = prompts
         self.metrics = metrics
         self.notes = notes
@@ -84,7 +84,7 @@ public struct QuillConfig: Sendable, Equatable, Codable {
 
     /// Whether the repository-relative `path` is a prompt by the `prompts` globs.
     public func matchesPrompt(_ path: String) -> Bool {
-        prompts.contains { (try? Glob($0))?.matches(path) ?? false }
+        prompts.contains { $0.matches(path) }
     }
 
     /// Parses the bytes of a `quill.yaml` read from `path`; an empty file gives the defaults.

@@ -32,7 +32,7 @@ extension Workspace {
         }
         let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let present = Set(existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
-        let wanted = config.prompts.flatMap(Workspace.attributesPatterns).map { "\($0) diff=\(Workspace.diffDriverName)" }
+        let wanted = config.prompts.map(\.pattern).flatMap(Workspace.attributesPatterns).map { "\($0) diff=\(Workspace.diffDriverName)" }
         let added = wanted.filter { !present.contains($0) }
         if !added.isEmpty {
             let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"

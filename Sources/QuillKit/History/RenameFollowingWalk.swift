@@ -28,31 +28,64 @@ struct RenameFollowingWalk {
         var path = initialPath
         var lookups = EntryCache(repository: repository)
         var steps = [Step]()
-        func record(_ step: Step) {
-            steps.append(step)
-            found(step)
-        }
         while let batch = try visits.next() {
             for visit in batch {
                 let current = try lookups.entry(atPath: path, inTree: visit.tree)
                 let previous = try visit.parentTree.flatMap { tree throws -> TreeEntry? in try lookups.entry(atPath: path, inTree: tree) }
                 guard current?.id != previous?.id || current?.mode != previous?.mode else { continue }
-                switch (previous, current) {
-                case (nil, .some):
-                    if let parentTree = visit.parentTree, let (source, change) = try renameSource(of: path, from: parentTree, to: visit.tree) {
-                        record(Step(commit: visit.commit, path: path, previousPath: source, blob: current, change: change))
-                        path = source
-                    } else {
-                        record(Step(commit: visit.commit, path: path, previousPath: nil, blob: current, change: .added))
-                    }
-                case (.some, nil):
-                    record(Step(commit: visit.commit, path: path, previousPath: nil, blob: nil, change: .deleted))
-                default:
-                    record(Step(commit: visit.commit, path: path, previousPath: nil, blob: current, change: .modified))
+                let (step, next) = try self.step(visit, path: path, previous: previous, current: current)
+                steps.append(step)
+                found(step)
+                path = next
+            }
+        }
+        return steps
+    }
+
+    /// The steps of each of `paths` (as `steps(from:path:)` gives them, in the same order), found in
+    /// one walk: each commit is compared with its parent only in the folders that differ and hold a
+    /// followed path (`TrackedPaths`), so the cost grows with the commits and the changed folders,
+    /// not with the number of paths.
+    func steps(from start: ObjectID, paths: [String]) throws -> [[Step]] {
+        let visits = CommitVisits(gitDirectory: repository.gitDirectoryPath, start: start)
+        let tracked = TrackedPaths(paths)
+        var followers = [String: [Int]]()
+        for (index, path) in paths.enumerated() { followers[path, default: []].append(index) }
+        var steps = Array(repeating: [Step](), count: paths.count)
+        while let batch = try visits.next() {
+            for visit in batch {
+                var moves = [(from: String, to: String)]()
+                for change in try tracked.changes(from: visit.parentTree, to: visit.tree, in: repository) {
+                    let (step, next) = try self.step(visit, path: change.path, previous: change.before, current: change.after)
+                    for follower in followers[change.path] ?? [] { steps[follower].append(step) }
+                    if next != change.path { moves.append((change.path, next)) }
+                }
+                // Followers take their new path from the next commit on, as one path's walk does.
+                for move in moves {
+                    let moved = followers.removeValue(forKey: move.from) ?? []
+                    tracked.remove(move.from)
+                    followers[move.to, default: []] += moved
+                    tracked.insert(move.to)
                 }
             }
         }
         return steps
+    }
+
+    /// The step `visit` makes on `path`, whose entry went from `previous` to `current` (which differ),
+    /// and the path to follow from then on: the source of a rename or copy, else `path`.
+    private func step(_ visit: CommitVisits.Visit, path: String, previous: TreeEntry?, current: TreeEntry?) throws -> (Step, follow: String) {
+        switch (previous, current) {
+        case (nil, .some):
+            if let parentTree = visit.parentTree, let (source, change) = try renameSource(of: path, from: parentTree, to: visit.tree) {
+                return (Step(commit: visit.commit, path: path, previousPath: source, blob: current, change: change), source)
+            }
+            return (Step(commit: visit.commit, path: path, previousPath: nil, blob: current, change: .added), path)
+        case (.some, nil):
+            return (Step(commit: visit.commit, path: path, previousPath: nil, blob: nil, change: .deleted), path)
+        default:
+            return (Step(commit: visit.commit, path: path, previousPath: nil, blob: current, change: .modified), path)
+        }
     }
 
     /// The path `path` was renamed or copied from in `commit`, found as `git log --follow` finds it:

@@ -23,6 +23,26 @@ extension Workspace {
             reader.stop()
             throw error
         }
+        return try promptLog(path: path, reading: reader)
+    }
+
+    /// The logs of the prompts at the repository paths `paths` reachable from `start`, renames
+    /// followed, with their scores: one history walk for all of them (`RenameFollowingWalk.steps(from:paths:)`).
+    /// The paths must be in `start`'s tree.
+    func logs(paths: [String], from start: ObjectID) throws -> [PromptLog] {
+        let storeTree = try EvalStore(repository: repository).tipTree()
+        let histories = try RenameFollowingWalk(repository: repository).steps(from: start, paths: paths)
+        warnIfShallow(histories.joined().map(\.commit))
+        warnIfRenamesIncomplete()
+        return try zip(paths, histories).map { path, steps in
+            let reader = VersionReader(gitDirectory: repository.gitDirectoryPath, storeTree: storeTree)
+            steps.forEach(reader.add)
+            return try promptLog(path: path, reading: reader)
+        }
+    }
+
+    /// The log of the prompt at `path` from the versions `reader` was given, once the walk is over.
+    private func promptLog(path: String, reading reader: VersionReader) throws -> PromptLog {
         let reads = try reader.finish(helpingWith: repository)
         var versions = reads.map(\.version)
         for (index, scores) in ScoreTimeline.scores(grouped: reads.map(\.records)).enumerated() { versions[index].scores = scores }
@@ -51,23 +71,22 @@ extension Workspace {
 
     /// Every prompt in the tree of `revision`, each with the newest non-merge commit that changed it.
     ///
-    /// Complexity: O(c × p) tree look-ups in the worst case, stopping once every prompt is found.
+    /// Complexity: per commit walked, reads only the folders that differ from its parent and still
+    /// hold a prompt not yet found; stops once every prompt is found.
     public func latestVersions(revision: String = "HEAD") throws -> PromptCatalog {
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let files = try repository.treeFiles(repository.treeID(ofCommit: start)).filter { isPrompt($0.path) }
-        var pending = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.entry) })
+        let blobs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.entry.id) })
+        let pending = TrackedPaths(blobs.keys)
         var found = [String: PromptVersion]()
         let walk = try DateOrderWalk(repository, from: [start])
         while !pending.isEmpty, let node = try walk.next() {
             guard node.parentIDs.count <= 1 else { continue }
             let parentTree = try node.parentIDs.first.map { try walk.node($0).treeID }
-            for (path, entry) in pending {
-                let current = try repository.treeEntry(atPath: path, inTree: node.treeID)
-                let previous = try parentTree.flatMap { tree throws -> TreeEntry? in try repository.treeEntry(atPath: path, inTree: tree) }
-                guard current != previous else { continue }
-                let change: PromptVersion.Change = previous == nil ? .added : .modified
-                found[path] = try PromptVersion(repository.commit(node.id), path: path, previousPath: nil, blob: entry.id, change: change)
-                pending[path] = nil
+            for change in try pending.changes(from: parentTree, to: node.treeID, in: repository) {
+                found[change.path] = try PromptVersion(
+                    repository.commit(node.id), path: change.path, previousPath: nil, blob: blobs[change.path]!, change: change.before == nil ? .added : .modified)
+                pending.remove(change.path)
             }
         }
         let prompts = files.compactMap { found[$0.path] }

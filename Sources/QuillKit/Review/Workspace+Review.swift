@@ -10,7 +10,8 @@ extension Workspace {
     /// eval records are fetched from the remote first (`ReviewFetcher`), unless `request.fetch` is off.
     ///
     /// Complexity: that of `diff` from the merge base to the head, plus per changed prompt one line
-    /// diff and one history walk (O(c) tree look-ups for the c commits reachable from the head).
+    /// diff, and one history walk for all changed prompts (per commit reachable from the head, the
+    /// folders that differ from its parent and hold a changed prompt).
     public func review(_ request: ReviewRequest) throws -> ReviewReport {
         let headID = try resolveUserCommit(request.head)
         var fetcher = try ReviewFetcher(workspace: self, base: request.base, isAllowed: request.fetch)
@@ -41,13 +42,14 @@ extension Workspace {
         let diff = try judged.diff(DiffRequest(revisions: [mergeBase.hex, head.commit], resamples: request.resamples))
         let pullRequestCommits = try commits(from: headID, excluding: mergeBase)
         let gate = ReviewGate(policy: policyConfig.metrics)
+        let histories = try judged.historyPoints(
+            paths: diff.prompts.filter { $0.toBlob != nil }.map(\.path), head: headID, pullRequest: pullRequestCommits, limit: request.historyLimit)
         let prompts = try diff.prompts.map { prompt in
             let lines = try lineChanges(prompt)
             return PromptReview(
                 diff: prompt, metrics: gate.review(prompt), missing: missingScores(prompt, mergeBase: mergeBase, head: head),
                 fileDiff: lines?.diff, changedLines: lines?.changed ?? [],
-                history: try prompt.toBlob == nil ? [] : judged.historyPoints(
-                    path: prompt.path, head: headID, pullRequest: pullRequestCommits, limit: request.historyLimit))
+                history: histories[prompt.path] ?? [])
         }
         let regressions = prompts.filter { $0.verdict == .regressed }.count
         let unevaluated = prompts.filter { $0.missing != nil }.count
@@ -124,10 +126,18 @@ extension Workspace {
         return (diff, Array(Set(lines)).sorted())
     }
 
-    /// The evaluated versions of the prompt at `path` reachable from `head`, oldest first, at most `limit`.
-    private func historyPoints(path: String, head: ObjectID, pullRequest: Set<ObjectID>, limit: Int) throws -> [HistoryPoint] {
-        let versions = try log(path: path, from: head, revision: head.hex).versions.filter { !$0.scores.isEmpty }.prefix(limit)
-        return try versions.reversed().flatMap { version in
+    /// For each prompt at `paths` (in `head`'s tree), its evaluated versions reachable from `head`,
+    /// oldest first, at most `limit`; one history walk for all of them.
+    private func historyPoints(paths: [String], head: ObjectID, pullRequest: Set<ObjectID>, limit: Int) throws -> [String: [HistoryPoint]] {
+        let logs = try self.logs(paths: paths, from: head)
+        return try Dictionary(zip(paths, logs).map { path, log in
+            (path, try historyPoints(log.versions.filter { !$0.scores.isEmpty }.prefix(limit), pullRequest: pullRequest))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The chart points of `versions` (given newest first), oldest first.
+    private func historyPoints(_ versions: ArraySlice<PromptVersion>, pullRequest: Set<ObjectID>) throws -> [HistoryPoint] {
+        try versions.reversed().flatMap { version in
             let inPullRequest = pullRequest.contains(try objectID(version.commit))
             return version.scores.map { score in
                 HistoryPoint(

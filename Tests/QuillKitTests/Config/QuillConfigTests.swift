@@ -12,7 +12,7 @@ struct QuillConfigTests {
     func empty(text: String) throws {
         let config = try parse(text)
         #expect(config == QuillConfig())
-        #expect(config.prompts == ["prompts/**"])
+        #expect(config.prompts.map(\.pattern) == ["prompts/**"])
         #expect(config.metrics.isEmpty)
         #expect(config.notes)
     }
@@ -40,7 +40,7 @@ struct QuillConfigTests {
                 max_drop: 2
             notes: false
             """)
-        #expect(config.prompts == ["**/*.prompt"])
+        #expect(config.prompts.map(\.pattern) == ["**/*.prompt"])
         #expect(config.notes == false)
         #expect(config.metrics.map(\.name) == ["faithfulness", "cost_usd", "accuracy"])
         #expect(config.metrics[0].min == 0.9)

@@ -47,7 +47,7 @@ struct WorkspaceInitTests {
         #expect(report.root == URL(fileURLWithPath: repository.path).resolvingSymlinksInPath().path)
         #expect(try repository.read("quill.yaml") == custom)
         #expect(try repository.git("config", "--get-all", "notes.rewriteRef") == "refs/notes/quill")
-        #expect(try Workspace.open(from: repository.path).config.prompts == ["**/*.prompt"])
+        #expect(try Workspace.open(from: repository.path).config.prompts.map(\.pattern) == ["**/*.prompt"])
     }
 
     @Test("an existing notes.rewriteRef value is kept and ours added once")
