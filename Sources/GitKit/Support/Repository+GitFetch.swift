@@ -38,12 +38,16 @@ extension Repository {
     func fetchWithGitInQuarantine(
         remote: String, refspecs: [String], accept: (Repository, [Reference]) throws -> Void
     ) throws -> [Reference] {
+        removeStaleIncomingReferences()
         let folder = try TemporaryObjectFolder(objects: commonDirectoryPath + "objects")
         defer { folder.remove() }
-        let incoming = "refs/quill-incoming/\(getpid())-\(UUID().uuidString.prefix(8))/"
+        let incoming = "\(Repository.incomingNamespace)\(getpid())-\(UUID().uuidString.prefix(8))/"
         let mappings = try refspecs.map { try RefspecMapping($0) }
         defer {
             for reference in (try? references(under: incoming)) ?? [] { try? deleteReference(reference.name) }
+            // The folders git made for the loose refs; the namespace's own folder only when no other fetch uses it.
+            try? FileManager.default.removeItem(atPath: commonDirectoryPath + incoming)
+            rmdir(commonDirectoryPath + Repository.incomingNamespace)
         }
         try GitProcess.fetch(
             gitDirectory: commonDirectoryPath, remote: remote, sources: mappings.map { "+\($0.source):\(incoming)\($0.source.dropFirst("refs/".count))" },
@@ -60,6 +64,21 @@ extension Repository {
             if current != id { try updateReference(destination, to: id, expecting: current, message: "quill: fetch") }
         }
         return advertised
+    }
+}
+
+extension Repository {
+    /// Where a fetch into a shallow clone keeps what it received while it is checked.
+    static let incomingNamespace = "refs/quill-incoming/"
+
+    /// Deletes the incoming references a killed fetch left (their process is gone): they name objects of
+    /// a quarantine folder that is removed too.
+    private func removeStaleIncomingReferences() {
+        for reference in (try? references(under: Repository.incomingNamespace)) ?? [] {
+            let owner = reference.name.dropFirst(Repository.incomingNamespace.count).prefix { $0 != "-" }
+            guard let pid = Int32(owner), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? deleteReference(reference.name)
+        }
     }
 }
 
