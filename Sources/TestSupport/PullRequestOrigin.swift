@@ -25,12 +25,19 @@ public final class PullRequestOrigin {
     /// The bare repository's path.
     public var path: String { folder.path + "/origin.git" }
 
-    /// Adds `count` commits to the developer's current branch, each changing `CHANGELOG.md` (no prompt).
+    /// Adds `count` commits to the developer's current branch, each changing `CHANGELOG.md` (no prompt),
+    /// through `git fast-import` (thousands take a second), and checks the last one out.
     public func addCommits(_ count: Int) throws {
+        let branch = try developer.git("symbolic-ref", "HEAD")
+        var stream = ""
         for index in 0..<count {
-            try developer.write("CHANGELOG.md", "entry \(index)\n")
-            try developer.commitAll("changelog \(index)")
+            let message = "changelog \(index)\n", content = "entry \(index)\n"
+            stream += "commit \(branch)\ncommitter \(TestEnvironment.authorName) <\(TestEnvironment.authorEmail)> \(1_700_100_000 + index) +0000\n"
+            stream += "data \(message.utf8.count)\n\(message)" + (index == 0 ? "from \(branch)^0\n" : "")
+            stream += "M 100644 inline CHANGELOG.md\ndata \(content.utf8.count)\n\(content)\n"
         }
+        try developer.git(["fast-import", "--quiet", "--done"], input: stream + "done\n")
+        try developer.git("reset", "-q", "--hard")
     }
 
     /// `git clone OPTIONS URL` into a new folder, as CI makes it (`--depth 1 --single-branch --branch feature`).

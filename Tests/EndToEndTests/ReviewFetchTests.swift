@@ -137,6 +137,29 @@ struct ReviewFetchTests {
         }
     }
 
+    @Test("without the merge base after deepening by 2048 commits: exit 2 naming the bound and 'git fetch --unshallow origin', which, run as written, lets review through")
+    func deepeningBound() throws {
+        let origin = try PullRequestOrigin()
+        let developer = origin.developer
+        try developer.write("prompts/support.txt", "Answer the customer's question.\n")
+        try developer.commitAll("prompt")
+        try developer.git("checkout", "-q", "-b", "feature")
+        try developer.write("prompts/support.txt", "Answer the customer's question briefly.\n")
+        try developer.commitAll("shorter")
+        try developer.git("checkout", "-q", "main")
+        try origin.addCommits(2_200)
+        try developer.git("push", "-q", "origin", "main", "feature")
+        let checkout = try origin.clone(["--depth", "1", "--single-branch", "--branch", "feature"])
+        let ci = checkout.path + "/work"
+        let result = try QuillBinary.run(["review", "origin/main"], in: ci)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr == "error: 'origin/main' and 'HEAD' have no common ancestor even with this shallow clone deepened by 2048 commits from 'origin' (the most review deepens); run 'git fetch --unshallow origin' and retry\n")
+        #expect(try ProcessRunner.run(TestEnvironment.gitPath, ["fetch", "-q", "--unshallow", "origin"], in: ci, environment: TestEnvironment.variables()).status == 0)
+        let after = try QuillBinary.run(["review", "origin/main", "--format", "json"], in: ci)
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("\"notEvaluated\" : 1"))
+    }
+
     @Test("a BASE branch the remote does not have, or one shaped like an option, is bad input and fetches nothing")
     func missingOrHostileBranch() throws {
         let (origin, checkout, ci) = try Self.ciCheckout()

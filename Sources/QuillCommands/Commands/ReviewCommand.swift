@@ -11,7 +11,7 @@ struct ReviewCommand: ParsableCommand {
             the pull request's own quill.yaml is shown when it differs, never applied. \
             In a CI checkout (a shallow or single-branch clone) review fetches what it lacks from the remote BASE \
             names (else the branch's upstream remote, else origin): a BASE branch not fetched yet, history down to \
-            the merge base (deepening a shallow clone 64, 128, … commits below the tips, at most \(ReviewRequest.fetchDepthLimit)), \
+            the merge base (deepening a shallow clone by 64 commits, then twice as many each step, by at most \(ReviewRequest.fetchDepthLimit) in all), \
             and, when a changed prompt has no records on a side, refs/quill/* and refs/notes/quill, merged as \
             'quill sync' merges them (nothing local is overwritten, nothing is pushed). \
             Exit status: 0 no regression, 1 a regression (or, with --require-scores, a prompt without scores), \

@@ -11,10 +11,10 @@ import GitKit
 /// reads the new shallow boundary and packs. The records are fetched and merged as `quill sync` does,
 /// without the push.
 struct ReviewFetcher {
-    /// How far below the tips the history is deepened, step by step, until the merge base is in: 64
-    /// commits, then twice as deep each time, up to `ReviewRequest.fetchDepthLimit`.
+    /// How far below the shallow boundary the history is deepened, step by step, until the merge base is
+    /// in: 64 commits, then twice as far each time, up to `ReviewRequest.fetchDepthLimit`.
     static let depths = [64, 128, 256, 512, 1024, ReviewRequest.fetchDepthLimit]
-    /// The deepest the history is fetched: past this, review gives up and names the fetch to run.
+    /// The most the history is deepened: past this, review gives up and names the fetch to run.
     static var depthLimit: Int { ReviewRequest.fetchDepthLimit }
 
     private(set) var workspace: Workspace
@@ -46,23 +46,24 @@ struct ReviewFetcher {
                 "'\(base)' is not in this clone; run 'git fetch \(depth)\(Workspace.shellQuoted(remote.name)) \(Workspace.shellQuoted(refspec))', or review without --no-fetch")
         }
         try fetch(what: "'\(branch)'", sources: [refspec], depth: shallow ? .tips(Self.depths[0]) : .full)
+        fetched.append("'\(branch)' from '\(remote.name)'")
         return try workspace.resolveUserCommit(base)
     }
 
     /// The merge base of `base` and `head`; in a shallow clone without it, the history of both is
-    /// deepened from the remote, step by step, until it is there or `depthLimit` is reached.
+    /// deepened from the remote, step by step, until it is there or it was deepened by `depthLimit`.
     mutating func mergeBase(_ base: ObjectID, _ head: ObjectID, labels: (base: String, head: String)) throws -> ObjectID {
         if let found = try workspace.repository.mergeBase(base, head) { return found }
-        var depth = 0
-        for step in Self.depths.indices {
+        var deepened = 0
+        defer { if deepened > 0, let remote { fetched.append("\(deepened) more commits of history from '\(remote.name)'") } }
+        for depth in Self.depths {
             guard workspace.repository.isShallow, let remote else { break }
             guard isAllowed else {
                 throw QuillError.badInput(
                     "'\(labels.base)' and '\(labels.head)' have no common ancestor in this shallow clone; run 'git fetch --deepen=\(Self.depthLimit) \(Workspace.shellQuoted(remote.name)) \(base.hex) \(head.hex)', or review without --no-fetch")
             }
-            let deeper = Self.depths[step] - depth
-            depth = Self.depths[step]
-            try fetch(what: "\(deeper) more commits of history", sources: [base.hex, head.hex], depth: .deeper(deeper))
+            try fetch(what: "history", sources: [base.hex, head.hex], depth: .deeper(depth - deepened))
+            deepened = depth
             if let found = try workspace.repository.mergeBase(base, head) { return found }
         }
         guard workspace.repository.isShallow else {
@@ -70,7 +71,7 @@ struct ReviewFetcher {
         }
         guard let remote else { throw workspace.noMergeBase(labels.base, labels.head) }
         throw QuillError.badInput(
-            "'\(labels.base)' and '\(labels.head)' have no common ancestor within \(Self.depthLimit) commits fetched from '\(remote.name)' (the most review deepens a shallow clone); run 'git fetch --unshallow \(Workspace.shellQuoted(remote.name))' and retry")
+            "'\(labels.base)' and '\(labels.head)' have no common ancestor even with this shallow clone deepened by \(Self.depthLimit) commits from '\(remote.name)' (the most review deepens); run 'git fetch --unshallow \(Workspace.shellQuoted(remote.name))' and retry")
     }
 
     /// Fetches the remote's eval records and notes and merges them into the local refs, as `quill sync`
@@ -109,7 +110,6 @@ struct ReviewFetcher {
         } catch {
             throw unreachable(remote, what: what, error)
         }
-        fetched.append("\(what) from '\(remote.name)'")
         workspace = try workspace.reopened()
     }
 

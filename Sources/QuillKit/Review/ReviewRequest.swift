@@ -14,7 +14,7 @@ public struct ReviewRequest: Sendable, Equatable {
     /// is fetched from the remote; when false, review names the fetch to run instead.
     public var fetch: Bool
 
-    /// The deepest review fetches a shallow clone's history below the tips while looking for the merge base.
+    /// The most commits review deepens a shallow clone's history by while looking for the merge base.
     public static let fetchDepthLimit = 2048
 
     public init(
