@@ -96,6 +96,20 @@ struct ReviewFetchTests {
         #expect(try Self.reportWithoutFetched(again.stdout) == Self.reportWithoutFetched(expected.stdout))
     }
 
+    @Test("without BASE, a single-branch clone (no origin/HEAD) asks origin for its default branch and reviews against it as a full clone does")
+    func defaultBranchFromTheRemote() throws {
+        let (origin, checkout, ci) = try Self.ciCheckout()
+        defer { withExtendedLifetime(checkout) {} }
+        #expect(try ProcessRunner.run(TestEnvironment.gitPath, ["rev-parse", "-q", "--verify", "origin/HEAD"], in: ci, environment: TestEnvironment.variables()).status != 0)
+        let result = try QuillBinary.run(["review", "--format", "json"], in: ci)
+        #expect(result.status == 1, "\(result.stderr)")
+        let full = try origin.clone(["--branch", "feature"])
+        let expected = try QuillBinary.run(["review", "--format", "json"], in: full.path + "/work")
+        #expect(expected.status == 1, "\(expected.stderr)")
+        #expect(try Self.reportWithoutFetched(result.stdout) == Self.reportWithoutFetched(expected.stdout))
+        #expect(result.stdout.contains("\"label\" : \"origin/main\""))
+    }
+
     @Test("--no-fetch exits 2 with one line naming the fetch; each named command, run as written, brings what was missing")
     func noFetchNamesTheCommand() throws {
         let (origin, checkout, ci) = try Self.ciCheckout()

@@ -64,6 +64,21 @@ extension Repository {
         return advertised
     }
 
+    /// The branch the remote's `HEAD` names (`refs/heads/main`), as it advertises it; `nil` when it
+    /// names none (a detached or empty remote).
+    public func remoteDefaultBranch(_ remote: String) throws(GitError) -> String? {
+        try withRemote(remote, refspecsOnly: true) { (remoteHandle, session) throws(GitError) -> String? in
+            var callbacks = try session.callbacks()
+            try session.check(git_remote_connect(remoteHandle, GIT_DIRECTION_FETCH, &callbacks, nil, nil), "git_remote_connect('\(remote)')")
+            defer { git_remote_disconnect(remoteHandle) }
+            var buffer = git_buf()
+            defer { git_buf_dispose(&buffer) }
+            guard try checkFound(git_remote_default_branch(&buffer, remoteHandle), "git_remote_default_branch('\(remote)')"),
+                let text = buffer.ptr else { return nil }
+            return String(cString: text)
+        }
+    }
+
     /// Pushes `refspecs` (such as `refs/quill/evals:refs/quill/evals`) to `remote` and returns the
     /// references the remote did not update.
     ///

@@ -19,7 +19,7 @@ struct ReviewCommand: ParsableCommand {
             cannot be reached).
             """)
 
-    @Argument(help: "The branch the pull request merges into (default: the remote's default branch, origin/HEAD).")
+    @Argument(help: "The branch the pull request merges into (default: the remote's default branch: origin/HEAD, else as the remote names it).")
     var base: String?
 
     @Argument(help: "The pull request's head.")

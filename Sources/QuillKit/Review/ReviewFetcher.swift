@@ -18,7 +18,7 @@ struct ReviewFetcher {
     static var depthLimit: Int { ReviewRequest.fetchDepthLimit }
 
     private(set) var workspace: Workspace
-    let remote: ReviewRemote?
+    private(set) var remote: ReviewRemote?
     let isAllowed: Bool
     /// What was fetched, one line each (`'main' from 'origin'`), for the report.
     private(set) var fetched = [String]()
@@ -48,6 +48,25 @@ struct ReviewFetcher {
         try fetch(what: "'\(branch)'", sources: [refspec], depth: shallow ? .tips(Self.depths[0]) : .full)
         fetched.append("'\(branch)' from '\(remote.name)'")
         return try workspace.resolveUserCommit(base)
+    }
+
+    /// The remote's default branch, for a review without BASE in a clone without `<remote>/HEAD` (a
+    /// single-branch clone): asked of the remote, then resolved (and fetched) as `resolveBase` does.
+    /// `nil` when fetching is off, there is no remote, or its HEAD names no branch.
+    mutating func defaultBase() throws -> (label: String, commit: ObjectID)? {
+        guard isAllowed, let remote else { return nil }
+        let advertised: String?
+        do {
+            advertised = try workspace.repository.remoteDefaultBranch(remote.name)
+        } catch {
+            throw unreachable(remote, what: "the default branch", error)
+        }
+        guard let advertised, advertised.hasPrefix("refs/heads/") else { return nil }
+        let branch = String(advertised.dropFirst("refs/heads/".count))
+        guard Repository.isValidReferenceName("refs/remotes/\(remote.name)/\(branch)") else { return nil }
+        self.remote = ReviewRemote(name: remote.name, branch: branch)
+        let label = "\(remote.name)/\(branch)"
+        return (label, try resolveBase(label))
     }
 
     /// The merge base of `base` and `head`; in a shallow clone without it, the history of both is

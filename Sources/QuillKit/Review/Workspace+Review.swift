@@ -15,7 +15,12 @@ extension Workspace {
     public func review(_ request: ReviewRequest) throws -> ReviewReport {
         let headID = try resolveUserCommit(request.head)
         var fetcher = try ReviewFetcher(workspace: self, base: request.base, isAllowed: request.fetch)
-        let (baseLabel, baseID) = try request.base.map { ($0, try fetcher.resolveBase($0)) } ?? defaultReviewBase()
+        let (baseLabel, baseID): (String, ObjectID)
+        if let base = request.base {
+            (baseLabel, baseID) = (base, try fetcher.resolveBase(base))
+        } else {
+            (baseLabel, baseID) = try defaultReviewBase(&fetcher)
+        }
         let mergeBase = try fetcher.mergeBase(baseID, headID, labels: (baseLabel, request.head))
         let sides = (base: ReviewReport.Side(label: baseLabel, commit: baseID.hex), head: ReviewReport.Side(label: request.head, commit: headID.hex))
         var report = try fetcher.workspace.report(request, sides: sides, mergeBase: mergeBase)
@@ -61,14 +66,15 @@ extension Workspace {
                 notEvaluated: unevaluated, requireScores: request.requireScores))
     }
 
-    /// The remote's default branch, as `refs/remotes/<remote>/HEAD` names it; the remote is the current
-    /// branch's upstream remote, else `origin`.
-    private func defaultReviewBase() throws -> (label: String, commit: ObjectID) {
+    /// The remote's default branch, as `refs/remotes/<remote>/HEAD` names it, else as the remote says
+    /// (`ReviewFetcher.defaultBase`); the remote is the current branch's upstream remote, else `origin`.
+    private func defaultReviewBase(_ fetcher: inout ReviewFetcher) throws -> (label: String, commit: ObjectID) {
         let branch = try repository.headBranchName().map { String($0.dropFirst("refs/heads/".count)) }
         let remote = try branch.flatMap { try repository.configString("branch.\($0).remote") } ?? "origin"
         let name = "refs/remotes/\(remote)/HEAD"
         guard Repository.isValidReferenceName(name), let reference = try repository.reference(named: name),
             case .symbolic(let target) = reference.target, let commit = try repository.referenceTarget(target) else {
+            if let found = try fetcher.defaultBase() { return found }
             throw QuillError.badInput(
                 "no BASE given and '\(remote)/HEAD' is not set; name the branch the pull request merges into, "
                     + "as in 'quill review origin/main', or run 'git remote set-head \(remote) --auto'")
