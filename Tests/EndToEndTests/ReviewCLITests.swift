@@ -28,7 +28,7 @@ struct ReviewCLITests {
         #expect(github.stdout.hasPrefix("::error file=prompts/a.md,line=2,endLine=2,title=quill review%3A accuracy regressed::default accuracy: 0.825 → 0.625"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try QuillBinary.run(["review", "main", "--format", "json"], in: regressed.path).stdout.utf8)) as? [String: Any])
         #expect((json["gate"] as? [String: Any])?["failed"] as? Bool == true)
-        #expect(Set(json.keys) == ["base", "head", "mergeBase", "policy", "rule", "prompts", "gate"])
+        #expect(Set(json.keys) == ["schema", "base", "head", "mergeBase", "policy", "rule", "prompts", "gate"])
         let passing = try pullRequest(base: 0.85, head: 0.84)
         let text = try QuillBinary.run(["review", "main"], in: passing.path)
         #expect(text.status == 0, "\(text.stderr)")

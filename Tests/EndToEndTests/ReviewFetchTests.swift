@@ -76,6 +76,12 @@ struct ReviewFetchTests {
         #expect(fetched.contains("64 more commits of history from 'origin'"))
         #expect(fetched.last?.hasPrefix("'refs/quill/evals'") == true)
         #expect(result.stderr.contains("note: fetched 'main' from 'origin'\n"))
+        // The report with `fetched` holds to its published schema.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let output = checkout.path + "/review.json"
+        try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: output))
+        let validation = try ProcessRunner.run("/usr/bin/env", ["python3", root + "/scripts/check-json-schemas.py", root + "/docs/schemas", output])
+        #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
         // support regressed (the gate); greeting has no records on the head, the normal case.
         let prompts = try #require(report["prompts"] as? [[String: Any]])
         let missing = prompts.map { "\(($0["diff"] as? [String: Any])?["path"] ?? "") \(($0["missing"] as? [String: Any])?["side"] ?? "-")" }

@@ -78,7 +78,7 @@ struct DiffRenderingTests {
         let decoded = try JSONDecoder().decode(DiffReport.self, from: Data(json.utf8))
         #expect(decoded == report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["from", "to", "prompts"])
+        #expect(Set(object.keys) == ["schema", "from", "to", "prompts"] && object["schema"] as? String == "quill.diff/1")
     }
 
     @Test("markdown of a hostile prompt (fences, </details>, HTML, headings, comments, bidi) adds no element through a real GFM parser")

@@ -16,8 +16,8 @@ side. Notes (refs/notes/quill) are not generated: no measured command reads them
 
 --check builds a small shape, records its first batch with `quill eval record` too, and exits 1
 unless (a) quill's store tree is the generator's, object for object, and (b) the answers about the
-first batch's commits (`eval list --commit C`, `eval show ID`) are identical in the small and the
-large store.
+first batch's commits (`eval list --commit C`, `eval show ID`, and `blame P C --metric accuracy` from
+its last commit C) are identical in the small and the large store.
 
 Each command runs as a child under GNU time (peak RSS), timed with perf_counter around it.
 """
@@ -325,6 +325,12 @@ def answers(quill, repo, history, args):
         first = json.loads(listing)["records"][0]["id"]
         out.append(subprocess.run([quill, "eval", "show", first[:12], "--format", "json"], cwd=repo, check=True,
                                   capture_output=True, env=ENV).stdout.decode())
+    # A metric series ending at the first batch's last commit: the same evaluated commits in both stores.
+    last = history[args.batch_commits - 1][0]
+    for prompt in sorted(history[0][1])[:2]:
+        for suite in ([], ["--suite", "suite-1"]):
+            out.append(subprocess.run([quill, "blame", prompt, last, "--metric", "accuracy", *suite, "--format", "json"], cwd=repo,
+                                      check=True, capture_output=True, env=ENV).stdout.decode())
     return out
 
 

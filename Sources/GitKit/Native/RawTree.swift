@@ -34,9 +34,10 @@ struct RawTree {
         return scan.map { entries }
     }
 
-    /// Calls `visit` with each entry's mode, name bytes and id offset until it returns `false`.
-    private func scanEntries(_ visit: (UInt32, Range<Int>, Int) -> Bool) -> Result<Void, MalformedTree> {
-        var offset = 0
+    /// Calls `visit` with each entry's mode, name bytes and id offset, from the entry that starts at
+    /// `offset`, until it returns `false`.
+    func scanEntries(from offset: Int = 0, _ visit: (UInt32, Range<Int>, Int) -> Bool) -> Result<Void, MalformedTree> {
+        var offset = offset
         while offset < bytes.count {
             var mode: UInt32 = 0
             while offset < bytes.count, bytes[offset] != 0x20 {

@@ -2,20 +2,31 @@ import ArgumentParser
 import QuillKit
 
 /// `quill bisect`: find the prompt change that made a metric worse by running an evaluator on candidates.
-struct BisectCommand: ParsableCommand {
+struct BisectCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "bisect",
         abstract: "Find the first commit whose prompt change made a metric worse, by binary search with an evaluator.",
-        discussion: """
-            Candidates are the commits on the bad commit's first-parent path after the good commit that changed \
-            the prompt (renames followed). Each step exports a candidate into a temporary folder and runs \
-            '/bin/sh -c CMD' there with QUILL_PROMPT, QUILL_OUTPUT, QUILL_COMMIT, QUILL_METRIC and QUILL_SUITE set; \
-            the result file it writes (any format 'quill eval record' reads) is recorded against the candidate. \
-            Exit status 125 skips the candidate; any other failure stops the session (or skips, with \
-            --skip-failures). The session is kept in .git/quill/bisect.json: run 'quill bisect' to resume it, \
-            'quill bisect reset' to end it. The work tree, index and HEAD are never touched.
+        usage: """
+            quill bisect --metric <metric> --run <cmd> [--good <rev>] [--bad <rev>]
+                  [--prompt <prompt>] [--suite <suite>] [--threshold <threshold>]
+                  [--skip-failures] [--format <format>]
+            quill bisect [--format <format>]
+            quill bisect <subcommand>
             """,
+        discussion: HelpText.discussion(
+            """
+                Candidates are the commits on the bad commit's first-parent path after the good commit that changed \
+                the prompt (renames followed). Each step exports a candidate into a temporary folder and runs \
+                '/bin/sh -c CMD' there with QUILL_PROMPT, QUILL_OUTPUT, QUILL_COMMIT, QUILL_METRIC and QUILL_SUITE set; \
+                the result file it writes (any format 'quill eval record' reads) is recorded against the candidate. \
+                Exit status 125 skips the candidate; any other failure stops the session (or skips, with \
+                --skip-failures). The session is kept in .git/quill/bisect.json: run 'quill bisect' to resume it, \
+                'quill bisect reset' to end it. The work tree, index and HEAD are never touched.
+                """,
+            examples: ["quill bisect --metric accuracy --run './evaluate.sh'", "quill bisect --format json"]),
         subcommands: [BisectStatusCommand.self, BisectSkipCommand.self, BisectResetCommand.self])
+
+    static let schemas: [OutputSchema] = [.bisect]
 
     @Option(help: "The metric, as declared in quill.yaml (its direction says which way is better).")
     var metric: String?
@@ -79,6 +90,8 @@ struct BisectCommand: ParsableCommand {
 }
 
 extension BisectReport: TextRenderable {
+    static let schema = OutputSchema.bisect
+
     func renderText(_ terminal: Terminal) -> String {
         let value = { (number: Double?) in number.map(ScoreFormat.short) ?? "-" }
         let (metric, good, bad, threshold) = (setup.metric, setup.good, setup.bad, setup.threshold)
@@ -111,6 +124,8 @@ extension BisectReport: TextRenderable {
 }
 
 extension BisectResetReport: TextRenderable {
+    static let schema = OutputSchema.bisectReset
+
     func renderText(_ terminal: Terminal) -> String {
         guard hadSession else { return "no bisect session in progress" }
         return "bisect session ended" + (removedCheckout.map { "; removed the unfinished run's folder '\($0)'" } ?? "")

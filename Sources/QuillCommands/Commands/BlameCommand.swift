@@ -1,15 +1,24 @@
 import ArgumentParser
 import QuillKit
 
-struct BlameCommand: ParsableCommand {
+struct BlameCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "blame",
         abstract: "Show each line of a prompt with the commit that last changed it and the score change that commit brought.",
-        discussion: """
-            Lines are attributed exactly as 'git blame' attributes them (whole-file renames followed, no move or copy detection). \
-            With --metric, finds the change points of that metric along first-parent history (E-divisive means with a permutation test) \
-            and names, for each change in the bad direction, the commits that could explain it.
-            """)
+        usage: """
+            quill blame <prompt> [<rev>] [--format <format>]
+            quill blame <prompt> [<rev>] --metric <metric> [--since <since>]
+                  [--suite <suite>] [--bisect --run <cmd>] [--format <format>]
+            """,
+        discussion: HelpText.discussion(
+            """
+                Lines are attributed exactly as 'git blame' attributes them (whole-file renames followed, no move or copy detection). \
+                With --metric, finds the change points of that metric along first-parent history (E-divisive means with a permutation test) \
+                and names, for each change in the bad direction, the commits that could explain it.
+                """,
+            examples: ["quill blame prompts/support.prompt", "quill blame prompts/support.prompt --metric accuracy --format json"]))
+
+    static let schemas: [OutputSchema] = [.blame, .blameRegressions, .blameBisect]
 
     @Argument(help: "The prompt file.")
     var prompt: String
@@ -59,6 +68,8 @@ struct BlameCommand: ParsableCommand {
 }
 
 extension RegressionReport: TextRenderable {
+    static let schema = OutputSchema.blameRegressions
+
     func renderText(_ terminal: Terminal) -> String {
         let scope = "\(prompt), \(metric) (\(direction.rawValue) is better\(suite.map { ", suite '\($0)'" } ?? ""))"
         guard !regressions.isEmpty else { return "No regression of \(scope) over \(evaluatedCommits) evaluated commits." }
@@ -102,6 +113,8 @@ extension RegressionReport: TextRenderable {
 }
 
 extension RegressionBisectReport: TextRenderable {
+    static let schema = OutputSchema.blameBisect
+
     func renderText(_ terminal: Terminal) -> String {
         guard let regression else { return "No ambiguous regression to bisect.\n\n" + report.renderText(terminal) }
         var lines = [terminal.paint("bisect of the regression at \(regression.prefix(8)): \(candidates) candidates, \(steps.count) run\(steps.count == 1 ? "" : "s") (bound \(runBound))", .bold)]
@@ -113,6 +126,8 @@ extension RegressionBisectReport: TextRenderable {
 }
 
 extension BlameReport: TextRenderable {
+    static let schema = OutputSchema.blame
+
     func renderText(_ terminal: Terminal) -> String {
         let byID = Dictionary(commits.map { ($0.version.commit, $0) }, uniquingKeysWith: { first, _ in first })
         let groups = commits.flatMap { $0.version.scores.map { ScoreGroup(suite: $0.suite, model: $0.model) } }

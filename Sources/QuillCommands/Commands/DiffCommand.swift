@@ -1,15 +1,19 @@
 import ArgumentParser
 import QuillKit
 
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show what changed in prompts between two versions, and what it did to their scores.",
-        discussion: """
-            Revisions as git diff takes them: none compares the work tree with HEAD; one compares the work tree \
-            with it; two, or A..B, compare A with B; A...B compares the merge base of A and B with B. \
-            Prompt paths after '--' limit the diff to those prompts or folders.
-            """)
+        discussion: HelpText.discussion(
+            """
+                Revisions as git diff takes them: none compares the work tree with HEAD; one compares the work tree \
+                with it; two, or A..B, compare A with B; A...B compares the merge base of A and B with B. \
+                Prompt paths after '--' limit the diff to those prompts or folders.
+                """,
+            examples: ["quill diff HEAD~3 HEAD --format markdown", "quill diff main...HEAD --format json -- prompts/support.prompt"]))
+
+    static let schemas: [OutputSchema] = [.diff]
 
     @Argument(help: "The old side (default HEAD, the work tree being the new side), or a range A..B or A...B.")
     var from: String?

@@ -1,19 +1,27 @@
 import ArgumentParser
 import QuillKit
 
-struct DriftCommand: ParsableCommand {
+struct DriftCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
         abstract: "Measure how a text collection drifted from a baseline: vocabulary, n-grams, sentence lengths.",
-        discussion: """
-            A and B are each a file (plain text is one document; .jsonl/.ndjson and .csv files hold one document \
-            a row, its text in --field), REV:PATH, the file as committed at a revision, or manifest:MANIFEST, the \
-            documents of a recorded manifest (manifest:latest:NAME or manifest:ID). Reports the share of B's \
-            words that A never uses, the Jensen–Shannon divergence of the word, bigram and trigram distributions, \
-            the words and n-grams that appeared, vanished, rose and fell most, and the sentence lengths with a \
-            two-sample Kolmogorov–Smirnov test. The limits come from the drift: mapping of quill.yaml (see docs/drift.md). \
-            Exit status: 0 no limit crossed, 1 a limit crossed, 2 bad input, 3 a repository problem.
-            """)
+        usage: """
+            quill drift <a> <b> [--field <field>] [--top <top>] [--format <format>]
+                  [--no-gate]
+            """,
+        discussion: HelpText.discussion(
+            """
+                A and B are each a file (plain text is one document; .jsonl/.ndjson and .csv files hold one document \
+                a row, its text in --field), REV:PATH, the file as committed at a revision, or manifest:MANIFEST, the \
+                documents of a recorded manifest (manifest:latest:NAME or manifest:ID). Reports the share of B's \
+                words that A never uses, the Jensen–Shannon divergence of the word, bigram and trigram distributions, \
+                the words and n-grams that appeared, vanished, rose and fell most, and the sentence lengths with a \
+                two-sample Kolmogorov–Smirnov test. The limits come from the drift: mapping of quill.yaml (see docs/drift.md).
+                """,
+            "Exit status: 0 no limit crossed, 1 a limit crossed, 2 bad input, 3 a repository problem.",
+            examples: ["quill drift v1:data/questions.txt data/questions.txt", "quill drift manifest:latest:kb corpus.jsonl --format json"]))
+
+    static let schemas: [OutputSchema] = [.drift]
 
     @Argument(help: "The baseline collection: FILE, REV:PATH or manifest:MANIFEST.")
     var a: String

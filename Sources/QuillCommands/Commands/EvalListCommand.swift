@@ -1,10 +1,13 @@
 import ArgumentParser
 import QuillKit
 
-struct EvalListCommand: ParsableCommand {
+struct EvalListCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List evaluation records: of a prompt across its history, of a commit, or all.")
+        abstract: "List evaluation records: of a prompt across its history, of a commit, or all.",
+        discussion: HelpText.discussion(examples: ["quill eval list prompts/support.prompt", "quill eval list --commit HEAD --format json"]))
+
+    static let schemas: [OutputSchema] = [.evalList]
 
     @Argument(help: "A prompt: list the records of every version in its history.")
     var prompt: String?
@@ -21,6 +24,8 @@ struct EvalListCommand: ParsableCommand {
 }
 
 extension EvalList: TextRenderable {
+    static let schema = OutputSchema.evalList
+
     func renderText(_ terminal: Terminal) -> String {
         guard !records.isEmpty else { return "No evaluation records." }
         return records.map { $0.renderLine(terminal) }.joined(separator: "\n")

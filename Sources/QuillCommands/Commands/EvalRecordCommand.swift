@@ -3,18 +3,29 @@ import QuillKit
 
 extension ResultFormat: ExpressibleByArgument {}
 
-struct EvalRecordCommand: ParsableCommand {
+struct EvalRecordCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Import result files and store them as evaluation records of a prompt version.",
-        discussion: """
-            Reads Quill JSON, promptfoo results (JSON or JSONL), 'gh models eval --json' output,
-            lm-evaluation-harness results and samples, Inspect AI logs (.json, .eval), DeepEval test runs,
-            LangSmith exports, RAGAS and MLflow tables (JSON or CSV), JSON Lines or CSV of cases, or
-            DVC-style metrics files (JSON, YAML, TOML); docs/eval-import.md lists each format and its case ids. The prompt version is read from the evaluated
-            commit's tree; for HEAD, a prompt that differs in the work tree is refused unless --allow-dirty.
-            Here --format names the input format; --output chooses how the report is printed.
-            """)
+        usage: """
+            quill eval record <files> ... [--prompt <prompt>] [--commit <commit>]
+                  [--suite <suite>] [--model <model>] [--manifest <manifest>]
+                  [--format <format>] [--case-id <field>] [--allow-dirty]
+                  [--output <output>]
+            """,
+        discussion: HelpText.discussion(
+            """
+                Reads Quill JSON, promptfoo results (JSON or JSONL), 'gh models eval --json' output, \
+                lm-evaluation-harness results and samples, Inspect AI logs (.json, .eval), DeepEval test runs, \
+                LangSmith exports, RAGAS and MLflow tables (JSON or CSV), JSON Lines or CSV of cases, or \
+                DVC-style metrics files (JSON, YAML, TOML); docs/eval-import.md lists each format and its case ids. \
+                The prompt version is read from the evaluated commit's tree; for HEAD, a prompt that differs in the \
+                work tree is refused unless --allow-dirty.
+                """,
+            "Here --format names the input format; --output chooses how the report is printed.",
+            examples: ["quill eval record results.json --prompt prompts/support.prompt", "quill eval record runs.jsonl --format jsonl --case-id case --output json"]))
+
+    static let schemas: [OutputSchema] = [.evalRecord]
 
     @Argument(help: "Result files.")
     var files: [String]
@@ -45,7 +56,7 @@ struct EvalRecordCommand: ParsableCommand {
     @Flag(help: "Record against HEAD even when the prompt differs in the work tree.")
     var allowDirty = false
 
-    @Option(help: "Output format: text, markdown or json.")
+    @Option(help: OutputOptions.help)
     var output: OutputFormat = .text
 
     func validate() throws {
@@ -62,6 +73,8 @@ struct EvalRecordCommand: ParsableCommand {
 }
 
 extension RecordReport: TextRenderable {
+    static let schema = OutputSchema.evalRecord
+
     func renderText(_ terminal: Terminal) -> String {
         let stored = records.filter { $0.isNew == true }.count
         var lines = records.map { $0.renderLine(terminal) }

@@ -1,9 +1,12 @@
 import ArgumentParser
 import QuillKit
 
-struct EvalShowCommand: ParsableCommand {
+struct EvalShowCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one evaluation record with its provenance and per-case results.")
+        commandName: "show", abstract: "Show one evaluation record with its provenance and per-case results.",
+        discussion: HelpText.discussion(examples: ["quill eval show 1a2b --format json"]))
+
+    static let schemas: [OutputSchema] = [.evalShow]
 
     @Argument(help: "The record id or a unique prefix of at least 4 digits.")
     var id: String
@@ -17,6 +20,8 @@ struct EvalShowCommand: ParsableCommand {
 }
 
 extension EvalDetail: TextRenderable {
+    static let schema = OutputSchema.evalShow
+
     func renderText(_ terminal: Terminal) -> String {
         var lines = [
             terminal.paint("record \(id)", .yellow),

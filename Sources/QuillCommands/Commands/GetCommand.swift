@@ -2,10 +2,18 @@ import ArgumentParser
 import Foundation
 import QuillKit
 
-struct GetCommand: ParsableCommand {
+struct GetCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
-        abstract: "Print a prompt version by label or revision: its bytes, its parsed form, or rendered with variables.")
+        abstract: "Print a prompt version by label or revision: its bytes, its parsed form, or rendered with variables.",
+        usage: """
+            quill get <prompt> [--repo <repo>] [--format <format>]
+            quill get <prompt> [--repo <repo>] --render [--var <var> ...]
+                  [--format <format>]
+            """,
+        discussion: HelpText.discussion(examples: ["quill get prompts/support.prompt@production", "quill get prompts/support.prompt --render --var name=Ann --format json"]))
+
+    static let schemas: [OutputSchema] = [.get]
 
     @Argument(help: "The prompt and which version: prompts/support.prompt@production, …@v1.2, …@HEAD~1 (default HEAD).")
     var prompt: String
@@ -51,6 +59,8 @@ struct GetCommand: ParsableCommand {
 }
 
 extension PromptContent: TextRenderable {
+    static let schema = OutputSchema.get
+
     func renderText(_ terminal: Terminal) -> String {
         guard let rendered else { return prompt?.messages.map(\.text).joined(separator: "\n\n") ?? "" }
         if rendered.count == 1 { return rendered[0].text }

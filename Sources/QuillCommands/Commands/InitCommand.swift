@@ -2,10 +2,13 @@ import ArgumentParser
 import Foundation
 import QuillKit
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Set up Quill: a repository if there is none, a commented quill.yaml, notes carried across rebases.")
+        abstract: "Set up Quill: a repository if there is none, a commented quill.yaml, notes carried across rebases.",
+        discussion: HelpText.discussion(examples: ["quill init --git-diff", "quill init prompts-repo --format json"]))
+
+    static let schemas: [OutputSchema] = [.initialize]
 
     @Argument(help: "The folder to set up (default: the current folder).")
     var directory: String?
@@ -26,6 +29,8 @@ struct InitCommand: ParsableCommand {
 }
 
 extension InitReport: TextRenderable {
+    static let schema = OutputSchema.initialize
+
     func renderText(_ terminal: Terminal) -> String {
         var lines = [createdRepository ? "Initialized empty git repository in \(root)" : "Using git repository in \(root)"]
         lines.append(wroteConfig ? "Wrote \(configPath) (edit the prompt globs and metrics there)" : "Kept existing \(configPath)")

@@ -1,10 +1,13 @@
 import ArgumentParser
 import QuillKit
 
-struct LabelListCommand: ParsableCommand {
+struct LabelListCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the labels that are set, with their versions and who moved them there.")
+        abstract: "List the labels that are set, with their versions and who moved them there.",
+        discussion: HelpText.discussion(examples: ["quill label list --format json"]))
+
+    static let schemas: [OutputSchema] = [.labelList]
 
     @Argument(help: "Only the labels on this prompt.")
     var prompt: String?
@@ -18,6 +21,8 @@ struct LabelListCommand: ParsableCommand {
 }
 
 extension LabelList: TextRenderable {
+    static let schema = OutputSchema.labelList
+
     func renderText(_ terminal: Terminal) -> String {
         guard !labels.isEmpty else { return "No labels." }
         let width = labels.map(\.label.count).max() ?? 0

@@ -1,10 +1,13 @@
 import ArgumentParser
 import QuillKit
 
-struct LabelLogCommand: ParsableCommand {
+struct LabelLogCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Every move of a label: who, when, from which version to which, why, and both versions' scores.")
+        abstract: "Every move of a label: who, when, from which version to which, why, and both versions' scores.",
+        discussion: HelpText.discussion(examples: ["quill label log production --format markdown"]))
+
+    static let schemas: [OutputSchema] = [.labelLog]
 
     @Argument(help: "The label.")
     var name: String
@@ -21,6 +24,8 @@ struct LabelLogCommand: ParsableCommand {
 }
 
 extension LabelLog: TextRenderable {
+    static let schema = OutputSchema.labelLog
+
     func renderText(_ terminal: Terminal) -> String {
         moves.map { move in
             var lines = [

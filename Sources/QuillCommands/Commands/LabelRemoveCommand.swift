@@ -1,10 +1,17 @@
 import ArgumentParser
 import QuillKit
 
-struct LabelRemoveCommand: ParsableCommand {
+struct LabelRemoveCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
-        abstract: "Remove a label from a prompt; the removal is kept in the label's history.")
+        abstract: "Remove a label from a prompt; the removal is kept in the label's history.",
+        usage: """
+            quill label rm <name> [<prompt>] [--message <message>]
+                  [--format <format>]
+            """,
+        discussion: HelpText.discussion(examples: ["quill label rm staging prompts/support.prompt --format json"]))
+
+    static let schemas: [OutputSchema] = [.labelMove]
 
     @Argument(help: "The label.")
     var name: String

@@ -1,10 +1,13 @@
 import ArgumentParser
 import QuillKit
 
-struct LabelSetCommand: ParsableCommand {
+struct LabelSetCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Move a label to a prompt's version at a revision (HEAD by default), if quill.yaml's policy allows it.")
+        abstract: "Move a label to a prompt's version at a revision (HEAD by default), if quill.yaml's policy allows it.",
+        discussion: HelpText.discussion(examples: ["quill label set production prompts/support.prompt@v1.2 -m 'Ship it'"]))
+
+    static let schemas: [OutputSchema] = [.labelMove]
 
     @Argument(help: "The label, such as 'production'.")
     var name: String
@@ -24,6 +27,8 @@ struct LabelSetCommand: ParsableCommand {
 }
 
 extension LabelMoveReport: TextRenderable {
+    static let schema = OutputSchema.labelMove
+
     func renderText(_ terminal: Terminal) -> String {
         "\(terminal.paint(label, .yellow)) on \(prompt): \(LabelMoveReport.short(from)) -> \(LabelMoveReport.short(to))"
     }

@@ -1,10 +1,13 @@
 import ArgumentParser
 import QuillKit
 
-struct LogCommand: ParsableCommand {
+struct LogCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "List a prompt's versions across history, following renames; without PROMPT, every prompt's latest version.")
+        abstract: "List a prompt's versions across history, following renames; without PROMPT, every prompt's latest version.",
+        discussion: HelpText.discussion(examples: ["quill log prompts/support.prompt", "quill log --rev v1.2 --format json"]))
+
+    static let schemas: [OutputSchema] = [.log, .logLatest]
 
     @Argument(help: "The prompt file.")
     var prompt: String?
@@ -80,6 +83,8 @@ enum ScoreCell {
 }
 
 extension PromptLog: TextRenderable {
+    static let schema = OutputSchema.log
+
     func renderText(_ terminal: Terminal) -> String {
         let header = terminal.paint("\(prompt): \(versions.count) version\(versions.count == 1 ? "" : "s")", .bold)
         let groups = versions.flatMap { $0.scores.map { ScoreGroup(suite: $0.suite, model: $0.model) } }
@@ -99,6 +104,8 @@ extension PromptLog: TextRenderable {
 }
 
 extension PromptCatalog: TextRenderable {
+    static let schema = OutputSchema.logLatest
+
     func renderText(_ terminal: Terminal) -> String {
         guard !prompts.isEmpty else { return "No prompts at \(commit.prefix(7)); check the 'prompts' globs in quill.yaml." }
         let width = prompts.map(\.path.count).max() ?? 0

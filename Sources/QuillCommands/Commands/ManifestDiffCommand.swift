@@ -6,11 +6,19 @@ enum ManifestDiffFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text, markdown, json, html
 }
 
-struct ManifestDiffCommand: ParsableCommand {
+struct ManifestDiffCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show what changed between two manifests: settings, documents added, removed and changed, chunks re-embedded.",
-        discussion: "Exit status: 0 shown (whether or not anything changed), 2 bad input, 3 a repository problem.")
+        usage: """
+            quill manifest diff <old> <new> [--text-diffs <text-diffs>]
+                  [--format <format>]
+            """,
+        discussion: HelpText.discussion(
+            "Exit status: 0 shown (whether or not anything changed), 2 bad input, 3 a repository problem.",
+            examples: ["quill manifest diff 1a2b3c4d latest:kb --format html > kb.html"]))
+
+    static let schemas: [OutputSchema] = [.manifestDiff]
 
     @Argument(help: "The old manifest: an id (4 or more hex digits) or latest:NAME.")
     var old: String

@@ -1,10 +1,13 @@
 import ArgumentParser
 import QuillKit
 
-struct ManifestListCommand: ParsableCommand {
+struct ManifestListCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the manifests recorded, newest first.")
+        abstract: "List the manifests recorded, newest first.",
+        discussion: HelpText.discussion(examples: ["quill manifest list --name kb --format json"]))
+
+    static let schemas: [OutputSchema] = [.manifestList]
 
     @Option(help: "Only the manifests recorded under this name.")
     var name: String?
@@ -18,6 +21,8 @@ struct ManifestListCommand: ParsableCommand {
 }
 
 extension ManifestList: TextRenderable {
+    static let schema = OutputSchema.manifestList
+
     func renderText(_ terminal: Terminal) -> String {
         guard !manifests.isEmpty else { return "No manifests." }
         let width = manifests.map(\.name.count).max() ?? 0

@@ -3,18 +3,30 @@ import QuillKit
 
 extension ManifestHeader.ContentMode: ExpressibleByArgument {}
 
-struct ManifestRecordCommand: ParsableCommand {
+struct ManifestRecordCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Record a snapshot of a vector store as a manifest and print its id.",
-        discussion: """
-            SOURCE is a Chroma persistent directory (it holds chroma.sqlite3), a LlamaIndex storage folder \
-            (docstore.json), a manifest file in Quill's format (.json or .jsonl, docs/schemas/manifest.schema.json), \
-            or a folder of UTF-8 documents (every file below it whose path has no part starting with '.'; \
-            links are not followed) split into chunks by Quill's utf8-window splitter (docs/storage.md). \
-            A folder recorded before under the same name is read again only where files changed. \
-            Exit status: 0 recorded, 2 bad input (nothing stored), 3 a repository problem.
-            """)
+        usage: """
+            quill manifest record <source> [--name <name>]
+                  [--collection <collection>] [--content <content>]
+                  [--chunk-size <chunk-size>] [--overlap <overlap>]
+                  [--embedding-model <embedding-model>]
+                  [--embedding-dimension <embedding-dimension>]
+                  [--distance <distance>] [--format <format>]
+            """,
+        discussion: HelpText.discussion(
+            """
+                SOURCE is a Chroma persistent directory (it holds chroma.sqlite3), a LlamaIndex storage folder \
+                (docstore.json), a manifest file in Quill's format (.json or .jsonl, docs/schemas/manifest.schema.json), \
+                or a folder of UTF-8 documents (every file below it whose path has no part starting with '.'; \
+                links are not followed) split into chunks by Quill's utf8-window splitter (docs/storage.md). \
+                A folder recorded before under the same name is read again only where files changed.
+                """,
+            "Exit status: 0 recorded, 2 bad input (nothing stored), 3 a repository problem.",
+            examples: ["quill manifest record docs --name kb", "quill manifest record chroma --collection faq --format json"]))
+
+    static let schemas: [OutputSchema] = [.manifestRecord]
 
     @Argument(help: "The store: a folder of documents, a Chroma or LlamaIndex folder, or a manifest file.")
     var source: String
@@ -55,6 +67,8 @@ struct ManifestRecordCommand: ParsableCommand {
 }
 
 extension ManifestRecordReport: TextRenderable {
+    static let schema = OutputSchema.manifestRecord
+
     func renderText(_ terminal: Terminal) -> String {
         let reuse = documentsReused > 0 ? ", \(documentsReused) unchanged since the last record" : ""
         return id + "\n" + terminal.paint(

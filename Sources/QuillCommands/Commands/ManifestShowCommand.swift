@@ -1,10 +1,13 @@
 import ArgumentParser
 import QuillKit
 
-struct ManifestShowCommand: ParsableCommand {
+struct ManifestShowCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show a manifest: its settings and its documents.")
+        abstract: "Show a manifest: its settings and its documents.",
+        discussion: HelpText.discussion(examples: ["quill manifest show latest:kb --format json"]))
+
+    static let schemas: [OutputSchema] = [.manifestShow]
 
     @Argument(help: "The manifest: an id (4 or more hex digits) or latest:NAME.")
     var manifest: String
@@ -18,6 +21,8 @@ struct ManifestShowCommand: ParsableCommand {
 }
 
 extension ManifestShowReport: TextRenderable {
+    static let schema = OutputSchema.manifestShow
+
     /// At most this many documents are listed in text (JSON has them all).
     static let listedDocuments = 100
 

@@ -1,23 +1,33 @@
 import ArgumentParser
 import QuillKit
 
-struct ReviewCommand: ParsableCommand {
+struct ReviewCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Report a pull request's prompt changes with their scores, and fail on a regression (the CI gate).",
-        discussion: """
-            Compares the prompts changed between the merge base of BASE and HEAD and HEAD, with the scores of \
-            both sides, and judges each metric by the gates (direction, min, max_drop) of quill.yaml on BASE: \
-            the pull request's own quill.yaml is shown when it differs, never applied. \
-            In a CI checkout (a shallow or single-branch clone) review fetches what it lacks from the remote BASE \
-            names (else the branch's upstream remote, else origin): a BASE branch not fetched yet, history down to \
-            the merge base (deepening a shallow clone by 64 commits, then twice as many each step, by at most \(ReviewRequest.fetchDepthLimit) in all), \
-            and, when a changed prompt has no records on a side, refs/quill/* and refs/notes/quill, merged as \
-            'quill sync' merges them (nothing local is overwritten, nothing is pushed). \
-            Exit status: 0 no regression, 1 a regression (or, with --require-scores, a prompt without scores), \
-            2 bad input (with --no-fetch: what would have to be fetched), 3 a repository problem (a remote that \
-            cannot be reached).
-            """)
+        usage: """
+            quill review [<base>] [<head>] [--format <format>] [--no-gate]
+                  [--require-scores] [--no-fetch] [--max-chars <max-chars>]
+                  [--full-report <full-report>]
+            """,
+        discussion: HelpText.discussion(
+            """
+                Compares the prompts changed between the merge base of BASE and HEAD and HEAD, with the scores of \
+                both sides, and judges each metric by the gates (direction, min, max_drop) of quill.yaml on BASE: \
+                the pull request's own quill.yaml is shown when it differs, never applied.
+                """,
+            """
+                In a CI checkout (a shallow or single-branch clone) review fetches what it lacks from the remote BASE \
+                names (else the branch's upstream remote, else origin): a BASE branch not fetched yet, history down to \
+                the merge base (deepening a shallow clone by 64 commits, then twice as many each step, by at most \
+                \(ReviewRequest.fetchDepthLimit) in all), and, when a changed prompt has no records on a side, refs/quill/* \
+                and refs/notes/quill, merged as 'quill sync' merges them (nothing local is overwritten, nothing is pushed).
+                """,
+            "Exit status: 0 no regression, 1 a regression (or, with --require-scores, a prompt without scores), "
+                + "2 bad input (with --no-fetch: what would have to be fetched), 3 a repository problem (a remote that cannot be reached).",
+            examples: ["quill review origin/main --format markdown > comment.md", "quill review origin/main --format html --no-gate > review.html"]))
+
+    static let schemas: [OutputSchema] = [.review]
 
     @Argument(help: "The branch the pull request merges into (default: the remote's default branch: origin/HEAD, else as the remote names it).")
     var base: String?

@@ -1,11 +1,15 @@
 import ArgumentParser
 import QuillKit
 
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a prompt version: its front matter, messages and variables.",
-        discussion: "REV:PROMPT shows that prompt at that revision; REV shows every prompt the commit changed; PROMPT alone means HEAD:PROMPT.")
+        discussion: HelpText.discussion(
+            "REV:PROMPT shows that prompt at that revision; REV shows every prompt the commit changed; PROMPT alone means HEAD:PROMPT.",
+            examples: ["quill show HEAD~1:prompts/support.prompt", "quill show HEAD --format json"]))
+
+    static let schemas: [OutputSchema] = [.show]
 
     @Argument(help: "REV[:PROMPT], or a prompt path.")
     var spec: String = "HEAD"
@@ -19,6 +23,8 @@ struct ShowCommand: ParsableCommand {
 }
 
 extension ShowReport: TextRenderable {
+    static let schema = OutputSchema.show
+
     func renderText(_ terminal: Terminal) -> String {
         var lines = [
             "\(terminal.paint("commit \(commit.id)", .yellow))",

@@ -1,9 +1,12 @@
 import ArgumentParser
 import QuillKit
 
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show changed prompts and prompts that do not parse.")
+        commandName: "status", abstract: "Show changed prompts and prompts that do not parse.",
+        discussion: HelpText.discussion(examples: ["quill status --format json | jq -r '.unparseable[]'"]))
+
+    static let schemas: [OutputSchema] = [.status]
 
     @OptionGroup var output: OutputOptions
 
@@ -14,6 +17,8 @@ struct StatusCommand: ParsableCommand {
 }
 
 extension StatusReport: TextRenderable {
+    static let schema = OutputSchema.status
+
     func renderText(_ terminal: Terminal) -> String {
         var lines = [branch.map { "On branch \($0)" } ?? "HEAD detached at \(head.map { String($0.prefix(7)) } ?? "nothing")"]
         if head == nil { lines.append("No commits yet") }

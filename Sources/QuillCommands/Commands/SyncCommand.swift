@@ -1,16 +1,20 @@
 import ArgumentParser
 import QuillKit
 
-struct SyncCommand: ParsableCommand {
+struct SyncCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Fetch, union-merge and push Quill's refs (refs/quill/*, refs/notes/quill).",
-        discussion: """
-            Fetches the remote's refs/quill/* and refs/notes/quill into refs/quill-remotes/<remote>/, merges each \
-            into the local ref as the union of both (nothing is lost: records are named by their content), and \
-            pushes the results back without force. When the remote moved in between, sync starts over, up to 10 \
-            times. REMOTE is a configured remote, a URL (ssh with the ssh agent, git://, file://, https) or a path.
-            """)
+        discussion: HelpText.discussion(
+            """
+                Fetches the remote's refs/quill/* and refs/notes/quill into refs/quill-remotes/<remote>/, merges each \
+                into the local ref as the union of both (nothing is lost: records are named by their content), and \
+                pushes the results back without force. When the remote moved in between, sync starts over, up to 10 \
+                times. REMOTE is a configured remote, a URL (ssh with the ssh agent, git://, file://, https) or a path.
+                """,
+            examples: ["quill sync", "quill sync upstream --format json"]))
+
+    static let schemas: [OutputSchema] = [.sync]
 
     @Argument(help: "The remote's name, URL or path.")
     var remote = "origin"
@@ -24,6 +28,8 @@ struct SyncCommand: ParsableCommand {
 }
 
 extension SyncReport: TextRenderable {
+    static let schema = OutputSchema.sync
+
     func renderText(_ terminal: Terminal) -> String {
         var lines = refs.map { $0.renderLine(remote: remote) }
         if refs.isEmpty { lines.append("nothing to sync: neither side has refs/quill/* or refs/notes/quill") }

@@ -2,6 +2,8 @@ import Foundation
 import QuillKit
 
 extension DiffReport: TextRenderable {
+    static let schema = OutputSchema.diff
+
     /// At most this many flipped cases of each direction are listed in text (JSON has them all).
     static let listedFlips = 10
 

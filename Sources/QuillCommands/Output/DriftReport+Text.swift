@@ -1,6 +1,8 @@
 import QuillKit
 
 extension DriftReport: ReportRenderable {
+    static let schema = OutputSchema.drift
+
     func renderText(_ terminal: Terminal) -> String {
         var lines = [
             "drift from A \(a.name): \(DriftCells.side(a))", "        to B \(b.name): \(DriftCells.side(b))",

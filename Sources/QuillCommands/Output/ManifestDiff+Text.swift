@@ -1,6 +1,8 @@
 import QuillKit
 
 extension ManifestDiff: MarkdownRenderable {
+    static let schema = OutputSchema.manifestDiff
+
     /// `3 added, 1 removed, 2 changed, 94 unchanged documents; 4 chunks re-embedded`.
     var summary: String {
         var text = "\(counts.added) added, \(counts.removed) removed, \(counts.changed) changed, \(counts.unchanged) unchanged documents"

@@ -7,7 +7,10 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 
 /// The `--format` option every command that prints results takes.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text, markdown or json.")
+    /// What each output format is for; also the help of `eval record --output`.
+    static let help: ArgumentHelp = "Text for people, markdown for a pull-request comment, json for programs (its schema in docs/schemas/)."
+
+    @Option(name: .long, help: OutputOptions.help)
     var format: OutputFormat = .text
 }
 

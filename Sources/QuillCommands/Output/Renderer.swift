@@ -2,6 +2,9 @@ import Foundation
 
 /// Turns a command's result into text for people or JSON for programs; the JSON is the same data.
 protocol TextRenderable: Encodable {
+    /// The schema the JSON form follows.
+    static var schema: OutputSchema { get }
+
     /// The text form, coloured through `terminal`.
     func renderText(_ terminal: Terminal) -> String
 }
@@ -49,10 +52,25 @@ enum Renderer {
         }
     }
 
-    /// Stable JSON: sorted keys, pretty-printed, no escaped slashes.
-    static func json(_ value: some Encodable) throws -> String {
+    /// Stable JSON: sorted keys, pretty-printed, no escaped slashes, and the top-level `schema` key
+    /// naming the schema the value follows (docs/commands.md, docs/schemas/).
+    static func json<Value: TextRenderable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return String(decoding: try encoder.encode(Stamped(value: value, schema: Value.schema.identifier)), as: UTF8.self)
+    }
+
+    /// A result encoded with one more key at its top level, `schema`.
+    private struct Stamped<Value: Encodable>: Encodable {
+        let value: Value
+        let schema: String
+
+        private enum Key: String, CodingKey { case schema }
+
+        func encode(to encoder: any Encoder) throws {
+            try value.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(schema, forKey: .schema)
+        }
     }
 }

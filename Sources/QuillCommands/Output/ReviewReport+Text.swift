@@ -1,6 +1,8 @@
 import QuillKit
 
 extension ReviewReport: TextRenderable {
+    static let schema = OutputSchema.review
+
     func renderText(_ terminal: Terminal) -> String {
         var lines = [
             "review \(ReviewCells.side(head)) into \(ReviewCells.side(base)), merge base \(mergeBase.commit.prefix(7)): \(ReviewCells.counts(self))",

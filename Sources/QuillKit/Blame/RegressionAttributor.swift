@@ -17,14 +17,14 @@ struct RegressionAttributor {
     /// The evaluated commits, oldest first.
     let points: [MetricPoint]
     /// First-parent history with the prompt's path in each commit, newest first.
-    let chain: [(commit: ObjectID, path: String)]
+    let chain: [Workspace.ChainLink]
     private let position: [ObjectID: Int]
     private var index: CommitIndexReader
     private var caseCache = [Int: CaseValues]()
 
     init(
         repository: Repository, config: QuillConfig, store: EvalStore, tree: ObjectID, metric: String, suite: String?, points: [MetricPoint],
-        chain: [(commit: ObjectID, path: String)]
+        chain: [Workspace.ChainLink]
     ) throws {
         self.repository = repository
         self.config = config
@@ -129,7 +129,7 @@ struct RegressionAttributor {
         var branches = [ObjectID: [ObjectID]]()
         let links = position[points[bad].commit]!..<position[points[good].commit]!
         for link in links {
-            let (commit, path) = chain[link]
+            let (commit, path, _) = chain[link]
             let order = (chain.count - link) * 10_000
             let parentPath = chain.indices.contains(link + 1) ? chain[link + 1].path : nil
             let candidate = try examiner.candidate(commit, path: path, parentPath: parentPath)

@@ -38,41 +38,49 @@ extension Workspace {
             prompt: path, metric: metric, direction: direction, suite: suite, evaluatedCommits: points.count, regressions: regressions)
     }
 
+    /// One commit of a first-parent chain: the prompt's path there and its blob (the version).
+    typealias ChainLink = (commit: ObjectID, path: String, blob: ObjectID)
+
     /// First-parent history from `start`, newest first, ending before `stop` or at the commit that
-    /// added the prompt, with the prompt's path in each commit (renames followed: where the parent
+    /// added the prompt, with the prompt's path and blob in each commit (renames followed: where the parent
     /// lacks the path, the source of a rename to it, 50% similarity, gives the parent's path).
-    func firstParentChain(from start: ObjectID, path: String, stop: ObjectID?) throws -> [(commit: ObjectID, path: String)] {
+    func firstParentChain(from start: ObjectID, path: String, stop: ObjectID?) throws -> [ChainLink] {
         let walk = try DateOrderWalk(repository, from: [])
         var lookups = [String: EntryCache]()
-        func exists(_ path: String, in tree: ObjectID) throws -> Bool {
-            try lookups[path, default: EntryCache(repository: repository)].entry(atPath: path, inTree: tree)?.isFile == true
+        func file(_ path: String, in tree: ObjectID) throws -> ObjectID? {
+            try lookups[path, default: EntryCache(repository: repository)].entry(atPath: path, inTree: tree).flatMap { $0.isFile ? $0.id : nil }
         }
         var node = try walk.node(start)
-        guard try exists(path, in: node.treeID) else { return [] }
-        var chain = [(commit: start, path: path)]
+        guard let blob = try file(path, in: node.treeID) else { return [] }
+        var chain = [ChainLink(commit: start, path: path, blob: blob)]
         while let parentID = node.parentIDs.first, parentID != stop {
             let parent = try walk.node(parentID)
             var path = chain[chain.count - 1].path
-            if try !exists(path, in: parent.treeID) {
-                guard let source = try repository.renameSource(of: path, from: parent.treeID, to: node.treeID, detecting: .renames)?.oldPath else {
+            var blob = try file(path, in: parent.treeID)
+            if blob == nil {
+                guard let source = try repository.renameSource(of: path, from: parent.treeID, to: node.treeID, detecting: .renames)?.oldPath,
+                    let sourceBlob = try file(source, in: parent.treeID) else {
                     break
                 }
-                path = source
+                (path, blob) = (source, sourceBlob)
             }
-            chain.append((parentID, path))
+            chain.append((parentID, path, blob!))
             node = parent
         }
         return chain
     }
 
     /// The evaluated commits of `chain` with records of `metric` for the prompt's path there, oldest first.
-    private func metricSeries(_ metric: String, chain: [(commit: ObjectID, path: String)], suite: String?) throws -> [MetricPoint] {
+    ///
+    /// Complexity: one `by-prompt` folder read per version of the prompt in the chain, and the records
+    /// of those versions only (`CommitRecordLookup`).
+    private func metricSeries(_ metric: String, chain: [ChainLink], suite: String?) throws -> [MetricPoint] {
         let store = EvalStore(repository: repository)
         guard let tree = try store.tipTree() else { return [] }
-        var index = CommitIndexReader(repository: repository, tree: tree)
+        var lookup = try CommitRecordLookup(store: store, tree: tree)
         var points = [MetricPoint]()
-        for (commit, path) in chain.reversed() {
-            let records = try index.recordIDs(forCommit: commit).map(store.record).filter {
+        for (commit, path, blob) in chain.reversed() {
+            let records = try lookup.records(ofBlob: blob, at: commit).filter {
                 $0.prompt == path && (suite == nil || $0.suite == suite) && $0.metrics[metric] != nil
             }
             guard !records.isEmpty else { continue }

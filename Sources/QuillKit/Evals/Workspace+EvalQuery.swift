@@ -24,10 +24,11 @@ extension Workspace {
             ids = try store.allRecordIDs(in: tree)
         }
         var summaries = [RecordSummary]()
+        var provenance = try ProvenanceReader(store: store, tree: tree)
         for id in ids {
             let record = try store.record(id)
             if let path, revision != nil, record.prompt != path { continue }
-            let recordedAt = try store.provenance(of: id, in: tree)?.recordedAt
+            let recordedAt = try provenance.provenance(of: id)?.recordedAt
             summaries.append(RecordSummary(id: id.hex, record: record, isNew: nil, recordedAt: recordedAt))
         }
         return EvalList(records: summaries)

@@ -1,8 +1,9 @@
 import GitKit
 
 /// The paths a history walk tracks, kept as a tree of folders, so that comparing a commit with its
-/// parent reads only the folders whose tree ids differ and that hold a tracked path: O(changed
-/// folders × their tracked names) a commit, however many paths are tracked.
+/// parent reads only the folders whose tree ids differ and that hold a tracked path, each in one
+/// pass over both versions (`LoadedTree.changes`): O(bytes of the changed folders) a commit,
+/// however many paths are tracked.
 final class TrackedPaths {
     /// One folder: the tracked files directly in it and the subfolders that hold tracked paths.
     private final class Folder {
@@ -67,27 +68,20 @@ final class TrackedPaths {
 
     private func collect(_ folder: Folder, old: ObjectID?, new: ObjectID?, repository: Repository, into changes: inout [Change]) throws {
         guard folder.count > 0, old != new else { return }
-        let oldTree = try old.map(repository.loadTree)
-        let newTree = try new.map(repository.loadTree)
-        for (name, path) in folder.files {
-            let before = try oldTree?.entry(named: name)
-            let after = try newTree?.entry(named: name)
-            if before?.id != after?.id || before?.mode != after?.mode {
-                changes.append(Change(
-                    path: path, before: before.map { TreeEntry(name: name, id: $0.id, mode: $0.mode) },
-                    after: after.map { TreeEntry(name: name, id: $0.id, mode: $0.mode) }))
+        let differences = try LoadedTree.changes(from: old.map(repository.loadTree), to: new.map(repository.loadTree))
+        for difference in differences {
+            if let path = folder.files[difference.name] {
+                changes.append(Change(path: path, before: difference.before, after: difference.after))
             }
-        }
-        for (name, subfolder) in folder.folders where subfolder.count > 0 {
-            try collect(subfolder, old: Self.subtree(named: name, in: oldTree), new: Self.subtree(named: name, in: newTree),
-                        repository: repository, into: &changes)
+            if let subfolder = folder.folders[difference.name], subfolder.count > 0 {
+                try collect(subfolder, old: Self.folderID(difference.before), new: Self.folderID(difference.after), repository: repository, into: &changes)
+            }
         }
     }
 
-    /// The id of the folder `name` directly in `tree`, or `nil` when there is no folder of that name.
-    private static func subtree(named name: String, in tree: LoadedTree?) throws -> ObjectID? {
-        guard let entry = try tree?.entry(named: name), entry.mode == .tree else { return nil }
-        return entry.id
+    /// The id of `entry` when it is a folder.
+    private static func folderID(_ entry: TreeEntry?) -> ObjectID? {
+        entry?.mode == .tree ? entry?.id : nil
     }
 
     /// A path's folder names and its last component.

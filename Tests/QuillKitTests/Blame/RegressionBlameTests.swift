@@ -24,6 +24,33 @@ struct RegressionBlameTests {
         #expect(abs(regression.change + 0.05) < 0.01)
     }
 
+    @Test("two prompts with the same content at every commit (one blob): each series holds its own records only")
+    func sharedVersionKeepsSeriesApart() throws {
+        let repository = try TestRepository.evaluated()
+        try repository.write("quill.yaml", "prompts:\n  - prompts/**\nmetrics:\n  accuracy: {direction: higher}\n")
+        var lines = ["Answer the customer's question.", "Cite the policy."]
+        var commits = [String]()
+        for index in 0..<50 {
+            if index == 30 || index % 3 == 0 {
+                lines.append(index == 30 ? "Skip citations." : "Rule \(index).")
+                for prompt in ["prompts/a.md", "prompts/b.md"] { try repository.write(prompt, lines.joined(separator: "\n") + "\n") }
+            } else {
+                try repository.write("src/app.py", "print(\(index))\n")
+            }
+            commits.append(try repository.commitAll("change \(index)"))
+        }
+        try repository.recordAccuracyDrop(on: commits, at: 30, skipping: Set(28...31), seed: 11, prompt: "prompts/a.md")
+        try repository.recordAccuracyDrop(on: commits, at: commits.count, skipping: [], seed: 12, prompt: "prompts/b.md")
+        let workspace = try Workspace.open(from: repository.path)
+        let dropped = try workspace.regressions(prompt: "prompts/a.md", metric: "accuracy")
+        #expect(dropped.evaluatedCommits == 46)
+        #expect(dropped.regressions.map(\.firstBad) == [commits[32]])
+        #expect(dropped.regressions.first?.culprit == commits[30])
+        let steady = try workspace.regressions(prompt: "prompts/b.md", metric: "accuracy")
+        #expect(steady.evaluatedCommits == 50)
+        #expect(steady.regressions.isEmpty)
+    }
+
     @Test("a drop caused by a change to an included partial names that commit, with the partial's lines")
     func namesIncludedFileChange() throws {
         let (repository, commits) = try TestRepository.partialRegression()

@@ -1,4 +1,4 @@
-/// Reads Quill's own results JSON (docs/eval-result.schema.json): one evaluation at the top level, or
+/// Reads Quill's own results JSON (docs/schemas/eval-result.schema.json): one evaluation at the top level, or
 /// several under `evaluations`.
 enum QuillResultsReader {
     /// The schema version this reader understands.

@@ -2,7 +2,7 @@
 public enum ResultFormat: String, CaseIterable, Sendable, Codable {
     /// Detect the format from the file's shape, and from its extension for DVC YAML and TOML and for CSV.
     case auto
-    /// Quill's own results JSON (docs/eval-result.schema.json).
+    /// Quill's own results JSON (docs/schemas/eval-result.schema.json).
     case quill
     /// The output of `promptfoo eval -o results.json` (summary versions 2 and 3) or `-o results.jsonl`.
     case promptfoo

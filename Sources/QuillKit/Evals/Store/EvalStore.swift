@@ -139,9 +139,8 @@ struct EvalStore {
 
     /// Who recorded `id` and when.
     func provenance(of id: ObjectID, in tree: ObjectID) throws -> EvalProvenance? {
-        let path = StorePath.provenance(id, try StoreFanout(of: tree, in: repository))
-        guard let entry = try repository.treeEntry(atPath: path, inTree: tree) else { return nil }
-        return try JSONDecoder().decode(EvalProvenance.self, from: repository.blobData(entry.id))
+        var reader = try ProvenanceReader(store: self, tree: tree)
+        return try reader.provenance(of: id)
     }
 
     private func indexFolder(_ path: String, in tree: ObjectID) throws -> [ObjectID] {

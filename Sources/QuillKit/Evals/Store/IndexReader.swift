@@ -25,21 +25,25 @@ struct IndexReader {
     /// The ids of the records indexed under `id`. Complexity: one folder read, plus one fan-out tree
     /// read per level the first time that tree is needed.
     func recordIDs(for id: ObjectID) throws -> [ObjectID] {
-        guard var current = root else { return [] }
+        guard let folder = try entry(for: id), folder.mode == .tree else { return [] }
+        return try repository.treeEntries(folder.id).compactMap { ObjectID(hex: $0.name) }
+    }
+
+    /// The entry filed under `id`: named by the hex digits below the fan-out, then `suffix` (`.json`
+    /// in `meta/`). Complexity: one fan-out tree read per level the first time that tree is needed.
+    func entry(for id: ObjectID, suffix: String = "") throws -> (id: ObjectID, mode: TreeEntry.Mode)? {
+        guard var current = root else { return nil }
         let hex = id.hex
         var prefix = Substring(hex.prefix(0))
         for _ in 0..<fanout.rawValue {
             let tree = current
             let shard = try loaded.shard(String(prefix)) { try repository.loadTree(tree) }
             let name = hex.dropFirst(prefix.count).prefix(2)
-            guard let next = try shard.entry(named: String(name)), next.mode == .tree else { return [] }
+            guard let next = try shard.entry(named: String(name)), next.mode == .tree else { return nil }
             current = next.id
             prefix = hex.prefix(prefix.count + 2)
         }
-        guard let folder = try repository.treeEntryTarget(named: String(hex.dropFirst(prefix.count)), inTree: current), folder.mode == .tree else {
-            return []
-        }
-        return try repository.treeEntries(folder.id).compactMap { ObjectID(hex: $0.name) }
+        return try repository.treeEntryTarget(named: String(hex.dropFirst(prefix.count)) + suffix, inTree: current)
     }
 }
 

@@ -5,13 +5,14 @@ import GitKit
 enum StorePath {
     static func record(_ id: ObjectID, _ fanout: StoreFanout) -> String { "records/\(shard(id, fanout)).json" }
     static func cases(_ id: ObjectID, _ fanout: StoreFanout) -> String { "cases/\(shard(id, fanout)).jsonl" }
-    static func provenance(_ record: ObjectID, _ fanout: StoreFanout) -> String { "meta/\(shard(record, fanout)).json" }
+    static func provenance(_ record: ObjectID, _ fanout: StoreFanout) -> String { "\(metaFolder)/\(shard(record, fanout)).json" }
     static func byCommit(_ commit: ObjectID, _ fanout: StoreFanout) -> String { "\(byCommitFolder)/\(shard(commit, fanout))" }
     static func byPrompt(_ blob: ObjectID, _ fanout: StoreFanout) -> String { "\(byPromptFolder)/\(shard(blob, fanout))" }
     static let byCommitFolder = "by-commit"
     static let byPromptFolder = "by-prompt"
+    static let metaFolder = "meta"
     /// The folders whose entries are named by ids, so sharded.
-    static let shardedFolders = ["records", "cases", "meta", byCommitFolder, byPromptFolder]
+    static let shardedFolders = ["records", "cases", metaFolder, byCommitFolder, byPromptFolder]
     /// The file at the root of a layout-2 tree that says so (`StoreFanout.marker`).
     static let layoutFile = "layout.json"
 
