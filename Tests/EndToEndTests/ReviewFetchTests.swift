@@ -180,6 +180,23 @@ struct ReviewFetchTests {
         #expect(after.stdout.contains("\"notEvaluated\" : 1"))
     }
 
+    @Test("a remote with no records at all: the shallow clone's review fetches none and reports the prompt not evaluated")
+    func remoteWithoutRecords() throws {
+        let origin = try PullRequestOrigin()
+        try origin.developer.write("prompts/support.txt", "Answer.\n")
+        try origin.developer.commitAll("prompt")
+        try origin.developer.git("checkout", "-q", "-b", "feature")
+        try origin.developer.write("prompts/support.txt", "Answer briefly.\n")
+        try origin.developer.commitAll("shorter")
+        try origin.developer.git("push", "-q", "origin", "main", "feature")
+        let checkout = try origin.clone(["--depth", "1", "--single-branch", "--branch", "feature"])
+        let result = try QuillBinary.run(["review", "origin/main", "--format", "json"], in: checkout.path + "/work")
+        #expect(result.status == 0, "\(result.stderr)")
+        // The merge base is the head's parent, beyond the depth-1 boundary: one deepening, then no records to fetch.
+        #expect(result.stderr == "note: fetched 'main' from 'origin'\nnote: fetched 64 more commits of history from 'origin'\n")
+        #expect(result.stdout.contains("\"notEvaluated\" : 1"))
+    }
+
     @Test("a BASE branch the remote does not have, or one shaped like an option, is bad input and fetches nothing")
     func missingOrHostileBranch() throws {
         let (origin, checkout, ci) = try Self.ciCheckout()

@@ -67,15 +67,27 @@ extension Repository {
     /// The branch the remote's `HEAD` names (`refs/heads/main`), as it advertises it; `nil` when it
     /// names none (a detached or empty remote).
     public func remoteDefaultBranch(_ remote: String) throws(GitError) -> String? {
-        try withRemote(remote, refspecsOnly: true) { (remoteHandle, session) throws(GitError) -> String? in
-            var callbacks = try session.callbacks()
-            try session.check(git_remote_connect(remoteHandle, GIT_DIRECTION_FETCH, &callbacks, nil, nil), "git_remote_connect('\(remote)')")
-            defer { git_remote_disconnect(remoteHandle) }
+        try withConnection(remote) { remoteHandle throws(GitError) -> String? in
             var buffer = git_buf()
             defer { git_buf_dispose(&buffer) }
             guard try checkFound(git_remote_default_branch(&buffer, remoteHandle), "git_remote_default_branch('\(remote)')"),
                 let text = buffer.ptr else { return nil }
             return String(cString: text)
+        }
+    }
+
+    /// The references the remote advertises (`git ls-remote`).
+    public func remoteReferences(_ remote: String) throws(GitError) -> [Reference] {
+        try withConnection(remote) { remoteHandle throws(GitError) in try advertisedReferences(remoteHandle) }
+    }
+
+    /// Calls `body` with the remote connected for fetching (its own refspecs unused); disconnects after.
+    private func withConnection<Result>(_ remote: String, _ body: (OpaquePointer) throws(GitError) -> Result) throws(GitError) -> Result {
+        try withRemote(remote, refspecsOnly: true) { (remoteHandle, session) throws(GitError) -> Result in
+            var callbacks = try session.callbacks()
+            try session.check(git_remote_connect(remoteHandle, GIT_DIRECTION_FETCH, &callbacks, nil, nil), "git_remote_connect('\(remote)')")
+            defer { git_remote_disconnect(remoteHandle) }
+            return try body(remoteHandle)
         }
     }
 

@@ -42,7 +42,10 @@ extension Repository {
         let folder = try TemporaryObjectFolder(objects: commonDirectoryPath + "objects")
         defer { folder.remove() }
         let incoming = "\(Repository.incomingNamespace)\(getpid())-\(UUID().uuidString.prefix(8))/"
-        let mappings = try refspecs.map { try RefspecMapping($0) }
+        // git refuses a source the remote does not have; libgit2's fetch, which this stands in for, skips it.
+        let advertised = try remoteReferences(remote).map(\.name)
+        let mappings = try refspecs.map { try RefspecMapping($0) }.filter { mapping in advertised.contains { mapping.destination(of: $0) != nil } }
+        guard !mappings.isEmpty else { return [] }
         defer {
             for reference in (try? references(under: incoming)) ?? [] { try? deleteReference(reference.name) }
             // The folders git made for the loose refs; the namespace's own folder only when no other fetch uses it.
@@ -52,18 +55,18 @@ extension Repository {
         try GitProcess.fetch(
             gitDirectory: commonDirectoryPath, remote: remote, sources: mappings.map { "+\($0.source):\(incoming)\($0.source.dropFirst("refs/".count))" },
             depth: .full, quarantine: folder.path, alternate: commonDirectoryPath + "objects")
-        let advertised = try references(under: incoming).map { Reference(name: "refs/" + $0.name.dropFirst(incoming.count), target: $0.target) }
+        let received = try references(under: incoming).map { Reference(name: "refs/" + $0.name.dropFirst(incoming.count), target: $0.target) }
         let quarantined = try quarantineHandle(reading: folder)
-        try accept(quarantined, advertised)
+        try accept(quarantined, received)
         try quarantined.publishQuarantine(folder)
-        for reference in advertised {
+        for reference in received {
             guard case .direct(let id) = reference.target, let destination = mappings.lazy.compactMap({ $0.destination(of: reference.name) }).first else {
                 continue
             }
             let current = try referenceTarget(destination)
             if current != id { try updateReference(destination, to: id, expecting: current, message: "quill: fetch") }
         }
-        return advertised
+        return received
     }
 }
 
