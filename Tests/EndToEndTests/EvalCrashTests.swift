@@ -65,9 +65,10 @@ struct EvalCrashTests {
     }
 
     /// Runs `quill eval record` `rounds` times, and up to `2 × rounds` more while no signal has landed
-    /// mid-write (each run `records` new records with `cases` cases, at
-    /// the fixture's commits in turn), sending each run `signal(round)` at a random moment up to 1.5×
-    /// the duration of an undisturbed run, so signals land before, during and after the write.
+    /// mid-write or no run has finished (each run `records` new records with `cases` cases, at the
+    /// fixture's commits in turn), sending each run `signal(round)` at a random moment up to 1.5×
+    /// (widening to 3× by round `rounds`) the duration of an undisturbed run, so signals land
+    /// before, during and after the write.
     /// Returns the ids the runs that exited 0 acknowledged (the undisturbed run's included), how many
     /// runs did not exit 0, and how many of those had begun to write: the store's ref moved, or they
     /// left a temporary object folder or a lock behind.
@@ -86,10 +87,12 @@ struct EvalCrashTests {
         func temporaryFolders() -> Set<String> {
             Set(((try? FileManager.default.contentsOfDirectory(atPath: objects)) ?? []).filter { $0.hasPrefix("tmp_") })
         }
-        // On a loaded machine a run's time varies a lot; until some signal has landed mid-write, up
-        // to twice as many rounds again are run.
+        // On a loaded machine a run's time varies a lot: the window for the signal widens round by
+        // round, and until some signal has landed mid-write and some run has finished, up to twice
+        // as many rounds again are run.
         var round = 0
-        while round < rounds || (midWrite == 0 && round < rounds * 3) {
+        var finished = 0
+        while round < rounds || ((midWrite == 0 || finished == 0) && round < rounds * 3) {
             defer { round += 1 }
             let tip = try fixture.repository.git("rev-parse", "refs/quill/evals")
             let folders = temporaryFolders()
@@ -98,8 +101,10 @@ struct EvalCrashTests {
             defer { try? FileManager.default.removeItem(atPath: file) }
             let run = try KilledRun(
                 QuillBinary.path, ["eval", "record", file, "--commit", fixture.commits[round % fixture.commits.count], "--output", "json"],
-                in: fixture.path, killAfter: Double.random(in: 0...(duration * 1.5), using: &random), signal: signal(round))
+                in: fixture.path, killAfter: Double.random(in: 0...(duration * 1.5 * (1 + Double(round) / Double(rounds))), using: &random),
+                signal: signal(round))
             if run.exitedCleanly {
+                finished += 1
                 acknowledged.formUnion(try EvalStoreFixture.acknowledgedIDs(in: run.stdout))
             } else {
                 interrupted += 1

@@ -120,9 +120,10 @@ class Stream:
             sys.exit("scale-bench: git fast-import failed")
 
 
-def build_history(repo, commits, prompts, folder_width=None):
-    """A linear history on main: commit 0 adds every prompt, each later commit edits one. Returns
-    [(commit id, {path: blob id})] when folder_width is None (small prompt sets), else the paths."""
+def build_history(repo, commits, prompts, folder_width=None, config=None):
+    """A linear history on main: commit 0 adds every prompt (and `config` as quill.yaml, when given),
+    each later commit edits one. Returns [(commit id, {path: blob id})] when folder_width is None
+    (small prompt sets), else the paths."""
     shutil.rmtree(repo, ignore_errors=True)
     os.makedirs(repo)
     git(repo, "init", "-q", "-b", "main")
@@ -143,6 +144,8 @@ def build_history(repo, commits, prompts, folder_width=None):
             lines.append(b"M 100644 inline %s\ndata %d\n" % (path.encode(), len(contents[path])) + contents[path] + b"\n")
             if not folder_width:
                 blobs[path] = blob_id(contents[path])
+        if number == 0 and config:
+            lines.append(b"M 100644 inline quill.yaml\ndata %d\n" % len(config) + config + b"\n")
         stream.commit("refs/heads/main", f"edit {number}", lines, when=WHEN + 60 * number)
         if not folder_width:
             versions.append(dict(blobs))
@@ -295,21 +298,23 @@ def measure_sync(quill, big, history, args):
 
 
 def measure_monorepo(quill, args):
-    repo = os.path.join(args.data, f"scale-mono-{args.mono_prompts}-{args.mono_commits}")
+    # quill.yaml is committed with the prompts: review reads the globs from the base branch.
+    repo = os.path.join(args.data, f"scale-mono-{args.mono_prompts}-{args.mono_commits}-config")
     marker = os.path.join(repo, ".git", "scale-done")
+    teams = max(1, args.mono_prompts // 100 // 10)  # a tenth of the team folders are globbed
     if not os.path.exists(marker):
-        build_history(repo, args.mono_commits, args.mono_prompts, folder_width=100)
+        config = "prompts:\n" + "".join(f'  - "prompts/team-{t:03d}/**"\n' for t in range(teams))
+        build_history(repo, args.mono_commits, args.mono_prompts, folder_width=100, config=config.encode())
         git(repo, "repack", "-q", "-a", "-d")
         open(marker, "w").close()
-    teams = max(1, args.mono_prompts // 100 // 10)
-    with open(os.path.join(repo, "quill.yaml"), "w") as out:
-        out.write("prompts:\n" + "".join(f'  - "prompts/team-{t:03d}/**"\n' for t in range(teams)))
     figures = {}
     for key, argv in (("log_all", [quill, "log"]), ("status", [quill, "status"]),
                       ("review", [quill, "review", "HEAD~100", "HEAD"])):
         figures[key] = best([timed(argv, repo, limit=300)] if key == "review" else
                             [timed(argv, repo) for _ in range(args.runs + 1)][1:])
-    figures["git_log"] = best([timed(["git", "log", "--format=%H", "-1", "--", "prompts"], repo) for _ in range(args.runs)])
+    # The nearest git command: every commit that touched a globbed folder, with the files it touched.
+    folders = [f"prompts/team-{t:03d}" for t in range(teams)]
+    figures["git_log"] = best([timed(["git", "log", "--format=%H", "--name-only", "--"] + folders, repo) for _ in range(args.runs)])
     figures["prompts"] = args.mono_prompts
     figures["commits"] = args.mono_commits
     return figures

@@ -4,17 +4,22 @@
 /// are out of order relative to the others were moved.
 enum MessageMatcher {
     /// Every message of both versions, in the new version's order, removed ones at their old place.
+    ///
+    /// Complexity: O(n) hash look-ups over the n messages of both versions (each old message is
+    /// queued under its role and text, and under its role, and taken from the front).
     static func changes(from old: [PromptMessage], to new: [PromptMessage]) throws -> [MessageChange] {
         var partner = [Int?](repeating: nil, count: new.count)
         var taken = [Bool](repeating: false, count: old.count)
+        var identical = OldMessageQueues(old.indices.map { [old[$0].role, old[$0].text] })
         for (newIndex, message) in new.enumerated() {
-            if let oldIndex = old.indices.first(where: { !taken[$0] && old[$0].role == message.role && old[$0].text == message.text }) {
+            if let oldIndex = identical.takeFirst([message.role, message.text], skipping: taken) {
                 partner[newIndex] = oldIndex
                 taken[oldIndex] = true
             }
         }
+        var sameRole = OldMessageQueues(old.indices.map { [old[$0].role] })
         for (newIndex, message) in new.enumerated() where partner[newIndex] == nil {
-            if let oldIndex = old.indices.first(where: { !taken[$0] && old[$0].role == message.role }) {
+            if let oldIndex = sameRole.takeFirst([message.role], skipping: taken) {
                 partner[newIndex] = oldIndex
                 taken[oldIndex] = true
             }
@@ -71,5 +76,27 @@ enum MessageMatcher {
             cursor = previous[position]
         }
         return kept
+    }
+}
+
+/// The old messages' indices queued by a key (a role, or a role and a text), in order, so the first
+/// one not yet taken is found without scanning every message.
+private struct OldMessageQueues {
+    private var queues: [[String]: (indices: [Int], next: Int)] = [:]
+
+    init(_ keys: [[String]]) {
+        for (index, key) in keys.enumerated() { queues[key, default: ([], 0)].indices.append(index) }
+    }
+
+    /// The first index queued under `key` that `taken` does not mark, now dequeued.
+    mutating func takeFirst(_ key: [String], skipping taken: [Bool]) -> Int? {
+        guard var queue = queues.removeValue(forKey: key) else { return nil }
+        defer { queues[key] = queue }
+        while queue.next < queue.indices.count {
+            let index = queue.indices[queue.next]
+            queue.next += 1
+            if !taken[index] { return index }
+        }
+        return nil
     }
 }

@@ -48,11 +48,22 @@ public struct TextDiff: Codable, Sendable, Equatable {
     /// Removed and added lines at least this similar (shared characters) are paired as `changed`.
     static let pairingSimilarity = 0.4
 
+    /// Word-level diffs are worked out only in hunks whose removed and added lines hold at most this
+    /// many bytes; a larger hunk (a file rewritten throughout) shows whole removed and added lines, as
+    /// git does, so the time a diff takes stays bounded by the size of the files.
+    public static let wordDiffHunkBytes = 128 * 1024
+
     /// The diff from `old` to `new`, computed by git's algorithm, with `context` unchanged lines around changes.
+    ///
+    /// Complexity: xdiff's line diff, then for each hunk under `wordDiffHunkBytes` a word diff of each
+    /// pair of removed and added lines (at most `WordDiff.maximumTokens` tokens a pair).
     public static func between(_ old: String, _ new: String, context: Int = 3) throws -> TextDiff {
         let lines = try Repository.lineDiff(from: Data(old.utf8), to: Data(new.utf8), options: .init(contextLines: context))
         return TextDiff(hunks: lines.hunks.map { hunk in
-            Hunk(oldStart: hunk.oldStart, oldCount: hunk.oldCount, newStart: hunk.newStart, newCount: hunk.newCount, lines: pairing(hunk.lines))
+            let changedBytes = hunk.lines.reduce(0) { $0 + ($1.kind == .context ? 0 : $1.text.utf8.count + 1) }
+            return Hunk(
+                oldStart: hunk.oldStart, oldCount: hunk.oldCount, newStart: hunk.newStart, newCount: hunk.newCount,
+                lines: changedBytes <= wordDiffHunkBytes ? pairing(hunk.lines) : hunk.lines.map(Line.init(whole:)))
         })
     }
 
@@ -63,7 +74,7 @@ public struct TextDiff: Codable, Sendable, Equatable {
         while index < lines.count {
             let line = lines[index]
             guard line.kind == .removed else {
-                result.append(Line(kind: line.kind == .added ? .added : .context, text: line.text, oldText: nil, oldLine: line.oldLine, newLine: line.newLine, words: nil))
+                result.append(Line(whole: line))
                 index += 1
                 continue
             }
@@ -84,16 +95,26 @@ public struct TextDiff: Codable, Sendable, Equatable {
                         result.append(Line(kind: .changed, text: new.text, oldText: old.text, oldLine: old.oldLine, newLine: new.newLine, words: words))
                         continue
                     }
-                    unpairedAdded.append(Line(kind: .added, text: new.text, oldText: nil, oldLine: nil, newLine: new.newLine, words: nil))
+                    unpairedAdded.append(Line(whole: new))
                 }
-                result.append(Line(kind: .removed, text: old.text, oldText: nil, oldLine: old.oldLine, newLine: nil, words: nil))
+                result.append(Line(whole: old))
             }
             result += unpairedAdded
-            for new in added.dropFirst(removed.count) {
-                result.append(Line(kind: .added, text: new.text, oldText: nil, oldLine: nil, newLine: new.newLine, words: nil))
-            }
+            result += added.dropFirst(removed.count).map(Line.init(whole:))
             index = addedEnd
         }
         return result
+    }
+}
+
+extension TextDiff.Line {
+    /// A line of git's diff as it is: context, added or removed, without a word diff.
+    init(whole line: LineDiff.Line) {
+        let kind: Kind = switch line.kind {
+        case .context: .context
+        case .added: .added
+        case .removed: .removed
+        }
+        self.init(kind: kind, text: line.text, oldText: nil, oldLine: line.oldLine, newLine: line.newLine, words: nil)
     }
 }

@@ -59,6 +59,38 @@ enum WordDiff {
 
     /// Words (letters, digits, `_`), runs of white space, and any other character alone.
     static func tokens(_ line: String) -> [String] {
+        asciiTokens(line) ?? characterTokens(line)
+    }
+
+    /// The tokens of an all-ASCII line, classified byte by byte (each ASCII byte is one character,
+    /// a line holds no `\r\n` pair), as `characterTokens` would cut them; nil when a byte is not ASCII.
+    /// Complexity: O(n), without the grapheme breaking and Unicode property look-ups of `Character`.
+    private static func asciiTokens(_ line: String) -> [String]? {
+        var line = line
+        return line.withUTF8 { bytes -> [String]? in
+            var result = [String]()
+            var start = 0
+            var currentClass = 0
+            for (offset, byte) in bytes.enumerated() {
+                guard byte < 0x80 else { return nil }
+                let byteClass: Int = switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): 1
+                case 0x09...0x0D, 0x20: 2
+                default: 3
+                }
+                if byteClass != currentClass || byteClass == 3, offset > start {
+                    result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self))
+                    start = offset
+                }
+                currentClass = byteClass
+            }
+            if bytes.count > start { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return result
+        }
+    }
+
+    /// The tokens of any line, character by character.
+    private static func characterTokens(_ line: String) -> [String] {
         var result = [String]()
         var current = ""
         var currentClass = 0

@@ -132,6 +132,9 @@ extension Workspace {
     private func promptDiff(_ change: TreeChange, old: (ObjectID, Data)?, new: (ObjectID, Data)?, scores: ScoreComparison) throws -> PromptDiff {
         let kind: PromptDiff.Change =
             old == nil ? .added : new == nil ? .deleted : change.kind == .renamed && change.oldPath != change.newPath ? .renamed : .modified
+        // An oversized side refuses the whole diff: it is not shown as a text diff of a file that does not parse.
+        if let old { try FileSizeBound.prompt.check(old.1.count, file: change.oldPath) }
+        if let new { try FileSizeBound.prompt.check(new.1.count, file: change.newPath) }
         let oldParse = old.map { parsed($0.1, path: change.oldPath) }
         let newParse = new.map { parsed($0.1, path: change.newPath) }
         let fromError = oldParse?.error

@@ -20,7 +20,7 @@ extension Workspace {
             guard let data = FileManager.default.contents(atPath: absolute) else {
                 throw QuillError.badInput("cannot read results file '\(file)'; expected a readable file")
             }
-            let results = try ResultImporter.read(data, path: file, format: request.format, caseID: request.caseID)
+            let results = try ResultImporter.read(consume data, path: file, format: request.format, caseID: request.caseID)
             for evaluation in results.evaluations {
                 pending.append(try pendingRecord(evaluation, format: results.format, file: file, request: request))
             }

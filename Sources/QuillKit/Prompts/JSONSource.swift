@@ -1,7 +1,7 @@
 /// A JSON value with the bytes it spans, so readers can report lines and columns.
 struct JSONNode {
-    /// The value, its children positioned too.
-    indirect enum Value {
+    /// The value, its children positioned too; held inline (not boxed), so a node is one array slot.
+    enum Value {
         case null
         case bool(Bool)
         case number(String)
@@ -12,8 +12,19 @@ struct JSONNode {
 
     /// The value.
     var value: Value
+    /// The byte offsets of the value's first character and of just after its last, as 32 bits each
+    /// (`JSONSource` reads no more than 4 GiB) to keep a node small.
+    private var start: UInt32
+    private var end: UInt32
+
+    init(value: Value, range: Range<Int>) {
+        self.value = value
+        start = UInt32(range.lowerBound)
+        end = UInt32(range.upperBound)
+    }
+
     /// The bytes from the value's first character to just after its last.
-    var range: Range<Int>
+    var range: Range<Int> { Int(start)..<Int(end) }
 
     /// The value under `key` when this is an object; the last one when the key repeats, as JSON parsers do.
     subscript(key: String) -> JSONNode? {
@@ -48,9 +59,16 @@ struct JSONSource {
     private let source: SourceText
     private var offset = 0
     private static let maximumDepth = 512
+    /// The elements and members of the arrays and objects being read, innermost last: each is copied
+    /// into an array of its exact size when it closes, so no node keeps the spare room of a growing array.
+    private var pendingElements: [JSONNode] = []
+    private var pendingMembers: [(key: String, value: JSONNode)] = []
 
     /// Parses the whole of `source` as one JSON value.
     static func parse(_ source: SourceText) throws(SourceIssue) -> JSONNode {
+        guard source.bytes.count < UInt32.max else {
+            throw SourceIssue(line: 1, column: 1, "invalid JSON: file of \(source.bytes.count) bytes; expected less than 4 GiB")
+        }
         var parser = JSONSource(source: source)
         parser.skipSpace()
         guard parser.offset < source.bytes.count else {
@@ -222,20 +240,22 @@ struct JSONSource {
 
     private mutating func parseArray(depth: Int) throws(SourceIssue) -> JSONNode.Value {
         offset += 1
-        var elements: [JSONNode] = []
         skipSpace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
             offset += 1
-            return .array(elements)
+            return .array([])
         }
+        let first = pendingElements.count
         while true {
             skipSpace()
-            elements.append(try parseValue(depth: depth + 1))
+            let element = try parseValue(depth: depth + 1)
+            pendingElements.append(element)
             skipSpace()
             guard offset < bytes.count else { throw issue("unexpected end of file; expected ',' or ']' in an array") }
             if bytes[offset] == UInt8(ascii: "]") {
                 offset += 1
-                return .array(elements)
+                defer { pendingElements.removeSubrange(first...) }
+                return .array(Array(pendingElements[first...]))
             }
             guard bytes[offset] == UInt8(ascii: ",") else { throw issue("expected ',' or ']' after a value in an array") }
             offset += 1
@@ -244,12 +264,12 @@ struct JSONSource {
 
     private mutating func parseObject(depth: Int) throws(SourceIssue) -> JSONNode.Value {
         offset += 1
-        var members: [(key: String, value: JSONNode)] = []
         skipSpace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
             offset += 1
-            return .object(members)
+            return .object([])
         }
+        let first = pendingMembers.count
         while true {
             skipSpace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
@@ -260,12 +280,14 @@ struct JSONSource {
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw issue("expected ':' after the key '\(key)'") }
             offset += 1
             skipSpace()
-            members.append((key: key, value: try parseValue(depth: depth + 1)))
+            let value = try parseValue(depth: depth + 1)
+            pendingMembers.append((key: key, value: value))
             skipSpace()
             guard offset < bytes.count else { throw issue("unexpected end of file; expected ',' or '}' in an object") }
             if bytes[offset] == UInt8(ascii: "}") {
                 offset += 1
-                return .object(members)
+                defer { pendingMembers.removeSubrange(first...) }
+                return .object(Array(pendingMembers[first...]))
             }
             guard bytes[offset] == UInt8(ascii: ",") else { throw issue("expected ',' or '}' after a value in an object") }
             offset += 1

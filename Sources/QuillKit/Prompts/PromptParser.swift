@@ -27,7 +27,10 @@ public enum PromptParser {
 
     /// Parses the bytes of the file at `path` (path only names it and chooses the format; unknown extension -> .text),
     /// read as `reading` (from `quill.yaml`'s `formats`) says.
+    ///
+    /// A file larger than `FileSizeBound.prompt` is refused before it is read.
     public static func parse(_ data: Data, path: String, reading: PromptReading = PromptReading()) throws(InputFileError) -> Prompt {
+        try FileSizeBound.prompt.check(data.count, file: path)
         do {
             let source = try SourceText(checking: data)
             switch reading.format ?? format(forPath: path) ?? .text {

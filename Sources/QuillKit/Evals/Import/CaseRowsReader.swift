@@ -10,23 +10,42 @@ struct CaseRowsReader {
     }
 
     let layout: CaseLayout
+    /// The label values (prompt, suite, model) of each evaluation so far, and its cases.
+    private var groups: [[String?]] = []
+    private var cases: [[EvalCase]] = []
+    /// Where the first row starts, for the message when no row has a number.
+    private var firstPosition: SourcePosition?
+    private var rowCount = 0
+
+    init(layout: CaseLayout) {
+        self.layout = layout
+    }
 
     /// The evaluations in `rows`, in order; `suite` names them when no row does.
     func read(_ rows: [Row], suite: String? = nil) throws(SourceIssue) -> [ImportedEvaluation] {
-        guard let first = rows.first else { throw SourceIssue(line: 1, column: 1, "no rows; expected at least one case") }
-        var groups: [[String?]] = []
-        var cases: [[EvalCase]] = []
-        for (index, row) in rows.enumerated() {
-            let (labels, item) = try evalCase(row, index: index)
-            if let group = groups.firstIndex(of: labels) {
-                cases[group].append(item)
-            } else {
-                groups.append(labels)
-                cases.append([item])
-            }
+        var reader = self
+        for row in rows { try reader.add(row) }
+        return try reader.evaluations(suite: suite)
+    }
+
+    /// Reads the next row into its case, so a caller streaming rows holds none of them afterwards.
+    mutating func add(_ row: Row) throws(SourceIssue) {
+        if rowCount == 0 { firstPosition = row.node.position }
+        let (labels, item) = try evalCase(row, index: rowCount)
+        rowCount += 1
+        if let group = groups.firstIndex(of: labels) {
+            cases[group].append(item)
+        } else {
+            groups.append(labels)
+            cases.append([item])
         }
+    }
+
+    /// The evaluations of the rows added, in order; `suite` names them when no row does.
+    func evaluations(suite: String? = nil) throws(SourceIssue) -> [ImportedEvaluation] {
+        guard rowCount > 0 else { throw SourceIssue(line: 1, column: 1, "no rows; expected at least one case") }
         if cases.joined().allSatisfy({ $0.metrics.isEmpty && $0.pass == nil && $0.error == nil }) {
-            throw SourceIssue(first.node.position, "no row has a number or a verdict; expected metrics or '\(layout.verdictFields.first ?? "pass")' in each case")
+            throw SourceIssue(firstPosition, "no row has a number or a verdict; expected metrics or '\(layout.verdictFields.first ?? "pass")' in each case")
         }
         return zip(groups, cases).map { labels, group in
             let numbered = CaseStatistics.numberingRepeats(group)

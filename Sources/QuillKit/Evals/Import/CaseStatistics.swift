@@ -29,6 +29,8 @@ enum CaseStatistics {
     static func numberingRepeats(_ cases: [EvalCase]) -> [EvalCase] {
         var occurrences: [String: Int] = [:]
         for item in cases { occurrences[item.id, default: 0] += 1 }
+        // Without repeats the cases are returned as they are, not copied case by case.
+        guard occurrences.count < cases.count else { return cases }
         var seen: [String: Int] = [:]
         return cases.map { item in
             guard occurrences[item.id, default: 0] > 1 else { return item }

@@ -32,11 +32,25 @@ enum JSONLines {
     static func rows(_ documents: [JSONDocument]) throws(SourceIssue) -> [CaseRowsReader.Row] {
         var rows: [CaseRowsReader.Row] = []
         rows.reserveCapacity(documents.count)
-        for document in documents {
-            try object(document, expected: "a case object")
-            rows.append(CaseRowsReader.Row(node: document.value(document.root), line: document.firstLine))
-        }
+        for document in documents { rows.append(try row(document)) }
         return rows
+    }
+
+    /// A line as a row of cases: it must be an object.
+    static func row(_ document: JSONDocument) throws(SourceIssue) -> CaseRowsReader.Row {
+        _ = try object(document, expected: "a case object")
+        return CaseRowsReader.Row(node: document.value(document.root), line: document.firstLine)
+    }
+
+    /// Each line read as a row of cases into `reader` in turn: one line's tree is held at a time, so
+    /// memory grows with the cases read, not with the file's values.
+    static func readRows(_ source: SourceText, into reader: inout CaseRowsReader) throws(SourceIssue) {
+        try forEachDocument(source) { document throws(SourceIssue) in try reader.add(row(document)) }
+    }
+
+    /// The first non-blank line parsed, to tell which kind of rows the file holds.
+    static func firstDocument(_ source: SourceText) throws(SourceIssue) -> JSONDocument {
+        try document(source, line: nonBlankLines(source).first ?? 1)
     }
 
     private static func nonBlankLines(_ source: SourceText) -> [Int] {

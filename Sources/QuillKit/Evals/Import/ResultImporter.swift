@@ -8,12 +8,17 @@ public enum ResultImporter {
     /// Reads one results file; `format: .auto` detects it by shape (and extension for DVC YAML/TOML and
     /// CSV). `caseID` names the field that holds the case id in rows of cases (JSON Lines, CSV).
     ///
+    /// A file larger than `FileSizeBound.resultFile` is refused before it is read. The bytes are taken
+    /// (`consuming`) and let go once checked as text, so they are not held twice.
+    ///
     /// Complexity: O(n) in the file's size, plus O(r log r) to order promptfoo's r rows.
-    public static func read(_ data: Data, path: String, format: ResultFormat, caseID: String? = nil) throws(InputFileError) -> ImportedResults {
-        if [.auto, .inspect].contains(format), InspectLogReader.isArchive(data) {
+    public static func read(_ data: consuming Data, path: String, format: ResultFormat, caseID: String? = nil) throws(InputFileError) -> ImportedResults {
+        let bytes = consume data
+        try FileSizeBound.resultFile.check(bytes.count, file: path)
+        if [.auto, .inspect].contains(format), InspectLogReader.isArchive(bytes) {
             let evaluations: [ImportedEvaluation]
             do {
-                evaluations = try InspectLogReader.read(archive: data)
+                evaluations = try InspectLogReader.read(archive: bytes)
             } catch {
                 throw InputFileError(file: path, issue: error)
             }
@@ -21,10 +26,11 @@ public enum ResultImporter {
         }
         let source: SourceText
         do {
-            source = try SourceText(checking: data)
+            source = try SourceText(checking: bytes)
         } catch {
             throw InputFileError(file: path, issue: error)
         }
+        _ = consume bytes
         guard source.bytes.contains(where: { !SourceText.isSpace($0) }) else {
             throw InputFileError(file: path, message: "empty file; expected \(format.expectation)")
         }
@@ -59,12 +65,12 @@ private struct Reading {
         case .dvc:
             return ImportedResults(format: .dvc, evaluations: try DVCMetricsReader.read(DVCMetricsReader.tree(of: source, path: path)))
         case .jsonl:
-            return try cases(JSONLines.rows(JSONLines.documents(source)), layout: .jsonLines, format: .jsonl)
+            return try streamedCases(layout: .jsonLines, format: .jsonl)
         case .csv:
             return try cases(CSVTable.rows(source), layout: .csv, format: .csv)
         case .langSmith:
-            let rows = fileExtension == "csv" ? try CSVTable.rows(source) : try JSONLines.rows(JSONLines.documents(source))
-            return try cases(rows, layout: .langSmith, format: .langSmith)
+            guard fileExtension == "csv" else { return try streamedCases(layout: .langSmith, format: .langSmith) }
+            return try cases(CSVTable.rows(source), layout: .langSmith, format: .langSmith)
         case .quill:
             return ImportedResults(format: .quill, evaluations: try QuillResultsReader.read(JSONDocument.parse(source)))
         case .ghModels:
@@ -98,7 +104,7 @@ private struct Reading {
     private func detect() throws(SourceIssue) -> ImportedResults {
         if ["yaml", "yml", "toml"].contains(fileExtension) { return try read(.dvc) }
         if fileExtension == "csv" { return try table(CSVTable.rows(source)) }
-        if isLines { return try lines(JSONLines.documents(source)) }
+        if isLines { return try lines() }
         let document = try JSONDocument.parse(source)
         let root = document.root
         if case .array(let items) = root.value, let first = items.first, case .object = first.value {
@@ -135,12 +141,19 @@ private struct Reading {
     }
 
     /// A JSON Lines file: promptfoo's rows or lm-evaluation-harness samples when its first line is one, otherwise cases.
-    private func lines(_ documents: [JSONDocument]) throws(SourceIssue) -> ImportedResults {
-        if PromptfooRow.isRow(documents[0].root) { return try promptfooLines(documents) }
-        if LMEvalResultsReader.isSample(documents[0].root) { return try lmEvalSamples(documents) }
-        let rows = try JSONLines.rows(documents)
-        if CaseLayout.isLangSmith(rows[0].node) { return try cases(rows, layout: .langSmith, format: .langSmith) }
-        return try cases(rows, layout: .jsonLines, format: .jsonl)
+    private func lines() throws(SourceIssue) -> ImportedResults {
+        let first = try JSONLines.firstDocument(source)
+        if PromptfooRow.isRow(first.root) { return try promptfooLines(JSONLines.documents(source)) }
+        if LMEvalResultsReader.isSample(first.root) { return try lmEvalSamples(JSONLines.documents(source)) }
+        if CaseLayout.isLangSmith(try JSONLines.row(first).node) { return try streamedCases(layout: .langSmith, format: .langSmith) }
+        return try streamedCases(layout: .jsonLines, format: .jsonl)
+    }
+
+    /// JSON Lines of cases read line by line, each line's tree dropped once its case is read.
+    private func streamedCases(layout: CaseLayout, format: ResultFormat) throws(SourceIssue) -> ImportedResults {
+        var reader = CaseRowsReader(layout: layout.identified(by: caseID))
+        try JSONLines.readRows(source, into: &reader)
+        return ImportedResults(format: format, evaluations: try reader.evaluations())
     }
 
     /// CSV rows: a LangSmith export, a RAGAS or an MLflow table when its header says so, otherwise cases.

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Peak memory and time of Quill on the large inputs of docs/security.md ("Peak memory"): a 10.9 MB
+# Markdown prompt of 150,000 lines with every line changed (`quill status`, `quill diff`), an
+# 11.7 MB promptfoo results file of 18,600 rows and 11.7 MB of JSON Lines of 69,900 cases
+# (`quill eval record`), all written by scripts/bench/generate-bounds-data.py.
+#
+#   scripts/bench/bounds.sh QUILL [DIR]    # QUILL: the binary to measure (a release build);
+#                                          # DIR: scratch folder (default .build-bench/bounds)
+#
+# Prints one `command: peak=…KB elapsed=…s` line per run (GNU time, package `time`).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+QUILL="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+DIR="${2:-$ROOT/.build-bench/bounds}"
+TIME=(/usr/bin/time -f "peak=%MKB elapsed=%es")
+
+python3 "$ROOT/scripts/bench/generate-bounds-data.py" "$DIR/data" >/dev/null
+
+measure() {  # label, then the command; its output is dropped, GNU time's line kept
+    local label="$1"
+    shift
+    printf '%s: ' "$label"
+    "${TIME[@]}" "$@" 2>&1 >/dev/null | tail -n 1
+}
+
+repository() {  # a fresh repository at $1 with quill.yaml and prompts/
+    rm -rf "$1"
+    mkdir -p "$1/prompts"
+    git -C "$1" init -q
+    git -C "$1" config user.name Bench
+    git -C "$1" config user.email bench@example.com
+    (cd "$1" && "$QUILL" init >/dev/null)
+}
+
+PROMPT="$DIR/prompt-repo"
+repository "$PROMPT"
+cp "$DIR/data/prompt-old.md" "$PROMPT/prompts/big.md"
+git -C "$PROMPT" add -A
+git -C "$PROMPT" commit -qm base
+cp "$DIR/data/prompt-new.md" "$PROMPT/prompts/big.md"
+(cd "$PROMPT" && measure "quill status (10.9 MB prompt, all lines changed)" "$QUILL" status)
+(cd "$PROMPT" && measure "quill diff (10.9 MB prompt, all lines changed)" "$QUILL" diff)
+
+EVALS="$DIR/eval-repo"
+repository "$EVALS"
+echo "Answer {{question}}" >"$EVALS/prompts/p0.txt"
+git -C "$EVALS" add -A
+git -C "$EVALS" commit -qm base
+cp "$DIR/data/promptfoo-11mb.json" "$DIR/data/cases-11mb.jsonl" "$EVALS/"
+(cd "$EVALS" && measure "quill eval record (11.7 MB promptfoo JSON, 18,600 rows)" "$QUILL" eval record promptfoo-11mb.json)
+(cd "$EVALS" && measure "quill eval record (11.7 MB JSON Lines, 69,900 cases)" "$QUILL" eval record cases-11mb.jsonl --prompt prompts/p0.txt)
