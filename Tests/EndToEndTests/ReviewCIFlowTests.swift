@@ -2,9 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The CI recipe of docs/ci.md played with real git: a bare origin with `main` and a pull-request
-/// branch, a `--depth 1` clone as CI makes it, and the shell steps of docs/examples/quill-review.yml
-/// run as written (the evaluation itself replaced by a promptfoo results file).
+/// The CI recipe of docs/ci.md played with real git: a bare origin served by `git daemon` with `main` and
+/// a pull-request branch, a `--depth 1 --single-branch` clone as CI makes it, and the shell steps of
+/// docs/examples/quill-review.yml run as written (the evaluation itself replaced by a promptfoo results
+/// file). `main` moved 70 commits on since the branch point: review fetches it and deepens by itself.
 @Suite("quill review in a CI checkout")
 struct ReviewCIFlowTests {
     private static let workflow = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -57,20 +58,19 @@ struct ReviewCIFlowTests {
             + #""config": {"description": "support", "prompts": ["file://prompts/support.txt"]}}"#
     }
 
-    @Test("shallow clone, record, sync, review: exit 1 on the regression, a comment that says so, annotations, the HTML report, records pushed")
+    @Test("shallow clone, record, sync, review: exit 1 on the regression as in a full clone, a comment that says so, annotations, the HTML report, records pushed")
     func flow() throws {
         let steps = Self.steps(try String(contentsOfFile: Self.workflow, encoding: .utf8))
-        let names = ["Fetch the base branch and the pull request's history", "Record the scores", "Share the records", "Review"]
+        let names = ["Record the scores", "Share the records", "Review"]
         for name in names + ["Evaluate the prompts with promptfoo", "Comment on the pull request", "Gate"] {
             #expect(steps[name] != nil, "no step '\(name)' in \(Self.workflow)")
         }
         // The team's repository: main with its gates, prompt and scores; a pull request that hurts accuracy.
-        let origin = try TestRepository(bare: true)
-        let developer = try TestRepository.evaluated()
+        let origin = try PullRequestOrigin()
+        let developer = origin.developer
         try developer.write("quill.yaml", TestRepository.gatedConfig)
         try developer.write("prompts/support.txt", "Answer the customer's question.\nCite the policy.\n")
         let base = try developer.commitAll("support prompt")
-        try developer.git("remote", "add", "origin", origin.path)
         try developer.git("push", "-q", "origin", "main")
         try developer.write("results.json", Self.promptfooResults(passing: 19))
         #expect(try QuillBinary.run(["eval", "record", "results.json"], in: developer.path).status == 0)
@@ -79,26 +79,28 @@ struct ReviewCIFlowTests {
         try developer.git("checkout", "-q", "-b", "feature")
         try developer.write("prompts/support.txt", "Answer the customer's question.\nSkip citations.\n```\n</details><img src=x onerror=alert(1)>\n")
         let head = try developer.commitAll("shorter answers")
-        try developer.git("push", "-q", "origin", "feature")
+        try developer.git("checkout", "-q", "main")
+        try origin.addCommits(70)
+        try developer.git("push", "-q", "origin", "main", "feature")
 
         // CI: a shallow single-branch clone of the pull request, then the workflow's steps.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quill-ci-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try developer.git("clone", "-q", "--depth", "1", "--branch", "feature", "file://" + origin.path, folder)
-        let ci = folder
+        let clone = try origin.clone(["--depth", "1", "--single-branch", "--branch", "feature"])
+        let ci = clone.path + "/work"
         #expect(try ProcessRunner.run(TestEnvironment.gitPath, ["rev-parse", "--is-shallow-repository"], in: ci).output == "true")
         let outputs = ci + "/github-output"
         let environment = TestEnvironment.variables(extra: [
-            "BASE": "main", "PR_REF": "refs/heads/feature", "REPORT_URL": "https://ci.example.com/runs/7", "GITHUB_OUTPUT": outputs,
+            "BASE": "main", "REPORT_URL": "https://ci.example.com/runs/7", "GITHUB_OUTPUT": outputs,
             "PATH": URL(fileURLWithPath: QuillBinary.path).deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? ""),
         ])
         try Data(Self.promptfooResults(passing: 12).utf8).write(to: URL(fileURLWithPath: ci + "/results.json"))
-        var annotations = ""
+        var annotations = "", notes = ""
         for name in names {
             let result = try ProcessRunner.run("/bin/bash", ["-eo", "pipefail", "-c", steps[name]!], in: ci, environment: environment)
             #expect(result.status == 0, "step '\(name)': \(result.stderr)")
-            if name == "Review" { annotations = result.stdout }
+            if name == "Review" { (annotations, notes) = (result.stdout, result.stderr) }
         }
+        // The first review fetched main and deepened the clone to the merge base by itself.
+        #expect(notes.hasPrefix("note: fetched 'main' from 'origin'\nnote: fetched 64 more commits of history from 'origin'\n"), "\(notes)")
         // The gate: exit 1, kept for the last step.
         #expect(try String(contentsOfFile: outputs, encoding: .utf8) == "gate=1\n")
         // The comment: the regression, the rule, the hostile line as text only.
@@ -114,9 +116,15 @@ struct ReviewCIFlowTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ci + "/quill-review.json"))) as? [String: Any])
         #expect((json["mergeBase"] as? [String: Any])?["commit"] as? String == base)
         #expect((json["head"] as? [String: Any])?["commit"] as? String == head)
+        // A full clone of the pull request says the same, with the same exit status.
+        let full = try origin.clone(["--branch", "feature"])
+        let fullReview = try QuillBinary.run(["review", "origin/main", "--format", "json"], in: full.path + "/work")
+        #expect(fullReview.status == 1, "\(fullReview.stderr)")
+        let fullJSON = try #require(try JSONSerialization.jsonObject(with: Data(fullReview.stdout.utf8)) as? [String: Any])
+        #expect(fullJSON.filter { $0.key != "fetched" } as NSDictionary == json.filter { $0.key != "fetched" } as NSDictionary)
         // The head's records reached origin: a fresh clone sees them.
         let later = try TestRepository.evaluated()
-        try later.git("remote", "add", "origin", origin.path)
+        try later.git("remote", "add", "origin", origin.url)
         try later.git("fetch", "-q", "origin", "refs/quill/*:refs/quill/*")
         let records = try later.git("ls-tree", "-r", "--name-only", "refs/quill/evals").split(separator: "\n").filter { $0.hasPrefix("records/") }
         #expect(records.count == 2)

@@ -16,6 +16,16 @@ extension Repository {
             folder.remove()
             throw GitError(code: .generic, message: "cannot create '\(folder.path)/pack': \(error.localizedDescription)", function: "openQuarantineHandle")
         }
+        do {
+            return (try quarantineHandle(reading: folder), folder)
+        } catch {
+            folder.remove()
+            throw error
+        }
+    }
+
+    /// A handle on this repository that also reads, and writes new packs into, `folder`'s `pack/`.
+    func quarantineHandle(reading folder: TemporaryObjectFolder) throws(GitError) -> Repository {
         let quarantined = try Repository.open(at: gitDirectoryPath)
         var odb: OpaquePointer?
         try check(git_repository_odb(&odb, quarantined.handle), "git_repository_odb")
@@ -24,7 +34,7 @@ extension Repository {
         try check(git_odb_backend_pack(&backend, folder.path), "git_odb_backend_pack")
         // Highest priority: received packs are written here; the odb owns and frees the backend.
         try check(git_odb_add_backend(odb, backend, 1000), "git_odb_add_backend")
-        return (quarantined, folder)
+        return quarantined
     }
 
     /// Moves the packs received into the quarantine `folder` to `objects/pack/`, each pack before its index

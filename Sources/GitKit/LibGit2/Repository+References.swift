@@ -60,6 +60,30 @@ extension Repository {
         try check(git_transaction_commit(transaction), "git_transaction_commit('\(name)')")
     }
 
+    /// The references whose names start with `prefix` (such as `refs/quill/`), as stored.
+    public func references(under prefix: String) throws(GitError) -> [Reference] {
+        var iterator: OpaquePointer?
+        try check(git_reference_iterator_glob_new(&iterator, handle, prefix + "*"), "git_reference_iterator_glob_new('\(prefix)')")
+        defer { git_reference_iterator_free(iterator) }
+        var found = [Reference]()
+        var reference: OpaquePointer?
+        while true {
+            let result = git_reference_next(&reference, iterator)
+            if result == GIT_ITEROVER.rawValue { break }
+            try check(result, "git_reference_next")
+            found.append(Reference(reference!))
+            git_reference_free(reference)
+        }
+        return found
+    }
+
+    /// Deletes the reference `name`; nothing happens when there is none.
+    public func deleteReference(_ name: String) throws(GitError) {
+        let result = git_reference_remove(handle, name)
+        guard result != GIT_ENOTFOUND.rawValue else { return git_error_clear() }
+        try check(result, "git_reference_remove('\(name)')")
+    }
+
     /// The lock file a writer of the reference `name` holds while it moves it (`<git dir>/<name>.lock`).
     public func lockFilePath(forReference name: String) -> String {
         commonDirectoryPath + name + ".lock"

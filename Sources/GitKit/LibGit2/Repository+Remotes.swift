@@ -25,10 +25,14 @@ extension Repository {
     /// references move. A refspec whose source the remote does not have fetches nothing and is not an
     /// error. Tags are not followed and `FETCH_HEAD` is not written. Credentials come from the ssh agent,
     /// git's credential helpers or the system's default credentials, never from a prompt.
+    ///
+    /// In a shallow clone, whose history libgit2 1.5 cannot negotiate over (it walks to a missing parent),
+    /// the `git` executable fetches instead, with the same quarantine (`fetchWithGitInQuarantine`).
     @discardableResult
     public func fetch(
         remote: String, refspecs: [String], accept: (Repository, [Reference]) throws -> Void = { _, _ in }
     ) throws -> [Reference] {
+        if isShallow { return try fetchWithGitInQuarantine(remote: remote, refspecs: refspecs, accept: accept) }
         let (quarantined, folder) = try openQuarantineHandle()
         defer { folder.remove() }
         var refusal: (any Error)?
@@ -60,6 +64,33 @@ extension Repository {
         return advertised
     }
 
+    /// The branch the remote's `HEAD` names (`refs/heads/main`), as it advertises it; `nil` when it
+    /// names none (a detached or empty remote).
+    public func remoteDefaultBranch(_ remote: String) throws(GitError) -> String? {
+        try withConnection(remote) { remoteHandle throws(GitError) -> String? in
+            var buffer = git_buf()
+            defer { git_buf_dispose(&buffer) }
+            guard try checkFound(git_remote_default_branch(&buffer, remoteHandle), "git_remote_default_branch('\(remote)')"),
+                let text = buffer.ptr else { return nil }
+            return String(cString: text)
+        }
+    }
+
+    /// The references the remote advertises (`git ls-remote`).
+    public func remoteReferences(_ remote: String) throws(GitError) -> [Reference] {
+        try withConnection(remote) { remoteHandle throws(GitError) in try advertisedReferences(remoteHandle) }
+    }
+
+    /// Calls `body` with the remote connected for fetching (its own refspecs unused); disconnects after.
+    private func withConnection<Result>(_ remote: String, _ body: (OpaquePointer) throws(GitError) -> Result) throws(GitError) -> Result {
+        try withRemote(remote, refspecsOnly: true) { (remoteHandle, session) throws(GitError) -> Result in
+            var callbacks = try session.callbacks()
+            try session.check(git_remote_connect(remoteHandle, GIT_DIRECTION_FETCH, &callbacks, nil, nil), "git_remote_connect('\(remote)')")
+            defer { git_remote_disconnect(remoteHandle) }
+            return try body(remoteHandle)
+        }
+    }
+
     /// Pushes `refspecs` (such as `refs/quill/evals:refs/quill/evals`) to `remote` and returns the
     /// references the remote did not update.
     ///
@@ -67,7 +98,8 @@ extension Repository {
     /// local one it is rejected (`fetch first` when its commit is not even here, `non-fast-forward`
     /// otherwise) without being sent, as `git push` does; a reference the server refuses (it moved
     /// during the push, a hook said no) is rejected with the server's message. A reference already at
-    /// the local commit is not sent. Throws for a source reference that does not exist.
+    /// the local commit is not sent. Throws for a source reference that does not exist. In a shallow
+    /// clone the `git` executable sends the pack (`git push --porcelain`, no hooks).
     @discardableResult
     public func push(remote: String, refspecs: [String]) throws(GitError) -> [PushRejection] {
         try withRemote(remote) { (remoteHandle, session) throws(GitError) -> [PushRejection] in
@@ -97,6 +129,10 @@ extension Repository {
                 sending.append((refspec, parsed.destination))
             }
             guard !sending.isEmpty else { return rejections }
+            if isShallow {
+                // libgit2 1.5 walks the history below a shallow clone's boundary to build the pack, and fails.
+                return rejections + (try GitProcess.push(gitDirectory: commonDirectoryPath, remote: remote, refspecs: sending.map(\.refspec)))
+            }
             var options = git_push_options()
             try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
             options.callbacks = callbacks

@@ -7,7 +7,7 @@ struct ReviewCommand: ParsableCommand, JSONOutputCommand {
         abstract: "Report a pull request's prompt changes with their scores, and fail on a regression (the CI gate).",
         usage: """
             quill review [<base>] [<head>] [--format <format>] [--no-gate]
-                  [--require-scores] [--max-chars <max-chars>]
+                  [--require-scores] [--no-fetch] [--max-chars <max-chars>]
                   [--full-report <full-report>]
             """,
         discussion: HelpText.discussion(
@@ -16,12 +16,20 @@ struct ReviewCommand: ParsableCommand, JSONOutputCommand {
                 both sides, and judges each metric by the gates (direction, min, max_drop) of quill.yaml on BASE: \
                 the pull request's own quill.yaml is shown when it differs, never applied.
                 """,
-            "Exit status: 0 no regression, 1 a regression (or, with --require-scores, a prompt without scores), 2 bad input, 3 a repository problem.",
+            """
+                In a CI checkout (a shallow or single-branch clone) review fetches what it lacks from the remote BASE \
+                names (else the branch's upstream remote, else origin): a BASE branch not fetched yet, history down to \
+                the merge base (deepening a shallow clone by 64 commits, then twice as many each step, by at most \
+                \(ReviewRequest.fetchDepthLimit) in all), and, when a changed prompt has no records on a side, refs/quill/* \
+                and refs/notes/quill, merged as 'quill sync' merges them (nothing local is overwritten, nothing is pushed).
+                """,
+            "Exit status: 0 no regression, 1 a regression (or, with --require-scores, a prompt without scores), "
+                + "2 bad input (with --no-fetch: what would have to be fetched), 3 a repository problem (a remote that cannot be reached).",
             examples: ["quill review origin/main --format markdown > comment.md", "quill review origin/main --format html --no-gate > review.html"]))
 
     static let schemas: [OutputSchema] = [.review]
 
-    @Argument(help: "The branch the pull request merges into (default: the remote's default branch, origin/HEAD).")
+    @Argument(help: "The branch the pull request merges into (default: the remote's default branch: origin/HEAD, else as the remote names it).")
     var base: String?
 
     @Argument(help: "The pull request's head.")
@@ -36,6 +44,9 @@ struct ReviewCommand: ParsableCommand, JSONOutputCommand {
     @Flag(help: "Fail when a changed prompt has no records on a side.")
     var requireScores = false
 
+    @Flag(help: "Fetch nothing: exit 2 naming the git fetch to run when the base branch, the merge base or every eval record is missing.")
+    var noFetch = false
+
     @Option(help: "With --format markdown: the most characters the comment may have.")
     var maxChars = ReviewReport.defaultMaxCharacters
 
@@ -48,7 +59,8 @@ struct ReviewCommand: ParsableCommand, JSONOutputCommand {
 
     func run() throws {
         let context = try CommandContext.open()
-        let report = try context.workspace.review(ReviewRequest(base: base, head: head, requireScores: requireScores))
+        let report = try context.workspace.review(ReviewRequest(base: base, head: head, requireScores: requireScores, fetch: !noFetch))
+        for line in report.fetched ?? [] { Console.error("note: fetched " + line) }
         switch format {
         case .text: Console.out(report.renderText(.current))
         case .markdown: Console.out(report.renderMarkdown(maxCharacters: maxChars, fullReport: fullReport))

@@ -43,19 +43,34 @@ struct LabelMoveMessage: Equatable {
 
     /// Reads a move commit's message; `nil` when its last paragraph is not a move's trailers (a merge
     /// commit, or a commit some other tool wrote).
+    ///
+    /// Works on Swift's own `Character` views, not Foundation's `NSString` bridges, which were a
+    /// quarter of `label log`'s time; a paragraph break is `\n\n` as a pair of characters, as before.
     init?(parsing message: String) {
-        var paragraphs = message.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: "\n\n")
+        var paragraphs = LabelMoveMessage.trimmed(message).split(separator: "\n\n", omittingEmptySubsequences: false)
         guard paragraphs.count >= 2, let last = paragraphs.popLast() else { return nil }
-        var fields = [String: String]()
+        var fields = [Substring: Substring]()
         for line in last.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard let colon = line.range(of: ": ") else { return nil }
-            fields[String(line[..<colon.lowerBound])] = String(line[colon.upperBound...])
+            guard let colon = line.firstRange(of: ": ") else { return nil }
+            fields[line[..<colon.lowerBound]] = line[colon.upperBound...]
         }
-        guard fields.count == 4, let label = fields["Quill-Label"], LabelName.isValid(label), let prompt = fields["Quill-Prompt"], !prompt.isEmpty,
+        guard fields.count == 4, let label = fields["Quill-Label"].map(String.init), LabelName.isValid(label),
+            let prompt = fields["Quill-Prompt"].map(String.init), !prompt.isEmpty,
             let fromText = fields["Quill-From"], let toText = fields["Quill-To"],
             let from = LabelMoveMessage.version(fromText), let to = LabelMoveMessage.version(toText)
         else { return nil }
         self.init(label: label, prompt: prompt, from: from, to: to, note: paragraphs.dropFirst().joined(separator: "\n\n"))
+    }
+
+    /// `text` without leading and trailing white space and line breaks (Unicode's, as Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` removes them).
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let blank = CharacterSet.whitespacesAndNewlines
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, blank.contains(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start, blank.contains(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+        return String(scalars[start..<end])
     }
 
     /// `none`, or `<blob> <commit>`.
@@ -68,10 +83,10 @@ struct LabelMoveMessage: Equatable {
     }
 
     /// A trailer's version: `.some(nil)` for `none`, `nil` when malformed.
-    private static func version(_ text: String) -> LabelVersion?? {
+    private static func version(_ text: Substring) -> LabelVersion?? {
         if text == "none" { return .some(nil) }
         let parts = text.split(separator: " ")
-        guard parts.count == 2, let blob = ObjectID(hex: String(parts[0])), let commit = ObjectID(hex: String(parts[1])) else { return nil }
+        guard parts.count == 2, let blob = ObjectID(hex: parts[0]), let commit = ObjectID(hex: parts[1]) else { return nil }
         return .some(LabelVersion(blob: blob.hex, commit: commit.hex))
     }
 }

@@ -3,6 +3,8 @@ import GitKit
 /// The scores of labelled versions from the eval store, each version looked up once.
 struct LabelScores {
     private var lookup: ScoreLookup?
+    /// The scores already worked out, by blob: a version is most moves' `to` and the next move's `from`.
+    private var known = [ObjectID: [VersionScore]]()
 
     init(workspace: Workspace) throws {
         let store = EvalStore(repository: workspace.repository)
@@ -18,6 +20,9 @@ struct LabelScores {
     /// The means per suite and model of the prompt version `blob`.
     mutating func of(blob: ObjectID) throws -> [VersionScore] {
         guard lookup != nil else { return [] }
-        return ScoreTimeline.scores(grouped: [try lookup!.records(forBlob: blob)])[0]
+        if let scores = known[blob] { return scores }
+        let scores = ScoreTimeline.scores(grouped: [try lookup!.records(forBlob: blob)])[0]
+        known[blob] = scores
+        return scores
     }
 }

@@ -34,6 +34,9 @@ public struct ReviewReport: Codable, Sendable, Equatable {
     /// Changed prompts, by path at the head.
     public let prompts: [PromptReview]
     public let gate: Gate
+    /// What review fetched from the remote because this clone lacked it (the base branch, history down
+    /// to the merge base, eval records), one line each; absent when nothing was fetched.
+    public internal(set) var fetched: [String]?
 
     /// The rule of every review, with the base's `quill.yaml` named.
     static let ruleText = "A metric regresses when the head is worse than the merge base by more than its max_drop, "

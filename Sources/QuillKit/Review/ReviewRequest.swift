@@ -10,15 +10,23 @@ public struct ReviewRequest: Sendable, Equatable {
     public var resamples: Int
     /// How many of a prompt's newest versions its history charts show.
     public var historyLimit: Int
+    /// Whether what a CI checkout lacks (the base branch, history down to the merge base, eval records)
+    /// is fetched from the remote; when false, review names the fetch to run instead.
+    public var fetch: Bool
+
+    /// The most commits review deepens a shallow clone's history by while looking for the merge base.
+    public static let fetchDepthLimit = 2048
 
     public init(
         base: String? = nil, head: String = "HEAD", requireScores: Bool = false,
-        resamples: Int = PairedBootstrap.defaultResamples, historyLimit: Int = 50
+        resamples: Int = PairedBootstrap.defaultResamples, historyLimit: Int = 50,
+        fetch: Bool = true
     ) {
         self.base = base
         self.head = head
         self.requireScores = requireScores
         self.resamples = resamples
         self.historyLimit = historyLimit
+        self.fetch = fetch
     }
 }

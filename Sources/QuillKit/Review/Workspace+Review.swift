@@ -6,17 +6,37 @@ extension Workspace {
     /// branch and the head to the head, each diffed, scored on both sides and judged by the gates of
     /// the base branch's `quill.yaml` (never the head's).
     ///
+    /// In a CI checkout that lacks them, the base branch, the history down to the merge base and the
+    /// eval records are fetched from the remote first (`ReviewFetcher`), unless `request.fetch` is off.
+    ///
     /// Complexity: that of `diff` from the merge base to the head, plus per changed prompt one line
     /// diff, and one history walk for all changed prompts (per commit reachable from the head, the
     /// folders that differ from its parent and hold a changed prompt).
     public func review(_ request: ReviewRequest) throws -> ReviewReport {
         let headID = try resolveUserCommit(request.head)
-        let (baseLabel, baseID) = try request.base.map { ($0, try resolveUserCommit($0)) } ?? defaultReviewBase()
-        let head = ReviewReport.Side(label: request.head, commit: headID.hex)
-        let base = ReviewReport.Side(label: baseLabel, commit: baseID.hex)
-        guard let mergeBase = try repository.mergeBase(baseID, headID) else {
-            throw QuillError.badInput("'\(base.label)' and '\(head.label)' have no common ancestor; expected a head branched from the base")
+        var fetcher = try ReviewFetcher(workspace: self, base: request.base, isAllowed: request.fetch)
+        let (baseLabel, baseID): (String, ObjectID)
+        if let base = request.base {
+            (baseLabel, baseID) = (base, try fetcher.resolveBase(base))
+        } else {
+            (baseLabel, baseID) = try defaultReviewBase(&fetcher)
         }
+        let mergeBase = try fetcher.mergeBase(baseID, headID, labels: (baseLabel, request.head))
+        let sides = (base: ReviewReport.Side(label: baseLabel, commit: baseID.hex), head: ReviewReport.Side(label: request.head, commit: headID.hex))
+        var report = try fetcher.workspace.report(request, sides: sides, mergeBase: mergeBase)
+        if report.prompts.contains(where: { $0.missing != nil }), try fetcher.fetchRecords() {
+            report = try fetcher.workspace.report(request, sides: sides, mergeBase: mergeBase)
+        }
+        report.fetched = fetcher.fetched.isEmpty ? nil : fetcher.fetched
+        return report
+    }
+
+    /// The report of the pull request from `mergeBase` to `sides.head`.
+    private func report(
+        _ request: ReviewRequest, sides: (base: ReviewReport.Side, head: ReviewReport.Side), mergeBase: ObjectID
+    ) throws -> ReviewReport {
+        let (base, head) = sides
+        let baseID = try objectID(base.commit), headID = try objectID(head.commit)
         let baseConfigText = try configText(at: baseID)
         let policyConfig = try baseConfigText.map { try QuillConfig.parse($0, path: "\(base.label):\(QuillConfig.fileName)") } ?? QuillConfig()
         let headConfigText = try configText(at: headID)
@@ -46,14 +66,15 @@ extension Workspace {
                 notEvaluated: unevaluated, requireScores: request.requireScores))
     }
 
-    /// The remote's default branch, as `refs/remotes/<remote>/HEAD` names it; the remote is the current
-    /// branch's upstream remote, else `origin`.
-    private func defaultReviewBase() throws -> (label: String, commit: ObjectID) {
+    /// The remote's default branch, as `refs/remotes/<remote>/HEAD` names it, else as the remote says
+    /// (`ReviewFetcher.defaultBase`); the remote is the current branch's upstream remote, else `origin`.
+    private func defaultReviewBase(_ fetcher: inout ReviewFetcher) throws -> (label: String, commit: ObjectID) {
         let branch = try repository.headBranchName().map { String($0.dropFirst("refs/heads/".count)) }
         let remote = try branch.flatMap { try repository.configString("branch.\($0).remote") } ?? "origin"
         let name = "refs/remotes/\(remote)/HEAD"
         guard Repository.isValidReferenceName(name), let reference = try repository.reference(named: name),
             case .symbolic(let target) = reference.target, let commit = try repository.referenceTarget(target) else {
+            if let found = try fetcher.defaultBase() { return found }
             throw QuillError.badInput(
                 "no BASE given and '\(remote)/HEAD' is not set; name the branch the pull request merges into, "
                     + "as in 'quill review origin/main', or run 'git remote set-head \(remote) --auto'")

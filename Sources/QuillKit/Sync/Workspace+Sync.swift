@@ -23,26 +23,14 @@ extension Workspace {
         let target = try SyncRemote.resolve(remote, in: self)
         let merger = RefMerger(repository: repository, remote: target, signature: try repository.defaultSignature(for: .committer))
         var localBefore = [String: ObjectID?]()
+        for reference in SyncedRefs.all { localBefore[reference] = .some(try repository.referenceTarget(reference)) }
         var rejections = [PushRejection]()
         for attempt in 0..<attempts {
             if attempt > 0 {
                 // Jittered exponential backoff: 50 ms, 100 ms, … up to 1.6 s, times 0.5–1.
                 usleep(UInt32(Double(50_000 << min(attempt - 1, 5)) * Double.random(in: 0.5...1)))
             }
-            var advertised = [String: ObjectID]()
-            let fetched = try repository.fetch(remote: target.location, refspecs: target.fetchRefspecs) { received, advertised in
-                try FetchedRefCheck(repository: received, remote: remote).check(advertised)
-            }
-            for reference in fetched {
-                advertised[reference.name] = reference.id
-            }
-            var merges = [RefMerger.Merge]()
-            for reference in SyncedRefs.all {
-                let local = try repository.referenceTarget(reference)
-                if localBefore[reference] == nil { localBefore[reference] = .some(local) }
-                guard local != nil || advertised[reference] != nil else { continue }
-                merges.append(try merger.merge(reference, remoteTip: advertised[reference]))
-            }
+            let merges = try fetchAndMerge(target, remote: remote, merger: merger)
             try beforePush()
             let sending = merges.filter { $0.localAfter != nil && $0.localAfter != $0.remoteTip }
             rejections = sending.isEmpty ? [] : try repository.push(
@@ -56,6 +44,26 @@ extension Workspace {
         throw QuillError(
             .repository,
             "'\(remote)' kept moving: \(rejections.map(\.description).joined(separator: ", ")) rejected \(attempts) times; run 'quill sync' again")
+    }
+
+    /// Fetches the remote's Quill refs into `refs/quill-remotes/<name>/` (refused with nothing changed when
+    /// one is not what Quill writes, `FetchedRefCheck`) and merges each into its local ref as the union of
+    /// both: a local ref is only ever fast-forwarded or merged, never rewritten. `remote` is the name the
+    /// user gave, for messages. Returns the merges of the refs either side has.
+    func fetchAndMerge(_ target: SyncRemote, remote: String, merger: RefMerger) throws -> [RefMerger.Merge] {
+        var advertised = [String: ObjectID]()
+        let fetched = try repository.fetch(remote: target.location, refspecs: target.fetchRefspecs) { received, advertised in
+            try FetchedRefCheck(repository: received, remote: remote).check(advertised)
+        }
+        for reference in fetched {
+            advertised[reference.name] = reference.id
+        }
+        var merges = [RefMerger.Merge]()
+        for reference in SyncedRefs.all {
+            guard try repository.referenceTarget(reference) != nil || advertised[reference] != nil else { continue }
+            merges.append(try merger.merge(reference, remoteTip: advertised[reference]))
+        }
+        return merges
     }
 }
 

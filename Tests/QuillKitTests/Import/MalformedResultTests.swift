@@ -103,6 +103,16 @@ struct MalformedResultTests {
         #expect(entries.map { $0.key } == ["note", "quoted", "rows"])
     }
 
+    @Test("a DVC list of more values than a series may hold is refused where it starts, before its cases are made")
+    func seriesBound() throws {
+        let bound = MetricCollector.maximumSeries
+        let zeros = "{\"accuracy\": [" + Array(repeating: "0", count: bound + 1).joined(separator: ",") + "]}"
+        let error = #expect(throws: InputFileError.self) { try ResultImporter.read(Data(zeros.utf8), path: "z.json", format: .dvc) }
+        #expect(error?.description == "z.json:1:14: metric 'accuracy' lists \(bound + 1) values; expected at most \(bound) cases")
+        let atBound = "{\"accuracy\": [" + Array(repeating: "1", count: bound).joined(separator: ",") + "]}"
+        #expect(try ResultImporter.read(Data(atBound.utf8), path: "z.json", format: .dvc).evaluations[0].cases.count == bound)
+    }
+
     @Test("bytes that are not UTF-8 are refused at their position")
     func binary() {
         let error = #expect(throws: InputFileError.self) {

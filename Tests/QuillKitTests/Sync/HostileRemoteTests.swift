@@ -51,18 +51,34 @@ struct HostileRemoteTests {
         try ProcessRunner.run(TestEnvironment.gitPath, ["for-each-ref"], in: path, environment: TestEnvironment.variables()).output
     }
 
+    /// How the reader reaches the remote: by path, or over `git://` from a full or a shallow clone (where
+    /// the `git` executable fetches into the quarantine instead of libgit2).
+    enum Transport: CaseIterable {
+        case path, daemon, daemonIntoShallowClone
+    }
+
     @Test("a ref that is not a commit of the store's layout is refused with one line, and nothing changes on either side",
-          arguments: Corruption.allCases, [false, true])
-    func refusesCorruptRef(corruption: Corruption, overDaemon: Bool) throws {
+          arguments: Corruption.allCases, Transport.allCases)
+    func refusesCorruptRef(corruption: Corruption, transport: Transport) throws {
         let fixture = try SyncFixture()
-        let writer = try fixture.clone(), reader = try fixture.clone()
+        let writer = try fixture.clone()
+        let reader: TestRepository
+        if transport == .daemonIntoShallowClone {
+            _ = try fixture.commitEdit(in: writer, branch: "main")
+            reader = try TestRepository(cloning: fixture.remote, options: ["--depth", "1"])
+            try reader.git("config", "user.name", TestEnvironment.authorName)
+            try reader.git("config", "user.email", TestEnvironment.authorEmail)
+            #expect(try reader.git("rev-parse", "--is-shallow-repository") == "true")
+        } else {
+            reader = try fixture.clone()
+        }
         try fixture.record(0.9, in: writer)
         _ = try Workspace.open(from: writer.path).sync()
         try fixture.record(0.8, in: reader)
         _ = try Workspace.open(from: reader.path).sync()
         try fixture.record(0.7, in: reader)
         let (reference, problem) = try corruption.apply(to: fixture.remote)
-        let daemon = overDaemon ? try GitDaemon(basePath: (fixture.remote.path as NSString).deletingLastPathComponent) : nil
+        let daemon = transport != .path ? try GitDaemon(basePath: (fixture.remote.path as NSString).deletingLastPathComponent) : nil
         defer { daemon?.stop() }
         let remote = daemon?.url((fixture.remote.path as NSString).lastPathComponent) ?? "origin"
         let (localBefore, remoteBefore) = (try refs(reader.path), try refs(fixture.remote.path))

@@ -12,6 +12,10 @@ struct MetricCollector {
         case lenient
     }
 
+    /// The most values a per-case series may list: each becomes a case (about 300 bytes in memory),
+    /// so a hostile file of zeros cannot take gigabytes; real suites hold thousands of cases.
+    static let maximumSeries = 500_000
+
     /// The policy for values that are not numbers.
     let policy: Policy
     /// The metrics read so far.
@@ -43,6 +47,9 @@ struct MetricCollector {
             try add(try Self.finite(node, name: name ?? ""), name: name ?? "", at: node)
         case .list(let elements) where policy == .series:
             guard let name, !elements.isEmpty else { return }
+            guard elements.count <= Self.maximumSeries else {
+                throw SourceIssue(node.position, "metric '\(name)' lists \(elements.count) values; expected at most \(Self.maximumSeries) cases")
+            }
             var values: [Double] = []
             for (index, element) in elements.enumerated() {
                 values.append(try Self.finite(element, name: "\(name)[\(index)]"))
