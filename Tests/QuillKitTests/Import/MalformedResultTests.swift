@@ -61,6 +61,10 @@ struct MalformedResultTests {
         MalformedResult("ta.toml", "[\u{01}val]\ny = 1\n", "ta.toml:1:2: invalid TOML: expected a key in the table header, saw byte 0x1"),
         MalformedResult("tb.toml", "a = 1\n[[ .eval]]\n", "tb.toml:2:4: invalid TOML: expected a key in the table header, saw '.'"),
         MalformedResult("tc.toml", "\u{FEFF}[[[x]]]\n", "tc.toml:1:3: invalid TOML: expected a key in the table header, saw '['"),
+        // toml++ asserts on these array values (fuzzing found the first): refused before it parses
+        MalformedResult("te.toml", "x = [1, }]\n", "te.toml:1:9: invalid TOML: '}' inside an array; expected a value, ',' or ']'"),
+        MalformedResult("tf.toml", "x = [\u{2028}1]\n", "tf.toml:1:6: invalid TOML: a Unicode line or paragraph separator outside a string; expected a newline"),
+        MalformedResult("tg.toml", "x = [1,\u{85}]\n", "tg.toml:1:8: invalid TOML: a Unicode line or paragraph separator outside a string; expected a newline"),
         MalformedResult("td.toml", "x = 1 # [\n  [\n", "td.toml:2:4: invalid TOML: expected a key in the table header, saw byte 0xA"),
         MalformedResult("z.json", #"{"a.b": 1, "a": {"b": 2}}"#, "z.json:1:23: metric 'a.b' appears twice; expected each metric once"),
         MalformedResult("aa.json", as: .ghModels, #"{"testResults": [{"modelResponse": "ok", "evaluationResults": [{"evaluatorName": "len", "score": 1}]}]}"#,
@@ -97,7 +101,7 @@ struct MalformedResultTests {
 
     @Test("lines that open with '[' inside strings, arrays and inline tables are not table headers")
     func bracketLinesThatAreNotHeaders() throws {
-        let text = "note = \"\"\"\n[*] a step\n\"\"\"\nrows = [\n  [+1, 2],\n  [{a = 1}],\n]\n[ \"quoted\" ]\nx = 0.5\n"
+        let text = "note = \"\"\"\n[*] a step \u{2028}}\n\"\"\"\nrows = [\n  [+1, 2],\n  [{a = 1}], # }\n]\n[ \"quoted\" ]\nx = 0.5\n"
         let document = try TOMLReader.read(SourceText(text))
         guard case .table(let entries) = document.kind else { Issue.record("not a table"); return }
         #expect(entries.map { $0.key } == ["note", "quoted", "rows"])

@@ -1,7 +1,9 @@
 /// Refuses, before toml++ parses a document, the input it cannot be trusted with: dotted keys and table
-/// headers deeper than its trees may recurse, and table headers whose key does not start with a key
-/// character (toml++ 3.4 asserts that it does, which aborts a debug build and is undefined behaviour in
-/// a release build). Both refusals are TOML errors anyway; the preflight only says them first.
+/// headers deeper than its trees may recurse, and what toml++ 3.4 asserts never happens (an assertion
+/// aborts a debug build and is undefined behaviour in a release build): a table header whose key does
+/// not start with a key character, and an array value that starts with `}` or with U+0085, U+2028 or
+/// U+2029 (line breaks toml++ neither accepts nor refuses there). All are TOML errors anyway; the
+/// preflight only says them first.
 struct TOMLPreflight {
     /// The most parts a dotted key may have.
     let maximumDepth: Int
@@ -15,7 +17,7 @@ struct TOMLPreflight {
         let bytes = source.bytes
         var scanner = TOMLStringScanner()
         var dots = 0
-        var brackets = 0
+        var open = [UInt8]()  // the `[` and `{` not closed yet, innermost last
         var lineStart = true
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         for offset in start..<bytes.count {
@@ -31,12 +33,17 @@ struct TOMLPreflight {
                     throw SourceIssue(source.position(at: offset), "invalid TOML: key has more than \(maximumDepth) dotted parts; expected at most \(maximumDepth)")
                 }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
-                if byte == UInt8(ascii: "["), lineStart, brackets == 0 { try checkHeader(source, at: offset) }
-                brackets += 1
+                if byte == UInt8(ascii: "["), lineStart, open.isEmpty { try checkHeader(source, at: offset) }
+                open.append(byte)
                 dots = 0
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                brackets = max(brackets - 1, 0)
+                if byte == UInt8(ascii: "}"), open.last == UInt8(ascii: "[") {
+                    throw SourceIssue(source.position(at: offset), "invalid TOML: '}' inside an array; expected a value, ',' or ']'")
+                }
+                _ = open.popLast()
                 dots = 0
+            case _ where Self.isUnicodeLineBreak(bytes[offset...].prefix(3)):
+                throw SourceIssue(source.position(at: offset), "invalid TOML: a Unicode line or paragraph separator outside a string; expected a newline")
             default:
                 if !Self.isKeyByte(byte) { dots = 0 }
             }
@@ -64,6 +71,11 @@ struct TOMLPreflight {
     /// `byte` as an error message shows it: printable ASCII quoted, anything else as a hexadecimal byte.
     private static func shown(_ byte: UInt8) -> String {
         (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    }
+
+    /// Whether `bytes` start with U+0085, U+2028 or U+2029 in UTF-8.
+    private static func isUnicodeLineBreak(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.starts(with: [0xC2, 0x85]) || bytes.starts(with: [0xE2, 0x80, 0xA8]) || bytes.starts(with: [0xE2, 0x80, 0xA9])
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {
