@@ -50,7 +50,6 @@ struct QuillManifestSource {
         guard String(validating: Array(data), as: UTF8.self) != nil else {
             throw QuillError.badInput("'\(shown)' is not UTF-8 text; expected a JSON or JSON Lines manifest")
         }
-        let decoder = JSONDecoder()
         let settings: Settings
         var entries: [(line: Int?, entry: Entry)]
         if path.hasSuffix(".jsonl") {
