@@ -23,6 +23,10 @@ final class TrackedPaths {
     }
 
     private let root = Folder()
+    /// The parent-side folders the last comparison loaded: a walk's next commit is usually that
+    /// parent, so its folders are read once, not twice.
+    private var parentFolders: [ObjectID: LoadedTree] = [:]
+    private var loadedFolders: [ObjectID: LoadedTree] = [:]
 
     /// Whether no path is tracked.
     var isEmpty: Bool { root.count == 0 }
@@ -63,12 +67,16 @@ final class TrackedPaths {
     func changes(from parent: ObjectID?, to tree: ObjectID, in repository: Repository) throws -> [Change] {
         var changes = [Change]()
         try collect(root, old: parent, new: tree, repository: repository, into: &changes)
+        parentFolders = loadedFolders
+        loadedFolders = [:]
         return changes
     }
 
     private func collect(_ folder: Folder, old: ObjectID?, new: ObjectID?, repository: Repository, into changes: inout [Change]) throws {
         guard folder.count > 0, old != new else { return }
-        let differences = try LoadedTree.changes(from: old.map(repository.loadTree), to: new.map(repository.loadTree))
+        let oldTree = try old.map { id in try parentFolders[id] ?? repository.loadTree(id) }
+        if let oldTree { loadedFolders[oldTree.id] = oldTree }
+        let differences = try LoadedTree.changes(from: oldTree, to: new.map { id in try parentFolders[id] ?? repository.loadTree(id) })
         for difference in differences {
             if let path = folder.files[difference.name] {
                 changes.append(Change(path: path, before: difference.before, after: difference.after))
