@@ -14,7 +14,8 @@ struct TextconvCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let data = PromptParser.fileContents(atPath: file) else {
+        // A file past the prompt bound is refused (exit 2): git diff then stops, as quill diff does.
+        guard let data = try PromptParser.fileContents(atPath: file) else {
             throw QuillError.badInput("cannot read '\(file)'; expected a readable file")
         }
         // Outside a repository, or with a quill.yaml that does not parse, the extension decides.
