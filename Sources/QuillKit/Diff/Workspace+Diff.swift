@@ -34,6 +34,8 @@ extension Workspace {
         }
         let store = EvalStore(repository: repository)
         let storeTree = try store.tipTree()
+        // One reader for every prompt version: the index's upper trees are read once, not per look-up.
+        let index = try storeTree.map { try PromptIndexReader(store: store, tree: $0) }
         let comparer = ScoreComparer(metrics: config.metrics, caseBlob: store.casesBlob(of:), resamples: request.resamples)
         var prompts = [PromptDiff]()
         for change in changes where selects(change, limits: limits) {
@@ -43,8 +45,8 @@ extension Workspace {
             let new = try newSide(of: change, commit: to.commit)
             if let old, let new, old.0 == new.0, change.oldPath == change.newPath { continue }
             let records = { (blob: ObjectID?) throws -> [EvalRecord] in
-                guard let blob, let storeTree else { return [] }
-                return try store.recordIDs(forPromptBlob: blob, in: storeTree).map(store.record)
+                guard let blob, let index else { return [] }
+                return try index.recordIDs(forPromptBlob: blob).map(store.record)
             }
             let (oldRecords, newRecords) = (try records(old?.0), try records(new?.0))
             var scores = try comparer.compare(from: oldRecords, to: newRecords)
