@@ -35,7 +35,7 @@ extension Workspace {
         let store = EvalStore(repository: repository)
         let storeTree = try store.tipTree()
         // One reader for every prompt version: the index's upper trees are read once, not per look-up.
-        let index = try storeTree.map { try PromptIndexReader(store: store, tree: $0) }
+        let index = try storeTree.map { try ScoreIndex(store: store, tree: $0) }
         let comparer = ScoreComparer(metrics: config.metrics, caseBlob: store.casesBlob(of:), resamples: request.resamples)
         var prompts = [PromptDiff]()
         for change in changes where selects(change, limits: limits) {
@@ -46,7 +46,7 @@ extension Workspace {
             if let old, let new, old.0 == new.0, change.oldPath == change.newPath { continue }
             let records = { (blob: ObjectID?) throws -> [EvalRecord] in
                 guard let blob, let index else { return [] }
-                return try index.recordIDs(forPromptBlob: blob).map(store.record)
+                return try index.lines(forPromptBlob: blob).map { try store.record($0.id) }
             }
             let (oldRecords, newRecords) = (try records(old?.0), try records(new?.0))
             var scores = try comparer.compare(from: oldRecords, to: newRecords)
