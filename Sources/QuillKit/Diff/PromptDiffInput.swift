@@ -39,9 +39,6 @@ struct PromptDiffInput: Sendable {
         scores.data = data
         let kind: PromptDiff.Change =
             old == nil ? .added : new == nil ? .deleted : change.kind == .renamed && change.oldPath != change.newPath ? .renamed : .modified
-        // An oversized side refuses the whole diff: it is not shown as a text diff of a file that does not parse.
-        if let old { try FileSizeBound.prompt.check(old.data.count, file: change.oldPath) }
-        if let new { try FileSizeBound.prompt.check(new.data.count, file: change.newPath) }
         let oldParse = old.map { Self.parsed($0.data, path: change.oldPath, reading: oldReading) }
         let newParse = new.map { Self.parsed($0.data, path: change.newPath, reading: newReading) }
         let fromError = oldParse?.error

@@ -47,7 +47,7 @@ extension Workspace {
             var inputs = [PromptDiffInput]()
             for change in selected[start..<min(start + Self.diffBatch, selected.count)] {
                 let old = try change.kind == .added ? nil : change.oldID.map {
-                    (id: $0, data: try MissingObject.data(of: $0, path: change.oldPath, commit: from.commit, in: repository))
+                    (id: $0, data: try MissingObject.data(of: $0, path: change.oldPath, commit: from.commit, in: repository, bound: .prompt))
                 }
                 let new = try newSide(of: change, commit: to.commit).map { (id: $0.0, data: $0.1) }
                 if let old, let new, old.id == new.id, change.oldPath == change.newPath { continue }
@@ -130,11 +130,11 @@ extension Workspace {
     private func newSide(of change: TreeChange, commit: ObjectID?) throws -> (ObjectID, Data)? {
         guard change.kind != .deleted else { return nil }
         guard let commit else {
-            guard let data = workTreeData(change.newPath) else { return nil }
+            guard let data = try workTreeData(change.newPath) else { return nil }
             return (try Repository.blobID(of: data), data)
         }
         guard let id = change.newID else { return nil }
-        return (id, try MissingObject.data(of: id, path: change.newPath, commit: commit, in: repository))
+        return (id, try MissingObject.data(of: id, path: change.newPath, commit: commit, in: repository, bound: .prompt))
     }
 
     private func exists(_ path: String, in tree: ObjectID) throws -> Bool {

@@ -5,12 +5,13 @@ import ZIPFoundation
 
 @Suite("Inspect AI logs, .json and the zipped .eval, as Inspect's own writer made them (Fixtures/evals/generate/make-inspect-ai.py)")
 struct InspectLogTests {
-    @Test("both logs give one evaluation: the task, the mock model, samples by id with epochs as repeats, letter grades as 1/0")
+    @Test("the three logs give one evaluation: the task, the mock model, samples by id with epochs as repeats, letter grades as 1/0")
     func fixtures() throws {
         let json = try EvalFixtures.read("inspect-ai.json")
         let zipped = try EvalFixtures.read("inspect-ai.eval")
-        #expect(json.format == .inspect && zipped.format == .inspect)
-        for results in [json, zipped] {
+        let zstandard = try EvalFixtures.read("inspect-ai-zstd.eval")
+        #expect(json.format == .inspect && zipped.format == .inspect && zstandard.format == .inspect)
+        for results in [json, zipped, zstandard] {
             let evaluation = try #require(results.evaluations.first)
             #expect(results.evaluations.count == 1)
             #expect(evaluation.suite == "arithmetic_and_capitals")
@@ -25,12 +26,6 @@ struct InspectLogTests {
             // 5 of 6 answers match (Inspect's own accuracy, 0.8333); brevity (1 + 0.25 + 1 + 1 + 1 + 1/3) / 6
             #expect(sameMetrics(evaluation.metrics, ["match": 5.0 / 6, "pass_rate": 5.0 / 6, "brevity": (4.25 + 1.0 / 3) / 6]))
         }
-    }
-
-    @Test("a Zstandard-compressed .eval (current Inspect's default) is refused with the command that converts it")
-    func zstandard() throws {
-        let error = #expect(throws: InputFileError.self) { try EvalFixtures.read("inspect-ai-zstd.eval") }
-        #expect(error?.description == "inspect-ai-zstd.eval:1:1: ZIP member 'header.json' is compressed with a method Quill does not read (current Inspect AI writes Zstandard); expected deflated or stored members: run 'inspect log convert --to json' and record the .json log")
     }
 
     @Test("a sample that errored is an error case; a log without samples gives results.scores")
@@ -48,14 +43,63 @@ struct InspectLogTests {
     }
 
     /// An in-memory ZIP archive of `members`, deflated.
-    private func archive(_ members: [(String, Data)]) throws -> Data {
+    private func archive(_ members: [(String, Data)], method: CompressionMethod = .deflate) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (name, data) in members {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: method) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         return try #require(archive.data)
+    }
+
+    /// An archive whose members hold `members`' bytes as Zstandard frames: stored by ZIPFoundation, then
+    /// every local and central header's method set to 93. Each CRC-32 is the frame's, not the content's.
+    private func zstandardArchive(_ members: [(String, Data)]) throws -> Data {
+        var bytes = [UInt8](try archive(members, method: .none))
+        for index in 0..<(bytes.count - 12) where bytes[index] == 0x50 && bytes[index + 1] == 0x4B {
+            switch (bytes[index + 2], bytes[index + 3]) {
+            case (3, 4): bytes[index + 8] = 93  // local file header: method at 8
+            case (1, 2): bytes[index + 10] = 93  // central directory header: method at 10
+            default: continue
+            }
+        }
+        return Data(bytes)
+    }
+
+    /// A Zstandard frame (RFC 8878) of `blocks` RLE blocks, each `blockSize` copies of `byte`: a few
+    /// bytes that decompress to `blocks * blockSize`.
+    private func rleFrame(byte: UInt8, blocks: Int, blockSize: Int = 1 << 17) -> Data {
+        var frame: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD, 0x00, 0x38]  // magic; no content size; window 2^17
+        for block in 0..<blocks {
+            let header = (block == blocks - 1 ? 1 : 0) | 1 << 1 | blockSize << 3  // last flag, type RLE, size
+            frame += [UInt8(header & 0xFF), UInt8(header >> 8 & 0xFF), UInt8(header >> 16 & 0xFF), byte]
+        }
+        return Data(frame)
+    }
+
+    @Test("Zstandard members (current Inspect's default) are read; a bomb, a corrupt or truncated frame, a bad CRC are refused")
+    func zstandard() throws {
+        let header = Data(#"{"version": 2, "eval": {"task": "t", "model": "m"}}"#.utf8)
+        let bomb = try zstandardArchive([("header.json", rleFrame(byte: 0x20, blocks: 520))])
+        #expect(bomb.count < 4 << 10, "the bomb is small on disk")
+        let bombError = #expect(throws: InputFileError.self) { try ResultImporter.read(bomb, path: "bomb.eval", format: .auto) }
+        #expect(bombError?.description == "bomb.eval:1:1: ZIP member 'header.json' decompresses past 64 MiB a member; expected a log within these bounds")
+        // 64 KiB of spaces: a well-formed frame whose content fails the central directory's CRC-32.
+        let spaces = try zstandardArchive([("header.json", rleFrame(byte: 0x20, blocks: 1, blockSize: 1 << 16))])
+        let crcError = #expect(throws: InputFileError.self) { try ResultImporter.read(spaces, path: "crc.eval", format: .auto) }
+        #expect(crcError?.description == "crc.eval:1:1: ZIP member 'header.json' fails its CRC-32 check; expected an intact archive")
+        let truncated = try zstandardArchive([("header.json", rleFrame(byte: 0x20, blocks: 3).dropLast(4))])
+        let truncatedError = #expect(throws: InputFileError.self) { try ResultImporter.read(truncated, path: "t.eval", format: .auto) }
+        #expect(truncatedError?.description == "t.eval:1:1: ZIP member 'header.json' is not valid Zstandard data (truncated); expected an intact archive")
+        let corrupt = try zstandardArchive([("header.json", header)])
+        let corruptError = #expect(throws: InputFileError.self) { try ResultImporter.read(corrupt, path: "c.eval", format: .auto) }
+        #expect(corruptError?.description.hasPrefix("c.eval:1:1: ZIP member 'header.json' is not valid Zstandard data (corrupt(") == true, "\(String(describing: corruptError))")
+        // A window larger than 16 MiB (2^31: exponent 21) is refused before anything is allocated.
+        var wide = [UInt8](rleFrame(byte: 0x20, blocks: 1))
+        wide[5] = 21 << 3
+        let wideError = #expect(throws: InputFileError.self) { try ResultImporter.read(try zstandardArchive([("header.json", Data(wide))]), path: "w.eval", format: .auto) }
+        #expect(wideError?.description.contains("not valid Zstandard data") == true)
     }
 
     @Test("a member that decompresses past 64 MiB (a zip bomb) is refused, and so is an archive without header.json or a broken one")
@@ -70,6 +114,10 @@ struct InspectLogTests {
         var broken = try archive([("header.json", header)])
         broken.removeLast(broken.count / 2)
         #expect(throws: InputFileError.self) { try ResultImporter.read(broken, path: "y.eval", format: .auto) }
+        // Found by the results-eval fuzz target: a central directory that points past the end made
+        // ZIPFoundation's in-memory reader trap.
+        let pastEnd = try Fixtures.data("malformed/zip-directory-past-end.eval")
+        #expect(throws: InputFileError.self) { try ResultImporter.read(pastEnd, path: "p.eval", format: .auto) }
         let badMember = try archive([("header.json", Data(#"{"version": 2, "eval": [}"#.utf8))])
         let memberError = #expect(throws: InputFileError.self) { try ResultImporter.read(badMember, path: "z.eval", format: .auto) }
         #expect(memberError?.description.hasPrefix("z.eval:1:25: in ZIP member 'header.json': invalid JSON") == true, "\(String(describing: memberError))")

@@ -1,7 +1,9 @@
 import Foundation
+import GitKit
 import ZIPFoundation
 
-/// The members of a ZIP archive (read with ZIPFoundation), bounded: a member or an archive that
+/// The members of a ZIP archive (read with ZIPFoundation; Zstandard members, which current Inspect AI
+/// writes and ZIPFoundation does not read, with libzstd), bounded: a member or an archive that
 /// decompresses past the limits — a zip bomb, or a size the archive lies about — is refused while it is
 /// read, never held whole.
 struct ZipMembers {
@@ -13,14 +15,26 @@ struct ZipMembers {
     static let entryLimit = 100_000
 
     private let archive: Archive
+    private let bytes: Data
+    /// Where the members' local headers are, read at the first member ZIPFoundation cannot decompress.
+    private var localHeaders: ZipLocalHeaders?
     /// The member names, in the archive's order (files only).
     let names: [String]
     private var total = 0
 
     /// Opens `data` as a ZIP archive; an issue when it is not one or lists too many members.
     init(_ data: Data) throws(SourceIssue) {
+        bytes = data
+        // ZIPFoundation 0.9.20's in-memory archives trap on an offset past the end and leak when they
+        // find no end record; its file-backed ones do neither. The bytes are read through a private
+        // temporary file, unlinked once opening is done (the open file stays readable).
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("quill-zip-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw SourceIssue(line: 1, column: 1, "cannot stage the ZIP archive in \(FileManager.default.temporaryDirectory.path) for reading; expected a writable temporary folder")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw SourceIssue(line: 1, column: 1, "not a readable ZIP archive (\(error)); expected a ZIP file such as Inspect AI's .eval log")
         }
@@ -37,24 +51,53 @@ struct ZipMembers {
     /// The bytes of member `name`, or nil when the archive has no such file.
     mutating func data(_ name: String) throws(SourceIssue) -> Data? {
         guard let entry = archive[name], entry.type == .file else { return nil }
-        var bytes = Data()
+        var member = Data()
         let memberLimit = Self.memberLimit
         let room = Self.totalLimit - total
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                bytes.append(chunk)
-                guard bytes.count <= min(memberLimit, room) else { throw ZipLimitExceeded() }
+                member.append(chunk)
+                guard member.count <= min(memberLimit, room) else { throw ZipLimitExceeded() }
             }
         } catch is ZipLimitExceeded {
-            let limit = bytes.count > memberLimit ? "\(memberLimit >> 20) MiB a member" : "\(Self.totalLimit >> 20) MiB an archive"
-            throw SourceIssue(line: 1, column: 1, "ZIP member '\(name)' decompresses past \(limit); expected a log within these bounds")
+            throw limitIssue(name, exceeded: member.count > memberLimit)
         } catch Archive.ArchiveError.invalidCompressionMethod {
-            throw SourceIssue(line: 1, column: 1, "ZIP member '\(name)' is compressed with a method Quill does not read (current Inspect AI writes Zstandard); expected deflated or stored members: run 'inspect log convert --to json' and record the .json log")
+            if localHeaders == nil { localHeaders = ZipLocalHeaders(bytes, names: Set(names)) }
+            member = try zstdMember(entry, limit: min(memberLimit, room))
         } catch {
             throw SourceIssue(line: 1, column: 1, "ZIP member '\(name)' cannot be read (\(error)); expected an intact archive")
         }
-        total += bytes.count
-        return bytes
+        total += member.count
+        return member
+    }
+
+    /// A member compressed with Zstandard (ZIP method 93), decompressed with libzstd and checked
+    /// against the central directory's CRC-32.
+    private func zstdMember(_ entry: Entry, limit: Int) throws(SourceIssue) -> Data {
+        guard let compressed = localHeaders?.data(of: entry, method: Self.zstdMethod, in: bytes) else {
+            throw SourceIssue(line: 1, column: 1, "ZIP member '\(entry.path)' is compressed with a method Quill does not read; expected stored, deflated or Zstandard members")
+        }
+        let member: Data
+        do {
+            member = try ZstdDecoder.decompress(compressed, limit: limit)
+        } catch .exceedsLimit {
+            throw limitIssue(entry.path, exceeded: limit == Self.memberLimit)
+        } catch {
+            throw SourceIssue(line: 1, column: 1, "ZIP member '\(entry.path)' is not valid Zstandard data (\(error)); expected an intact archive")
+        }
+        guard member.crc32(checksum: 0) == entry.checksum else {
+            throw SourceIssue(line: 1, column: 1, "ZIP member '\(entry.path)' fails its CRC-32 check; expected an intact archive")
+        }
+        return member
+    }
+
+    /// The ZIP compression method number of Zstandard.
+    private static let zstdMethod: UInt16 = 93
+
+    /// The line for a member that decompressed past a bound: a member's own, or the archive's.
+    private func limitIssue(_ name: String, exceeded memberBound: Bool) -> SourceIssue {
+        let limit = memberBound ? "\(Self.memberLimit >> 20) MiB a member" : "\(Self.totalLimit >> 20) MiB an archive"
+        return SourceIssue(line: 1, column: 1, "ZIP member '\(name)' decompresses past \(limit); expected a log within these bounds")
     }
 }
 
