@@ -5,7 +5,7 @@ extension Workspace {
     /// the staged paths with that file name when those all agree, else by its extension alone.
     public func textconvReading(for file: String) -> PromptReading {
         guard !config.formats.isEmpty else { return PromptReading() }
-        if let path = try? repositoryPath(forUserPath: file), workTreeData(path) != nil {
+        if let path = try? repositoryPath(forUserPath: file), (try? workTreeData(path)) != nil {
             return config.reading(for: path)
         }
         var name = Substring(file.split(separator: "/").last ?? "")
