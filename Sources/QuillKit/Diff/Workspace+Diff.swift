@@ -38,7 +38,7 @@ extension Workspace {
         let store = EvalStore(repository: repository)
         let storeTree = try store.tipTree()
         // One reader for every prompt version: the index's upper trees are read once, not per look-up.
-        let index = try storeTree.map { try IndexReader(store: store, tree: $0, folder: StorePath.byPromptFolder) }
+        let index = try storeTree.map { try ScoreIndex(store: store, tree: $0) }
         var prompts = [PromptDiff]()
         let selected = changes.filter { selects($0, limits: limits) }
         // In batches: the repository is read on this thread, then the batch's prompts are diffed on
@@ -53,7 +53,7 @@ extension Workspace {
                 if let old, let new, old.id == new.id, change.oldPath == change.newPath { continue }
                 let records = { (blob: ObjectID?) throws -> [EvalRecord] in
                     guard let blob, let index else { return [] }
-                    return try index.recordIDs(for: blob).map(store.record)
+                    return try index.lines(forPromptBlob: blob).map { try store.record($0.id) }
                 }
                 let (oldRecords, newRecords) = (try records(old?.id), try records(new?.id))
                 var caseBlobs = [String: Data]()
