@@ -2,13 +2,22 @@ import Foundation
 
 /// The sizes and span-hash signatures of the blobs one rename detection compares, each read once
 /// (git's `diff_filespec` keeps `size` and `cnt_data` the same way). Sizes come from object headers,
-/// so a candidate the size cut-off rejects is never inflated.
+/// so a candidate the size cut-off rejects is never inflated. A file's `diff` attribute decides
+/// whether its content counts as text (`Repository.diffAttributeBinary(path:)`), looked up once
+/// per path and only for files whose signature is needed.
 struct SimilarityContent {
     let repository: Repository
     /// Work-tree files, by the blob id their bytes hash to.
     private var unstored: [ObjectID: Data] = [:]
     private var sizes: [ObjectID: Int] = [:]
-    private var signatures: [ObjectID: SpanHashSignature] = [:]
+    private var signatures: [SignatureKey: SpanHashSignature] = [:]
+    private var binaryByPath: [String: Bool?] = [:]
+
+    /// A blob read as its path's attribute says (the same blob at two paths may count differently).
+    private struct SignatureKey: Hashable {
+        let id: ObjectID
+        let isBinary: Bool?
+    }
 
     init(repository: Repository) {
         self.repository = repository
@@ -27,12 +36,20 @@ struct SimilarityContent {
         return size
     }
 
-    mutating func signature(of id: ObjectID) throws(GitError) -> SpanHashSignature {
-        if let signature = signatures[id] { return signature }
+    mutating func signature(of file: SimilarityFile) throws(GitError) -> SpanHashSignature {
+        let isBinary: Bool?
+        if let known = binaryByPath[file.path] {
+            isBinary = known
+        } else {
+            isBinary = try repository.diffAttributeBinary(path: file.path)
+            binaryByPath[file.path] = isBinary
+        }
+        let key = SignatureKey(id: file.id, isBinary: isBinary)
+        if let signature = signatures[key] { return signature }
         let bytes: Data
-        if let data = unstored[id] { bytes = data } else { bytes = try repository.blobData(id) }
-        let signature = bytes.withUnsafeBytes { SpanHashSignature($0.bindMemory(to: UInt8.self)) }
-        signatures[id] = signature
+        if let data = unstored[file.id] { bytes = data } else { bytes = try repository.blobData(file.id) }
+        let signature = bytes.withUnsafeBytes { SpanHashSignature($0.bindMemory(to: UInt8.self), isBinary: isBinary) }
+        signatures[key] = signature
         return signature
     }
 
@@ -59,7 +76,7 @@ struct SimilarityContent {
         let difference = larger - min(sourceSize, destinationSize)
         if larger * (SimilarityScore.maximum - minimumScore) < difference * SimilarityScore.maximum { return 0 }
         guard destinationSize > 0 else { return 0 }
-        let copied = try signature(of: source.id).bytesCopied(into: signature(of: destination.id))
+        let copied = try signature(of: source).bytesCopied(into: signature(of: destination))
         return copied * SimilarityScore.maximum / larger
     }
 }
