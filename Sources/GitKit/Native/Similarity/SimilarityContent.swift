@@ -3,20 +3,21 @@ import Foundation
 /// The sizes and span-hash signatures of the blobs one rename detection compares, each read once
 /// (git's `diff_filespec` keeps `size` and `cnt_data` the same way). Sizes come from object headers,
 /// so a candidate the size cut-off rejects is never inflated. A file's `diff` attribute decides
-/// whether its content counts as text (`Repository.diffAttributeBinary(path:)`), looked up once
-/// per path and only for files whose signature is needed.
+/// whether its content counts as text (`Repository.diffAttributeBinary(path:)`); text and binary
+/// differ only where a carriage return precedes a newline, so the attribute (tens of microseconds
+/// a look-up) is asked only for such content.
 struct SimilarityContent {
     let repository: Repository
     /// Work-tree files, by the blob id their bytes hash to.
     private var unstored: [ObjectID: Data] = [:]
     private var sizes: [ObjectID: Int] = [:]
     private var signatures: [SignatureKey: SpanHashSignature] = [:]
-    private var binaryByPath: [String: Bool?] = [:]
 
-    /// A blob read as its path's attribute says (the same blob at two paths may count differently).
+    /// A blob, with the path whose attribute it was read by when that matters (a carriage return
+    /// before a newline), else `nil`.
     private struct SignatureKey: Hashable {
         let id: ObjectID
-        let isBinary: Bool?
+        let path: String?
     }
 
     init(repository: Repository) {
@@ -37,20 +38,30 @@ struct SimilarityContent {
     }
 
     mutating func signature(of file: SimilarityFile) throws(GitError) -> SpanHashSignature {
-        let isBinary: Bool?
-        if let known = binaryByPath[file.path] {
-            isBinary = known
-        } else {
-            isBinary = try repository.diffAttributeBinary(path: file.path)
-            binaryByPath[file.path] = isBinary
+        if let signature = signatures[SignatureKey(id: file.id, path: nil)] ?? signatures[SignatureKey(id: file.id, path: file.path)] {
+            return signature
         }
-        let key = SignatureKey(id: file.id, isBinary: isBinary)
-        if let signature = signatures[key] { return signature }
         let bytes: Data
         if let data = unstored[file.id] { bytes = data } else { bytes = try repository.blobData(file.id) }
+        let hasCRLF = Self.hasCarriageReturnBeforeNewline(bytes)
+        let isBinary = hasCRLF ? try repository.diffAttributeBinary(path: file.path) : nil
         let signature = bytes.withUnsafeBytes { SpanHashSignature($0.bindMemory(to: UInt8.self), isBinary: isBinary) }
-        signatures[key] = signature
+        signatures[SignatureKey(id: file.id, path: hasCRLF ? file.path : nil)] = signature
         return signature
+    }
+
+    /// Whether `bytes` hold a carriage return just before a newline.
+    private static func hasCarriageReturnBeforeNewline(_ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            var offset = 0
+            while offset < raw.count, let found = memchr(base + offset, 0x0D, raw.count - offset) {
+                let position = base.distance(to: UnsafeRawPointer(found))
+                if position + 1 < raw.count, raw[position + 1] == 0x0A { return true }
+                offset = position + 1
+            }
+            return false
+        }
     }
 
     /// How much of `destination` comes from `source`, from 0 to `SimilarityScore.maximum`, as git's
