@@ -1,4 +1,7 @@
-/// The largest file of a kind Quill reads: past it, the command refuses the file before parsing it,
+import Foundation
+import GitKit
+
+/// The largest file of a kind Quill reads: past it, the command refuses the file before reading it,
 /// so a hostile branch or result file cannot make a command run for minutes or exhaust memory.
 public struct FileSizeBound: Sendable, Equatable {
     /// The largest size accepted, in bytes.
@@ -15,7 +18,23 @@ public struct FileSizeBound: Sendable, Equatable {
     /// Refuses a file of `size` bytes read as `file` when it is larger than the bound.
     func check(_ size: Int, file: String) throws(InputFileError) {
         guard size > bytes else { return }
-        throw InputFileError(
-            file: file, message: "file is \(size) bytes, larger than the \(bytes >> 20) MiB (\(bytes) bytes) Quill reads for \(what); expected a smaller file")
+        throw refusal(size: size, file: file)
+    }
+
+    /// What `read` returns when given the bound in bytes; a `FileTooLarge` it throws (a file refused
+    /// before it was read, or a pipe cut one byte past the bound) becomes one line naming `file`.
+    func reading<T>(_ file: String, _ read: (Int) throws(FileTooLarge) -> T) throws(InputFileError) -> T {
+        do {
+            return try read(bytes)
+        } catch {
+            throw refusal(size: error.size, file: file)
+        }
+    }
+
+    /// One line naming `file`, its size when known and the bound.
+    private func refusal(size: Int?, file: String) -> InputFileError {
+        let found = size.map { "file is \($0) bytes" } ?? "file holds more than \(bytes) bytes"
+        return InputFileError(
+            file: file, message: "\(found), larger than the \(bytes >> 20) MiB (\(bytes) bytes) Quill reads for \(what); expected a smaller file")
     }
 }

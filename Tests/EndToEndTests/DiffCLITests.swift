@@ -91,6 +91,29 @@ struct DiffCLITests {
         #expect(log.contains("front matter:"))
     }
 
+    @Test("git's textconv reads both sides as quill.yaml's formats say: the work-tree file by its path, git's temporary copy by its name")
+    func textconvFormats() throws {
+        let repository = try TestRepository.evaluated()
+        try repository.write("quill.yaml", "formats:\n  \"prompts/system/**\":\n    role: system\n")
+        #expect(try QuillBinary.run(["init", "--git-diff"], in: repository.path).status == 0)
+        try repository.write("prompts/system/tone.md", "You are calm.\n")
+        try repository.write("prompts/user/tone.md", "Be calm.\n")
+        try repository.commitAll("v1")
+        try repository.write("prompts/system/tone.md", "You are kind.\n")
+        let moved = try TemporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: moved.path + "/quill", withDestinationPath: QuillBinary.path)
+        let path = ["PATH": moved.path + ":/usr/bin:/bin"]
+        // The old side is a temporary copy; two staged files are named tone.md, and they disagree.
+        let ambiguous = try repository.git(["diff", "--", "prompts/system/tone.md"], environment: path)
+        #expect(ambiguous.contains(" [user]") && ambiguous.contains(" [system]"), "\(ambiguous)")
+        try repository.git("rm", "-q", "prompts/user/tone.md")
+        let diff = try repository.git(["diff", "--", "prompts/system/tone.md"], environment: path)
+        #expect(diff.contains(" [system]") && !diff.contains("[user]"), "\(diff)")
+        #expect(diff.contains("-    You are calm.") && diff.contains("+    You are kind."), "\(diff)")
+        let byHand = try QuillBinary.run(["textconv", "prompts/system/tone.md"], in: repository.path)
+        #expect(byHand.stdout.contains("[system]") && byHand.status == 0, "\(byHand.stdout)")
+    }
+
     @Test("init --git-diff gives the driver to exactly the files Quill's globs match, as git check-attr reads them")
     func attributesMatchGlobs() throws {
         let repository = try TestRepository()

@@ -62,6 +62,7 @@ struct EvalConcurrencyTests {
             #expect(parts.sorted() == expected[commit]?.sorted(), "the note of \(commit) misses records a concurrent writer stored")
         }
         #expect(fixture.lockFiles().isEmpty)
+        #expect(try fixture.repository.evalStoreSummaryMismatches() == [])
         try fixture.fsck()
     }
 
@@ -91,8 +92,9 @@ struct EvalConcurrencyTests {
         #expect(try fixture.storedRecordIDs() == expected)
         #expect(Set(try fixture.listedRecords().keys) == expected)
         let subjects = try fixture.repository.git("log", "--format=%s", "refs/quill/evals").split(separator: "\n")
-        #expect(subjects.filter { $0 == "quill: store layout 2" }.count == 1, "\(subjects)")
-        #expect(try fixture.repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1}"#)
+        #expect(subjects.filter { $0 == "quill: store layout 3" }.count == 1, "\(subjects)")
+        #expect(try fixture.repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1,"scores":1}"#)
+        #expect(try fixture.repository.evalStoreSummaryMismatches() == [])
         try fixture.fsck()
     }
 }

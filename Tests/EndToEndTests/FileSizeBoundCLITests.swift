@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Prompts and result files one byte past the size Quill reads are refused before they are parsed:
-/// one line naming the file, its size and the bound, exit 2, nothing written.
+/// Prompts and result files past the size Quill reads are refused before they are read: one line
+/// naming the file, its size and the bound, exit 2, nothing written.
 @Suite("file size bounds on the command line")
 struct FileSizeBoundCLITests {
     private let promptBound = 16 << 20
@@ -18,6 +18,15 @@ struct FileSizeBoundCLITests {
         try data.write(to: URL(fileURLWithPath: repository.path).appendingPathComponent(relativePath))
     }
 
+    /// Makes `relativePath` a sparse file of `size` bytes: its size is what counts, and reading it
+    /// whole would take that much memory.
+    private func writeSparse(_ path: String, size: Int) throws {
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(size))
+        try handle.close()
+    }
+
     private func repository() throws -> TestRepository {
         let repository = try TestRepository()
         try repository.write("prompts/support.md", "Hello\n")
@@ -25,36 +34,83 @@ struct FileSizeBoundCLITests {
         return repository
     }
 
-    @Test("a prompt one byte over 16 MiB: commit and diff refuse it, status lists it as a prompt that does not parse")
-    func prompt() throws {
-        let repository = try repository()
-        try writeLarge(repository, "prompts/support.md", size: promptBound + 1)
-        let head = try repository.git("rev-parse", "HEAD")
-        let refusal = "error: prompts/support.md: file is \(promptBound + 1) bytes, larger than the 16 MiB (\(promptBound) bytes) Quill reads for a prompt; expected a smaller file\n"
-        for arguments in [["commit", "-m", "huge"], ["diff"], ["diff", "--format", "json"]] {
+    private func promptRefusal(_ file: String, size: Int) -> String {
+        "error: \(file): file is \(size) bytes, larger than the 16 MiB (\(promptBound) bytes) Quill reads for a prompt; expected a smaller file\n"
+    }
+
+    /// Runs each of `commands` and expects the refusal, exit 2 and nothing on stdout.
+    private func expectRefused(_ commands: [[String]], in repository: TestRepository, _ refusal: String) throws {
+        for arguments in commands {
             let result = try QuillBinary.run(arguments, in: repository.path)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stderr == refusal, "\(arguments)")
             #expect(result.stdout.isEmpty, "\(arguments)")
         }
-        let status = try QuillBinary.run(["status"], in: repository.path)
-        #expect(status.stdout.contains(String(refusal.dropFirst("error: ".count).dropLast())), "\(status.stdout)")
+    }
+
+    @Test("a work-tree prompt one byte over 16 MiB: status, commit, diff and textconv refuse it, nothing changes")
+    func prompt() throws {
+        let repository = try repository()
+        try writeLarge(repository, "prompts/support.md", size: promptBound + 1)
+        let head = try repository.git("rev-parse", "HEAD")
+        let index = try repository.git("ls-files", "--stage", "--debug")
+        try expectRefused(
+            [["status"], ["status", "--format", "json"], ["commit", "-m", "huge"], ["commit", "-m", "huge", "prompts/support.md"], ["diff"],
+             ["diff", "--format", "json"], ["textconv", "prompts/support.md"]],
+            in: repository, promptRefusal("prompts/support.md", size: promptBound + 1))
         #expect(try repository.git("rev-parse", "HEAD") == head)
+        #expect(try repository.git("ls-files", "--stage", "--debug") == index)
         #expect(try repository.git("status", "--porcelain") == " M prompts/support.md")
     }
 
-    @Test("a result file one byte over 128 MiB is refused before it is read, and nothing is recorded")
+    @Test("a work-tree prompt of 1 GiB is refused from its size: no command reads it into memory")
+    func sparsePrompt() throws {
+        let repository = try repository()
+        let size = 1 << 30
+        try writeSparse(repository.path + "/prompts/support.md", size: size)
+        try writeSparse(repository.path + "/prompts/new.md", size: size)
+        for (arguments, file) in [
+            (["status"], "prompts/new.md"), (["commit", "-m", "huge"], "prompts/new.md"), (["diff"], "prompts/support.md"),
+            (["textconv", "prompts/support.md"], "prompts/support.md"),
+        ] {
+            let (result, peak) = try QuillBinary.runMeasuringMemory(arguments, in: repository.path)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == promptRefusal(file, size: size), "\(arguments)")
+            #expect(peak < 200_000, "\(arguments): peak \(peak) KB")
+        }
+    }
+
+    @Test("a committed prompt one byte over 16 MiB: show refuses it by path, by revision and by commit")
+    func committedPrompt() throws {
+        let repository = try repository()
+        try writeLarge(repository, "prompts/support.md", size: promptBound + 1)
+        try repository.commitAll("huge")
+        let head = try repository.git("rev-parse", "HEAD")
+        try expectRefused(
+            [["show", "prompts/support.md"], ["show", "HEAD:prompts/support.md"], ["show", "HEAD"], ["show", "HEAD", "--format", "json"],
+             ["diff", "HEAD~1", "HEAD"]],
+            in: repository, promptRefusal("prompts/support.md", size: promptBound + 1))
+        #expect(try repository.git("rev-parse", "HEAD") == head)
+        #expect(try repository.git("status", "--porcelain").isEmpty)
+    }
+
+    @Test("a result file one byte over 128 MiB is refused from its size, before it is read, and nothing is recorded")
     func resultFile() throws {
         let repository = try repository()
-        // A sparse file: the size is what counts, and the refusal comes before any byte is looked at.
-        let path = repository.path + "/results.json"
-        #expect(FileManager.default.createFile(atPath: path, contents: nil))
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.truncate(atOffset: UInt64(resultBound + 1))
-        try handle.close()
-        let result = try QuillBinary.run(["eval", "record", "results.json", "--prompt", "prompts/support.md"], in: repository.path)
+        try writeSparse(repository.path + "/results.json", size: resultBound + 1)
+        let (result, peak) = try QuillBinary.runMeasuringMemory(["eval", "record", "results.json", "--prompt", "prompts/support.md"], in: repository.path)
         #expect(result.status == 2)
         #expect(result.stderr == "error: results.json: file is \(resultBound + 1) bytes, larger than the 128 MiB (\(resultBound) bytes) Quill reads for a results file; expected a smaller file\n")
+        #expect(peak < 100_000, "peak \(peak) KB")
+        #expect(try repository.git("for-each-ref", "refs/quill").isEmpty)
+    }
+
+    @Test("an endless results device is read up to the bound only, then refused")
+    func endlessResultFile() throws {
+        let repository = try repository()
+        let result = try QuillBinary.run(["eval", "record", "/dev/zero", "--prompt", "prompts/support.md"], in: repository.path)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: /dev/zero: file holds more than \(resultBound) bytes, larger than the 128 MiB (\(resultBound) bytes) Quill reads for a results file; expected a smaller file\n")
         #expect(try repository.git("for-each-ref", "refs/quill").isEmpty)
     }
 }

@@ -80,6 +80,30 @@ struct HelpTextTests {
         }
     }
 
+    @Test("every SYNOPSIS line of docs/commands.md lists exactly the formats its command's parser accepts")
+    func synopsisFormats() throws {
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/commands.md")
+        let tree = try CommandTree.dumped()
+        let lines = try String(contentsOf: page, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix(": `quill ") }
+        var checked = 0
+        for line in lines {
+            let words = line.dropFirst(": `quill ".count).split(separator: " ").map { String($0.filter { !"`[]…".contains($0) }) }
+            // The command is the longest path of the tree the line starts with.
+            guard let command = tree.commands.filter({ !$0.path.isEmpty && words.starts(with: $0.path) }).max(by: { $0.path.count < $1.path.count }) else {
+                Issue.record("docs/commands.md names no command of the tree: \(line)")
+                continue
+            }
+            for (index, word) in words.enumerated() where ["--format", "--output"].contains(word) && index + 1 < words.count {
+                let listed = words[index + 1].split(separator: "|").map(String.init)
+                guard listed.count > 1, let option = command.options.first(where: { $0.names.contains(String(word.dropFirst(2))) }) else { continue }
+                #expect(Set(listed) == Set(option.values), "quill \(command.path.joined(separator: " ")) \(word): docs list \(listed), the parser accepts \(option.values)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 20, "only \(checked) SYNOPSIS format lists found")
+    }
+
     /// `example` split as the shell splits it (words, single quotes), up to a pipe or a redirection.
     private static func arguments(_ example: String) -> [String] {
         var words = [String]()

@@ -5,7 +5,8 @@
 
 For every commit of `git log --first-parent HEAD` in which PROMPT exists (under the path it had
 there, renames followed with `git log --follow`), writes a record in Quill's storage format
-(docs/storage.md: canonical JSON, `records/`, `by-commit/` and `by-prompt/` index entries) with
+(docs/storage.md, layout 3 without provenance: canonical JSON, `records/`, `by-commit/` and `by-prompt/`
+index entries, each version's score summary in `scores/`, `layout.json`) with
 `accuracy` = 0.80 + Gaussian noise (sd 0.01), lowered by 0.04 (four noise standard deviations)
 after each of K injected drops (at the first commit that changed the prompt after each of K evenly
 spaced points), all in one commit on refs/quill/evals
@@ -57,19 +58,32 @@ def main():
         print(json.dumps(summary))
         return
 
+    def fanned(hex_id):
+        return f"{hex_id[:2]}/{hex_id[2:4]}/{hex_id[4:]}"
+
+    def canonical(value):
+        return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+    def inline(name, data):
+        return b"M 100644 inline %s\ndata %d\n%s\n" % (name.encode(), len(data), data)
+
     rng = random.Random(args.seed)
-    level, stream = 0.80, []
+    level, stream, summaries = 0.80, [inline("layout.json", b'{"fanout":2,"quill":1,"scores":1}')], {}
     for commit in evaluated:
         if commit in drops:
             level -= 0.04
         path, blob = blobs[commit]
         value = round(level + rng.gauss(0, 0.01), 6)
-        record = json.dumps({"commit": commit, "metrics": {"accuracy": value}, "prompt": path, "promptBlob": blob,
-                             "quill": 1, "source": "quill", "suite": "default"}, sort_keys=True, separators=(",", ":")).encode()
+        record = canonical({"commit": commit, "metrics": {"accuracy": value}, "prompt": path, "promptBlob": blob,
+                            "quill": 1, "source": "quill", "suite": "default"})
         record_id = hashlib.sha1(b"blob %d\0" % len(record) + record).hexdigest()
-        for name in (f"records/{record_id[:2]}/{record_id[2:]}.json", f"by-commit/{commit[:2]}/{commit[2:]}/{record_id}",
-                     f"by-prompt/{blob[:2]}/{blob[2:]}/{record_id}"):
-            stream.append(b"M 100644 inline %s\ndata %d\n%s\n" % (name.encode(), len(record), record))
+        for name in (f"records/{fanned(record_id)}.json", f"by-commit/{fanned(commit)}/{record_id}",
+                     f"by-prompt/{fanned(blob)}/{record_id}"):
+            stream.append(inline(name, record))
+        summaries.setdefault(blob, {})[record_id] = canonical(
+            {"commit": commit, "id": record_id, "metrics": {"accuracy": value}, "prompt": path, "suite": "default"})
+    for blob, lines in summaries.items():
+        stream.append(inline(f"scores/{fanned(blob)}.jsonl", b"".join(lines[rid] + b"\n" for rid in sorted(lines))))
     message = b"quill: record %d evaluation(s)\n" % len(evaluated)
     head = (b"commit refs/quill/evals\ncommitter Bench <bench@example.com> 1700000000 +0000\n"
             b"data %d\n%s\n" % (len(message), message))

@@ -7,7 +7,7 @@
 QUILL is the quill binary, DATA a cache folder. Called by scripts/bench/scale.sh.
 
 The stores are built by a generator, not by quill: `git fast-import` streams of exactly the objects
-quill writes (docs/storage.md, layout 2), so a million records take minutes. The history is linear:
+quill writes (docs/storage.md, layout 3), so a million records take minutes. The history is linear:
 COMMITS commits, each editing one of PROMPTS prompts; every commit is evaluated for every prompt on
 SUITES suites (COMMITS x PROMPTS x SUITES records), one store commit per BATCH-COMMITS commits (a
 batch of BATCH-COMMITS x PROMPTS x SUITES = 10,000 records). Two stores share the history: the first
@@ -40,7 +40,7 @@ NAME, EMAIL, WHEN = "Bench", "bench@example.com", 1_700_000_000
 ENV = dict(os.environ, GIT_AUTHOR_NAME=NAME, GIT_AUTHOR_EMAIL=EMAIL, GIT_COMMITTER_NAME=NAME,
            GIT_COMMITTER_EMAIL=EMAIL, GIT_COMMITTER_DATE=f"{WHEN} +0000", GIT_AUTHOR_DATE=f"{WHEN} +0000",
            NO_COLOR="1")
-LAYOUT = b'{"fanout":2,"quill":1}'
+LAYOUT = b'{"fanout":2,"quill":1,"scores":1}'
 
 
 def git(repo, *args, text=True, stdin=None):
@@ -192,15 +192,49 @@ def record_lines(stream, rid, data, record, meta):
         [b"M 100644 :%d meta/%s.json\n" % (meta, fanned(rid).encode())]
 
 
+class Summaries:
+    """The score summaries (scores/ab/cd/ef....jsonl) of the prompt versions a store's batches touch:
+    each version's lines so far, keyed by record id; `existing` gives a version's lines in the store
+    before the first batch (none for a new store)."""
+
+    def __init__(self, meta_id, existing=lambda blob: {}):
+        self.meta_id, self.existing, self.lines = meta_id, existing, {}
+
+    def add(self, rid, record):
+        blob = record["promptBlob"]
+        if blob not in self.lines:
+            self.lines[blob] = self.existing(blob)
+        line = {"commit": record["commit"], "id": rid, "meta": self.meta_id, "metrics": record["metrics"],
+                "prompt": record["prompt"], "suite": record["suite"]}
+        if "model" in record:
+            line["model"] = record["model"]
+        self.lines[blob].setdefault(rid, canonical(line))
+
+    def flush(self, stream, touched):
+        """The fast-import lines that write the summaries of the versions `touched`; versions not
+        touched are dropped from memory (the generated histories touch a version in consecutive
+        batches only)."""
+        out = []
+        for blob in sorted(touched):
+            lines = self.lines[blob]
+            mark = stream.blob(b"".join(lines[rid] + b"\n" for rid in sorted(lines)))
+            out.append(b"M 100644 :%d scores/%s.jsonl\n" % (mark, fanned(blob).encode()))
+        self.lines = {blob: self.lines[blob] for blob in touched}
+        return out
+
+
 def write_store(repo, history, prompts, suites, batch_commits, batches, files):
     """refs/quill/evals with `batches` batches, as `quill eval record FILES` writes each (layout 2)."""
     stream = Stream(repo)
     meta = stream.blob(provenance(files))
+    summaries = Summaries(blob_id(provenance(files)))
     for batch in range(batches):
         records = batch_records(history, prompts, suites, batch * batch_commits, batch_commits)
         lines = [b"M 100644 inline layout.json\ndata %d\n" % len(LAYOUT) + LAYOUT + b"\n"] if batch == 0 else []
         for rid, data, record in records:
             lines += record_lines(stream, rid, data, record, meta)
+            summaries.add(rid, record)
+        lines += summaries.flush(stream, {r["promptBlob"] for _, _, r in records})
         message = f"quill: record {len(records)} evaluations\n\n" + "".join(
             f"{rid} {r['prompt']} @ {r['commit'][:12]}\n" for rid, _, r in records[:50])
         stream.commit("refs/quill/evals", message, lines)
@@ -268,8 +302,15 @@ def measure_sync(quill, big, history, args):
     git(remote, "fetch", "-q", big, "refs/quill/evals:refs/quill/evals")
     shutil.copytree(big, local, symlinks=True)
     # 100,000 new records on the remote: suite-new-<n> for ten batches' commits.
-    stream = Stream(remote)
     parent = git(remote, "rev-parse", "refs/quill/evals").strip()
+
+    def existing(blob):
+        """The remote store's summary of the version `blob`, by record id."""
+        text = git(remote, "cat-file", "blob", f"refs/quill/evals:scores/{fanned(blob)}.jsonl", text=False)
+        return {json.loads(line)["id"]: line for line in text.split(b"\n") if line}
+
+    summaries = Summaries(blob_id(provenance(["sync.json"])), existing)
+    stream = Stream(remote)
     meta = stream.blob(provenance(["sync.json"]))
     for batch in range(10):
         records = [(None, None, dict(r, suite=f"suite-sync-{batch}")) for _, _, r in
@@ -278,6 +319,8 @@ def measure_sync(quill, big, history, args):
         for _, _, record in records:
             data = canonical(record)
             lines += record_lines(stream, blob_id(data), data, record, meta)
+            summaries.add(blob_id(data), record)
+        lines += summaries.flush(stream, {r["promptBlob"] for _, _, r in records})
         stream.commit("refs/quill/evals", f"quill: record {len(records)} evaluations\n", lines, parent=parent if batch == 0 else None)
     stream.done()
     with socket.socket() as probe:

@@ -56,6 +56,8 @@ seeds() {
     results-jsonl | case-lines) echo Fixtures/evals/*.jsonl ;;
     results-yaml) echo Fixtures/evals/*.yaml ;;
     results-toml) echo Fixtures/evals/*.toml ;;
+    results-eval) echo Fixtures/evals/*.eval ;;
+    results-csv) echo Fixtures/evals/*.csv ;;
     toml-prompt) echo Fixtures/evals/*.toml Fixtures/reference/samples/*.toml ;;
     yaml-prompt) echo Fixtures/evals/*.yaml Fixtures/prompts/*.prompt.yml ;;
     canonical-json) echo Fixtures/evals/*.json Fixtures/prompts/*.json ;;

@@ -9,6 +9,8 @@ enum ResultTargets {
         ("results-jsonl", "results.jsonl", "JSON Lines: cases or promptfoo rows"),
         ("results-yaml", "metrics.yaml", "DVC metrics YAML"),
         ("results-toml", "metrics.toml", "DVC metrics TOML"),
+        ("results-csv", "results.csv", "CSV tables: LangSmith, RAGAS, MLflow, any header row"),
+        ("results-eval", "log.eval", "Inspect AI's zipped log: deflated, stored and Zstandard members"),
     ]) { bytes, path in
         guard let results = try? ResultImporter.read(Data(bytes), path: path, format: .auto) else { return }
         for evaluation in results.evaluations {

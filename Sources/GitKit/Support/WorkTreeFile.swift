@@ -13,8 +13,13 @@ public enum WorkTreeFile {
     /// The bytes git would hash for `relativePath` under the work tree `root`; `nil` when nothing
     /// git would track is there.
     public static func contents(of relativePath: String, in root: String) -> Data? {
+        (try? contents(of: relativePath, in: root, limit: .max - 1)) ?? nil
+    }
+
+    /// `contents(of:in:)`, refused before it is read when the file is larger than `limit` bytes.
+    public static func contents(of relativePath: String, in root: String, limit: Int) throws(FileTooLarge) -> Data? {
         guard isInsideWorkTree(relativePath, root: root) else { return nil }
-        return contents(atPath: root + "/" + relativePath)
+        return try contents(atPath: root + "/" + relativePath, limit: limit)
     }
 
     /// Whether git would see an entry at `relativePath` (a file or a link, dangling or not).
@@ -28,12 +33,13 @@ public enum WorkTreeFile {
     /// The bytes git would hash for the file at `path`: its content, or its link text when it is a
     /// symbolic link; `nil` for anything else or when it cannot be read. Folders above the last
     /// component are taken as they are (for a path the user typed, not one read from a branch).
-    public static func contents(atPath path: String) -> Data? {
+    /// Throws, before reading it, when it is larger than `limit` bytes.
+    public static func contents(atPath path: String, limit: Int) throws(FileTooLarge) -> Data? {
         var status = stat()
         guard lstat(path, &status) == 0 else { return nil }
         switch status.st_mode & S_IFMT {
         case S_IFLNK: return linkText(atPath: path, size: Int(status.st_size))
-        case S_IFREG: return regularFile(atPath: path)
+        case S_IFREG: return try regularFile(atPath: path, limit: limit)
         default: return nil
         }
     }
@@ -61,12 +67,12 @@ public enum WorkTreeFile {
     }
 
     /// A regular file's bytes, opened without following a link that replaced it since `lstat`.
-    private static func regularFile(atPath path: String) -> Data? {
+    private static func regularFile(atPath path: String, limit: Int) throws(FileTooLarge) -> Data? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        return try? handle.readToEnd() ?? Data()
+        return try BoundedFileRead.contents(of: descriptor, limit: limit)
     }
 }

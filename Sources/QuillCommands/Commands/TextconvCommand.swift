@@ -14,11 +14,14 @@ struct TextconvCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let data = PromptParser.fileContents(atPath: file) else {
+        // A file past the prompt bound is refused (exit 2): git diff then stops, as quill diff does.
+        guard let data = try PromptParser.fileContents(atPath: file) else {
             throw QuillError.badInput("cannot read '\(file)'; expected a readable file")
         }
+        // Outside a repository, or with a quill.yaml that does not parse, the extension decides.
+        let reading = (try? Workspace.open(from: FileManager.default.currentDirectoryPath))?.textconvReading(for: file) ?? PromptReading()
         // A file that does not parse is shown as it is, so git diff still works on it.
-        guard let prompt = try? PromptParser.parse(data, path: file) else {
+        guard let prompt = try? PromptParser.parse(data, path: file, reading: reading) else {
             FileHandle.standardOutput.write(data)
             return
         }

@@ -1,8 +1,8 @@
 import GitKit
 
-/// One evaluated commit of a metric series: its records and the mean of their values.
+/// One evaluated commit of a metric series: its records' score lines and the mean of their values.
 struct MetricPoint {
     let commit: ObjectID
-    let records: [EvalRecord]
+    let lines: [ScoreLine]
     let value: Double
 }

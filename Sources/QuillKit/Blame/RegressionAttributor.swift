@@ -21,6 +21,8 @@ struct RegressionAttributor {
     private let position: [ObjectID: Int]
     private var index: CommitIndexReader
     private var caseCache = [Int: CaseValues]()
+    /// The records of the points read so far (a point holds only its records' score lines).
+    private var recordCache = [Int: [EvalRecord]]()
 
     init(
         repository: Repository, config: QuillConfig, store: EvalStore, tree: ObjectID, metric: String, suite: String?, points: [MetricPoint],
@@ -113,9 +115,17 @@ struct RegressionAttributor {
     /// The per-case values of the point at `offset`, read once.
     private mutating func caseValues(_ offset: Int) throws -> CaseValues {
         if let known = caseCache[offset] { return known }
-        let values = try caseValues(of: points[offset].records)
+        let values = try caseValues(of: records(offset))
         caseCache[offset] = values
         return values
+    }
+
+    /// The records of the point at `offset`, read once.
+    private mutating func records(_ offset: Int) throws -> [EvalRecord] {
+        if let known = recordCache[offset] { return known }
+        let records = try points[offset].lines.map { try store.record($0.id) }
+        recordCache[offset] = records
+        return records
     }
 
     private func caseValues(of records: [EvalRecord]) throws -> CaseValues {
@@ -151,9 +161,10 @@ struct RegressionAttributor {
                 }
             }
         }
-        for difference in try RecordChange.differences(from: points[good].records, to: points[bad].records, in: repository) {
+        let badRecords = try records(bad)
+        for difference in try RecordChange.differences(from: records(good), to: badRecords, in: repository) {
             let added = Set(difference.after).subtracting(difference.before)
-            let needles = points[bad].records.filter { added.contains(RecordChange.value(of: difference.field, in: $0)) }
+            let needles = badRecords.filter { added.contains(RecordChange.value(of: difference.field, in: $0)) }
                 .flatMap { RecordChange.needles(of: difference.field, in: $0) }
             let kind = RecordChange.kind(of: difference.field)
             var origin: (commit: ObjectID, lines: [IncludedFileChange])?

@@ -72,20 +72,20 @@ extension Workspace {
 
     /// The evaluated commits of `chain` with records of `metric` for the prompt's path there, oldest first.
     ///
-    /// Complexity: one `by-prompt` folder read per version of the prompt in the chain, and the records
-    /// of those versions only (`CommitRecordLookup`).
+    /// Complexity: one score summary read per version of the prompt in the chain (`CommitRecordLookup`);
+    /// no record is read.
     private func metricSeries(_ metric: String, chain: [ChainLink], suite: String?) throws -> [MetricPoint] {
         let store = EvalStore(repository: repository)
         guard let tree = try store.tipTree() else { return [] }
         var lookup = try CommitRecordLookup(store: store, tree: tree)
         var points = [MetricPoint]()
         for (commit, path, blob) in chain.reversed() {
-            let records = try lookup.records(ofBlob: blob, at: commit).filter {
+            let lines = try lookup.records(ofBlob: blob, at: commit).filter {
                 $0.prompt == path && (suite == nil || $0.suite == suite) && $0.metrics[metric] != nil
             }
-            guard !records.isEmpty else { continue }
-            let values = records.compactMap { $0.metrics[metric] }
-            points.append(MetricPoint(commit: commit, records: records, value: values.reduce(0, +) / Double(values.count)))
+            guard !lines.isEmpty else { continue }
+            let values = lines.compactMap { $0.metrics[metric] }
+            points.append(MetricPoint(commit: commit, lines: lines, value: values.reduce(0, +) / Double(values.count)))
         }
         return points
     }

@@ -79,7 +79,7 @@ extension Workspace {
     /// Prompts are the files the globs match and the files named exactly on the command line.
     private func parseBeforeStaging(_ paths: Set<String>) throws {
         for path in paths.sorted() {
-            guard let data = workTreeData(path) else { continue }
+            guard let data = try workTreeData(path) else { continue }
             _ = try PromptParser.parse(data, path: path, reading: config.reading(for: path))
         }
     }

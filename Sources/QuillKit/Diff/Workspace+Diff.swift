@@ -34,17 +34,19 @@ extension Workspace {
         }
         let store = EvalStore(repository: repository)
         let storeTree = try store.tipTree()
+        // One reader for every prompt version: the index's upper trees are read once, not per look-up.
+        let index = try storeTree.map { try ScoreIndex(store: store, tree: $0) }
         let comparer = ScoreComparer(metrics: config.metrics, caseBlob: store.casesBlob(of:), resamples: request.resamples)
         var prompts = [PromptDiff]()
         for change in changes where selects(change, limits: limits) {
             let old = try change.kind == .added ? nil : change.oldID.map {
-                ($0, try MissingObject.data(of: $0, path: change.oldPath, commit: from.commit, in: repository))
+                ($0, try MissingObject.data(of: $0, path: change.oldPath, commit: from.commit, in: repository, bound: .prompt))
             }
             let new = try newSide(of: change, commit: to.commit)
             if let old, let new, old.0 == new.0, change.oldPath == change.newPath { continue }
             let records = { (blob: ObjectID?) throws -> [EvalRecord] in
-                guard let blob, let storeTree else { return [] }
-                return try store.recordIDs(forPromptBlob: blob, in: storeTree).map(store.record)
+                guard let blob, let index else { return [] }
+                return try index.lines(forPromptBlob: blob).map { try store.record($0.id) }
             }
             let (oldRecords, newRecords) = (try records(old?.0), try records(new?.0))
             var scores = try comparer.compare(from: oldRecords, to: newRecords)
@@ -114,11 +116,11 @@ extension Workspace {
     private func newSide(of change: TreeChange, commit: ObjectID?) throws -> (ObjectID, Data)? {
         guard change.kind != .deleted else { return nil }
         guard let commit else {
-            guard let data = workTreeData(change.newPath) else { return nil }
+            guard let data = try workTreeData(change.newPath) else { return nil }
             return (try Repository.blobID(of: data), data)
         }
         guard let id = change.newID else { return nil }
-        return (id, try MissingObject.data(of: id, path: change.newPath, commit: commit, in: repository))
+        return (id, try MissingObject.data(of: id, path: change.newPath, commit: commit, in: repository, bound: .prompt))
     }
 
     private func exists(_ path: String, in tree: ObjectID) throws -> Bool {
@@ -132,9 +134,6 @@ extension Workspace {
     private func promptDiff(_ change: TreeChange, old: (ObjectID, Data)?, new: (ObjectID, Data)?, scores: ScoreComparison) throws -> PromptDiff {
         let kind: PromptDiff.Change =
             old == nil ? .added : new == nil ? .deleted : change.kind == .renamed && change.oldPath != change.newPath ? .renamed : .modified
-        // An oversized side refuses the whole diff: it is not shown as a text diff of a file that does not parse.
-        if let old { try FileSizeBound.prompt.check(old.1.count, file: change.oldPath) }
-        if let new { try FileSizeBound.prompt.check(new.1.count, file: change.newPath) }
         let oldParse = old.map { parsed($0.1, path: change.oldPath) }
         let newParse = new.map { parsed($0.1, path: change.newPath) }
         let fromError = oldParse?.error

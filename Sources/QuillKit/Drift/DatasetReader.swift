@@ -23,7 +23,7 @@ struct DatasetReader: Sendable {
         switch format {
         case .plainText: document(source.text(0..<source.bytes.count))
         case .jsonLines: try readJSONLines(source, document: document)
-        case .csv: try readCSV(source.text(0..<source.bytes.count), document: document)
+        case .csv: try readCSV(source, document: document)
         }
     }
 
@@ -44,9 +44,13 @@ struct DatasetReader: Sendable {
         }
     }
 
-    private func readCSV(_ text: String, document: (String) -> Void) throws(InputFileError) {
+    private func readCSV(_ source: SourceText, document: (String) -> Void) throws(InputFileError) {
+        if let error = CSVQuoting.firstError(in: source.bytes) {
+            throw InputFileError(file: path, issue: SourceIssue(source.position(at: error.offset), error.message))
+        }
+        let whole = source.text(0..<source.bytes.count)
         // SwiftCSV drops a last field left empty when the file does not end with a line break.
-        let text = text.hasSuffix("\n") || text.hasSuffix("\r") || text.isEmpty ? text : text + "\n"
+        let text = whole.hasSuffix("\n") || whole.hasSuffix("\r") || whole.isEmpty ? whole : whole + "\n"
         let csv: EnumeratedCSV
         do {
             csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
@@ -74,12 +78,9 @@ struct DatasetReader: Sendable {
                 texts.append(fields[column])
             }
         } catch {
-            throw InputFileError(file: path, line: line, message: "a quoted field is followed by text; expected a comma or a line break after its closing '\"'")
+            throw InputFileError(file: path, line: line, message: "malformed CSV record (\(error)); expected comma-separated fields, quoted with '\"' where they hold commas, quotes or newlines")
         }
         if let failure { throw failure }
-        if text.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }) % 2 == 1 {
-            throw InputFileError(file: path, line: rowLine, message: "a quoted field is never closed; expected a closing '\"'")
-        }
         texts.forEach(document)
     }
 

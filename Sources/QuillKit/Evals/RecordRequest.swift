@@ -63,4 +63,11 @@ extension RecordSummary {
             id: id, prompt: record.prompt, promptBlob: record.promptBlob, commit: record.commit, suite: record.suite,
             model: record.model, metrics: record.metrics, cases: record.cases?.count ?? 0, errors: record.errors, isNew: isNew, recordedAt: recordedAt)
     }
+
+    /// The summary of a record of the prompt version `promptBlob` from its score line.
+    init(id: String, line: ScoreLine, promptBlob: String, recordedAt: String?) {
+        self.init(
+            id: id, prompt: line.prompt, promptBlob: promptBlob, commit: line.commit, suite: line.suite,
+            model: line.model, metrics: line.metrics, cases: line.cases ?? 0, errors: line.errors, isNew: nil, recordedAt: recordedAt)
+    }
 }

@@ -4,7 +4,8 @@ import GitKit
 extension Workspace {
     /// Records for a commit, a prompt's versions across history, or both; all records when neither.
     ///
-    /// Complexity: one index folder per commit or prompt version; with neither, the whole store.
+    /// Complexity: one index folder per commit, or one score summary per prompt version (no record
+    /// read); with neither, the whole store.
     public func listEvaluations(prompt userPath: String?, commit revision: String?) throws -> EvalList {
         let store = EvalStore(repository: repository)
         guard let tree = try store.tipTree() else { return EvalList(records: []) }
@@ -13,13 +14,7 @@ extension Workspace {
         if let revision {
             ids = try store.recordIDs(forCommit: resolveUserCommit(revision), in: tree)
         } else if let path {
-            // The walk alone: the versions' commits and scores, which a log reads, are not needed here.
-            let blobs = try history(of: path, from: requireHead(), revision: "HEAD").compactMap { $0.blob?.id }
-            var seen = Set<ObjectID>()
-            let index = try PromptIndexReader(store: store, tree: tree)
-            for blob in blobs where seen.insert(blob).inserted {
-                ids += try index.recordIDs(forPromptBlob: blob)
-            }
+            return EvalList(records: try promptEvaluations(path, store: store, tree: tree))
         } else {
             ids = try store.allRecordIDs(in: tree)
         }
@@ -32,6 +27,28 @@ extension Workspace {
             summaries.append(RecordSummary(id: id.hex, record: record, isNew: nil, recordedAt: recordedAt))
         }
         return EvalList(records: summaries)
+    }
+
+    /// The records of every version of the prompt at `path` (renames followed), from the versions'
+    /// score summaries; each provenance blob is decoded once (a batch's records share one).
+    private func promptEvaluations(_ path: String, store: EvalStore, tree: ObjectID) throws -> [RecordSummary] {
+        // The walk alone: the versions' commits and scores, which a log reads, are not needed here.
+        let blobs = try history(of: path, from: requireHead(), revision: "HEAD").compactMap { $0.blob?.id }
+        var seen = Set<ObjectID>()
+        let index = try ScoreIndex(store: store, tree: tree)
+        var recordedAt = [ObjectID: String]()
+        var summaries = [RecordSummary]()
+        for blob in blobs where seen.insert(blob).inserted {
+            for line in try index.lines(forPromptBlob: blob) {
+                var when: String?
+                if let meta = line.meta {
+                    when = try recordedAt[meta] ?? JSONDecoder().decode(EvalProvenance.self, from: repository.blobData(meta)).recordedAt
+                    recordedAt[meta] = when
+                }
+                summaries.append(RecordSummary(id: line.id.hex, line: line, promptBlob: blob.hex, recordedAt: when))
+            }
+        }
+        return summaries
     }
 
     /// The record whose id starts with `prefix` (at least 4 hex digits), with its provenance and cases.

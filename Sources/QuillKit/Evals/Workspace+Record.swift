@@ -17,7 +17,9 @@ extension Workspace {
         var pending = [EvalStore.Pending]()
         for file in request.files {
             let absolute = file.hasPrefix("/") ? file : currentDirectory + "/" + file
-            guard let data = FileManager.default.contents(atPath: absolute) else {
+            // Pipes and devices are read too (`<(command)`), but never past the bound.
+            let data = try FileSizeBound.resultFile.reading(file) { limit throws(FileTooLarge) in try BoundedFileRead.contents(atPath: absolute, limit: limit) }
+            guard let data else {
                 throw QuillError.badInput("cannot read results file '\(file)'; expected a readable file")
             }
             let results = try ResultImporter.read(consume data, path: file, format: request.format, caseID: request.caseID)
@@ -67,7 +69,7 @@ extension Workspace {
             throw QuillError.badInput("\(file): prompt '\(promptPath)' does not exist in commit \(commit.abbreviated()) ('\(revision)'); expected a prompt committed there")
         }
         if !request.allowDirty, workTreeRoot != nil, try commit == repository.headCommitID() {
-            let workTree = workTreeData(promptPath)
+            let workTree = try workTreeData(promptPath)
             if try workTree.map(Repository.blobID(of:)) != entry.id {
                 throw QuillError.badInput("prompt '\(promptPath)' differs from HEAD in the work tree; commit it first, or pass --allow-dirty to record against HEAD's version")
             }

@@ -14,7 +14,7 @@ struct ScoreTimeline {
 
     /// Scores for each version's records grouped by suite and model (newest first), in the same
     /// order, each metric with its delta to the previous evaluated version of its group.
-    static func scores(grouped: [[Group: [EvalRecord]]]) -> [[VersionScore]] {
+    static func scores(grouped: [[Group: [ScoreLine]]]) -> [[VersionScore]] {
         var previous = [Group: [String: Double]]()
         var result = [[VersionScore]](repeating: [], count: grouped.count)
         for index in grouped.indices.reversed() {
@@ -29,7 +29,7 @@ struct ScoreTimeline {
         return result
     }
 
-    private static func summarise(_ records: [EvalRecord], previous: [String: Double]) -> [String: VersionScore.MetricValue] {
+    private static func summarise(_ records: [ScoreLine], previous: [String: Double]) -> [String: VersionScore.MetricValue] {
         var values = [String: [Double]]()
         for record in records {
             for (name, value) in record.metrics { values[name, default: []].append(value) }

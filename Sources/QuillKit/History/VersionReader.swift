@@ -10,7 +10,7 @@ final class VersionReader: Sendable {
     /// One version as read: the version and its records grouped by suite and model.
     struct Read: Sendable {
         let version: PromptVersion
-        let records: [ScoreTimeline.Group: [EvalRecord]]
+        let records: [ScoreTimeline.Group: [ScoreLine]]
     }
 
     /// Which steps each thread has taken: the reader from the front, the caller from the back.

@@ -12,11 +12,16 @@ public struct LoadedPrompt: Sendable, Equatable {
     public let label: String?
     /// The file's bytes, exactly as committed.
     public let data: Data
+    /// The bytes of `quill.yaml` in the commit the version was taken from, if it has one: its
+    /// `formats` say how to read the file.
+    let configuration: Data?
 
-    /// The prompt read into Quill's model: front matter, messages (role and text) and variables.
-    /// Throws ``InputFileError`` when the file does not parse in its format.
+    /// The prompt read into Quill's model: front matter, messages (role and text) and variables, read
+    /// as the `formats` of the commit's `quill.yaml` say. Throws ``InputFileError`` when the file does
+    /// not parse in its format, or that `quill.yaml` does not parse.
     public func parsed() throws -> Prompt {
-        try PromptParser.parse(data, path: path)
+        let config = try configuration.map { try QuillConfig.parse($0, path: "\(commit.prefix(12)):\(QuillConfig.fileName)") }
+        return try PromptParser.parse(data, path: path, reading: config?.reading(for: path) ?? PromptReading())
     }
 
     /// The messages with their template variables filled in from `variables` (names with dots, such as

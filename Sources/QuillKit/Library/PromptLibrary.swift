@@ -46,7 +46,8 @@ public final class PromptLibrary {
         guard repository.containsObject(blob) else {
             throw QuillError(.repository, "label '\(name)' points at version \(blob.abbreviated()) of '\(path)', which is not in this repository (a shallow clone?); fetch commit \(version.commit.prefix(12))")
         }
-        return LoadedPrompt(path: path, blob: version.blob, commit: version.commit, label: name, data: try repository.blobData(blob))
+        return LoadedPrompt(path: path, blob: version.blob, commit: version.commit, label: name, data: try repository.blobData(blob),
+                            configuration: configuration(at: version.commit))
     }
 
     /// The version of the prompt at the repository path `path` in the commit `revision` names
@@ -61,7 +62,16 @@ public final class PromptLibrary {
         guard let entry = try repository.treeEntry(atPath: path, inCommit: commit), entry.mode == .blob || entry.mode == .executable else {
             throw QuillError.badInput("prompt '\(path)' does not exist at '\(revision)' (\(commit.abbreviated())); expected a file committed there")
         }
-        return LoadedPrompt(path: path, blob: entry.id.hex, commit: commit.hex, label: nil, data: try repository.blobData(entry.id))
+        return LoadedPrompt(path: path, blob: entry.id.hex, commit: commit.hex, label: nil, data: try repository.blobData(entry.id),
+                            configuration: configuration(at: commit.hex))
+    }
+
+    /// The bytes of `quill.yaml` in `commit`, or nil when it has none or the commit is not here (a
+    /// label's commit in a shallow clone): the prompt is then read by its extension alone.
+    private func configuration(at commit: String) -> Data? {
+        guard let id = try? ObjectID(checked: commit),
+              let entry = try? repository.treeEntry(atPath: QuillConfig.fileName, inCommit: id), entry.mode == .blob else { return nil }
+        return try? repository.blobData(entry.id)
     }
 
     /// The prompt `reference` names: `PATH@LABEL`, `PATH@REVISION`, or `PATH` (at `HEAD`). After the

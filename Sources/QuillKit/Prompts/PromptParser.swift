@@ -20,15 +20,16 @@ public enum PromptParser {
     }
 
     /// The bytes of the prompt file at `path` as git reads them: a symbolic link's text, never the
-    /// file it points to; `nil` when it is neither a readable file nor a link.
-    public static func fileContents(atPath path: String) -> Data? {
-        WorkTreeFile.contents(atPath: path)
+    /// file it points to; `nil` when it is neither a readable file nor a link. A file larger than
+    /// `FileSizeBound.prompt` is refused before it is read.
+    public static func fileContents(atPath path: String) throws(InputFileError) -> Data? {
+        try FileSizeBound.prompt.reading(path) { limit throws(FileTooLarge) in try WorkTreeFile.contents(atPath: path, limit: limit) }
     }
 
     /// Parses the bytes of the file at `path` (path only names it and chooses the format; unknown extension -> .text),
     /// read as `reading` (from `quill.yaml`'s `formats`) says.
     ///
-    /// A file larger than `FileSizeBound.prompt` is refused before it is read.
+    /// A file larger than `FileSizeBound.prompt` is refused before it is parsed.
     public static func parse(_ data: Data, path: String, reading: PromptReading = PromptReading()) throws(InputFileError) -> Prompt {
         try FileSizeBound.prompt.check(data.count, file: path)
         do {

@@ -47,7 +47,7 @@ extension Workspace {
     }
 
     private func entry(path: String, blob: ObjectID, commit: ObjectID) throws -> ShowReport.Entry {
-        let data = try MissingObject.data(of: blob, path: path, commit: commit, in: repository)
+        let data = try MissingObject.data(of: blob, path: path, commit: commit, in: repository, bound: .prompt)
         do {
             return ShowReport.Entry(path: path, blob: blob.hex, prompt: try PromptParser.parse(data, path: path, reading: config.reading(for: path)), error: nil)
         } catch {

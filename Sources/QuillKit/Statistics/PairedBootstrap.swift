@@ -12,9 +12,14 @@ public enum PairedBootstrap {
     /// depend on the machine's number of cores.
     static let blocks = 8
 
+    /// Below this many draws (resamples × cases) the blocks run one after another on the calling
+    /// thread: waking workers costs more than the work. The blocks and their draws are the same
+    /// either way, so the interval is too.
+    static let parallelDraws = 1 << 18
+
     /// The percentile interval of the mean of `differences` (B − A per shared case); nil when empty.
     ///
-    /// Complexity: O(resamples × n) additions and random draws, O(resamples log resamples) to sort.
+    /// Complexity: O(resamples × n) additions and random draws, O(resamples) to find the percentiles.
     public static func interval(
         of differences: [Double], level: Double = 0.95, resamples: Int = defaultResamples, seed: UInt64 = SeededGenerator.defaultSeed
     ) -> ConfidenceInterval? {
@@ -23,9 +28,10 @@ public enum PairedBootstrap {
 
     /// One interval per sample in `samples`, all of one length n: every resample draws one set of
     /// case indices and uses it for every sample (the metrics of a case stay together), so the draws
-    /// are made once. Nil for an empty sample. Blocks of resamples run in parallel.
+    /// are made once. Nil for an empty sample. Large problems run their blocks of resamples in parallel.
     ///
-    /// Complexity: O(resamples × n × samples) additions, O(resamples × n) random draws.
+    /// Complexity: O(resamples × n × samples) additions, O(resamples × n) random draws, O(resamples ×
+    /// samples) to find the percentiles.
     public static func intervals(
         of samples: [[Double]], level: Double = 0.95, resamples: Int = defaultResamples, seed: UInt64 = SeededGenerator.defaultSeed
     ) -> [ConfidenceInterval?] {
@@ -39,21 +45,66 @@ public enum PairedBootstrap {
             for (index, value) in values.enumerated() { interleaved[index * width + sample] = value }
         }
         let table = interleaved
-        let means = MeansBuffer(samples: width, resamples: resamples)
         let perBlock = (resamples + blocks - 1) / blocks
         // Each block's generator starts at a random point of SplitMix64's cycle, drawn from the seed
         // (seeds a fixed step apart would give the blocks shifted copies of one stream).
         var seeder = SeededGenerator(seed: seed)
         let blockSeeds = (0..<blocks).map { _ in seeder.next() }
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
-            let range = (block * perBlock)..<min(resamples, (block + 1) * perBlock)
-            guard !range.isEmpty else { return }
-            var generator = SeededGenerator(seed: blockSeeds[block])
-            var blockMeans = [[Double]](repeating: [], count: width)
-            var sums = [Double](repeating: 0, count: width)
-            table.withUnsafeBufferPointer { values in
-                sums.withUnsafeMutableBufferPointer { sums in
-                    for _ in range {
+        let ranges = (0..<blocks).map { block in (block * perBlock)..<min(resamples, (block + 1) * perBlock) }
+        // Sample-major: the resampled means of sample s are means[s * resamples ..< (s + 1) * resamples].
+        var means: [Double]
+        if resamples * count < parallelDraws {
+            means = [Double](repeating: 0, count: width * resamples)
+            for block in 0..<blocks {
+                resample(table, width: width, count: count, range: ranges[block], seed: blockSeeds[block], into: &means, stride: resamples)
+            }
+        } else {
+            let shared = Mutex([Double](repeating: 0, count: width * resamples))
+            DispatchQueue.concurrentPerform(iterations: blocks) { block in
+                let range = ranges[block]
+                guard !range.isEmpty else { return }
+                var local = [Double](repeating: 0, count: width * range.count)
+                resample(table, width: width, count: count, range: 0..<range.count, seed: blockSeeds[block], into: &local, stride: range.count)
+                shared.withLock { means in
+                    for sample in 0..<width {
+                        means[(sample * resamples + range.lowerBound)..<(sample * resamples + range.upperBound)] =
+                            local[(sample * range.count)..<((sample + 1) * range.count)]
+                    }
+                }
+            }
+            means = shared.withLock { $0 }
+        }
+        let tail = (1 - level) / 2
+        return (0..<width).map { sample in
+            var values = Array(means[(sample * resamples)..<((sample + 1) * resamples)])
+            let (lower, upper) = percentiles(&values, tail, 1 - tail)
+            return ConfidenceInterval(lower: lower, upper: upper, level: level, resamples: resamples, seed: seed)
+        }
+    }
+
+    /// Draws the resamples of `range` from one generator seeded with `seed`, and writes the mean of
+    /// sample s in resample r to `means[s * stride + r]`. Two indices come from each draw; the sums
+    /// add each pair before adding it to the running sum.
+    private static func resample(
+        _ table: [Double], width: Int, count: Int, range: Range<Int>, seed: UInt64, into means: inout [Double], stride: Int
+    ) {
+        var generator = SeededGenerator(seed: seed)
+        var sums = [Double](repeating: 0, count: width)
+        table.withUnsafeBufferPointer { values in
+            sums.withUnsafeMutableBufferPointer { sums in
+                means.withUnsafeMutableBufferPointer { means in
+                    for resample in range {
+                        if width == 1 {
+                            // One sample (the common case): the same sums without the loop over samples.
+                            var sum = 0.0
+                            for _ in 0..<(count / 2) {
+                                let (first, second) = generator.indexPair(below: count)
+                                sum += values[first] + values[second]
+                            }
+                            if count % 2 == 1 { sum += values[generator.index(below: count)] }
+                            means[resample] = sum / Double(count)
+                            continue
+                        }
                         for index in 0..<width { sums[index] = 0 }
                         for _ in 0..<(count / 2) {
                             let (first, second) = generator.indexPair(below: count)
@@ -63,46 +114,64 @@ public enum PairedBootstrap {
                             let row = generator.index(below: count) * width
                             for index in 0..<width { sums[index] += values[row + index] }
                         }
-                        for index in 0..<width { blockMeans[index].append(sums[index] / Double(count)) }
+                        for index in 0..<width { means[index * stride + resample] = sums[index] / Double(count) }
                     }
                 }
             }
-            means.store(blockMeans, at: range.lowerBound)
-        }
-        let tail = (1 - level) / 2
-        return means.sorted().map { sorted in
-            ConfidenceInterval(
-                lower: percentile(sorted, tail), upper: percentile(sorted, 1 - tail), level: level, resamples: resamples, seed: seed)
         }
     }
 
-    /// The `fraction` quantile of sorted `values`, interpolating linearly between order statistics.
-    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    /// The `lower` and `upper` quantiles of `values` (reordered in place), each interpolating
+    /// linearly between the two order statistics around it (as NumPy's default does); found by
+    /// selection instead of sorting. Complexity: O(n) expected.
+    static func percentiles(_ values: inout [Double], _ lower: Double, _ upper: Double) -> (Double, Double) {
+        values.withUnsafeMutableBufferPointer { buffer in
+            (quantile(buffer, lower), quantile(buffer, upper))
+        }
+    }
+
+    /// The `fraction` quantile of `values`, whose order it changes: the order statistic at or below
+    /// the fractional position by quickselect, the next one as the minimum of what lies above it.
+    private static func quantile(_ values: UnsafeMutableBufferPointer<Double>, _ fraction: Double) -> Double {
         let position = fraction * Double(values.count - 1)
         let below = Int(position.rounded(.down))
-        let above = min(below + 1, values.count - 1)
         let weight = position - Double(below)
-        return values[below] * (1 - weight) + values[above] * weight
-    }
-}
-
-/// The resampled means of every sample, filled block by block from parallel workers.
-private final class MeansBuffer: Sendable {
-    private let storage: Mutex<[[Double]]>
-
-    init(samples: Int, resamples: Int) {
-        storage = Mutex([[Double]](repeating: [Double](repeating: 0, count: resamples), count: samples))
+        let low = select(values, below)
+        // Everything after `below` is now at least the order statistic there; the next one is their minimum.
+        let high = below + 1 < values.count ? values[(below + 1)...].min()! : low
+        return low * (1 - weight) + high * weight
     }
 
-    func store(_ block: [[Double]], at start: Int) {
-        storage.withLock { means in
-            for (sample, values) in block.enumerated() {
-                means[sample].replaceSubrange(start..<(start + values.count), with: values)
+    /// Rearranges `values` so that position `k` holds the value sorting would put there, smaller or
+    /// equal values before it and larger or equal ones after; returns that value. Median-of-three
+    /// pivots, so sorted and constant inputs stay linear.
+    private static func select(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var (low, high) = (0, values.count - 1)
+        while low < high {
+            let middle = low + (high - low) / 2
+            if values[middle] < values[low] { values.swapAt(middle, low) }
+            if values[high] < values[low] { values.swapAt(high, low) }
+            if values[high] < values[middle] { values.swapAt(high, middle) }
+            let pivot = values[middle]
+            // Hoare partition: [low, j] ≤ pivot ≤ [i, high].
+            var (i, j) = (low, high)
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while pivot < values[j] { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                high = j
+            } else if k >= i {
+                low = i
+            } else {
+                return values[k]
             }
         }
-    }
-
-    func sorted() -> [[Double]] {
-        storage.withLock { $0.map { $0.sorted() } }
+        return values[k]
     }
 }

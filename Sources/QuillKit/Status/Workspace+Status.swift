@@ -3,6 +3,7 @@ import GitKit
 
 extension Workspace {
     /// The prompts that changed in the index and work tree, and the prompt files that do not parse.
+    /// A prompt file larger than `FileSizeBound.prompt` is refused, as `commit` and `diff` refuse it.
     ///
     /// Complexity: one `git status` plus one parse per prompt file in the work tree.
     public func status() throws -> StatusReport {
@@ -11,8 +12,8 @@ extension Workspace {
         var errors = [String: String]()
         let index = try repository.index()
         let untracked = entries.filter { $0.unstaged == .untracked }.map(\.path)
-        for path in Set(index.paths + untracked) where isPrompt(path) {
-            guard let data = workTreeData(path) else { continue }
+        for path in Set(index.paths + untracked).sorted() where isPrompt(path) {
+            guard let data = try workTreeData(path) else { continue }
             do {
                 _ = try PromptParser.parse(data, path: path, reading: config.reading(for: path))
             } catch {

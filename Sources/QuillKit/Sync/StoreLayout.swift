@@ -52,7 +52,8 @@ indirect enum StoreLayout: Hashable, Sendable {
 
     /// `records/ab/cdef….json`, `cases/ab/cdef….jsonl`, `meta/ab/cdef….json`, and
     /// `by-commit/ab/cdef…/<record id>` and `by-prompt/ab/cdef…/<record id>` (layout 1), or the same
-    /// with two fan-out levels, `records/ab/cd/ef….json` …, and `layout.json` (layout 2).
+    /// with two fan-out levels, `records/ab/cd/ef….json` …, and `layout.json` (layout 2), and
+    /// `scores/ab/cd/ef….jsonl` (layout 3, two levels only).
     static let evalStore: StoreLayout = {
         let digits = ObjectID.byteCount * 2
         /// Layout 1's shard (`cdef…`) or layout 2's (`cd/ef…`), in one rule list: the names differ in length.
@@ -70,6 +71,9 @@ indirect enum StoreLayout: Hashable, Sendable {
             Rule(name: .exact("meta"), layout: eitherLayout(suffix: ".json", .file)),
             Rule(name: .exact(StorePath.byCommitFolder), layout: index),
             Rule(name: .exact(StorePath.byPromptFolder), layout: index),
+            Rule(name: .exact(StorePath.scoresFolder), layout: .folder([Rule(name: .hex(digits: 2, suffix: ""), layout: .folder([
+                Rule(name: .hex(digits: 2, suffix: ""), layout: .folder([Rule(name: .hex(digits: digits - 4, suffix: ".jsonl"), layout: .file)])),
+            ]))])),
             Rule(name: .exact(StorePath.layoutFile), layout: .file),
         ])
     }()

@@ -108,7 +108,7 @@ struct RefMerger {
         return Merge(reference: reference, remoteTip: remoteTip, localAfter: try moved ?? repository.referenceTarget(reference), action: action)
     }
 
-    /// The tree to merge for `tree` on `reference`: an eval store's in layout 2, whichever layout each
+    /// The tree to merge for `tree` on `reference`: an eval store's in layout 3, whichever layout each
     /// side has, so the union is of like with like (`StoreMigration`); any other ref's as it is.
     private func layoutOf(_ reference: String, _ tree: ObjectID) throws -> ObjectID {
         reference == SyncedRefs.evals ? try StoreMigration(repository: repository).migrated(tree) : tree
@@ -117,7 +117,9 @@ struct RefMerger {
     /// Settles a file both sides hold with different content.
     ///
     /// In the eval store names are content ids, so only provenance can differ (the same record stored
-    /// twice): the earlier recording wins on both sides alike; so for a manifest both sides recorded
+    /// twice): the earlier recording wins on both sides alike; a prompt version's score summary is the
+    /// union of both sides' lines, a record on both keeping the line of its earlier provenance (as
+    /// `meta/` does, `ScoreSummaryUnion`); so for a manifest both sides recorded
     /// under one name. A score note is recomputed from the merged
     /// store (its lines are joined when the store has no records for that commit). A label both sides
     /// moved keeps the later move (`LabelTarget.newer`), whose history both sides keep. Anything else means
@@ -127,6 +129,8 @@ struct RefMerger {
         case SyncedRefs.evals where path.hasPrefix("meta/"), SyncedRefs.manifests where path.hasPrefix("names/"):
             let provenances = try [ours, theirs].map { (id: $0, value: try JSONDecoder().decode(EvalProvenance.self, from: repository.blobData($0))) }
             return provenances.min { ($0.value.recordedAt, $0.id) < ($1.value.recordedAt, $1.id) }!.id
+        case SyncedRefs.evals where path.hasPrefix(StorePath.scoresFolder + "/"):
+            return try ScoreSummaryUnion(repository: repository).union(ours, theirs, path: path, remote: remote.trackingName)
         case SyncedRefs.notes:
             return try mergedNote(path: path, ours: ours, theirs: theirs)
         case SyncedRefs.labels:

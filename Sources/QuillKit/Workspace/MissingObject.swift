@@ -4,11 +4,13 @@ import GitKit
 /// A blob a command needed that the repository lacks (left out by a partial clone, or lost): named
 /// with the file and commit it was needed for, and the git command that brings it (exit 3).
 enum MissingObject {
-    /// The bytes of `blob`, the file `path` at `commit`; a missing blob is `error(…)`.
-    static func data(of blob: ObjectID, path: String, commit: ObjectID?, in repository: Repository) throws -> Data {
+    /// The bytes of `blob`, the file `path` at `commit`; a missing blob is `error(…)`. With a `bound`,
+    /// a larger blob is refused from its size in the object's header, before it is inflated.
+    static func data(of blob: ObjectID, path: String, commit: ObjectID?, in repository: Repository, bound: FileSizeBound? = nil) throws -> Data {
         do {
+            if let bound { try bound.check(try repository.blobSize(blob), file: path) }
             return try repository.blobData(blob)
-        } catch where error.code == .notFound {
+        } catch let error as GitError where error.code == .notFound {
             throw self.error(blob, path: path, commit: commit, in: repository)
         }
     }

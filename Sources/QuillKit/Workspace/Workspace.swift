@@ -97,10 +97,12 @@ public final class Workspace {
         return relative
     }
 
-    /// The bytes git would hash for a work-tree path: a symbolic link's text, never the file it
-    /// points to; `nil` when git would see nothing there (see `WorkTreeFile`).
-    func workTreeData(_ path: String) -> Data? {
-        workTreeRoot.flatMap { WorkTreeFile.contents(of: path, in: $0) }
+    /// The bytes git would hash for the work-tree prompt at `path`: a symbolic link's text, never the
+    /// file it points to; `nil` when git would see nothing there (see `WorkTreeFile`). A file larger
+    /// than `FileSizeBound.prompt` is refused before it is read.
+    func workTreeData(_ path: String) throws(InputFileError) -> Data? {
+        guard let workTreeRoot else { return nil }
+        return try FileSizeBound.prompt.reading(path) { limit throws(FileTooLarge) in try WorkTreeFile.contents(of: path, in: workTreeRoot, limit: limit) }
     }
 
     /// Adds `message` to `warnings` unless it is there already.

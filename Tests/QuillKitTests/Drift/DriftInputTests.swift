@@ -25,8 +25,9 @@ struct DriftInputTests {
         arguments: [
             ("id,text\n1,ok\n2,\"a\nb\"\n3\n", "q.csv:5: the row has 1 fields; expected 2, as the header has"),
             ("id,body\n1,ok\n", "q.csv:1: the header has no column 'text'; expected one of 'id', 'body' (name the text's column with --field)"),
-            ("id,text\n1,ok\n2,\"never closed\n3,x\n", "q.csv:3: a quoted field is never closed; expected a closing '\"'"),
-            ("id,text\n1,ok\n2,\"quoted\"x\n", "q.csv:3: a quoted field is followed by text; expected a comma or a line break after its closing '\"'"),
+            ("id,text\n1,ok\n2,\"never closed\n3,x\n", "q.csv:3:3: quoted field is never closed; expected a closing '\"'"),
+            ("id,text\n1,ok\n2,\"quoted\"x\n", "q.csv:3:11: text after a field's closing quote; expected ',' or a line break"),
+            ("id,text\n1,5\" screen\n", "q.csv:2:4: a '\"' inside an unquoted field; expected the whole field quoted, with each '\"' in it doubled"),
         ])
     func badCSV(_ text: String, _ message: String) {
         #expect(throws: InputFileError.self) { try Self.documents(text, path: "q.csv") }

@@ -4,8 +4,9 @@ import GitKit
 import TestSupport
 import Testing
 
-/// The store's two layouts (docs/storage.md): layout 1 (one fan-out level) reads exactly as layout 2
-/// does, and the first write on it migrates it once, in a commit of its own.
+/// The store's layouts (docs/storage.md): layout 1 (one fan-out level) and layout 2 (two levels, no
+/// score summaries) read exactly as layout 3 does, and the first write on either migrates it once, in
+/// a commit of its own, to the very tree quill writes.
 @Suite("Eval store layouts")
 struct EvalStoreLayoutTests {
     /// A repository with two prompts over three commits, and records with cases for both at each commit.
@@ -47,30 +48,45 @@ struct EvalStoreLayoutTests {
         ]
     }
 
-    @Test("a layout-1 store answers every read as layout 2 does; the next write migrates it once, to the very tree layout 2 wrote")
-    func migratesOnce() throws {
+    /// Which answers differ from `expected`, and how.
+    private func differences(_ repository: TestRepository, from expected: [String]) throws -> [String] {
+        zip(try answers(repository), expected).enumerated().filter { $0.element.0 != $0.element.1 }
+            .map { "answer \($0.offset): \($0.element.0) — expected \($0.element.1)" }
+    }
+
+    @Test("a store of layout 1 or 2 answers every read as layout 3 does; the next write migrates it once, to the very tree layout 3 wrote", arguments: [1, 2])
+    func migratesOnce(from layout: Int) throws {
         let repository = try recordedRepository()
-        let layoutTwoTree = try repository.git("rev-parse", "refs/quill/evals^{tree}")
-        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1}"#)
+        let layoutThreeTree = try repository.git("rev-parse", "refs/quill/evals^{tree}")
+        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1,"scores":1}"#)
+        #expect(try repository.evalStoreSummaryMismatches() == [])
         let expected = try answers(repository)
 
-        let layoutOneTree = try repository.rewriteEvalStoreAsLayoutOne()
-        #expect(try repository.git("ls-tree", "--name-only", "refs/quill/evals") == "by-commit\nby-prompt\ncases\nmeta\nrecords")
+        let oldTree = layout == 1 ? try repository.rewriteEvalStoreAsLayoutOne() : try repository.rewriteEvalStoreAsLayoutTwo()
+        let folders = "by-commit\nby-prompt\ncases\n" + (layout == 1 ? "" : "layout.json\n") + "meta\nrecords"
+        #expect(try repository.git("ls-tree", "--name-only", "refs/quill/evals") == folders)
         #expect(try repository.git("ls-tree", "--name-only", "refs/quill/evals:records").split(separator: "\n").allSatisfy { $0.count == 2 })
         // Which answers differ, and how, if any (it failed once in CI, at load, and never here since).
-        let differences = zip(try answers(repository), expected).enumerated().filter { $0.element.0 != $0.element.1 }
-            .map { "answer \($0.offset): \($0.element.0) — expected \($0.element.1)" }
-        #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+        let before = try differences(repository, from: expected)
+        #expect(before.isEmpty, "\(before.joined(separator: "\n"))")
 
         try recordResults(#"{"accuracy": 0.75}"#, prompt: "prompts/a.md", in: repository)
         let subjects = try repository.git("log", "--format=%s", "refs/quill/evals").split(separator: "\n")
-        #expect(subjects.prefix(3) == ["quill: record 1 evaluation", "quill: store layout 2", "quill: record (layout 1)"])
-        #expect(try repository.git("rev-parse", "refs/quill/evals~1^{tree}") == layoutTwoTree)
-        #expect(try repository.git("rev-parse", "refs/quill/evals~2^{tree}") == layoutOneTree)
+        #expect(subjects.prefix(3) == ["quill: record 1 evaluation", "quill: store layout 3", "quill: record (layout \(layout))"])
+        #expect(try repository.git("rev-parse", "refs/quill/evals~1^{tree}") == layoutThreeTree)
+        #expect(try repository.git("rev-parse", "refs/quill/evals~2^{tree}") == oldTree)
+        #expect(try repository.evalStoreSummaryMismatches() == [])
+        // The migrated store, before the write's record, answers as the store did before it was rewritten.
+        let tip = try repository.git("rev-parse", "refs/quill/evals")
+        try repository.git("update-ref", "refs/quill/evals", "refs/quill/evals~1")
+        let after = try differences(repository, from: expected)
+        #expect(after.isEmpty, "\(after.joined(separator: "\n"))")
+        try repository.git("update-ref", "refs/quill/evals", tip)
 
         try recordResults(#"{"accuracy": 0.8}"#, prompt: "prompts/b.md", in: repository)
         let later = try repository.git("log", "--format=%s", "refs/quill/evals").split(separator: "\n")
-        #expect(later.filter { $0 == "quill: store layout 2" }.count == 1)
+        #expect(later.filter { $0 == "quill: store layout 3" }.count == 1)
+        #expect(try repository.evalStoreSummaryMismatches() == [])
         #expect(try StoreMigration(repository: repository.open()).migrated(ObjectID(hex: repository.git("rev-parse", "refs/quill/evals^{tree}"))!)
             == ObjectID(hex: repository.git("rev-parse", "refs/quill/evals^{tree}")))
         try repository.fsck()

@@ -37,7 +37,7 @@ struct EvalStoreTests {
             == #"{"commit":"\#(head)","metrics":{"accuracy":0.9,"latency_ms":120},"prompt":"prompts/greet.prompt","promptBlob":"\#(blob)","quill":1,"source":"dvc","suite":"smoke"}"#)
         #expect(try repository.git("rev-parse", "refs/quill/evals:by-commit/\(fanned(head))/\(record.id)") == record.id)
         #expect(try repository.git("rev-parse", "refs/quill/evals:by-prompt/\(fanned(blob))/\(record.id)") == record.id)
-        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1}"#)
+        #expect(try repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1,"scores":1}"#)
         #expect(try repository.git("log", "-1", "--notes=quill", "--format=%N", "HEAD") == "quill: prompts/greet.prompt [smoke] accuracy=0.9 latency_ms=120")
         #expect(try repository.git("log", "--format=%an", "refs/quill/evals") == "Eve Evaluator")
         try repository.fsck()
@@ -101,19 +101,18 @@ struct EvalStoreTests {
         _ = workspace
     }
 
-    @Test("log over a store whose index names a missing record fails with an error naming that record")
+    @Test("log over a store whose score summary is missing fails with an error naming that blob")
     func logOverDamagedStore() throws {
         let (repository, workspace) = try evaluatedRepository()
         _ = try workspace.recordEvaluations(RecordRequest(files: [try metricsFile(repository, "a.json", #"{"accuracy": 0.7}"#)], prompt: "prompts/greet.prompt"))
         let blob = try repository.git("rev-parse", "HEAD:prompts/greet.prompt")
         let missing = String(repeating: "ab", count: 20)
-        // An index entry for a record object the repository does not have, written with git's plumbing.
+        // The version's summary entry names a blob the repository does not have, written with git's plumbing.
         let index = repository.path + "/.git/damage-index"
         let environment = ["GIT_INDEX_FILE": index]
         try repository.git(["read-tree", "refs/quill/evals"], environment: environment)
-        let empty = try repository.git(["hash-object", "-w", "--stdin"], input: "")
-        try repository.git(["update-index", "--add", "--cacheinfo", "100644,\(empty),by-prompt/\(fanned(blob))/\(missing)"], environment: environment)
-        let tree = try repository.git(["write-tree"], environment: environment)
+        try repository.git(["update-index", "--add", "--cacheinfo", "100644,\(missing),scores/\(fanned(blob)).jsonl"], environment: environment)
+        let tree = try repository.git(["write-tree", "--missing-ok"], environment: environment)
         let commit = try repository.git("commit-tree", tree, "-p", "refs/quill/evals", "-m", "damage")
         try repository.git("update-ref", "refs/quill/evals", commit)
         let error = #expect(throws: GitError.self) { try Workspace.open(from: repository.path).log(prompt: "prompts/greet.prompt") }

@@ -62,10 +62,13 @@ struct CaseRowsTests {
         #expect(results.evaluations[0].metrics == ["score": 0.5])
     }
 
-    @Test("malformed CSV is refused with the line of the record", arguments: [
-        ("a,b\n1,2\n3,4,5\n", "t.csv:3:1: record has 3 fields; expected at most 2, as the header names"),
-        ("a,b\n1,2\n3,x\"y\n", "t.csv:3:1: malformed CSV record"),
-        ("a,b\n1,2\n3,1e999\n", "t.csv:3:1: metric 'b' is '1e999', out of the range of a double"),
+    @Test("malformed CSV is refused with the line and column of the field or quote at fault", arguments: [
+        ("a,b\n1,2\n3,4,5\n", "t.csv:3:5: record has 3 fields; expected at most 2, as the header names"),
+        ("a,b\n1,2\n3,x\"y\n", "t.csv:3:4: a '\"' inside an unquoted field; expected the whole field quoted, with each '\"' in it doubled"),
+        ("a,b\n1,2\n3,1e999\n", "t.csv:3:3: metric 'b' is '1e999', out of the range of a double"),
+        ("a,b\n1,\"two\nlines\"\n3,\"open", "t.csv:4:3: quoted field is never closed; expected a closing '\"'"),
+        ("a,b\n1,\"x\" y\n", "t.csv:2:7: text after a field's closing quote; expected ',' or a line break"),
+        ("a,b\n\"1,2\"\"\n3,4\n", "t.csv:2:1: quoted field is never closed; expected a closing '\"'"),
     ])
     func malformedCSV(_ text: String, _ expected: String) throws {
         let error = #expect(throws: InputFileError.self) { try EvalFixtures.read(text: text, path: "t.csv") }

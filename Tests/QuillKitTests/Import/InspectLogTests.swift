@@ -114,6 +114,10 @@ struct InspectLogTests {
         var broken = try archive([("header.json", header)])
         broken.removeLast(broken.count / 2)
         #expect(throws: InputFileError.self) { try ResultImporter.read(broken, path: "y.eval", format: .auto) }
+        // Found by the results-eval fuzz target: a central directory that points past the end made
+        // ZIPFoundation's in-memory reader trap.
+        let pastEnd = try Fixtures.data("malformed/zip-directory-past-end.eval")
+        #expect(throws: InputFileError.self) { try ResultImporter.read(pastEnd, path: "p.eval", format: .auto) }
         let badMember = try archive([("header.json", Data(#"{"version": 2, "eval": [}"#.utf8))])
         let memberError = #expect(throws: InputFileError.self) { try ResultImporter.read(badMember, path: "z.eval", format: .auto) }
         #expect(memberError?.description.hasPrefix("z.eval:1:25: in ZIP member 'header.json': invalid JSON") == true, "\(String(describing: memberError))")

@@ -47,6 +47,28 @@ struct PromptLibraryTests {
         }
     }
 
+    @Test("a loaded version is read as the formats of its own commit's quill.yaml say; a broken one names that commit")
+    func formatsOfTheCommit() throws {
+        let repository = try TestRepository.evaluated()
+        let path = "prompts/system/tone.md"
+        try repository.write(path, "You are {{ tone | lower }}.\n")
+        try repository.write("quill.yaml", "formats:\n  \"prompts/system/**\":\n    role: system\n    template: jinja\n")
+        let first = try repository.commitAll("system prompts are jinja")
+        try repository.write("quill.yaml", "formats:\n  \"prompts/system/**\":\n    role: developer\n")
+        try repository.commitAll("system prompts are developer messages")
+        _ = try Workspace.open(from: repository.path).setLabel("production", on: "\(path)@\(first)", message: nil)
+        let library = try PromptLibrary.open(at: repository.path)
+        let old = try library.load(path, label: "production").parsed()
+        #expect(old.messages.map(\.role) == ["system"] && old.variables == ["tone"])
+        let head = try library.load(path, revision: "HEAD").parsed()
+        #expect(head.messages.map(\.role) == ["developer"])
+        try repository.write("quill.yaml", "formats: [broken]\n")
+        let broken = try repository.commitAll("broken quill.yaml")
+        let error = #expect(throws: InputFileError.self) { try library.load(path, revision: "HEAD").parsed() }
+        #expect(error?.description.hasPrefix("\(broken.prefix(12)):quill.yaml:1:10: 'formats' is a list") == true, "\(String(describing: error))")
+        #expect(try library.load(path, revision: "HEAD").data == Data("You are {{ tone | lower }}.\n".utf8), "the bytes load whatever quill.yaml says")
+    }
+
     @Test("a label set on the prompt wins over a branch of the same name; a label on another prompt does not")
     func labelBeforeRevision() throws {
         let (repository, commits) = try makeRepository()

@@ -9,6 +9,7 @@ struct HostileRemoteTests {
     /// A way to break one of the remote's Quill refs; returns the ref and the path the refusal names, if any.
     enum Corruption: String, CaseIterable {
         case labelsAtBlob, notesAtTree, evalsWithStrayFile, evalsWithDotDot, labelsWithSymlink, labelsWithBadValue, evalsAtTag
+        case evalsWithFlatSummary
 
         func apply(to remote: TestRepository) throws -> (reference: String, problem: String) {
             let evals = try remote.git("rev-parse", "refs/quill/evals")
@@ -31,6 +32,14 @@ struct HostileRemoteTests {
                 let commit = try remote.git("commit-tree", tree, "-p", evals, "-m", "stray file")
                 try remote.git("update-ref", "refs/quill/evals", commit)
                 return ("refs/quill/evals", "whose tree is not Quill's layout for it: 'evil.txt' has no place there")
+            case .evalsWithFlatSummary:
+                // A score summary one fan-out level deep (`scores/ab/cdef….jsonl`): layout 3 has two.
+                let name = String(repeating: "cd", count: 19) + ".jsonl"
+                let scores = try remote.writeRawTree([.init("40000", "ab", try remote.writeRawTree([.init("100644", name, blob)]))])
+                let kept = listing.split(separator: "\n").filter { !$0.hasSuffix("\tscores") }.joined(separator: "\n")
+                let tree = try remote.git(["mktree"], input: kept + "\n040000 tree \(scores)\tscores\n")
+                try remote.git("update-ref", "refs/quill/evals", try remote.git("commit-tree", tree, "-p", evals, "-m", "flat summary"))
+                return ("refs/quill/evals", "whose tree is not Quill's layout for it: 'scores/ab/\(name)' has no place there")
             case .evalsWithDotDot:
                 let tree = try remote.writeRawTree([.init("40000", "..", evalsTree)])
                 try remote.git("update-ref", "refs/quill/evals", try remote.git("commit-tree", tree, "-p", evals, "-m", "dot dot"))

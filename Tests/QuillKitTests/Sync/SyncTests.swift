@@ -40,7 +40,7 @@ struct SyncTests {
         }
     }
 
-    @Test("a clone whose store is still layout 1 and one of layout 2 merge as a union in layout 2, in both directions")
+    @Test("a clone whose store is still layout 1 and one of layout 2 merge as a union in layout 3, in both directions")
     func layoutsMerge() throws {
         let fixture = try SyncFixture()
         let old = try fixture.clone(), new = try fixture.clone()
@@ -54,7 +54,7 @@ struct SyncTests {
         _ = try Workspace.open(from: old.path).sync()
         for repository in [old, new, fixture.remote] {
             #expect(try SyncFixture.recordIDs(at: repository.path) == Set(oldIDs + newIDs))
-            #expect(try repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1}"#)
+            #expect(try repository.git("cat-file", "-p", "refs/quill/evals:layout.json") == #"{"fanout":2,"quill":1,"scores":1}"#)
             try repository.fsck()
         }
         #expect(try Workspace.open(from: old.path).listEvaluations(prompt: SyncFixture.prompt, commit: nil).records.count == 3)
@@ -80,6 +80,30 @@ struct SyncTests {
             try repository.fsck()
         }
         #expect(try first.git("rev-parse", "refs/notes/quill") == (try second.git("rev-parse", "refs/notes/quill")))
+    }
+
+    @Test("two stores with summaries of one version merge as the union of their lines, the shared record keeping its earlier provenance, alike on every side")
+    func summariesMerge() throws {
+        let fixture = try SyncFixture()
+        let first = try fixture.clone(), second = try fixture.clone()
+        let shared = try fixture.record(0.9, in: first).records[0].id
+        try fixture.record(0.7, in: first)
+        Thread.sleep(forTimeInterval: 1.1)  // the second recording of the shared record is a second later
+        try fixture.record(0.9, in: second)
+        try fixture.record(0.8, in: second)
+        let earlier = try #require(try Workspace.open(from: first.path).listEvaluations(prompt: SyncFixture.prompt, commit: nil).records.first { $0.id == shared })
+        _ = try Workspace.open(from: first.path).sync()
+        _ = try Workspace.open(from: second.path).sync()
+        _ = try Workspace.open(from: first.path).sync()
+        let tree = try fixture.remote.git("rev-parse", "refs/quill/evals^{tree}")
+        for repository in [first, second, fixture.remote] {
+            #expect(try repository.git("rev-parse", "refs/quill/evals^{tree}") == tree)
+            #expect(try repository.evalStoreSummaryMismatches() == [])
+            try repository.fsck()
+        }
+        let listed = try Workspace.open(from: second.path).listEvaluations(prompt: SyncFixture.prompt, commit: nil).records
+        #expect(listed.map(\.metrics["accuracy"]).compactMap { $0 }.sorted() == [0.7, 0.8, 0.9])
+        #expect(listed.first { $0.id == shared }?.recordedAt == earlier.recordedAt)
     }
 
     @Test("a push that loses the race to another clone fetches, merges and pushes again")

@@ -114,7 +114,7 @@ struct WorkTreeSymlinkTests {
         #expect(WorkTreeFile.contents(of: "prompts", in: root) == nil)
         #expect(mkfifo(root + "/prompts/pipe.md", 0o644) == 0)
         #expect(WorkTreeFile.contents(of: "prompts/pipe.md", in: root) == nil)
-        #expect(WorkTreeFile.contents(atPath: "/proc/self/environ") != nil)
+        #expect(try WorkTreeFile.contents(atPath: "/proc/self/environ", limit: 1 << 20) != nil)
         try FileManager.default.createSymbolicLink(atPath: root + "/environ.md", withDestinationPath: "/proc/self/environ")
         #expect(WorkTreeFile.contents(of: "environ.md", in: root) == Data("/proc/self/environ".utf8))
     }

@@ -1,10 +1,14 @@
 import SwiftCSV
 
-/// A CSV file (RFC 4180, read with SwiftCSV) as rows of cases: the header names the fields, and a cell
-/// is a number when it reads as one, true or false when it says so, null when empty, else text.
+/// A CSV file (RFC 4180, read with SwiftCSV; quoting checked and cells placed by ``CSVQuoting``) as
+/// rows of cases: the header names the fields, and a cell is a number when it reads as one, true or
+/// false when it says so, null when empty, else text.
 enum CSVTable {
     /// The rows of `source`, each a table of the header's fields, with the line it starts on.
     static func rows(_ source: SourceText) throws(SourceIssue) -> [CaseRowsReader.Row] {
+        if let error = CSVQuoting.firstError(in: source.bytes) {
+            throw SourceIssue(source.position(at: error.offset), error.message)
+        }
         let text = source.text(0..<source.bytes.count)
         var records: [(fields: [String], line: Int)] = []
         var line = 1
@@ -22,12 +26,18 @@ enum CSVTable {
         }
         var rows: [CaseRowsReader.Row] = []
         for record in records.dropFirst() where record.fields != [""] {
-            guard record.fields.count <= header.count else {
-                throw SourceIssue(line: record.line, column: 1, "record has \(record.fields.count) fields; expected at most \(header.count), as the header names")
+            let starts = record.line <= source.lineStarts.count
+                ? CSVQuoting.fieldStarts(ofRecordAt: source.lineStarts[record.line - 1], in: source.bytes) : []
+            let position = { (field: Int) in
+                field < starts.count ? source.position(at: starts[field]) : SourcePosition(line: record.line, column: 1)
             }
-            let position = SourcePosition(line: record.line, column: 1)
-            let members = zip(header, record.fields).map { (key: $0, value: ValueNode(kind: cell($1), position: position)) }
-            rows.append(CaseRowsReader.Row(node: ValueNode(kind: .table(members), position: position), line: record.line))
+            guard record.fields.count <= header.count else {
+                throw SourceIssue(position(header.count), "record has \(record.fields.count) fields; expected at most \(header.count), as the header names")
+            }
+            let members = zip(header, record.fields).enumerated().map { field, pair in
+                (key: pair.0, value: ValueNode(kind: cell(pair.1), position: position(field)))
+            }
+            rows.append(CaseRowsReader.Row(node: ValueNode(kind: .table(members), position: position(0)), line: record.line))
         }
         return rows
     }

@@ -25,8 +25,16 @@ struct ZipMembers {
     /// Opens `data` as a ZIP archive; an issue when it is not one or lists too many members.
     init(_ data: Data) throws(SourceIssue) {
         bytes = data
+        // ZIPFoundation 0.9.20's in-memory archives trap on an offset past the end and leak when they
+        // find no end record; its file-backed ones do neither. The bytes are read through a private
+        // temporary file, unlinked once opening is done (the open file stays readable).
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("quill-zip-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw SourceIssue(line: 1, column: 1, "cannot stage the ZIP archive in \(FileManager.default.temporaryDirectory.path) for reading; expected a writable temporary folder")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw SourceIssue(line: 1, column: 1, "not a readable ZIP archive (\(error)); expected a ZIP file such as Inspect AI's .eval log")
         }

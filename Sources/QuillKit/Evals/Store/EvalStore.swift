@@ -43,20 +43,25 @@ struct EvalStore {
         let provenanceID = try repository.writeBlob(try CanonicalJSON.encode(provenance))
         var newIDs = [ObjectID]()
         let commit = try CompareAndSwap(repository: repository, reference: EvalStore.reference).append { tip in
-            // A layout-1 tip is migrated first, in a commit of its own under the batch's (`StoreMigration`).
-            let (baseTree, parent) = try StoreMigration(repository: repository).layoutTwo(tip, signature: signature)
+            // An older tip is migrated first, in a commit of its own under the batch's (`StoreMigration`).
+            let (baseTree, parent) = try StoreMigration(repository: repository).latestLayout(tip, signature: signature)
             var updates = [TreeUpdate]()
             newIDs = []
             var seen = Set<ObjectID>()
             // Records of different prompts can share a per-case blob (the same results): one update each.
             var written = Set<TreeUpdate>()
+            var newLines = [ObjectID: [ScoreLine]]()
             for entry in entries where seen.insert(entry.id).inserted {
                 if let baseTree, try repository.treeEntry(atPath: StorePath.record(entry.id, .two), inTree: baseTree) != nil { continue }
                 newIDs.append(entry.id)
                 updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID).filter { written.insert($0).inserted }
+                if let blob = ObjectID(hex: entry.record.promptBlob) {
+                    newLines[blob, default: []].append(ScoreLine(id: entry.id, record: entry.record, meta: provenanceID))
+                }
             }
             guard !updates.isEmpty else { return nil }
-            if baseTree == nil { updates.append(.upsert(path: StorePath.layoutFile, id: try repository.writeBlob(StoreFanout.marker))) }
+            updates += try summaryUpdates(adding: newLines, to: baseTree)
+            if baseTree == nil { updates.append(.upsert(path: StorePath.layoutFile, id: try repository.writeBlob(StoreFanout.summaryMarker))) }
             let tree = try repository.updateTree(baseTree, applying: updates)
             let added = Set(newIDs)
             let message = "quill: record \(newIDs.count) evaluation\(newIDs.count == 1 ? "" : "s")\n\n"
@@ -64,6 +69,16 @@ struct EvalStore {
             return try repository.createCommit(tree: tree, parents: parent.map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
         return AppendResult(records: entries, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit)
+    }
+
+    /// The score summaries of the versions `lines` adds to, each the tree's summary (if any) with the lines put in.
+    /// Complexity: one summary read and written per version the batch touches.
+    private func summaryUpdates(adding lines: [ObjectID: [ScoreLine]], to tree: ObjectID?) throws -> [TreeUpdate] {
+        try lines.map { blob, added in
+            let path = StorePath.scores(blob)
+            let existing = try tree.flatMap { try repository.treeEntry(atPath: path, inTree: $0) }.map { try ScoreSummary.decode(repository.blobData($0.id)) } ?? []
+            return .upsert(path: path, id: try repository.writeBlob(ScoreSummary.encode(ScoreSummary.merged(existing, adding: added))))
+        }
     }
 
     private func indexUpdates(for id: ObjectID, _ record: EvalRecord, provenance: ObjectID) throws -> [TreeUpdate] {
@@ -93,7 +108,7 @@ struct EvalStore {
     }
 
     /// The ids of the records for a prompt version. Complexity: one index folder read (for many
-    /// versions of one prompt, `PromptIndexReader` reads the upper index trees once).
+    /// versions of one prompt, `ScoreIndex` reads their score summaries).
     func recordIDs(forPromptBlob blob: ObjectID, in tree: ObjectID) throws -> [ObjectID] {
         try indexFolder(StorePath.byPrompt(blob, StoreFanout(of: tree, in: repository)), in: tree)
     }

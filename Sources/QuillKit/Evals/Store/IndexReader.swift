@@ -47,21 +47,6 @@ struct IndexReader {
     }
 }
 
-/// The `by-prompt` index of one store tree: the records of each prompt version.
-struct PromptIndexReader {
-    private let index: IndexReader
-
-    /// A reader of the index in the store tree `tree`, keeping loaded shards in `shards`.
-    init(store: EvalStore, tree: ObjectID, shards: ShardCache = ShardCache()) throws {
-        index = try IndexReader(store: store, tree: tree, folder: StorePath.byPromptFolder, shards: shards)
-    }
-
-    /// The ids of the records for the prompt version `blob`.
-    func recordIDs(forPromptBlob blob: ObjectID) throws -> [ObjectID] {
-        try index.recordIDs(for: blob)
-    }
-}
-
 /// The `by-commit` index of one store tree: the records of each evaluated commit.
 struct CommitIndexReader {
     let repository: Repository

@@ -8,7 +8,9 @@ enum StorePath {
     static func provenance(_ record: ObjectID, _ fanout: StoreFanout) -> String { "\(metaFolder)/\(shard(record, fanout)).json" }
     static func byCommit(_ commit: ObjectID, _ fanout: StoreFanout) -> String { "\(byCommitFolder)/\(shard(commit, fanout))" }
     static func byPrompt(_ blob: ObjectID, _ fanout: StoreFanout) -> String { "\(byPromptFolder)/\(shard(blob, fanout))" }
+    static func scores(_ blob: ObjectID) -> String { "\(scoresFolder)/\(shard(blob, .two)).jsonl" }
     static let byCommitFolder = "by-commit"
+    static let scoresFolder = "scores"
     static let byPromptFolder = "by-prompt"
     static let metaFolder = "meta"
     /// The folders whose entries are named by ids, so sharded.

@@ -1,0 +1,41 @@
+import GitKit
+
+/// The score lines of prompt versions in one store tree: in layout 3, each version's summary blob
+/// (`scores/…`), one blob read however many records the version has; in layouts 1 and 2, which
+/// have no summaries, the same lines built from the version's `by-prompt` folder, its records and
+/// their provenance entries (a read never migrates a store).
+struct ScoreIndex {
+    private let store: EvalStore
+    private let source: Source
+
+    private enum Source {
+        case summaries(IndexReader)
+        case records(prompts: IndexReader, meta: IndexReader)
+    }
+
+    /// A reader of the store tree `tree`, keeping the loaded fan-out trees of the index it reads
+    /// (`scores/`, or `by-prompt/` in older layouts) in `shards`.
+    init(store: EvalStore, tree: ObjectID, shards: ShardCache = ShardCache()) throws {
+        self.store = store
+        if try StoreFanout.layout(of: tree, in: store.repository) == 3 {
+            source = .summaries(try IndexReader(store: store, tree: tree, folder: StorePath.scoresFolder, shards: shards))
+        } else {
+            source = .records(
+                prompts: try IndexReader(store: store, tree: tree, folder: StorePath.byPromptFolder, shards: shards),
+                meta: try IndexReader(store: store, tree: tree, folder: StorePath.metaFolder))
+        }
+    }
+
+    /// The lines of the records of the prompt version `blob`, in record id order.
+    func lines(forPromptBlob blob: ObjectID) throws -> [ScoreLine] {
+        switch source {
+        case .summaries(let index):
+            guard let entry = try index.entry(for: blob, suffix: ".jsonl"), entry.mode != .tree else { return [] }
+            return try ScoreSummary.decode(store.repository.blobData(entry.id))
+        case .records(let prompts, let meta):
+            return try prompts.recordIDs(for: blob).map { id in
+                ScoreLine(id: id, record: try store.record(id), meta: try meta.entry(for: id, suffix: ".json").flatMap { $0.mode == .tree ? nil : $0.id })
+            }
+        }
+    }
+}
