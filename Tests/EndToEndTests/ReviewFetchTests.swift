@@ -157,6 +157,38 @@ struct ReviewFetchTests {
         }
     }
 
+    @Test("an ssh remote is fetched with ssh in batch mode (never a question that hangs CI) unless GIT_SSH_COMMAND or core.sshCommand names the command")
+    func sshBatchMode() throws {
+        let (origin, checkout, ci) = try Self.ciCheckout()
+        defer { withExtendedLifetime((origin, checkout)) {} }
+        let git = { (arguments: [String]) throws in
+            _ = try ProcessRunner.run("/usr/bin/git", arguments, in: ci, environment: TestEnvironment.variables(date: nil, extra: [:]))
+        }
+        try git(["remote", "set-url", "origin", "ssh://git.invalid/prompts.git"])
+        // A fake ssh first on PATH: it writes down how git called it and fails as an unreachable host does.
+        let bin = try TemporaryFolder()
+        let calls = bin.path + "/calls"
+        try "#!/bin/sh\necho \"$0 $*\" >> \(calls)\nexit 255\n".write(toFile: bin.path + "/ssh", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.path + "/ssh")
+        let path = ["PATH": bin.path + ":/usr/bin:/bin"]
+        let cases: [(String, [String: String], Bool)] = [
+            ("default", path, true),
+            ("GIT_SSH_COMMAND", path.merging(["GIT_SSH_COMMAND": "ssh -o User=ci"]) { $1 }, false),
+        ]
+        for (name, environment, batch) in cases {
+            try? FileManager.default.removeItem(atPath: calls)
+            let result = try QuillBinary.run(["review", "origin/main"], in: ci, extra: environment)
+            #expect(result.status == 3, "\(name): \(result.stderr)")
+            let called = (try? String(contentsOfFile: calls, encoding: .utf8)) ?? ""
+            #expect(called.contains("git.invalid") && called.contains("BatchMode=yes") == batch, "\(name): \(called)")
+        }
+        try git(["config", "core.sshCommand", "ssh -o User=configured"])
+        try? FileManager.default.removeItem(atPath: calls)
+        #expect(try QuillBinary.run(["review", "origin/main"], in: ci, extra: path).status == 3)
+        let configured = (try? String(contentsOfFile: calls, encoding: .utf8)) ?? ""
+        #expect(configured.contains("User=configured") && !configured.contains("BatchMode"), "\(configured)")
+    }
+
     @Test("without the merge base after deepening by 2048 commits: exit 2 naming the bound and 'git fetch --unshallow origin', which, run as written, lets review through")
     func deepeningBound() throws {
         let origin = try PullRequestOrigin()

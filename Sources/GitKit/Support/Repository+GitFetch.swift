@@ -135,7 +135,7 @@ enum GitProcess {
         case .deeper(let commits): arguments.append("--deepen=\(commits)")
         }
         arguments += ["--end-of-options", remote] + sources
-        var environment = [String: String]()
+        var environment = sshBatchMode(gitDirectory: gitDirectory)
         if let quarantine { environment["GIT_OBJECT_DIRECTORY"] = quarantine }
         if let alternate { environment["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = alternate }
         let (status, stderr) = run(arguments, environment: environment)
@@ -154,7 +154,7 @@ enum GitProcess {
             "--git-dir=\(gitDirectory)", "-c", "core.hooksPath=/dev/null", "-c", "push.recurseSubmodules=no",
             "push", "--porcelain", "--no-verify", "--end-of-options", remote,
         ] + refspecs
-        let (status, output) = run(arguments, mergingOutput: true)
+        let (status, output) = run(arguments, environment: sshBatchMode(gitDirectory: gitDirectory), mergingOutput: true)
         // `!<TAB>source:destination<TAB>[rejected] (reason)` for each reference not updated.
         let rejections = output.split(separator: "\n").compactMap { line -> PushRejection? in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -166,6 +166,16 @@ enum GitProcess {
         guard status != 0, rejections.isEmpty else { return rejections }
         let message = oneLine(output.split(separator: "\n").filter { !$0.hasPrefix("To ") && $0 != "Done" }.joined(separator: "\n"))
         throw GitError(code: .generic, message: message.isEmpty ? "git push exited with status \(status)" : message, function: "git push '\(remote)'")
+    }
+
+    /// `GIT_SSH_COMMAND` for ssh in batch mode (no passphrase, password or host-key question: a CI
+    /// job fails at once instead of hanging) when neither the environment (`GIT_SSH_COMMAND`,
+    /// `GIT_SSH`) nor the configuration (`core.sshCommand`) of `gitDirectory` names an ssh command.
+    static func sshBatchMode(gitDirectory: String) -> [String: String] {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["GIT_SSH_COMMAND"] == nil, environment["GIT_SSH"] == nil,
+              (try? Repository.open(at: gitDirectory).configString("core.sshCommand")) == nil else { return [:] }
+        return ["GIT_SSH_COMMAND": "ssh -o BatchMode=yes"]
     }
 
     /// Runs `git ARGUMENTS` with `environment` added; its exit status (-1 when it could not be started)
