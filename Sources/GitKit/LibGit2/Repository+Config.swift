@@ -19,6 +19,15 @@ extension Repository {
         return value != 0
     }
 
+    /// The integer value of `key` (with git's `k`, `m` and `g` suffixes), or `nil` when it is not set.
+    public func configInt(_ key: String) throws(GitError) -> Int? {
+        let snapshot = try configSnapshot()
+        defer { git_config_free(snapshot) }
+        var value: Int32 = 0
+        guard try checkFound(git_config_get_int32(&value, snapshot, key), "git_config_get_int32('\(key)')") else { return nil }
+        return Int(value)
+    }
+
     /// Every value of the multivar `key`, in the order git reads them.
     public func configValues(_ key: String) throws(GitError) -> [String] {
         let snapshot = try configSnapshot()

@@ -40,7 +40,7 @@ extension Repository {
         var diff: OpaquePointer?
         try check(git_diff_tree_to_index(&diff, handle, headTree, nil, &options), "git_diff_tree_to_index")
         defer { git_diff_free(diff) }
-        let renames = try pairingRenames(in: fileDeltas(of: diff!), detecting: .renames, content: SimilarityContent(repository: self))
+        let renames = try pairingRenames(in: fileDeltas(of: diff!), detecting: .renames, content: SimilarityContent(repository: self), renameLimit: statusRenameLimit())
             .filter { $0.kind == .renamed }
         guard !renames.isEmpty else { return entries }
         let sourceOf = Dictionary(renames.map { ($0.newPath, $0.oldPath) }, uniquingKeysWith: { first, _ in first })

@@ -6,13 +6,13 @@ extension Repository {
     /// `paths` limits the diff to those exact paths (before rename detection); `detecting` pairs
     /// files as git does (see `RenamePairing`): `.renames` deleted with added files at least 50%
     /// similar, as `git diff -M`; `.copies` also added files with files that stayed, changed or not,
-    /// as `git diff -C --find-copies-harder`.
+    /// as `git diff -C --find-copies-harder`; with `diff.renameLimit` as git diff reads it.
     public func treeChanges(
         from old: ObjectID?, to new: ObjectID?, paths: [String] = [], detecting detection: RenameDetection? = nil
     ) throws(GitError) -> [TreeChange] {
         let deltas = try fileDeltas(from: old, to: new, paths: paths, includingUnmodified: detection == .copies)
         guard let detection else { return deltas.compactMap(\.change) }
-        return try pairingRenames(in: deltas, detecting: detection, content: SimilarityContent(repository: self))
+        return try pairingRenames(in: deltas, detecting: detection, content: SimilarityContent(repository: self), renameLimit: diffRenameLimit())
     }
 }
 

@@ -6,7 +6,7 @@ extension Repository {
     /// `git diff <commit>` sees them: tracked files (and files staged as new) as they are on disk;
     /// untracked files are left out. `detectRenames` pairs deletions and additions at least 50%
     /// similar as `git diff -M` does (an added file's bytes read and hashed as they are on
-    /// disk, without git's clean filters). Work-tree sides may come without a blob id (`newID` nil).
+    /// disk, without git's clean filters; `diff.renameLimit` read). Work-tree sides may come without a blob id (`newID` nil).
     public func treeChangesToWorkTree(from old: ObjectID?, detectRenames: Bool = false) throws(GitError) -> [TreeChange] {
         var options = git_diff_options()
         try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
@@ -26,6 +26,6 @@ extension Repository {
             content.add(data, as: id)
             return delta.hashed(as: id) ?? delta
         }
-        return try pairingRenames(in: hashed, detecting: .renames, content: content)
+        return try pairingRenames(in: hashed, detecting: .renames, content: content, renameLimit: diffRenameLimit())
     }
 }

@@ -48,11 +48,14 @@ public final class DateOrderWalk {
         }
     }
 
-    /// The next commit, or `nil` when the walk is over.
-    public func next() throws(GitError) -> CommitNode? {
+    /// The next commit, or `nil` when the walk is over. With `queueingParents` false its parents are
+    /// left out, and the caller queues those it follows with `queue(_:)` (as git's history
+    /// simplification follows one parent of a merge).
+    public func next(queueingParents: Bool = true) throws(GitError) -> CommitNode? {
         guard !pending.isEmpty else { return nil }
         let next = pending.removeFirst()
         loaded[next.node.id] = nil
+        guard queueingParents else { return next.node }
         for (index, parent) in next.node.parentIDs.enumerated() {
             // A commit outside the graph may have parents inside it.
             try reach(parent, position: next.parentPositions.map { $0[index] } ?? graph?.position(of: parent))
@@ -69,6 +72,14 @@ public final class DateOrderWalk {
             guard seenIDs.insert(id).inserted else { return }
         }
         try add(read(id, position: position))
+    }
+
+    /// Queues the commit `id` unless it is pending, even when the walk returned it before: a walk
+    /// that chooses the parents it follows may reach a commit again by another way.
+    /// Complexity: O(w) for w pending commits.
+    public func queue(_ id: ObjectID) throws(GitError) {
+        guard !pending.contains(where: { $0.node.id == id }) else { return }
+        try add(read(id, position: graph?.position(of: id)))
     }
 
     /// The tree, parents and time of any commit, from the walk's memory, the commit-graph or the object.

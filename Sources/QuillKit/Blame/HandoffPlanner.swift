@@ -8,6 +8,8 @@ import Synchronization
 final class HandoffPlanner: Sendable {
     private struct Board {
         var handoffs = [OriginKey: Handoff]()
+        /// The blobs a handoff's rename search could not read (a partial clone), where it met any.
+        var unreadable = [OriginKey: Set<ObjectID>]()
         var isFinished = false
         var isStopped = false
         var failure: (any Error & Sendable)?
@@ -36,11 +38,12 @@ final class HandoffPlanner: Sendable {
         thread.start()
     }
 
-    /// The handoff of `key`, waiting for the planner when it has not got there yet.
-    func handoff(for key: OriginKey) throws -> Handoff {
+    /// The handoff of `key`, waiting for the planner when it has not got there yet, and the blobs
+    /// its rename search could not read and took as not similar.
+    func handoff(for key: OriginKey) throws -> (Handoff, unreadable: Set<ObjectID>) {
         while true {
-            let (handoff, isFinished, failure) = board.withLock { ($0.handoffs[key], $0.isFinished, $0.failure) }
-            if let handoff { return handoff }
+            let (handoff, unreadable, isFinished, failure) = board.withLock { ($0.handoffs[key], $0.unreadable[key], $0.isFinished, $0.failure) }
+            if let handoff { return (handoff, unreadable ?? []) }
             if let failure { throw failure }
             if isFinished { throw QuillError(.repository, "blame reached '\(key.path)' in \(key.commit.hex), which its plan missed") }
             published.wait()
@@ -54,7 +57,8 @@ final class HandoffPlanner: Sendable {
     }
 
     private func plan(gitDirectory: String, start: CommitNode, file: ParentFile, blobs: BlobPrefetcher) throws {
-        var search = try HandoffSearch(repository: Repository.open(at: gitDirectory))
+        let repository = try Repository.open(at: gitDirectory)
+        var search = try HandoffSearch(repository: repository)
         var queue = CommitQueue<(CommitNode, ParentFile)>()
         queue.push((start, file), time: start.time)
         var seen: Set = [OriginKey(commit: start.id, path: file.path)]
@@ -62,9 +66,12 @@ final class HandoffPlanner: Sendable {
             if seen.insert(OriginKey(commit: parent.id, path: file.path)).inserted { queue.push((parent, file), time: parent.time) }
         }
         while let (node, file) = queue.pop() {
+            let unreadBefore = repository.unreadableRenameCandidates
             let handoff = try search.handoff(of: file, in: node)
+            let unread = repository.unreadableRenameCandidates.subtracting(unreadBefore)
             let isStopped = board.withLock { board in
                 board.handoffs[OriginKey(commit: node.id, path: file.path)] = handoff
+                if !unread.isEmpty { board.unreadable[OriginKey(commit: node.id, path: file.path)] = unread }
                 return board.isStopped
             }
             published.signal()

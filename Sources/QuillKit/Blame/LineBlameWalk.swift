@@ -30,16 +30,17 @@ struct LineBlameWalk {
         var isSorted = true
     }
 
-    /// The source of every line of `path` at commit `start`, and the file's bytes there; `nil` when
-    /// `start` has no file at `path`.
-    func blame(path: String, at start: ObjectID) throws -> (data: Data, sources: [LineSource])? {
+    /// The source of every line of `path` at commit `start`, the file's bytes there, and the blobs
+    /// the rename searches blame relied on could not read (taken as not similar); `nil` when `start`
+    /// has no file at `path`.
+    func blame(path: String, at start: ObjectID) throws -> (data: Data, sources: [LineSource], unreadable: Set<ObjectID>)? {
         var search = try HandoffSearch(repository: repository)
         let startNode = try search.node(start)
         guard let file = try search.file(atPath: path, in: startNode) else { return nil }
         let data = try MissingObject.data(of: file.entry.id, path: path, commit: start, in: repository)
         let table = LineTable(data)
         let count = table.count
-        guard count > 0 else { return (data, []) }
+        guard count > 0 else { return (data, [], []) }
         // git blame honours diff.indentHeuristic (on unless set to false).
         let indentHeuristic = try repository.configBool("diff.indentHeuristic") ?? true
         let blobs = BlobPrefetcher(gitDirectory: repository.gitDirectoryPath)
@@ -48,6 +49,7 @@ struct LineBlameWalk {
         defer { planner.stop() }
 
         var sources = [LineSource?](repeating: nil, count: count)
+        var unreadable = Set<ObjectID>()
         var suspects = [OriginKey(commit: start, path: path): Suspects(lines: (0..<count).map { Suspect(final: $0, line: $0) })]
         var queue = CommitQueue<(CommitNode, ParentFile)>()
         queue.push((startNode, file), time: startNode.time)
@@ -69,7 +71,9 @@ struct LineBlameWalk {
             if !held.isSorted { held.lines.sort { $0.line < $1.line } }
             var remaining = held.lines
             var before: ParentFile?
-            switch try planner.handoff(for: key) {
+            let (handoff, unread) = try planner.handoff(for: key)
+            unreadable.formUnion(unread)
+            switch handoff {
             case .whole(let parent, let parentFile):
                 give(remaining, to: parent, parentFile, &suspects, &queue, &versions)
                 remaining = []
@@ -90,7 +94,7 @@ struct LineBlameWalk {
                     previousPath: change == .renamed ? before?.path : nil)
             }
         }
-        return (data, sources.map { $0! })
+        return (data, sources.map { $0! }, unreadable)
     }
 
     /// The lines a diff leaves unchanged move to the parent's line numbers; the changed ones stay.

@@ -12,10 +12,11 @@ extension Workspace {
         let path = try repositoryPath(forUserPath: userPath)
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let walk = LineBlameWalk(repository: repository)
-        guard let (data, sources) = try walk.blame(path: path, at: start) else {
+        guard let (data, sources, unreadable) = try walk.blame(path: path, at: start) else {
             throw QuillError.badInput("'\(path)' is not a file at '\(revision)'; expected a prompt committed there (see 'quill log \(path)')")
         }
         warnIfShallow(sources.map(\.commit))
+        warnIfRenamesIncomplete(also: unreadable)
         let texts = BlameText.lines(of: data)
         let lines = sources.enumerated().map { index, source in
             BlameLine(line: index + 1, text: texts[index], commit: source.commit.hex, originalLine: source.line, originalPath: source.path)

@@ -31,6 +31,20 @@ final class TrackedPaths {
     /// Whether no path is tracked.
     var isEmpty: Bool { root.count == 0 }
 
+    /// How many paths are tracked.
+    var count: Int { root.count }
+
+    /// The tracked paths, in no particular order.
+    var paths: [String] {
+        var paths = [String]()
+        var folders = [root]
+        while let folder = folders.popLast() {
+            paths += folder.files.values
+            folders += folder.folders.values.filter { $0.count > 0 }
+        }
+        return paths
+    }
+
     /// Tracks `paths`, slash-separated and relative to the tree's root.
     init(_ paths: some Sequence<String>) {
         for path in paths { insert(path) }

@@ -69,27 +69,23 @@ extension Workspace {
         return steps
     }
 
-    /// Every prompt in the tree of `revision`, each with the newest non-merge commit that changed it.
+    /// Every prompt in the tree of `revision`, each with the commit that last changed it as
+    /// `git log -1 -- PATH` names it (git's simplified history: a merge that kept one parent's
+    /// version is followed into that parent only, and a merge that kept neither is the answer).
     ///
-    /// Complexity: per commit walked, reads only the folders that differ from its parent and still
-    /// hold a prompt not yet found; stops once every prompt is found.
+    /// Complexity: per commit on the prompts' simplified histories, reads only the folders that
+    /// differ from its first parent and still hold a prompt not yet found (`LatestChangeWalk`).
     public func latestVersions(revision: String = "HEAD") throws -> PromptCatalog {
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let files = try repository.treeFiles(repository.treeID(ofCommit: start)).filter { isPrompt($0.path) }
-        let blobs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.entry.id) })
-        let pending = TrackedPaths(blobs.keys)
-        var found = [String: PromptVersion]()
-        let walk = try DateOrderWalk(repository, from: [start])
-        while !pending.isEmpty, let node = try walk.next() {
-            guard node.parentIDs.count <= 1 else { continue }
-            let parentTree = try node.parentIDs.first.map { try walk.node($0).treeID }
-            for change in try pending.changes(from: parentTree, to: node.treeID, in: repository) {
-                found[change.path] = try PromptVersion(
-                    repository.commit(node.id), path: change.path, previousPath: nil, blob: blobs[change.path]!, change: change.before == nil ? .added : .modified)
-                pending.remove(change.path)
-            }
+        let changes = try LatestChangeWalk(repository: repository).changes(from: start, paths: files.map(\.path))
+        var commits = [ObjectID: Commit]()
+        let prompts = try files.compactMap { file -> PromptVersion? in
+            guard let change = changes[file.path] else { return nil }
+            let commit = try commits[change.commit] ?? repository.commit(change.commit)
+            commits[change.commit] = commit
+            return PromptVersion(commit, path: file.path, previousPath: nil, blob: file.entry.id, change: change.before == nil ? .added : .modified)
         }
-        let prompts = files.compactMap { found[$0.path] }
         warnIfShallow(prompts.compactMap { ObjectID(hex: $0.commit) })
         return PromptCatalog(commit: start.hex, prompts: prompts)
     }

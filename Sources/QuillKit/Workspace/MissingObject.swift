@@ -39,9 +39,10 @@ enum MissingObject {
 
 extension Workspace {
     /// Warns, once, when rename detection met files it could not read: it took them as not similar,
-    /// so a rename or copy through them may be missing from the answer.
-    func warnIfRenamesIncomplete() {
-        let unreadable = repository.unreadableRenameCandidates.count
+    /// so a rename or copy through them may be missing from the answer. `also`: such files a search
+    /// on another thread, with a repository of its own, met.
+    func warnIfRenamesIncomplete(also other: Set<ObjectID> = []) {
+        let unreadable = repository.unreadableRenameCandidates.union(other).count
         guard unreadable > 0 else { return }
         warn("rename detection could not read \(unreadable) file\(unreadable == 1 ? "" : "s") missing from the repository and took them as not similar; the answer may be incomplete")
     }

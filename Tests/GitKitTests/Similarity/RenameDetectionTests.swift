@@ -8,7 +8,7 @@ import Testing
 @Suite("Rename and copy detection as git does it")
 struct RenameDetectionTests {
     /// Commits `files` (path → content, `nil` deletes) on top of `base`, returns the commit.
-    private func commit(_ repository: TestRepository, _ files: [String: String?]) throws -> String {
+    func commit(_ repository: TestRepository, _ files: [String: String?]) throws -> String {
         for (path, content) in files {
             if let content { try repository.write(path, content) } else { try repository.remove(path) }
         }
@@ -18,7 +18,7 @@ struct RenameDetectionTests {
     /// Asserts Quill's answers for `path` added in `commit` equal git's (follow, diff -M, and blame
     /// where git blame hands lines to a source); returns git's follow status.
     @discardableResult
-    private func expectGitsAnswers(_ repository: TestRepository, _ commit: String, _ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func expectGitsAnswers(_ repository: TestRepository, _ commit: String, _ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let opened = try repository.open()
         let follow = try repository.gitFollowStatus(commit, path)
         #expect(try opened.followStatus(commit, path) == follow, "git log --follow", sourceLocation: sourceLocation)

@@ -41,29 +41,6 @@ struct PromptLogTests {
         }
     }
 
-    @Test("latestVersions names the commit of git log -1 for every prompt at HEAD", arguments: [UInt64(3), 99, 5])
-    func latestVersions(seed: UInt64) throws {
-        var generator = HistoryGenerator(seed: seed, steps: 70, linear: true)
-        let history = generator.generate()
-        let repository = try TestRepository()
-        try repository.importHistory(history)
-        let workspace = try Workspace.open(from: repository.path)
-        let catalog = try workspace.latestVersions()
-        #expect(catalog.commit == (try repository.git("rev-parse", "HEAD")))
-        #expect(catalog.prompts.map(\.path) == history.finalPromptPaths.sorted())
-        let blobs = try repository.blobIDs(catalog.prompts.map { "HEAD:\($0.path)" })
-        for (version, blob) in zip(catalog.prompts, blobs) {
-            let expected = try repository.git("log", "-1", "--format=%H%x1f%an%x1f%aI%x1f%s", "--", version.path).split(separator: "\u{1f}").map(String.init)
-            #expect(version.commit == expected[0], "\(version.path)")
-            #expect(version.author == expected[1])
-            #expect(version.date == expected[2])
-            #expect(version.subject == expected[3])
-            #expect(version.blob == blob)
-            let added = try repository.git("log", "-1", "--format=", "--name-status", "--no-renames", "--", version.path).hasPrefix("A")
-            #expect(version.change == (added ? .added : .modified), "\(version.path)")
-        }
-    }
-
     @Test("a rename on a side branch, merged back after main edited the old name, is followed as git does")
     func renameOnSideBranch() throws {
         let repository = try TestRepository()

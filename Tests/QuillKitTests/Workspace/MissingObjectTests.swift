@@ -66,6 +66,38 @@ struct MissingObjectTests {
         #expect(error?.message.contains("(filter '\(filter)' from 'origin')") == true)
     }
 
+    @Test("blame in a blob:limit=1k clone: its own rename search takes a left-out file as not similar and says so once")
+    func blameRenameSearchInPartialClone() throws {
+        let source = try TestRepository()
+        try source.git("config", "uploadpack.allowFilter", "true")
+        let large = (1...60).map { "Rule \($0): answer the customer's question about order \($0) politely." }.joined(separator: "\n") + "\n"
+        try source.write("prompts/large.md", large)
+        try source.write("README.md", "readme\n")
+        try source.commitAll("add a large prompt")
+        // The large prompt goes as the small one comes: git blame's rename search (deleted files
+        // as sources) must read the large one's size to rule it out.
+        try source.remove("prompts/large.md")
+        try source.write("prompts/small.md", "Be brief.\n")
+        try source.commitAll("replace the large prompt with a small one")
+        try source.write("prompts/small.md", "Be brief.\nCite the order number.\n")
+        try source.commitAll("edit the small prompt")
+        let fullWorkspace = try Workspace.open(from: source.path)
+        let full = try fullWorkspace.blame(prompt: "prompts/small.md")
+        #expect(fullWorkspace.warnings.isEmpty)
+        let expected = try source.git("blame", "--porcelain", "HEAD", "--", "prompts/small.md")
+            .split(separator: "\n").filter { $0.count > 40 && $0.prefix(40).allSatisfy(\.isHexDigit) }.map { String($0.prefix(40)) }
+        #expect(full.lines.map(\.commit) == expected)
+
+        let clone = try TestRepository(cloning: source, options: ["--filter=blob:limit=1k", "--no-checkout"])
+        // Listed as missing without fetching it (cat-file would fetch the promised blob).
+        let largeBlob = try source.git("rev-parse", "HEAD~2:prompts/large.md")
+        #expect(try clone.git("rev-list", "--objects", "--missing=print", "--all").split(separator: "\n").contains("?" + largeBlob[...]))
+        let workspace = try Workspace.open(from: clone.path)
+        let partial = try workspace.blame(prompt: "prompts/small.md")
+        #expect(partial.lines.map(\.commit) == expected)
+        #expect(workspace.warnings == ["rename detection could not read 1 file missing from the repository and took them as not similar; the answer may be incomplete"])
+    }
+
     @Test("a blob deleted from a full repository is named, with fsck as the hint")
     func deletedLooseObject() throws {
         let (repository, commits) = try source()

@@ -26,7 +26,9 @@ struct RenamePairing {
     let detection: RenameDetection
     var minimumScore = SimilarityScore.defaultMinimum
     /// `diff.renameLimit`, 1,000 by default; 0 or less is unlimited.
-    var renameLimit = 1000
+    var renameLimit = Self.defaultRenameLimit
+    /// git's rename limit when no setting names one.
+    static let defaultRenameLimit = 1000
     var content: SimilarityContent
 
     private static let candidatesPerDestination = 4
@@ -80,7 +82,6 @@ struct RenamePairing {
         }
         guard minimumScore < SimilarityScore.maximum else { return resolved(matches, sources: allSources) }
 
-        let sourceCount = registered.count
         var sources = wantsCopies ? registered : registered.filter { used[$0] == 0 }
         if !wantsCopies {
             let basenameMinimum = minimumScore + (SimilarityScore.maximum - minimumScore) / 2
@@ -92,10 +93,11 @@ struct RenamePairing {
             sources = sources.filter { used[$0] == 0 }
         }
         let remaining = destinations.indices.filter { matches[$0] == nil }
-        guard !remaining.isEmpty, sourceCount > 0 else { return resolved(matches, sources: allSources) }
+        // The limit counts the sources left after the exact and basename steps (git's culled `rename_src`).
+        guard !remaining.isEmpty, !sources.isEmpty else { return resolved(matches, sources: allSources) }
 
         var skipsUnmodified = false
-        if renameLimit > 0, remaining.count * sourceCount > renameLimit * renameLimit {
+        if renameLimit > 0, remaining.count * sources.count > renameLimit * renameLimit {
             let changed = registered.filter { allSources[$0].state != .unmodified }.count
             guard wantsCopies, remaining.count * changed <= renameLimit * renameLimit else { return resolved(matches, sources: allSources) }
             skipsUnmodified = true

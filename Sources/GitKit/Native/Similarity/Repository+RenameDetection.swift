@@ -6,7 +6,8 @@ extension Repository {
     /// for one followed path (`single_follow`): `.copies` as `git log --follow` does
     /// (`try_to_follow_renames`: every file of `old` a source, as `--find-copies-harder`), `.renames`
     /// as `git blame` does (`find_rename`: deleted files only). `nil` when `old` has `path`, `new`
-    /// lacks it, or no source scores at least 50%.
+    /// lacks it, or no source scores at least 50%. The rename limit is `diff.renameLimit` for
+    /// `.copies` (git log reads it) and git's default for `.renames` (git blame reads no setting).
     ///
     /// Complexity: one tree diff (of every file for `.copies`), one object header per regular source,
     /// and content reads only for sources whose size is within the cut-off.
@@ -15,18 +16,21 @@ extension Repository {
         guard let added = deltas.first(where: { $0.status == GIT_DELTA_ADDED && $0.new?.path == path })?.new else { return nil }
         let sources = deltas.compactMap(\.renameSource).sorted { $0.file.path.utf8.lexicographicallyPrecedes($1.file.path.utf8) }
         var pairing = RenamePairing(detection: detection, content: SimilarityContent(repository: self))
+        if detection == .copies { pairing.renameLimit = try diffRenameLimit() }
         guard let match = try pairing.matches(sources: sources, destinations: [added])[0] else { return nil }
         return TreeChange(match, source: sources[match.source].file, destination: added)
     }
 
     /// Tree changes with git's rename (or copy) pairing in place of libgit2's: added files paired
     /// with sources take the added file's place as `renamed` or `copied` changes, and deleted
-    /// sources they took are left out, in the order of `deltas`.
-    func pairingRenames(in deltas: [FileDelta], detecting detection: RenameDetection, content: SimilarityContent) throws(GitError) -> [TreeChange] {
+    /// sources they took are left out, in the order of `deltas`. `renameLimit` as `diff.renameLimit`.
+    func pairingRenames(
+        in deltas: [FileDelta], detecting detection: RenameDetection, content: SimilarityContent, renameLimit: Int
+    ) throws(GitError) -> [TreeChange] {
         let sources = deltas.compactMap(\.renameSource).sorted { $0.file.path.utf8.lexicographicallyPrecedes($1.file.path.utf8) }
         let addedIndices = deltas.indices.filter { deltas[$0].status == GIT_DELTA_ADDED && deltas[$0].new != nil }
             .sorted { deltas[$0].new!.path.utf8.lexicographicallyPrecedes(deltas[$1].new!.path.utf8) }
-        var pairing = RenamePairing(detection: detection, content: content)
+        var pairing = RenamePairing(detection: detection, renameLimit: renameLimit, content: content)
         let matches = try pairing.matches(sources: sources, destinations: addedIndices.map { deltas[$0].new! })
         var matchByDelta = [Int: RenamePairing.Match]()
         for (destination, match) in matches { matchByDelta[addedIndices[destination]] = match }

@@ -2,13 +2,23 @@ import Foundation
 
 /// The sizes and span-hash signatures of the blobs one rename detection compares, each read once
 /// (git's `diff_filespec` keeps `size` and `cnt_data` the same way). Sizes come from object headers,
-/// so a candidate the size cut-off rejects is never inflated.
+/// so a candidate the size cut-off rejects is never inflated. A file's `diff` attribute decides
+/// whether its content counts as text (`Repository.diffAttributeBinary(path:)`); text and binary
+/// differ only where a carriage return precedes a newline, so the attribute (tens of microseconds
+/// a look-up) is asked only for such content.
 struct SimilarityContent {
     let repository: Repository
     /// Work-tree files, by the blob id their bytes hash to.
     private var unstored: [ObjectID: Data] = [:]
     private var sizes: [ObjectID: Int] = [:]
-    private var signatures: [ObjectID: SpanHashSignature] = [:]
+    private var signatures: [SignatureKey: SpanHashSignature] = [:]
+
+    /// A blob, with the path whose attribute it was read by when that matters (a carriage return
+    /// before a newline), else `nil`.
+    private struct SignatureKey: Hashable {
+        let id: ObjectID
+        let path: String?
+    }
 
     init(repository: Repository) {
         self.repository = repository
@@ -27,13 +37,31 @@ struct SimilarityContent {
         return size
     }
 
-    mutating func signature(of id: ObjectID) throws(GitError) -> SpanHashSignature {
-        if let signature = signatures[id] { return signature }
+    mutating func signature(of file: SimilarityFile) throws(GitError) -> SpanHashSignature {
+        if let signature = signatures[SignatureKey(id: file.id, path: nil)] ?? signatures[SignatureKey(id: file.id, path: file.path)] {
+            return signature
+        }
         let bytes: Data
-        if let data = unstored[id] { bytes = data } else { bytes = try repository.blobData(id) }
-        let signature = bytes.withUnsafeBytes { SpanHashSignature($0.bindMemory(to: UInt8.self)) }
-        signatures[id] = signature
+        if let data = unstored[file.id] { bytes = data } else { bytes = try repository.blobData(file.id) }
+        let hasCRLF = Self.hasCarriageReturnBeforeNewline(bytes)
+        let isBinary = hasCRLF ? try repository.diffAttributeBinary(path: file.path) : nil
+        let signature = bytes.withUnsafeBytes { SpanHashSignature($0.bindMemory(to: UInt8.self), isBinary: isBinary) }
+        signatures[SignatureKey(id: file.id, path: hasCRLF ? file.path : nil)] = signature
         return signature
+    }
+
+    /// Whether `bytes` hold a carriage return just before a newline.
+    private static func hasCarriageReturnBeforeNewline(_ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            var offset = 0
+            while offset < raw.count, let found = memchr(base + offset, 0x0D, raw.count - offset) {
+                let position = base.distance(to: UnsafeRawPointer(found))
+                if position + 1 < raw.count, raw[position + 1] == 0x0A { return true }
+                offset = position + 1
+            }
+            return false
+        }
     }
 
     /// How much of `destination` comes from `source`, from 0 to `SimilarityScore.maximum`, as git's
@@ -59,7 +87,7 @@ struct SimilarityContent {
         let difference = larger - min(sourceSize, destinationSize)
         if larger * (SimilarityScore.maximum - minimumScore) < difference * SimilarityScore.maximum { return 0 }
         guard destinationSize > 0 else { return 0 }
-        let copied = try signature(of: source.id).bytesCopied(into: signature(of: destination.id))
+        let copied = try signature(of: source).bytesCopied(into: signature(of: destination))
         return copied * SimilarityScore.maximum / larger
     }
 }

@@ -5,7 +5,7 @@
 /// As git 2.39 does it: the hash is two 32-bit accumulators rolled 7 bits per byte and reduced
 /// modulo 107,927; a carriage return just before a line feed is skipped in text (a file with no NUL
 /// byte in its first 8,000 bytes); a last span that ends neither with a newline nor at 64 bytes is
-/// not counted. Git's `diff` attributes (`binary`, `-diff`) are not consulted.
+/// not counted.
 struct SpanHashSignature: Sendable {
     /// The hash values in increasing order, each with the bytes its spans hold.
     private(set) var hashes: [UInt32] = []
@@ -16,8 +16,10 @@ struct SpanHashSignature: Sendable {
     /// How far git looks for a NUL byte to call content binary (`buffer_is_binary`).
     private static let binaryProbeLength = 8000
 
-    init<Bytes: RandomAccessCollection>(_ bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
-        let isText = !bytes.prefix(Self.binaryProbeLength).contains(0)
+    /// The signature of `bytes`; `isBinary` is what the file's `diff` attribute says, `nil` to
+    /// decide from the content (no NUL byte in the first 8,000 bytes is text).
+    init<Bytes: RandomAccessCollection>(_ bytes: Bytes, isBinary: Bool? = nil) where Bytes.Element == UInt8, Bytes.Index == Int {
+        let isText = !(isBinary ?? bytes.prefix(Self.binaryProbeLength).contains(0))
         var spans = [UInt32: UInt32]()
         var accumulator1: UInt32 = 0
         var accumulator2: UInt32 = 0
