@@ -2,11 +2,14 @@
 # Peak memory and time of Quill on the large inputs of docs/security.md ("Peak memory"): a 10.9 MB
 # Markdown prompt of 150,000 lines with every line changed (`quill status`, `quill diff`), an
 # 11.7 MB promptfoo results file of 18,600 rows and 11.7 MB of JSON Lines of 69,900 cases
-# (`quill eval record`), all written by scripts/bench/generate-bounds-data.py.
+# (`quill eval record`), all written by scripts/bench/generate-bounds-data.py; with EVALS_PYTHON set
+# (a Python with OpenAI Evals installed: `pip install evals`), also an 11.6 MB log of 40,000 samples
+# written by `oaieval` itself (scripts/bench/make-openai-evals-large.py, a minute or more).
 #
 #   scripts/bench/bounds.sh QUILL [DIR]    # QUILL: the binary to measure (a release build);
 #                                          # DIR: scratch folder (default .build-bench/bounds)
 #
+# A command's base (the 3-line JSON Lines file) is printed first: memory figures are read above it.
 # Prints one `command: peak=…KB elapsed=…s` line per run (GNU time, package `time`).
 set -euo pipefail
 
@@ -48,5 +51,13 @@ echo "Answer {{question}}" >"$EVALS/prompts/p0.txt"
 git -C "$EVALS" add -A
 git -C "$EVALS" commit -qm base
 cp "$DIR/data/promptfoo-11mb.json" "$DIR/data/cases-11mb.jsonl" "$EVALS/"
+printf '{"id":"a","score":1}\n{"id":"b","score":0}\n{"id":"c","score":1}\n' >"$EVALS/base.jsonl"
+(cd "$EVALS" && measure "quill eval record (base: 3 cases of JSON Lines)" "$QUILL" eval record base.jsonl --prompt prompts/p0.txt)
+git -C "$EVALS" update-ref -d refs/quill/evals
 (cd "$EVALS" && measure "quill eval record (11.7 MB promptfoo JSON, 18,600 rows)" "$QUILL" eval record promptfoo-11mb.json)
 (cd "$EVALS" && measure "quill eval record (11.7 MB JSON Lines, 69,900 cases)" "$QUILL" eval record cases-11mb.jsonl --prompt prompts/p0.txt)
+if [ -n "${EVALS_PYTHON:-}" ]; then
+    [ -f "$DIR/data/openai-evals-40k.jsonl" ] || "$EVALS_PYTHON" "$ROOT/scripts/bench/make-openai-evals-large.py" "$DIR/data/openai-evals-40k.jsonl" --samples 40000 >/dev/null
+    cp "$DIR/data/openai-evals-40k.jsonl" "$EVALS/"
+    (cd "$EVALS" && measure "quill eval record (11.6 MB OpenAI Evals log by oaieval, 40,000 samples)" "$QUILL" eval record openai-evals-40k.jsonl --prompt prompts/p0.txt)
+fi

@@ -3,15 +3,28 @@ import Foundation
 /// The per-case blob format: JSON Lines, one canonical `EvalCase` a line, sorted by id then repeat.
 enum EvalCases {
     /// The canonical JSON Lines bytes of `cases`.
+    ///
+    /// The order is sorted as indices (not copies of the cases), and each line is written into a
+    /// buffer of one case, then appended to bytes reserved for about the whole blob, so a large batch
+    /// holds its cases and their bytes once each, not a sorted copy and a second copy of the bytes.
     static func encode(_ cases: [EvalCase]) throws -> Data {
-        let sorted = cases.sorted { ($0.id, $0.repeatIndex ?? 0) < ($1.id, $1.repeatIndex ?? 0) }
-        var out = [UInt8]()
-        out.reserveCapacity(sorted.count * 96)
-        for item in sorted {
-            try item.appendCanonical(to: &out)
-            out.append(0x0A)
+        let order = cases.indices.sorted { (cases[$0].id, cases[$0].repeatIndex ?? 0) < (cases[$1].id, cases[$1].repeatIndex ?? 0) }
+        var data = Data(capacity: cases.reduce(0) { $0 + estimatedLineSize($1) })
+        var line = [UInt8]()
+        for index in order {
+            line.removeAll(keepingCapacity: true)
+            try cases[index].appendCanonical(to: &line)
+            line.append(0x0A)
+            data.append(contentsOf: line)
         }
-        return Data(out)
+        return data
+    }
+
+    /// About the bytes of `item`'s line: its texts as they are plus room for the keys and numbers
+    /// (escapes can make it longer; the bytes then grow as any buffer does).
+    private static func estimatedLineSize(_ item: EvalCase) -> Int {
+        let texts = item.id.utf8.count + (item.output?.utf8.count ?? 0) + (item.error?.utf8.count ?? 0)
+        return 64 + texts + item.metrics.keys.reduce(0) { $0 + $1.utf8.count + 28 }
     }
 
     /// Reads a per-case blob back: lines of the canonical shape through `CaseLineScanner`; anything

@@ -17,9 +17,11 @@ extension Workspace {
         var pending = [EvalStore.Pending]()
         for file in request.files {
             let absolute = file.hasPrefix("/") ? file : currentDirectory + "/" + file
-            // Pipes and devices are read too (`<(command)`), but never past the bound.
-            let data = try FileSizeBound.resultFile.reading(file) { limit throws(FileTooLarge) in try BoundedFileRead.contents(atPath: absolute, limit: limit) }
-            guard let data else {
+            // Pipes and devices are read too (`<(command)`), but never past the bound. The bytes are
+            // bound once, so handing them on (`consume`) lets them go as soon as the importer has them as text.
+            guard let data = try FileSizeBound.resultFile.reading(file, { limit throws(FileTooLarge) in
+                try BoundedFileRead.contents(atPath: absolute, limit: limit)
+            }) else {
                 throw QuillError.badInput("cannot read results file '\(file)'; expected a readable file")
             }
             let results = try ResultImporter.read(consume data, path: file, format: request.format, caseID: request.caseID)

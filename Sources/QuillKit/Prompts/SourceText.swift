@@ -3,7 +3,7 @@ struct SourceText: Sendable {
     /// The file's bytes, without a leading byte-order mark.
     let bytes: [UInt8]
     /// The byte offset where each line starts; line `n` starts at `lineStarts[n - 1]`.
-    let lineStarts: [Int]
+    let lineStarts: LineStarts
 
     /// Checks that `data` is text (UTF-8 without NUL bytes) and indexes its lines.
     init(checking data: some Collection<UInt8>) throws(SourceIssue) {
@@ -21,11 +21,11 @@ struct SourceText: Sendable {
     /// Indexes text that is known to be valid UTF-8.
     init(unchecked bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
+        var starts: [UInt32] = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+            starts.append(UInt32(truncatingIfNeeded: offset + 1))
         }
-        lineStarts = starts
+        lineStarts = LineStarts(offsets: starts)
     }
 
     /// Indexes a string.
@@ -169,4 +169,16 @@ extension SourceText {
         }
         return nil
     }
+}
+
+/// Where each line of a `SourceText` starts, 32 bits each (a text Quill reads is under 4 GiB: a JSON
+/// text of more is refused, prompts and result files are bounded far below), so an indented JSON file
+/// of short lines does not spend 8 bytes a line.
+struct LineStarts: RandomAccessCollection, Sendable {
+    let offsets: [UInt32]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { offsets.count }
+
+    subscript(position: Int) -> Int { Int(offsets[position]) }
 }

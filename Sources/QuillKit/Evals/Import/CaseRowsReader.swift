@@ -16,6 +16,9 @@ struct CaseRowsReader {
     /// Where the first row starts, for the message when no row has a number.
     private var firstPosition: SourcePosition?
     private var rowCount = 0
+    /// How many rows are coming, when the caller knows: the first evaluation's cases are reserved that
+    /// room at once (most files hold one), instead of growing by doubling to up to twice it.
+    var expectedRows = 0
 
     init(layout: CaseLayout) {
         self.layout = layout
@@ -37,7 +40,9 @@ struct CaseRowsReader {
             cases[group].append(item)
         } else {
             groups.append(labels)
-            cases.append([item])
+            var group = [item]
+            if groups.count == 1 { group.reserveCapacity(expectedRows) }
+            cases.append(group)
         }
     }
 

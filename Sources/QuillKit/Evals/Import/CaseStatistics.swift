@@ -27,9 +27,13 @@ enum CaseStatistics {
     /// The cases with `repeatIndex` set to 0, 1, 2… in order for every id that occurs more than once;
     /// a case whose id occurs once keeps no repeat index.
     static func numberingRepeats(_ cases: [EvalCase]) -> [EvalCase] {
+        // Without repeats the cases are returned as they are, not copied case by case; whether an id
+        // repeats is first asked of the ids' hashes (8 bytes each), and only counted by id when two meet.
+        var hashes = Set<Int>(minimumCapacity: cases.count)
+        guard cases.contains(where: { !hashes.insert($0.id.hashValue).inserted }) else { return cases }
+        hashes = []
         var occurrences: [String: Int] = [:]
         for item in cases { occurrences[item.id, default: 0] += 1 }
-        // Without repeats the cases are returned as they are, not copied case by case.
         guard occurrences.count < cases.count else { return cases }
         var seen: [String: Int] = [:]
         return cases.map { item in

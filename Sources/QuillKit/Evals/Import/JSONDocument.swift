@@ -25,7 +25,7 @@ struct JSONDocument {
 
     /// Where `node` starts, worked out only when asked.
     private func place(of node: JSONNode) -> ValueNode.Place {
-        .offset(node.range.lowerBound, in: source, firstLine: firstLine)
+        .offset(node.start, in: source, firstLine: firstLine)
     }
 
     /// A problem with `node`, placed where it starts.

@@ -45,7 +45,11 @@ enum JSONLines {
     /// Each line read as a row of cases into `reader` in turn: one line's tree is held at a time, so
     /// memory grows with the cases read, not with the file's values.
     static func readRows(_ source: SourceText, into reader: inout CaseRowsReader) throws(SourceIssue) {
-        try forEachDocument(source) { document throws(SourceIssue) in try reader.add(row(document)) }
+        let lines = nonBlankLines(source)
+        reader.expectedRows = lines.count
+        for line in lines {
+            try reader.add(row(document(source, line: line)))
+        }
     }
 
     /// The first non-blank line parsed, to tell which kind of rows the file holds.

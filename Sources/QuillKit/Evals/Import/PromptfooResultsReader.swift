@@ -49,17 +49,24 @@ enum PromptfooResultsReader {
     }
 
     private static func evaluations(of rows: [PromptfooRow], config: PromptfooConfig) -> [ImportedEvaluation] {
-        let ordered = rows.sorted { ($0.testIndex ?? .max, $0.order) < ($1.testIndex ?? .max, $1.order) }
+        // Sorted as indices, not copies: a file's rows are many.
+        let ordered = rows.indices.sorted { (rows[$0].testIndex ?? .max, rows[$0].order) < (rows[$1].testIndex ?? .max, rows[$1].order) }
         var ordinals: [String: Int] = [:]
         var cases: [String: [EvalCase]] = [:]
         var firstRows: [PromptfooRow] = []
-        for row in ordered {
+        for row in ordered.lazy.map({ rows[$0] }) {
             let ordinal = ordinals[row.testIdentity] ?? ordinals.count
             ordinals[row.testIdentity] = ordinal
             var result = row.result
             result.id = String(ordinal)
-            if cases[row.evaluationKey] == nil { firstRows.append(row) }
-            cases[row.evaluationKey, default: []].append(result)
+            if cases[row.evaluationKey] == nil {
+                // The first evaluation gets room for every row at once (most files hold one).
+                var group: [EvalCase] = []
+                if firstRows.isEmpty { group.reserveCapacity(rows.count) }
+                cases[row.evaluationKey] = group
+                firstRows.append(row)
+            }
+            cases[row.evaluationKey]!.append(result)
         }
         firstRows.sort { ($0.promptIndex ?? .max, $0.order) < ($1.promptIndex ?? .max, $1.order) }
         var labels: [String?] = []
