@@ -25,8 +25,8 @@ struct PackReaderTests {
         return objects
     }
 
-    @Test("reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2")
-    func readsWhatGitPacked() throws {
+    @Test("reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; also with the mapped pages released after every entry", arguments: [512, 1])
+    func readsWhatGitPacked(releasingEvery entries: Int) throws {
         let repository = try TestRepository()
         var lines = (0..<400).map { "Line \($0) of a prompt that changes a little in every commit." }
         for index in 0..<60 {
@@ -47,6 +47,7 @@ struct PackReaderTests {
         #expect(verify.contains("chain length = 2"), "no delta chains to test")
 
         let reader = try #require(PackReader(gitDirectory: repository.path + "/.git"))
+        reader.entriesPerRelease = entries
         let objects = try gitObjects(repository)
         #expect(objects.count > 300)
         var read = 0

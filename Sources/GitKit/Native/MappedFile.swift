@@ -23,6 +23,12 @@ final class MappedFile {
         munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
     }
 
+    /// Drops the pages read so far from the process's resident memory; the bytes stay readable (a
+    /// later read maps them again from the page cache or the file), since the mapping is read-only.
+    func releaseResidentPages() {
+        madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count, MADV_DONTNEED)
+    }
+
     /// The big-endian 32-bit integer at `offset`.
     func bigEndian32(at offset: Int) -> UInt32 {
         UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))

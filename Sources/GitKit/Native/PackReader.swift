@@ -32,6 +32,13 @@ final class PackReader {
     private let inflater = Inflater()
     /// Recently used delta bases.
     private var bases = DeltaBaseCache()
+    /// How many pack entries were read since the packs' pages were last released.
+    private var entriesSinceRelease = 0
+    /// After this many entries the mapped pages are released (`MappedFile.releaseResidentPages`):
+    /// entries read far apart in a large pack (a prompt's score summaries and their delta chains)
+    /// would otherwise keep every page around them resident (the kernel maps up to 64 KiB around
+    /// each fault), and a read of 1% of a 400 MB pack's objects held most of it in memory.
+    var entriesPerRelease = 512
 
     /// How many bytes of delta bases are kept (4 MiB unless set; setting it empties the cache).
     var baseCacheLimit: Int {
@@ -65,6 +72,14 @@ final class PackReader {
 
     private func object(inPack number: Int, at offset: Int, depth: Int) -> (kind: Kind, bytes: [UInt8])? {
         if let cached = bases.object(pack: number, offset: offset) { return (cached.kind, cached.bytes) }
+        entriesSinceRelease += 1
+        if entriesSinceRelease >= entriesPerRelease {
+            entriesSinceRelease = 0
+            for pack in packs {
+                pack.index.releaseResidentPages()
+                pack.data.releaseResidentPages()
+            }
+        }
         guard depth < 10_000 else { return nil }
         let bytes = packs[number].data.bytes
         guard offset < bytes.count - 20 else { return nil }

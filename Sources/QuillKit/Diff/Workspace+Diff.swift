@@ -13,6 +13,9 @@ extension Workspace {
         var report: DiffReport.Side { DiffReport.Side(label: label, commit: commit?.hex) }
     }
 
+    /// Changed prompts read from the repository before being diffed together in parallel.
+    static let diffBatch = 64
+
     /// The prompts that differ between two revisions (or a revision and the work tree), each with its
     /// prompt diff and its scores compared, as `quill diff` shows them.
     ///
@@ -36,22 +39,33 @@ extension Workspace {
         let storeTree = try store.tipTree()
         // One reader for every prompt version: the index's upper trees are read once, not per look-up.
         let index = try storeTree.map { try ScoreIndex(store: store, tree: $0) }
-        let comparer = ScoreComparer(metrics: config.metrics, caseBlob: store.casesBlob(of:), resamples: request.resamples)
         var prompts = [PromptDiff]()
-        for change in changes where selects(change, limits: limits) {
-            let old = try change.kind == .added ? nil : change.oldID.map {
-                ($0, try MissingObject.data(of: $0, path: change.oldPath, commit: from.commit, in: repository, bound: .prompt))
+        let selected = changes.filter { selects($0, limits: limits) }
+        // In batches: the repository is read on this thread, then the batch's prompts are diffed on
+        // every core; memory holds one batch's blobs at a time.
+        for start in stride(from: 0, to: selected.count, by: Self.diffBatch) {
+            var inputs = [PromptDiffInput]()
+            for change in selected[start..<min(start + Self.diffBatch, selected.count)] {
+                let old = try change.kind == .added ? nil : change.oldID.map {
+                    (id: $0, data: try MissingObject.data(of: $0, path: change.oldPath, commit: from.commit, in: repository, bound: .prompt))
+                }
+                let new = try newSide(of: change, commit: to.commit).map { (id: $0.0, data: $0.1) }
+                if let old, let new, old.id == new.id, change.oldPath == change.newPath { continue }
+                let records = { (blob: ObjectID?) throws -> [EvalRecord] in
+                    guard let blob, let index else { return [] }
+                    return try index.lines(forPromptBlob: blob).map { try store.record($0.id) }
+                }
+                let (oldRecords, newRecords) = (try records(old?.id), try records(new?.id))
+                var caseBlobs = [String: Data]()
+                for record in oldRecords + newRecords {
+                    if let reference = record.cases, caseBlobs[reference.blob] == nil { caseBlobs[reference.blob] = try store.casesBlob(of: record) }
+                }
+                inputs.append(PromptDiffInput(
+                    change: change, old: old, new: new, oldReading: config.reading(for: change.oldPath),
+                    newReading: config.reading(for: change.newPath), oldRecords: oldRecords, newRecords: newRecords, caseBlobs: caseBlobs,
+                    data: try manifestChange(from: oldRecords.compactMap(\.manifest), to: newRecords.compactMap(\.manifest))))
             }
-            let new = try newSide(of: change, commit: to.commit)
-            if let old, let new, old.0 == new.0, change.oldPath == change.newPath { continue }
-            let records = { (blob: ObjectID?) throws -> [EvalRecord] in
-                guard let blob, let index else { return [] }
-                return try index.lines(forPromptBlob: blob).map { try store.record($0.id) }
-            }
-            let (oldRecords, newRecords) = (try records(old?.0), try records(new?.0))
-            var scores = try comparer.compare(from: oldRecords, to: newRecords)
-            scores.data = try manifestChange(from: oldRecords.compactMap(\.manifest), to: newRecords.compactMap(\.manifest))
-            prompts.append(try promptDiff(change, old: old, new: new, scores: scores))
+            prompts += try PromptDiffInput.diffs(inputs, metrics: config.metrics, resamples: request.resamples)
         }
         return DiffReport(from: DiffSide(commit: from.commit, label: from.label).report, to: to.report, prompts: prompts)
     }
@@ -129,34 +143,5 @@ extension Workspace {
 
     private func existsOnDisk(_ path: String) -> Bool {
         workTreeRoot.map { WorkTreeFile.exists(path, in: $0) } ?? false
-    }
-
-    private func promptDiff(_ change: TreeChange, old: (ObjectID, Data)?, new: (ObjectID, Data)?, scores: ScoreComparison) throws -> PromptDiff {
-        let kind: PromptDiff.Change =
-            old == nil ? .added : new == nil ? .deleted : change.kind == .renamed && change.oldPath != change.newPath ? .renamed : .modified
-        let oldParse = old.map { parsed($0.1, path: change.oldPath) }
-        let newParse = new.map { parsed($0.1, path: change.newPath) }
-        let fromError = oldParse?.error
-        let toError = newParse?.error
-        let readable = fromError == nil && toError == nil
-        return PromptDiff(
-            path: new == nil ? change.oldPath : change.newPath,
-            oldPath: kind == .renamed ? change.oldPath : nil,
-            change: kind,
-            similarity: kind == .renamed ? change.similarity : nil,
-            fromBlob: old?.0.hex, toBlob: new?.0.hex,
-            structure: readable ? try PromptStructureDiff.between(oldParse?.prompt, newParse?.prompt) : nil,
-            fromError: fromError, toError: toError,
-            text: readable ? nil : try TextDiff.between(
-                String(decoding: old?.1 ?? Data(), as: UTF8.self), String(decoding: new?.1 ?? Data(), as: UTF8.self)),
-            scores: scores)
-    }
-
-    private func parsed(_ data: Data, path: String) -> (prompt: Prompt?, error: String?) {
-        do {
-            return (try PromptParser.parse(data, path: path, reading: config.reading(for: path)), nil)
-        } catch {
-            return (nil, error.description)
-        }
     }
 }

@@ -25,7 +25,9 @@ struct MetricChart {
     let points: [Point]
     /// The polyline through the points, `x,y x,y …`.
     let line: String
-    let rule: Rule?
+    /// The `min` gate's rule (not named `rule`: the page has a `rule`, which the template would find
+    /// instead when a chart has none).
+    let minimum: Rule?
     /// The x of the boundary between the base branch's versions and the pull request's, if both are there.
     let boundary: String?
     let top: String
@@ -54,7 +56,7 @@ struct MetricChart {
                   label: "\(entry.0.commit.prefix(7)) \(Markdown.visible(entry.0.subject)): \(ScoreFormat.short(entry.1))")
         }
         line = points.map { "\($0.x),\($0.y)" }.joined(separator: " ")
-        rule = min.map { Rule(y: Self.pixel(y($0)), label: "min \(ScoreFormat.short($0))") }
+        minimum = min.map { Rule(y: Self.pixel(y($0)), label: "min \(ScoreFormat.short($0))") }
         let firstPR = series.firstIndex { $0.0.inPullRequest }
         boundary = firstPR.flatMap { $0 > 0 ? Self.pixel((x($0 - 1) + x($0)) / 2) : nil }
         title = Markdown.visible("\(metric) — \(DiffCells.group(suite: suite, model: model))")

@@ -74,7 +74,7 @@ enum ReviewPage {
         <figure class="chart"><figcaption>{{title}} (blue: base branch, red: this pull request)</figcaption>
         <svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{title}}">
         <text x="4" y="{{topY}}">{{top}}</text><text x="4" y="{{bottomY}}">{{bottom}}</text>
-        {{#rule}}<line class="rule" x1="56" x2="548" y1="{{y}}" y2="{{y}}"><title>{{label}}</title></line>{{/rule}}
+        {{#minimum}}<line class="rule" x1="56" x2="548" y1="{{y}}" y2="{{y}}"><title>{{label}}</title></line>{{/minimum}}
         {{#boundary}}<line class="boundary" x1="{{.}}" x2="{{.}}" y1="10" y2="162"></line>{{/boundary}}
         <polyline class="line" points="{{line}}"></polyline>
         {{#points}}<circle class="point {{side}}" cx="{{x}}" cy="{{y}}" r="4"><title>{{label}}</title></circle>{{/points}}
