@@ -28,6 +28,17 @@ struct LatestVersionsTests {
         #expect(catalog.prompts.map(\.path) == history.finalPromptPaths.sorted())
     }
 
+    @Test("in a shallow clone, the boundary commits hold what lies beyond them, as git log -1 says", arguments: [2, 6])
+    func shallowClone(depth: Int) throws {
+        var generator = HistoryGenerator(seed: 42, steps: 90)
+        let source = try TestRepository()
+        try source.importHistory(generator.generate())
+        let clone = try TestRepository(cloning: source, options: ["--depth", String(depth)])
+        let boundary = Set(try clone.read(".git/shallow").split(separator: "\n").map(String.init))
+        let catalog = try expectCatalogMatchesGit(clone)
+        #expect(catalog.prompts.contains { boundary.contains($0.commit) }, "some prompt's latest version is a boundary commit")
+    }
+
     /// dair-ai/Prompt-Engineering-Guide `pages/applications/coding.es.mdx`: the merge 8a239af kept
     /// neither side's version, so git log -1 names the merge.
     @Test("a merge that kept neither parent's version is the latest version")
