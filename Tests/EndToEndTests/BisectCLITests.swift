@@ -120,7 +120,7 @@ struct BisectCLITests {
         try history.repository.fsck()
     }
 
-    @Test("while one bisect runs, another, a skip or a reset fails at once with one line and exit 3; status still answers")
+    @Test("while one bisect runs, another, a skip or a reset fails within a second with one line and exit 3; status still answers")
     func oneBisectAtATime() throws {
         let (history, before, running) = try startHeldBisect()
         defer { if running.isRunning { kill(running.processIdentifier, SIGKILL) } }

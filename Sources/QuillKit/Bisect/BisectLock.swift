@@ -15,8 +15,8 @@ final class BisectLock {
     private let descriptor: Int32
     private let path: String
 
-    /// Takes the lock file at `path` (its folder created when missing), or fails at once when
-    /// another process holds it.
+    /// Takes the lock file at `path` (its folder created when missing), or fails when another process
+    /// still holds it a second later.
     init(path: String) throws {
         self.path = path
         for _ in 0..<3 {
@@ -26,7 +26,7 @@ final class BisectLock {
                 if errno == ENOENT { continue }  // the folder was removed meanwhile by a command ending
                 throw QuillError(.repository, "cannot open the bisect lock '\(path)': \(String(cString: strerror(errno)))")
             }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            guard Self.lock(descriptor) else {
                 close(descriptor)
                 throw QuillError(.repository, "another 'quill bisect' is running in this work tree (it holds '\(path)'); wait for it to finish or stop it")
             }
@@ -38,6 +38,19 @@ final class BisectLock {
             close(descriptor)  // removed by the holder before it let go: lock the new file
         }
         throw QuillError(.repository, "cannot take the bisect lock '\(path)': it keeps being removed; try again")
+    }
+
+    /// Takes the exclusive lock on `descriptor`, trying for up to a second. A lock is held by an open
+    /// file description, and a child forked by another thread of the same program shares it until the
+    /// child execs (close-on-exec drops it only then): a lock just released can look held for that
+    /// moment, which a loaded machine stretches to milliseconds.
+    private static func lock(_ descriptor: Int32) -> Bool {
+        for attempt in 0..<40 {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK, attempt < 39 else { return false }
+            usleep(25_000)
+        }
+        return false
     }
 
     /// Removes the lock file, and its folder when that is left empty, while the lock is still held.
