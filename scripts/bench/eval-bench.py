@@ -185,17 +185,26 @@ def bench_log(quill, data, runs, warmup):
                                        capture_output=True, env=ENV).stdout)["versions"]
     if [v["commit"] for v in listed] != expected:
         sys.exit(f"eval-bench: quill log and git log --follow disagree for {prompt}")
-    # Every version's scores are the record written for its commit and path, read back exactly (a
-    # version no record was written for shows none).
-    written = {(e["commit"], e["prompt"]): e["metrics"] for e in json.load(open(os.path.join(data, "history-10k-evals.json")))["evaluations"]}
+    # Every version's scores are the records written for its blob, whichever commit was evaluated
+    # (a prompt reverted to earlier content shares that content's records), read back exactly; a
+    # version no record was written for shows none.
+    evaluations = json.load(open(os.path.join(data, "history-10k-evals.json")))["evaluations"]
+    blobs = subprocess.run(["git", "cat-file", "--batch-check=%(objectname)"], cwd=repo, check=True, capture_output=True, text=True,
+                           input="".join(f"{e['commit']}:{e['prompt']}\n" for e in evaluations)).stdout.split()
+    written = {}
+    for evaluation, blob in zip(evaluations, blobs):
+        written.setdefault(blob, []).append(evaluation["metrics"])
     for version in listed:
-        metrics = written.get((version["commit"], version["path"]))
+        blob_records = written.get(version.get("blob"))
         groups = version.get("scores") or []
         shown = {name: value["mean"] for group in groups for name, value in group["metrics"].items()}
-        if metrics is None and not groups:
+        if blob_records is None and not groups:
             continue
-        if metrics is None or len(groups) != 1 or any(abs(shown.get(name, float("nan")) - value) > 1e-9 for name, value in metrics.items()):
-            sys.exit(f"eval-bench: quill log shows {groups} for {version['commit'][:8]} {version['path']}, the store holds {metrics}")
+        means = {name: sum(r[name] for r in blob_records) / len(blob_records) for name in blob_records[0]} if blob_records else {}
+        if not blob_records or len(groups) != 1 or groups[0]["records"] != len(blob_records) or \
+                any(abs(shown.get(name, float("nan")) - value) > 1e-9 for name, value in means.items()):
+            sys.exit(f"eval-bench: quill log shows {groups} for {version['commit'][:8]} {version['path']}, "
+                     f"the {len(blob_records or [])} records of its blob give {means}")
     scored = sum(1 for v in listed if v.get("scores"))
     figures = {}
     for name, argv in (("quill", [quill, "log", prompt, "--format", "json"]), ("git", ["git", "log", "--follow", "--format=%H", "--", prompt])):
