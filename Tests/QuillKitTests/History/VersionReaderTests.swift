@@ -70,12 +70,15 @@ struct VersionReaderTests {
         #expect(throws: (any Error).self) { try reader.finish(helpingWith: workspace.repository) }
     }
 
-    @Test("stop ends the reader thread without reading what is left")
+    @Test("stop returns with steps still queued (the reader thread ends; a hang or a trap fails the run), and the repository reads on")
     func stop() throws {
         let (repository, workspace, steps) = try Self.steps()
         defer { withExtendedLifetime(repository) {} }
         let reader = VersionReader(gitDirectory: workspace.repository.gitDirectoryPath, storeTree: nil)
         steps.prefix(100).forEach(reader.add)
         reader.stop()
+        let again = VersionReader(gitDirectory: workspace.repository.gitDirectoryPath, storeTree: nil)
+        steps.forEach(again.add)
+        #expect(Self.described(try again.finish(helpingWith: workspace.repository)) == (try Self.expected(steps, workspace.repository)))
     }
 }
