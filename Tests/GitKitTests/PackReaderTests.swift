@@ -117,6 +117,35 @@ struct PackReaderTests {
         #expect(PackReader.apply([0x09, 0x09] + copy + copy, to: base) == nil)
     }
 
+    /// Fuzzing found that a `REF_DELTA` entry naming itself as its base (or two naming each other)
+    /// recursed until the stack overflowed.
+    @Test("a cycle of REF_DELTA entries is refused, not followed until the stack runs out", arguments: [[1], [2, 1]])
+    func refusesReferenceDeltaCycles(bases: [Int]) throws {
+        let repository = try TestRepository()
+        let ids = bases.indices.map { number in [UInt8(number + 1)] + [UInt8](repeating: 0, count: ObjectID.byteCount - 1) }
+        var pack = Array("PACK".utf8) + bigEndian(2) + bigEndian(UInt32(bases.count))
+        var offsets: [UInt32] = []
+        for base in bases {
+            offsets.append(UInt32(pack.count))
+            // Type 7 (REF_DELTA), 4 bytes of instructions, the base's id, then (never reached) data.
+            pack += [0x74] + ids[base - 1] + [0x78, 0x9C, 0x03, 0x00]
+        }
+        pack += [UInt8](repeating: 0, count: 20)
+        var index: [UInt8] = [0xFF, 0x74, 0x4F, 0x63] + bigEndian(2)
+        for byte in 0..<256 { index += bigEndian(UInt32(ids.filter { Int($0[0]) <= byte }.count)) }
+        index += ids.joined() + ids.flatMap { _ in bigEndian(0) } + offsets.flatMap(bigEndian)
+        index += [UInt8](repeating: 0, count: 40)
+        let folder = repository.path + "/.git/objects/pack/"
+        try Data(pack).write(to: URL(fileURLWithPath: folder + "pack-cycle.pack"))
+        try Data(index).write(to: URL(fileURLWithPath: folder + "pack-cycle.idx"))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git"))
+        for id in ids { #expect(reader.object(try #require(ObjectID(bytes: id))) == nil) }
+    }
+
+    private func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+    }
+
     @Test("a repository without packs has no reader")
     func noPacks() throws {
         let repository = try TestRepository()

@@ -60,18 +60,89 @@ final class PackReader {
 
     /// The kind and bytes of `id`, or `nil` when no pack holds it or its entry cannot be read.
     func object(_ id: ObjectID) -> (kind: Kind, bytes: [UInt8])? {
-        if let offset = PackReader.offset(of: id, in: packs[lastPack]) { return object(inPack: lastPack, at: offset, depth: 0) }
+        guard let (number, offset) = location(of: id) else { return nil }
+        return object(inPack: number, at: offset)
+    }
+
+    /// The pack and offset of `id`'s entry.
+    private func location(of id: ObjectID) -> (pack: Int, offset: Int)? {
+        if let offset = PackReader.offset(of: id, in: packs[lastPack]) { return (lastPack, offset) }
         for (number, pack) in packs.enumerated() where number != lastPack {
             if let offset = PackReader.offset(of: id, in: pack) {
                 lastPack = number
-                return object(inPack: number, at: offset, depth: 0)
+                return (number, offset)
             }
         }
         return nil
     }
 
-    private func object(inPack number: Int, at offset: Int, depth: Int) -> (kind: Kind, bytes: [UInt8])? {
-        if let cached = bases.object(pack: number, offset: offset) { return (cached.kind, cached.bytes) }
+    /// A delta entry met on the way down its chain: where it is, and where its compressed
+    /// instructions start and how large they inflate.
+    private struct PendingDelta {
+        let pack: Int
+        let offset: Int
+        let dataStart: Int
+        let size: Int
+    }
+
+    /// The object whose entry starts at `offset` of pack `number`. The delta chain is followed down
+    /// to a stored object or a cached base, then its deltas are applied on the way back up, each
+    /// base remembered: a loop, so neither a long chain nor a hostile cycle of `REF_DELTA` entries
+    /// can exhaust the stack (a chain longer than `maxChainLength` is refused).
+    private func object(inPack number: Int, at offset: Int) -> (kind: Kind, bytes: [UInt8])? {
+        var pending: [PendingDelta] = []
+        var pack = number
+        var entry = offset
+        var base: (kind: Kind, bytes: [UInt8])
+        while true {
+            if let cached = bases.object(pack: pack, offset: entry) {
+                base = (cached.kind, cached.bytes)
+                break
+            }
+            guard pending.count < PackReader.maxChainLength,
+                  let header = entryHeader(inPack: pack, at: entry) else { return nil }
+            switch header.link {
+            case .stored(let kind):
+                guard let content = inflater.inflate(packs[pack].data.bytes, at: header.dataStart, size: header.size) else { return nil }
+                base = (kind, content)
+            case .offsetDelta(let baseOffset):
+                pending.append(PendingDelta(pack: pack, offset: entry, dataStart: header.dataStart, size: header.size))
+                entry = baseOffset
+                continue
+            case .referenceDelta(let baseID):
+                pending.append(PendingDelta(pack: pack, offset: entry, dataStart: header.dataStart, size: header.size))
+                guard let location = location(of: baseID) else { return nil }
+                (pack, entry) = location
+                continue
+            }
+            break
+        }
+        var basePack = pack
+        var baseOffset = entry
+        for delta in pending.reversed() {
+            bases.remember(DeltaBaseCache.Entry(pack: basePack, offset: baseOffset, kind: base.kind, bytes: base.bytes))
+            guard let instructions = inflater.inflate(packs[delta.pack].data.bytes, at: delta.dataStart, size: delta.size),
+                  let result = PackReader.apply(instructions, to: base.bytes) else { return nil }
+            base = (base.kind, result)
+            (basePack, baseOffset) = (delta.pack, delta.offset)
+        }
+        return base
+    }
+
+    /// How an entry's content is found: stored whole, or a delta against a base at an earlier offset
+    /// of the same pack or named by id.
+    private enum Link {
+        case stored(Kind)
+        case offsetDelta(Int)
+        case referenceDelta(ObjectID)
+    }
+
+    /// Git's `pack-objects` refuses `--depth` over 4095; a longer chain is malformed or hostile.
+    private static let maxChainLength = 4_096
+
+    /// The header of the entry at `offset` of pack `number`: its link, inflated size and where its
+    /// compressed data starts. Counts the entry for `entriesPerRelease`.
+    private func entryHeader(inPack number: Int, at offset: Int) -> (link: Link, size: Int, dataStart: Int)? {
         entriesSinceRelease += 1
         if entriesSinceRelease >= entriesPerRelease {
             entriesSinceRelease = 0
@@ -80,7 +151,6 @@ final class PackReader {
                 pack.data.releaseResidentPages()
             }
         }
-        guard depth < 10_000 else { return nil }
         let bytes = packs[number].data.bytes
         guard offset < bytes.count - 20 else { return nil }
         var position = offset
@@ -98,8 +168,8 @@ final class PackReader {
         position += 1
         switch type {
         case 1...4:
-            guard let kind = Kind(rawValue: type), let content = inflater.inflate(bytes, at: position, size: size) else { return nil }
-            return (kind, content)
+            guard let kind = Kind(rawValue: type) else { return nil }
+            return (.stored(kind), size, position)
         case 6:
             guard position < bytes.count else { return nil }
             byte = bytes[position]
@@ -110,20 +180,11 @@ final class PackReader {
                 byte = bytes[position]
                 distance = ((distance + 1) << 7) | Int(byte & 0x7F)
             }
-            position += 1
-            guard distance > 0, distance <= offset,
-                  let base = object(inPack: number, at: offset - distance, depth: depth + 1),
-                  let delta = inflater.inflate(bytes, at: position, size: size),
-                  let result = PackReader.apply(delta, to: base.bytes) else { return nil }
-            bases.remember(DeltaBaseCache.Entry(pack: number, offset: offset - distance, kind: base.kind, bytes: base.bytes))
-            return (base.kind, result)
+            guard distance > 0, distance <= offset else { return nil }
+            return (.offsetDelta(offset - distance), size, position + 1)
         case 7:
             guard position + ObjectID.byteCount <= bytes.count else { return nil }
-            let baseID = ObjectID(raw: bytes, at: position)
-            guard let base = object(baseID),
-                  let delta = inflater.inflate(bytes, at: position + ObjectID.byteCount, size: size),
-                  let result = PackReader.apply(delta, to: base.bytes) else { return nil }
-            return (base.kind, result)
+            return (.referenceDelta(ObjectID(raw: bytes, at: position)), size, position + ObjectID.byteCount)
         default:
             return nil
         }
