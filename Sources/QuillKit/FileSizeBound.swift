@@ -14,6 +14,8 @@ public struct FileSizeBound: Sendable, Equatable {
     public static let prompt = FileSizeBound(bytes: 16 << 20, what: "a prompt")
     /// Result files given to `quill eval record`: 128 MiB, which Quill reads in under 500 MB of memory.
     public static let resultFile = FileSizeBound(bytes: 128 << 20, what: "a results file")
+    /// `quill.yaml`, in the work tree or committed: 1 MiB, hundreds of times a real configuration.
+    public static let config = FileSizeBound(bytes: 1 << 20, what: "quill.yaml")
 
     /// Refuses a file of `size` bytes read as `file` when it is larger than the bound.
     func check(_ size: Int, file: String) throws(InputFileError) {
