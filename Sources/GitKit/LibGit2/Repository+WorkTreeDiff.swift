@@ -4,9 +4,9 @@ import Foundation
 extension Repository {
     /// The files that differ from tree `old` (`nil` is the empty tree) to the work tree, as
     /// `git diff <commit>` sees them: tracked files (and files staged as new) as they are on disk;
-    /// untracked files are left out. With `renameReadLimit`, deletions and additions at least 50%
-    /// similar are paired as `git diff -M` does (an added file's bytes read and hashed as they are on
-    /// disk, without git's clean filters; `diff.renameLimit` read); an added file larger than
+    /// untracked files are left out. With `renameReadLimit`, files are paired as `git diff` pairs
+    /// them (`diff.renames`: renames, copies from changed files, or nothing; `diff.renameLimit`), an
+    /// added file's bytes read and hashed as they are on disk, without git's clean filters; an added file larger than
     /// `renameReadLimit` bytes is not read and stays an addition. Work-tree sides may come without a
     /// blob id (`newID` nil).
     public func treeChangesToWorkTree(from old: ObjectID?, renameReadLimit: Int? = nil) throws(GitError) -> [TreeChange] {
@@ -19,7 +19,7 @@ extension Repository {
         try check(git_diff_tree_to_workdir_with_index(&diff, handle, oldTree, &options), "git_diff_tree_to_workdir_with_index")
         defer { git_diff_free(diff) }
         let deltas = fileDeltas(of: diff!)
-        guard let renameReadLimit, let root = workTreePath else { return deltas.compactMap(\.change) }
+        guard let renameReadLimit, let root = workTreePath, let detection = try diffRenameDetection() else { return deltas.compactMap(\.change) }
         var content = SimilarityContent(repository: self)
         let hashed = try deltas.map { (delta) throws(GitError) -> FileDelta in
             guard delta.status == GIT_DELTA_ADDED, let path = delta.change?.newPath,
@@ -28,6 +28,6 @@ extension Repository {
             content.add(data, as: id)
             return delta.hashed(as: id) ?? delta
         }
-        return try pairingRenames(in: hashed, detecting: .renames, content: content, renameLimit: diffRenameLimit())
+        return try pairingRenames(in: hashed, detecting: detection, content: content, renameLimit: diffRenameLimit())
     }
 }
