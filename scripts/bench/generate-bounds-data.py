@@ -72,14 +72,15 @@ RESULT_BOUND = 128 << 20
 
 def write_at_bound(rng, folder):
     """A promptfoo file and a JSON Lines file each as close under the result-file bound as rows allow."""
-    rows = 18_600
+    sample = len(json.dumps(promptfoo(rng, 1_000), indent=1))
+    rows = RESULT_BOUND * 1_000 // sample
     while True:
         text = json.dumps(promptfoo(rng, rows), indent=1)
-        if len(text) > RESULT_BOUND:
+        if len(text) <= RESULT_BOUND:
             break
-        best, rows = text, int(rows * RESULT_BOUND / len(text) * 0.999) + 1
+        rows = rows * 995 // 1000
     with open(os.path.join(folder, "promptfoo-at-bound.json"), "w") as out:
-        out.write(best)
+        out.write(text)
     size = 0
     with open(os.path.join(folder, "cases-at-bound.jsonl"), "w") as out:
         for index in range(10_000_000):
