@@ -149,6 +149,17 @@ struct FileSizeBoundCLITests {
         #expect(try repository.git("for-each-ref", "refs/quill").isEmpty)
     }
 
+    @Test("a dataset of 1 GiB given to drift is refused from its size, before it is read")
+    func dataset() throws {
+        let repository = try repository()
+        try repository.write("before.jsonl", "{\"text\": \"Where is my order?\"}\n")
+        try writeSparse(repository.path + "/after.jsonl", size: 1 << 30)
+        let (result, peak) = try QuillBinary.runMeasuringMemory(["drift", "before.jsonl", "after.jsonl"], in: repository.path)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: after.jsonl: file is \(1 << 30) bytes, larger than the 128 MiB (\(resultBound) bytes) Quill reads for a dataset; expected a smaller file\n")
+        #expect(peak < 100_000, "peak \(peak) KB")
+    }
+
     @Test("an endless results device is read up to the bound only, then refused")
     func endlessResultFile() throws {
         let repository = try repository()
