@@ -14,7 +14,8 @@ enum LabelName {
 
     /// Whether `name` is a valid label name.
     static func isValid(_ name: String) -> Bool {
-        !name.isEmpty && !name.contains("/") && !name.contains("@") && Repository.isValidReferenceName(LabelStore.reference + "/" + name)
+        !name.isEmpty && !name.utf8.contains(UInt8(ascii: "/")) && !name.utf8.contains(UInt8(ascii: "@"))
+            && Repository.isValidReferenceName(LabelStore.reference + "/" + name)
     }
 
     /// `name` in single quotes, with control characters and quotes escaped so the message stays one line.
