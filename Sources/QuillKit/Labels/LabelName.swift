@@ -12,9 +12,10 @@ enum LabelName {
         return name
     }
 
-    /// Whether `name` is a valid label name.
+    /// Whether `name` is a valid label name. DEL is checked here: git refuses it in a reference name,
+    /// libgit2 1.5's check lets it through.
     static func isValid(_ name: String) -> Bool {
-        !name.isEmpty && !name.utf8.contains(UInt8(ascii: "/")) && !name.utf8.contains(UInt8(ascii: "@"))
+        !name.isEmpty && !name.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "@") || $0 == 0x7F }
             && Repository.isValidReferenceName(LabelStore.reference + "/" + name)
     }
 

@@ -68,7 +68,7 @@ struct LabelTests {
     @Test(
         "label names are what git accepts as one reference component, without '/' or '@'",
         arguments: ["production", "staging-2", "v1.2_rc", "bad..name", "with space", "x.lock", ".hidden", "trailing.", "a@{1}", "a@b", "a/b", "tab\tname",
-            "bell\u{7}", "star*", "colon:", "caret^", "tilde~", "question?", "bracket[", "back\\slash", "@", "", "ünïcode"])
+            "bell\u{7}", "del\u{7F}", "star*", "colon:", "caret^", "tilde~", "question?", "bracket[", "back\\slash", "@", "", "ünïcode"])
     func labelNames(name: String) throws {
         let (repository, _) = try makeRepository()
         let check = try ProcessRunner.run(
