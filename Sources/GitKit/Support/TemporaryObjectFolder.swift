@@ -14,8 +14,9 @@ import Glibc
 /// the kernel drops it when the process ends, however it ends. The next folder made in the repository
 /// removes every folder whose lock it can take, so a folder is removed exactly when its owner is gone:
 /// unlike a pid, a lock cannot be taken for a reused pid or from another pid namespace sharing the
-/// repository. A folder without a lock file (its owner was killed before making it, or an older Quill
-/// made it) is removed once it is an hour old.
+/// repository. The lock file is locked under another name and then renamed, so no process sees it
+/// unlocked while its owner lives. A folder without a lock file (its owner was killed before making
+/// it, or an older Quill made it) is removed once it is an hour old.
 struct TemporaryObjectFolder {
     /// The folder's path, without a trailing slash.
     let path: String
@@ -35,9 +36,12 @@ struct TemporaryObjectFolder {
         guard mkdir(path, 0o755) == 0 else {
             throw TemporaryObjectFolder.failure("cannot create '\(path)'")
         }
-        lock = open(path + "/" + TemporaryObjectFolder.lockName, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+        // Locked under another name, then renamed: a lock file is never seen unlocked while its owner lives.
+        let unnamed = path + "/" + TemporaryObjectFolder.lockName + ".new"
+        lock = open(unnamed, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0, rename(unnamed, path + "/" + TemporaryObjectFolder.lockName) == 0 else {
             let error = TemporaryObjectFolder.failure("cannot lock '\(path)/\(TemporaryObjectFolder.lockName)'")
+            if lock >= 0 { close(lock) }
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }

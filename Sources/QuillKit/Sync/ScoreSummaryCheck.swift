@@ -32,13 +32,7 @@ struct ScoreSummaryCheck {
             let summaryPath = "\(StorePath.scoresFolder)/\(version).jsonl"
             let stored = try repository.treeEntry(atPath: summaryPath, inTree: tree)
             let records = try repository.treeEntry(atPath: "\(StorePath.byPromptFolder)/\(version)", inTree: tree)
-            let lines = try records.map { folder in
-                try repository.treeEntries(folder.id).compactMap { entry -> ScoreLine? in
-                    guard let id = ObjectID(hex: entry.name) else { return nil }
-                    let provenance = try meta.entry(for: id, suffix: ".json").flatMap { $0.mode == .tree ? nil : $0.id }
-                    return ScoreLine(id: id, record: try store.record(id), meta: provenance)
-                }
-            } ?? []
+            let lines = try records.map { try ScoreSummary.lines(ofVersionFolder: $0.id, store: store, meta: meta) } ?? []
             let expected = lines.isEmpty ? nil : try ScoreSummary.encode(lines)
             let actual = try stored.map { try repository.blobData($0.id) }
             if actual != expected { return summaryPath }
