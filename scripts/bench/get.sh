@@ -37,14 +37,16 @@ LABELS="$SCRATCH/data/labels-$COMMITS-$MOVES"
 VERSIONS="$LABELS.versions"
 
 # --- data: the label moved through the prompt's last MOVES versions ------------------------------
-if [ ! -f "$LABELS/.git/quill-bench-labels-done" ]; then
+# Regenerated when either generator changes (eval store layout 3 came after the first data).
+STAMP="$(cat "$ROOT/scripts/bench/generate-evals.py" "$ROOT/scripts/bench/generate-labels.py" | git hash-object --stdin)"
+if [ "$(cat "$LABELS/.git/quill-bench-labels-done" 2>/dev/null)" != "$STAMP" ]; then
     say "copying ${REPO#"$ROOT"/}, moving 'production' through the last $MOVES versions of $HOT"
     rm -rf "$LABELS"
     cp -a "$REPO" "$LABELS"
     python3 "$ROOT/scripts/bench/generate-evals.py" "$LABELS" "$HOT" >/dev/null
     git -C "$LABELS" log --format=%H --reverse -- "$HOT" | tail -n "$MOVES" >"$VERSIONS"
     python3 "$ROOT/scripts/bench/generate-labels.py" "$LABELS" "$HOT" "$VERSIONS" >/dev/null
-    touch "$LABELS/.git/quill-bench-labels-done"
+    echo "$STAMP" >"$LABELS/.git/quill-bench-labels-done"
 fi
 LABEL_MOVES="$(git -C "$LABELS" rev-list --count refs/quill/labels)"
 LAST="$(tail -n 1 "$VERSIONS")"

@@ -1,32 +1,38 @@
 /// The members of a stored canonical JSON object (a record blob, a score summary line), read with
 /// Quill's own JSON reader rather than `JSONDecoder`, with `Codable`'s rules: required keys must be
 /// there with the right types, optional ones may be absent or null, unknown keys are ignored.
+///
+/// A member is found on the parsed text's tape when asked (the last one when a key repeats), so the
+/// members nobody reads are never decoded.
 struct StoredObject {
-    private let members: [String: JSONValue]
+    private let document: JSONDocument
     /// What the object is, before each problem in an error (`""` for a record, `"score line: "`).
     private let context: String
 
     init(_ bytes: [UInt8], context: String = "") throws {
-        let document: JSONDocument
         do {
             document = try JSONDocument.parse(SourceText(unchecked: bytes))
         } catch {
             throw StoredRecordError("\(context)\(error.message)\(error.column.map { " at column \($0)" } ?? "")")
         }
-        guard case .object(let members) = document.jsonValue(document.root) else { throw StoredRecordError("\(context)not an object") }
-        self.members = members
+        guard document.root.tape.kind(at: document.root.index) == .object else { throw StoredRecordError("\(context)not an object") }
         self.context = context
     }
 
     func required<Value>(_ key: String, _ read: (JSONValue) -> Value?) throws -> Value {
-        guard let value = members[key].flatMap(read) else { throw StoredRecordError("\(context)'\(key)' is missing or of the wrong type") }
+        guard let value = member(key).flatMap(read) else { throw StoredRecordError("\(context)'\(key)' is missing or of the wrong type") }
         return value
     }
 
     func optional<Value>(_ key: String, _ read: (JSONValue) -> Value?) throws -> Value? {
-        guard let value = members[key], value != .null else { return nil }
+        guard let value = member(key), value != .null else { return nil }
         guard let read = read(value) else { throw StoredRecordError("\(context)'\(key)' is of the wrong type") }
         return read
+    }
+
+    /// The plain value of the member `key`, or `nil` when there is none.
+    private func member(_ key: String) -> JSONValue? {
+        document.root[key].map(document.jsonValue)
     }
 
     /// A whole number a double holds exactly.

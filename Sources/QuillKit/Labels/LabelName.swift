@@ -12,9 +12,11 @@ enum LabelName {
         return name
     }
 
-    /// Whether `name` is a valid label name.
+    /// Whether `name` is a valid label name. DEL is checked here: git refuses it in a reference name,
+    /// libgit2 1.5's check lets it through.
     static func isValid(_ name: String) -> Bool {
-        !name.isEmpty && !name.contains("/") && !name.contains("@") && Repository.isValidReferenceName(LabelStore.reference + "/" + name)
+        !name.isEmpty && !name.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "@") || $0 == 0x7F }
+            && Repository.isValidReferenceName(LabelStore.reference + "/" + name)
     }
 
     /// `name` in single quotes, with control characters and quotes escaped so the message stays one line.

@@ -12,15 +12,22 @@ public struct LoadedPrompt: Sendable, Equatable {
     public let label: String?
     /// The file's bytes, exactly as committed.
     public let data: Data
-    /// The bytes of `quill.yaml` in the commit the version was taken from, if it has one: its
-    /// `formats` say how to read the file.
-    let configuration: Data?
+    /// `quill.yaml` in the commit the version was taken from, read when first needed: its `formats`
+    /// say how to read the file.
+    let configuration: CommitConfiguration
+
+    /// Whether both are the same version of the same prompt from the same commit, loaded the same
+    /// way (the commit's `quill.yaml` is part of the commit).
+    public static func == (lhs: LoadedPrompt, rhs: LoadedPrompt) -> Bool {
+        (lhs.path, lhs.blob, lhs.commit, lhs.label) == (rhs.path, rhs.blob, rhs.commit, rhs.label) && lhs.data == rhs.data
+    }
 
     /// The prompt read into Quill's model: front matter, messages (role and text) and variables, read
     /// as the `formats` of the commit's `quill.yaml` say. Throws ``InputFileError`` when the file does
-    /// not parse in its format, or that `quill.yaml` does not parse.
+    /// not parse in its format, or that `quill.yaml` does not parse; reads that `quill.yaml` the first
+    /// time it is called.
     public func parsed() throws -> Prompt {
-        let config = try configuration.map { try QuillConfig.parse($0, path: "\(commit.prefix(12)):\(QuillConfig.fileName)") }
+        let config = try configuration.data().map { try QuillConfig.parse($0, path: "\(commit.prefix(12)):\(QuillConfig.fileName)") }
         return try PromptParser.parse(data, path: path, reading: config?.reading(for: path) ?? PromptReading())
     }
 

@@ -5,7 +5,8 @@ import GitKit
 /// its messages and variables, render it, and read its scores.
 ///
 /// Opening reads no configuration and no work tree, so it works in bare repositories and costs a few
-/// milliseconds; loading a prompt reads one ref, one tree path and one blob.
+/// milliseconds; loading a prompt reads one ref, one tree path and one blob, and the version's
+/// `quill.yaml` only when the prompt is parsed or rendered.
 ///
 /// ```swift
 /// let library = try PromptLibrary.open(at: "/srv/prompts.git")
@@ -66,12 +67,9 @@ public final class PromptLibrary {
                             configuration: configuration(at: commit.hex))
     }
 
-    /// The bytes of `quill.yaml` in `commit`, or nil when it has none or the commit is not here (a
-    /// label's commit in a shallow clone): the prompt is then read by its extension alone.
-    private func configuration(at commit: String) -> Data? {
-        guard let id = try? ObjectID(checked: commit),
-              let entry = try? repository.treeEntry(atPath: QuillConfig.fileName, inCommit: id), entry.mode == .blob else { return nil }
-        return try? repository.blobData(entry.id)
+    /// `quill.yaml` of `commit`, to be read when the prompt is parsed.
+    private func configuration(at commit: String) -> CommitConfiguration {
+        CommitConfiguration(gitDirectory: repository.gitDirectoryPath, commit: commit)
     }
 
     /// The prompt `reference` names: `PATH@LABEL`, `PATH@REVISION`, or `PATH` (at `HEAD`). After the

@@ -169,17 +169,16 @@ final class JSONTape: Sendable {
         guard kind(at: index) == .object else { return nil }
         var found: Int?
         var child = index + 1
-        let wanted = Array(key.utf8)
         while child < next(after: index) {
-            if matches(wanted, key: child) { found = child + 1 }
+            if matches(key.utf8, key: child) { found = child + 1 }
             child = next(after: child + 1)
         }
         return found
     }
 
     /// Whether the key at `index` is `wanted`, compared in place: its bytes, then its closing quote.
-    private func matches(_ wanted: [UInt8], key index: Int) -> Bool {
-        guard kind(at: index) == .string else { return Array(string(at: index).utf8) == wanted }
+    private func matches(_ wanted: String.UTF8View, key index: Int) -> Bool {
+        guard kind(at: index) == .string else { return string(at: index).utf8.elementsEqual(wanted) }
         let first = start(at: index) + 1
         let bytes = source.bytes
         guard first + wanted.count < bytes.count, bytes[first + wanted.count] == UInt8(ascii: "\"") else { return false }

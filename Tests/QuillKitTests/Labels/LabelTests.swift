@@ -68,7 +68,7 @@ struct LabelTests {
     @Test(
         "label names are what git accepts as one reference component, without '/' or '@'",
         arguments: ["production", "staging-2", "v1.2_rc", "bad..name", "with space", "x.lock", ".hidden", "trailing.", "a@{1}", "a@b", "a/b", "tab\tname",
-            "bell\u{7}", "star*", "colon:", "caret^", "tilde~", "question?", "bracket[", "back\\slash", "@", "", "ünïcode"])
+            "bell\u{7}", "del\u{7F}", "star*", "colon:", "caret^", "tilde~", "question?", "bracket[", "back\\slash", "@", "", "ünïcode"])
     func labelNames(name: String) throws {
         let (repository, _) = try makeRepository()
         let check = try ProcessRunner.run(
@@ -137,6 +137,12 @@ struct LabelTests {
         let version = LabelVersion(blob: String(repeating: "a", count: 40), commit: String(repeating: "b", count: 40))
         let message = LabelMoveMessage(label: "production", prompt: "prompts/a b.prompt", from: nil, to: version, note: "why\n\nQuill-Label: evil")
         #expect(LabelMoveMessage(parsing: message.text) == message)
+        // Lines and paragraphs end at line feeds whatever surrounds them, as git reads a message: a path
+        // ending in a carriage return or starting with a combining mark is read back as written.
+        for prompt in ["prompts/odd\r", "\u{301}accent.prompt", "prompts/x\r\r"] {
+            let odd = LabelMoveMessage(label: "production", prompt: prompt, from: version, to: nil, note: "a\r\n\nb\n\n\nc")
+            #expect(LabelMoveMessage(parsing: odd.text) == odd, "\(prompt.debugDescription)")
+        }
         #expect(LabelMoveMessage(parsing: "quill: merge 'refs/quill/labels' from 'origin'\n") == nil)
         #expect(LabelMoveMessage(parsing: "x\n\nQuill-Label: a\nQuill-Prompt: p\nQuill-From: none\nQuill-To: 12\n") == nil)
     }

@@ -47,16 +47,22 @@ struct PromptLibraryTests {
         }
     }
 
-    @Test("a loaded version is read as the formats of its own commit's quill.yaml say; a broken one names that commit")
-    func formatsOfTheCommit() throws {
+    /// A Jinja system prompt whose commit's quill.yaml says so, labelled `production` there.
+    private func makeSystemPrompt() throws -> (repository: TestRepository, path: String, commit: String) {
         let repository = try TestRepository.evaluated()
         let path = "prompts/system/tone.md"
         try repository.write(path, "You are {{ tone | lower }}.\n")
         try repository.write("quill.yaml", "formats:\n  \"prompts/system/**\":\n    role: system\n    template: jinja\n")
-        let first = try repository.commitAll("system prompts are jinja")
+        let commit = try repository.commitAll("system prompts are jinja")
+        _ = try Workspace.open(from: repository.path).setLabel("production", on: "\(path)@\(commit)", message: nil)
+        return (repository, path, commit)
+    }
+
+    @Test("a loaded version is read as the formats of its own commit's quill.yaml say; a broken one names that commit")
+    func formatsOfTheCommit() throws {
+        let (repository, path, _) = try makeSystemPrompt()
         try repository.write("quill.yaml", "formats:\n  \"prompts/system/**\":\n    role: developer\n")
         try repository.commitAll("system prompts are developer messages")
-        _ = try Workspace.open(from: repository.path).setLabel("production", on: "\(path)@\(first)", message: nil)
         let library = try PromptLibrary.open(at: repository.path)
         let old = try library.load(path, label: "production").parsed()
         #expect(old.messages.map(\.role) == ["system"] && old.variables == ["tone"])
@@ -67,6 +73,28 @@ struct PromptLibraryTests {
         let error = #expect(throws: InputFileError.self) { try library.load(path, revision: "HEAD").parsed() }
         #expect(error?.description.hasPrefix("\(broken.prefix(12)):quill.yaml:1:10: 'formats' is a list") == true, "\(String(describing: error))")
         #expect(try library.load(path, revision: "HEAD").data == Data("You are {{ tone | lower }}.\n".utf8), "the bytes load whatever quill.yaml says")
+    }
+
+    @Test("quill.yaml is read when the prompt is first parsed, from the version's own commit: later commits, the work tree and the library's end change nothing")
+    func formatsReadLazily() throws {
+        let (repository, path, first) = try makeSystemPrompt()
+        var library: PromptLibrary? = try PromptLibrary.open(at: repository.path)
+        let loaded = try #require(try library?.load("\(path)@production"))
+        library = nil
+        // After the load: HEAD's quill.yaml is broken, the work tree's says otherwise.
+        try repository.write("quill.yaml", "formats: [broken]\n")
+        try repository.commitAll("broken quill.yaml")
+        try repository.write("quill.yaml", "formats:\n  \"prompts/system/**\":\n    role: developer\n")
+        let parsed = try DispatchQueue.global().sync { try loaded.parsed() }
+        #expect(parsed.messages.map(\.role) == ["system"] && parsed.variables == ["tone"])
+
+        // Loading reads no quill.yaml: a repository gone before the first parse is an error naming the commit.
+        let other = try PromptLibrary.open(at: repository.path).load(path, revision: first)
+        try FileManager.default.removeItem(atPath: repository.path + "/.git")
+        #expect(other.data == loaded.data)
+        let error = #expect(throws: QuillError.self) { try other.parsed() }
+        #expect(error?.kind == .repository && error?.message.contains("quill.yaml of commit \(first.prefix(12))") == true, "\(String(describing: error))")
+        #expect(try loaded.parsed() == parsed, "read once, then kept")
     }
 
     @Test("a label set on the prompt wins over a branch of the same name; a label on another prompt does not")
