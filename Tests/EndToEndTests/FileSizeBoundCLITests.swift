@@ -110,7 +110,7 @@ struct FileSizeBoundCLITests {
         }
     }
 
-    @Test("a committed quill.yaml one byte over 1 MiB is refused from its blob's size: by review on a branch, in a bare clone")
+    @Test("a committed quill.yaml one byte over 1 MiB is refused from its blob's size: by review on a branch, by get, in a bare clone")
     func committedConfig() throws {
         let repository = try repository()
         try repository.git("checkout", "-q", "-b", "evil")
@@ -118,6 +118,11 @@ struct FileSizeBoundCLITests {
         try repository.commitAll("a huge quill.yaml")
         try repository.git("checkout", "-q", "-")
         try expectRefused([["review", "evil", "main"]], in: repository, configRefusal("evil:quill.yaml", size: (1 << 20) + 1))
+        // A version loaded from that commit reads its quill.yaml when parsed: refused too; its bytes are not.
+        let evil = try repository.git("rev-parse", "evil")
+        try expectRefused([["get", "prompts/support.md@evil", "--format", "json"]], in: repository,
+                          configRefusal("\(evil.prefix(12)):quill.yaml", size: (1 << 20) + 1))
+        #expect(try QuillBinary.run(["get", "prompts/support.md@evil"], in: repository.path).stdout == "Hello\n")
         let bare = try TestRepository(cloning: repository, options: ["--bare", "--branch", "evil"])
         let result = try QuillBinary.run(["log"], in: bare.path)
         #expect(result.status == 2)

@@ -23,7 +23,8 @@ final class CommitConfiguration: Sendable {
 
     /// The bytes of the commit's `quill.yaml`, or `nil` when it has none or the commit is not in the
     /// repository (a label's commit in a shallow clone): the prompt is then read by its extension alone.
-    /// Throws ``QuillError`` (repository) when the repository can no longer be opened.
+    /// Throws ``QuillError`` (repository) when the repository can no longer be opened, and
+    /// ``InputFileError`` when the file is over `FileSizeBound.config`.
     func data() throws -> Data? {
         try bytes.withLock { cached throws -> Data? in
             if let cached { return cached }
@@ -40,9 +41,7 @@ final class CommitConfiguration: Sendable {
         } catch {
             throw QuillError(.repository, "cannot read \(QuillConfig.fileName) of commit \(commit.prefix(12)): \(error)")
         }
-        guard let id = ObjectID(hex: commit),
-            let entry = try? repository.treeEntry(atPath: QuillConfig.fileName, inCommit: id), entry.mode == .blob
-        else { return nil }
-        return try? repository.blobData(entry.id)
+        guard let id = ObjectID(hex: commit), repository.containsObject(id) else { return nil }
+        return try QuillConfig.committedText(at: id, revision: String(commit.prefix(12)), in: repository)
     }
 }
