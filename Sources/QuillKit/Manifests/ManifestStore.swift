@@ -29,7 +29,7 @@ struct ManifestStore {
     ) throws -> ObjectID {
         var updates: [TreeUpdate] = [
             .upsert(path: ManifestStore.headerFile, id: try repository.writeBlob(try CanonicalJSON.encode(header))),
-            .upsert(path: ManifestStore.documentsFile, id: try repository.writeBlob(Data(documents))),
+            .upsert(path: ManifestStore.documentsFile, id: try repository.writeBlob(documents)),
         ]
         for id in contents?.added.sorted() ?? [] { updates.append(.upsert(path: ManifestStore.contentPath(id), id: id)) }
         for id in contents?.removed.sorted() ?? [] { updates.append(.remove(path: ManifestStore.contentPath(id))) }

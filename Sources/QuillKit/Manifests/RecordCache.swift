@@ -271,8 +271,10 @@ extension RecordCache {
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else { return }
+        let written = (try? file.write(contentsOf: bytes)) != nil
+        try? file.close()
+        if !written || rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
     }
 
     /// Appends `value` to `bytes` as a little-endian integer of `size` bytes.
