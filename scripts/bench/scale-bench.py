@@ -41,6 +41,9 @@ ENV = dict(os.environ, GIT_AUTHOR_NAME=NAME, GIT_AUTHOR_EMAIL=EMAIL, GIT_COMMITT
            GIT_COMMITTER_EMAIL=EMAIL, GIT_COMMITTER_DATE=f"{WHEN} +0000", GIT_AUTHOR_DATE=f"{WHEN} +0000",
            NO_COLOR="1")
 LAYOUT = b'{"fanout":2,"quill":1,"scores":1}'
+# Quill's pack consolidation writes delta chains at most this long (Repository.maximumDeltaDepth):
+# the generated store's packs are held to it too (fast-import chains each blob on the one before).
+DELTA_DEPTH = 10
 
 
 def git(repo, *args, text=True, stdin=None):
@@ -89,7 +92,7 @@ class Stream:
     """A git fast-import stream written to a pipe."""
 
     def __init__(self, repo):
-        self.process = subprocess.Popen(["git", "-C", repo, "fast-import", "--quiet", "--done"],
+        self.process = subprocess.Popen(["git", "-C", repo, "fast-import", "--quiet", "--done", f"--depth={DELTA_DEPTH}"],
                                         stdin=subprocess.PIPE, env=ENV)
         self.out = self.process.stdin
         self.mark = 0
@@ -243,13 +246,13 @@ def write_store(repo, history, prompts, suites, batch_commits, batches, files):
 
 def store_copy(history_repo, target, history, args, batches):
     """A copy of the history repository with a generated store of `batches` batches; cached."""
-    marker = os.path.join(target, ".git", f"scale-store-{batches}")
+    marker = os.path.join(target, ".git", f"scale-store-{batches}-depth-{DELTA_DEPTH}")
     if os.path.exists(marker):
         return target
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(history_repo, target, symlinks=True)
     write_store(target, history, args.prompts, args.suites, args.batch_commits, batches, ["results.json"])
-    git(target, "repack", "-q", "-d", "--geometric=2")
+    git(target, "repack", "-q", "-d", "--geometric=2", f"--depth={DELTA_DEPTH}")
     open(marker, "w").close()
     return target
 

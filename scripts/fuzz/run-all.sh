@@ -70,7 +70,7 @@ dictionary() {
     case $1 in
     dotprompt | prompty | markdown) echo prompt ;;
     github-models | config | results-yaml) echo yaml ;;
-    chat-json | results-json | results-jsonl | canonical-json | case-lines) echo json ;;
+    chat-json | results-json | results-jsonl | canonical-json | case-lines | score-lines) echo json ;;
     results-toml | toml-prompt) echo toml ;;
     yaml-prompt) echo yaml ;;
     esac

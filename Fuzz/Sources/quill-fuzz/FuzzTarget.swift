@@ -14,7 +14,7 @@ struct FuzzTarget: Sendable {
 
     /// Every target, in the order `scripts/fuzz/run-all.sh` runs them.
     static let all: [FuzzTarget] = PromptTargets.all + [ConfigTarget.target] + ResultTargets.all
-        + [CanonicalJSONTarget.target, CaseLinesTarget.target, RawTreeTarget.target, CommitTarget.target,
+        + [CanonicalJSONTarget.target, CaseLinesTarget.target, ScoreLinesTarget.target, RawTreeTarget.target, CommitTarget.target,
            PackTarget.target, CommitGraphTarget.target]
 
     /// One target per `(name, path, summary)`, each handing its input to `read` as the file at `path`

@@ -76,31 +76,33 @@ extension Repository {
     /// `git_odb_write` first looks for the object in every backend, and on a miss (every new object)
     /// rescans `objects/pack/`: a directory read per blob, an eighth of a 10,000-record batch.
     func writePendingBlob(_ data: UnsafeRawBufferPointer) throws(GitError) -> ObjectID? {
-        guard let pendingObjects else { return nil }
-        let backend = UnsafeMutablePointer<git_odb_backend>(pendingObjects)
+        guard pendingObjects != nil else { return nil }
         var oid = git_oid()
         try check(git_odb_hash(&oid, data.baseAddress, data.count, GIT_OBJECT_BLOB), "git_odb_hash")
-        try check(backend.pointee.write(backend, &oid, data.baseAddress, data.count, GIT_OBJECT_BLOB), "mempack write")
-        return noteWritten(ObjectID(oid))
+        return try writeObject(data, type: GIT_OBJECT_BLOB, id: ObjectID(oid))
+    }
+
+    /// Writes the object `id` of kind `type` with content `data`, which hashes to `id`: on a packing
+    /// handle straight to the in-memory backend (remembered for the next pack), else through the
+    /// object database.
+    @discardableResult
+    func writeObject(_ data: UnsafeRawBufferPointer, type: git_object_t, id: ObjectID) throws(GitError) -> ObjectID {
+        var oid = id.oid
+        if let pendingObjects {
+            let backend = UnsafeMutablePointer<git_odb_backend>(pendingObjects)
+            try check(backend.pointee.write(backend, &oid, data.baseAddress, data.count, type), "mempack write")
+            return noteWritten(id)
+        }
+        var database: OpaquePointer?
+        try check(git_repository_odb(&database, handle), "git_repository_odb")
+        defer { git_odb_free(database) }
+        try check(git_odb_write(&oid, database, data.baseAddress, data.count, type), "git_odb_write")
+        return id
     }
 
     /// Remembers `id` for the next pack when this is a packing handle; returns it.
     func noteWritten(_ id: ObjectID) -> ObjectID {
         if pendingObjects != nil { pendingObjectIDs.append(id) }
         return id
-    }
-
-    /// Remembers the trees of `tree` that `base` does not have: `tree` itself and, below it, every
-    /// subtree whose id differs from the one at the same path in `base`.
-    func noteNewTrees(_ tree: ObjectID, replacing base: ObjectID?) throws(GitError) {
-        guard tree != base else { return }
-        _ = noteWritten(tree)
-        var previous = [String: ObjectID]()
-        if let base {
-            for entry in try treeEntries(base) where entry.isTree { previous[entry.name] = entry.id }
-        }
-        for entry in try treeEntries(tree) where entry.isTree && previous[entry.name] != entry.id {
-            try noteNewTrees(entry.id, replacing: previous[entry.name])
-        }
     }
 }

@@ -113,8 +113,10 @@ extension Repository {
 
     /// Writes a tree that is `base` (or the empty tree) with every update applied in one pass.
     ///
-    /// Paths may be nested (`a/b/c.json`); intermediate trees are created or removed as needed.
-    /// Complexity: O(u log u + changed trees) for u updates.
+    /// Paths may be nested (`a/b/c.json`); intermediate trees are created or removed as needed. Removing
+    /// an entry that is not there, or updating below an entry that is not a tree, throws. The trees are
+    /// built natively (`TreeUpdater`); on a packing handle each changed tree goes straight to the
+    /// pending pack. Complexity: O(u log u + size of the changed trees) for u updates.
     public func updateTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {
         let baseID: ObjectID
         if let base { baseID = base } else { baseID = try emptyTreeID() }
@@ -122,29 +124,13 @@ extension Repository {
         for update in updates {
             try Repository.validateTreePath(update.path)
         }
-        let tree = try lookupTree(baseID)
-        defer { git_tree_free(tree) }
-        let paths = updates.map { strdup($0.path) }
-        defer { paths.forEach { free($0) } }
-        var raw = [git_tree_update]()
-        raw.reserveCapacity(updates.count)
-        for (index, update) in updates.enumerated() {
-            var item = git_tree_update()
-            item.path = UnsafePointer(paths[index])
-            switch update {
-            case .upsert(_, let id, let mode):
-                item.action = GIT_TREE_UPDATE_UPSERT
-                item.id = id.oid
-                item.filemode = git_filemode_t(rawValue: mode.rawValue)
-            case .remove:
-                item.action = GIT_TREE_UPDATE_REMOVE
-            }
-            raw.append(item)
+        var updater = TreeUpdater(updates) { id throws(GitError) in try self.scanTree(id, function: "updateTree") { .success(Array($0.bytes)) } }
+        let result = try updater.apply(to: baseID)
+        for tree in updater.written {
+            let written = tree.bytes.withUnsafeBytes { buffer in Result { () throws(GitError) in try writeObject(buffer, type: GIT_OBJECT_TREE, id: tree.id) } }
+            _ = try written.get()
         }
-        var oid = git_oid()
-        try check(git_tree_create_updated(&oid, handle, tree, raw.count, &raw), "git_tree_create_updated")
-        let result = ObjectID(oid)
-        if pendingObjects != nil { try noteNewTrees(result, replacing: baseID) }
+        guard let result else { return try emptyTreeID() }
         return result
     }
 

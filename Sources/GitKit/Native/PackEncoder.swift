@@ -8,6 +8,10 @@ import Foundation
 struct PackEncoder {
     private var bytes: [UInt8] = []
     private var entries: [(id: ObjectID, offset: Int, crc: UInt32)] = []
+    /// Objects below this many bytes go through `small`, the others through `large`.
+    private static let smallObject = 16 << 10
+    private let small = Deflater(memoryLevel: 4)
+    private let large = Deflater(memoryLevel: 8)
 
     /// The pack object type numbers.
     static func typeNumber(_ type: git_object_t) -> UInt8? {
@@ -32,16 +36,7 @@ struct PackEncoder {
             size >>= 7
         }
         bytes.append(byte)
-        var compressedSize = compressBound(uLong(data.count))
-        let dataStart = bytes.count
-        bytes += repeatElement(0, count: Int(compressedSize))
-        let result = bytes.withUnsafeMutableBufferPointer { out in
-            compress2(out.baseAddress! + dataStart, &compressedSize, data.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(data.count), Z_BEST_SPEED)
-        }
-        guard result == Z_OK else {
-            throw GitError(code: .generic, message: "zlib compress2 failed with \(result)", function: "PackEncoder.append")
-        }
-        bytes.removeLast(bytes.count - dataStart - Int(compressedSize))
+        try (data.count < PackEncoder.smallObject ? small : large).compress(data, appendingTo: &bytes)
         let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress! + start, uInt($0.count - start))) }
         entries.append((id, start + 12, crc))  // offsets count the 12-byte pack header
     }

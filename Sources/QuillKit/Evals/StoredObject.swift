@@ -7,7 +7,12 @@ struct StoredObject {
     private let context: String
 
     init(_ bytes: [UInt8], context: String = "") throws {
-        let document = try JSONDocument.parse(SourceText(unchecked: bytes))
+        let document: JSONDocument
+        do {
+            document = try JSONDocument.parse(SourceText(unchecked: bytes))
+        } catch {
+            throw StoredRecordError("\(context)\(error.message)\(error.column.map { " at column \($0)" } ?? "")")
+        }
         guard case .object(let members) = document.jsonValue(document.root) else { throw StoredRecordError("\(context)not an object") }
         self.members = members
         self.context = context

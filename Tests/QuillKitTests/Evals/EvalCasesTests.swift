@@ -56,15 +56,7 @@ struct EvalCasesTests {
         let alphabet = Array(#"{}[]:,"\ 0123456789+-.eEtrufalsn"#.utf8)
         var accepted = 0
         for _ in 0..<5_000 {
-            var line = lines.randomElement(using: &random)!
-            for _ in 0..<Int.random(in: 1...3, using: &random) {
-                let at = Int.random(in: 0..<line.count, using: &random)
-                switch Int.random(in: 0..<3, using: &random) {
-                case 0: line[at] = alphabet.randomElement(using: &random)!
-                case 1: line.insert(alphabet.randomElement(using: &random)!, at: at)
-                default: if line.count > 1 { line.remove(at: at) }
-                }
-            }
+            let line = LineMutation.mutated(lines, alphabet: alphabet, using: &random)
             let text = String(decoding: line, as: UTF8.self)
             if Data(line).withUnsafeBytes(CaseLineScanner.cases(in:)) != nil { accepted += 1 }
             expectAgreement(text)

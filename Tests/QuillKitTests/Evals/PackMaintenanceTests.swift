@@ -17,6 +17,15 @@ struct PackMaintenanceTests {
         return counts
     }
 
+    /// A repository whose one commit (a prompt) is in one pack.
+    private func packedRepository() throws -> TestRepository {
+        let repository = try TestRepository.evaluated()
+        try repository.write("prompts/a.md", "Answer {{q}}.\n")
+        try repository.commitAll("prompt")
+        try repository.git("repack", "-q", "-d")
+        return repository
+    }
+
     @Test("100 packed batches leave at most 17 packs, no loose objects and no garbage; every record lists, fsck clean")
     func hundredBatches() throws {
         let repository = try TestRepository.evaluated()
@@ -43,10 +52,7 @@ struct PackMaintenanceTests {
 
     @Test("a consolidation keeps objects nothing reaches, as a concurrent writer's not yet referenced objects")
     func keepsUnreachableObjects() throws {
-        let repository = try TestRepository.evaluated()
-        try repository.write("prompts/a.md", "Answer {{q}}.\n")
-        try repository.commitAll("prompt")
-        try repository.git("repack", "-q", "-d")
+        let repository = try packedRepository()
         // Two packs of one object each that nothing reaches, beside the pack of the prompt's commit.
         let blobs = try (0..<2).map { number in
             let blob = try repository.git(["hash-object", "-w", "--stdin"], input: "written, not yet referenced \(number)\n")
@@ -62,5 +68,34 @@ struct PackMaintenanceTests {
         #expect(counts["packs"] == 2 && counts["in-pack"] == 6, "\(counts)")
         #expect(try blobs.map { try repository.git(["cat-file", "-p", $0]) } == ["written, not yet referenced 0", "written, not yet referenced 1"])
         #expect(try repository.open().consolidatePacks(whenMoreThan: 2) == false, "two packs are not more than the limit: nothing runs")
+    }
+
+    @Test("a consolidation writes no delta chain longer than Repository.maximumDeltaDepth (git alone chains such blobs about 30 deep)")
+    func cappedDeltaChains() throws {
+        let repository = try packedRepository()
+        // 60 versions of a 200-line summary, each changing one line of the one before: loose objects
+        // (fast-import writes fewer than 100 objects loose), which git deltifies against each other.
+        var random = SeededGenerator(seed: 3)
+        var lines = (0..<200).map { #"{"commit":"\#($0)","metrics":{"accuracy":0.\#(Int.random(in: 0..<10_000, using: &random))}}"# }
+        var stream = ""
+        for _ in 0..<60 {
+            lines[Int.random(in: 0..<200, using: &random)] = #"{"commit":"\#(Int.random(in: 0..<1_000_000_000, using: &random))","metrics":{"accuracy":0.5}}"#
+            let blob = lines.joined(separator: "\n") + "\n"
+            stream += "blob\ndata \(blob.utf8.count)\n\(blob)\n"
+        }
+        try repository.git(["fast-import", "--quiet"], input: stream)
+        #expect(try countObjects(repository)["count"] ?? 0 >= 60)
+        #expect(try repository.open().consolidatePacks(whenMoreThan: 0))
+        var longest = 0
+        for index in try FileManager.default.contentsOfDirectory(atPath: repository.path + "/.git/objects/pack").filter({ $0.hasSuffix(".idx") }) {
+            // `git verify-pack -v` lists each deltified object with its depth in the seventh column.
+            for line in try repository.git("verify-pack", "-v", ".git/objects/pack/" + index).split(separator: "\n") {
+                let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+                if columns.count == 7, let depth = Int(columns[5]) { longest = max(longest, depth) }
+            }
+        }
+        #expect(longest > 1, "the blobs were stored as deltas")
+        #expect(longest <= Repository.maximumDeltaDepth)
+        #expect(try countObjects(repository)["count"] == 0)
     }
 }

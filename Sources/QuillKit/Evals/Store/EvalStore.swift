@@ -51,8 +51,10 @@ struct EvalStore {
             // Records of different prompts can share a per-case blob (the same results): one update each.
             var written = Set<TreeUpdate>()
             var newLines = [ObjectID: [ScoreLine]]()
+            // Look-ups read the fan-out trees natively, each once, and leave nothing in libgit2's object cache.
+            let stored = try baseTree.map { try IndexReader(store: self, tree: $0, folder: StorePath.recordsFolder) }
             for entry in entries where seen.insert(entry.id).inserted {
-                if let baseTree, try repository.treeEntry(atPath: StorePath.record(entry.id, .two), inTree: baseTree) != nil { continue }
+                if try stored?.entry(for: entry.id, suffix: ".json") != nil { continue }
                 newIDs.append(entry.id)
                 updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID).filter { written.insert($0).inserted }
                 if let blob = ObjectID(hex: entry.record.promptBlob) {
@@ -74,10 +76,10 @@ struct EvalStore {
     /// The score summaries of the versions `lines` adds to, each the tree's summary (if any) with the lines put in.
     /// Complexity: one summary read and written per version the batch touches.
     private func summaryUpdates(adding lines: [ObjectID: [ScoreLine]], to tree: ObjectID?) throws -> [TreeUpdate] {
-        try lines.map { blob, added in
-            let path = StorePath.scores(blob)
-            let existing = try tree.flatMap { try repository.treeEntry(atPath: path, inTree: $0) }.map { try ScoreSummary.decode(repository.blobData($0.id)) } ?? []
-            return .upsert(path: path, id: try repository.writeBlob(ScoreSummary.encode(ScoreSummary.merged(existing, adding: added))))
+        let summaries = try tree.map { try IndexReader(store: self, tree: $0, folder: StorePath.scoresFolder) }
+        return try lines.map { blob, added in
+            let existing = try summaries?.entry(for: blob, suffix: ".jsonl").map { try ScoreSummary.decode(repository.blobData($0.id)) } ?? []
+            return .upsert(path: StorePath.scores(blob), id: try repository.writeBlob(ScoreSummary.encode(ScoreSummary.merged(existing, adding: added))))
         }
     }
 

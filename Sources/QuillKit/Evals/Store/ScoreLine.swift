@@ -38,7 +38,8 @@ struct ScoreLine: Sendable, Hashable {
         ScoreLine(id: id, commit: commit, prompt: prompt, suite: suite, model: model, metrics: metrics, manifest: manifest, cases: cases, errors: errors, meta: meta)
     }
 
-    private init(
+    /// The line of these members.
+    init(
         id: ObjectID, commit: String, prompt: String, suite: String, model: String?, metrics: [String: Double], manifest: String?,
         cases: Int?, errors: Int?, meta: ObjectID?
     ) {
@@ -54,8 +55,18 @@ struct ScoreLine: Sendable, Hashable {
         self.meta = meta
     }
 
-    /// Reads one stored line (without its line feed), with the same rules as a stored record.
+    /// Reads one stored line (without its line feed), with the same rules as a stored record: a line in
+    /// the form Quill writes through `init(scanning:)`, any other through the full JSON reader.
     init(stored line: ArraySlice<UInt8>) throws {
+        if let scanned = line.withUnsafeBytes(ScoreLine.init(scanning:)) {
+            self = scanned
+        } else {
+            try self.init(parsing: line)
+        }
+    }
+
+    /// Reads one stored line with the full JSON reader, which reports what is wrong with it.
+    init(parsing line: ArraySlice<UInt8>) throws {
         let object = try StoredObject(Array(line), context: "score line: ")
         let objectID: (JSONValue) -> ObjectID? = { $0.stringValue.flatMap(ObjectID.init(hex:)) }
         self.init(

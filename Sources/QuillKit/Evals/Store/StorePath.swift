@@ -3,18 +3,19 @@ import GitKit
 /// The paths of `refs/quill/evals`' tree (docs/storage.md), sharded by an id's leading hex digits: one
 /// two-digit folder level in layout 1 (`ab/cdef…`), two in layout 2 (`ab/cd/ef…`).
 enum StorePath {
-    static func record(_ id: ObjectID, _ fanout: StoreFanout) -> String { "records/\(shard(id, fanout)).json" }
+    static func record(_ id: ObjectID, _ fanout: StoreFanout) -> String { "\(recordsFolder)/\(shard(id, fanout)).json" }
     static func cases(_ id: ObjectID, _ fanout: StoreFanout) -> String { "cases/\(shard(id, fanout)).jsonl" }
     static func provenance(_ record: ObjectID, _ fanout: StoreFanout) -> String { "\(metaFolder)/\(shard(record, fanout)).json" }
     static func byCommit(_ commit: ObjectID, _ fanout: StoreFanout) -> String { "\(byCommitFolder)/\(shard(commit, fanout))" }
     static func byPrompt(_ blob: ObjectID, _ fanout: StoreFanout) -> String { "\(byPromptFolder)/\(shard(blob, fanout))" }
     static func scores(_ blob: ObjectID) -> String { "\(scoresFolder)/\(shard(blob, .two)).jsonl" }
+    static let recordsFolder = "records"
     static let byCommitFolder = "by-commit"
     static let scoresFolder = "scores"
     static let byPromptFolder = "by-prompt"
     static let metaFolder = "meta"
     /// The folders whose entries are named by ids, so sharded.
-    static let shardedFolders = ["records", "cases", metaFolder, byCommitFolder, byPromptFolder]
+    static let shardedFolders = [recordsFolder, "cases", metaFolder, byCommitFolder, byPromptFolder]
     /// The file at the root of a layout-2 tree that says so (`StoreFanout.marker`).
     static let layoutFile = "layout.json"
 
