@@ -4,15 +4,18 @@ import Foundation
 extension Repository {
     /// Writes `data` as a blob and returns its id (an existing identical blob is reused).
     public func writeBlob(_ data: Data) throws(GitError) -> ObjectID {
-        if pendingObjects != nil {
-            let written = data.withUnsafeBytes { buffer in Result { () throws(GitError) in try writePendingBlob(buffer) } }
-            if let id = try written.get() { return id }
-        }
+        try data.withUnsafeBytes { buffer in Result { () throws(GitError) in try writeBlob(buffer) } }.get()
+    }
+
+    /// Writes `bytes` as a blob and returns its id, without copying them into a `Data` first.
+    public func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
+        try bytes.withUnsafeBytes { buffer in Result { () throws(GitError) in try writeBlob(buffer) } }.get()
+    }
+
+    private func writeBlob(_ buffer: UnsafeRawBufferPointer) throws(GitError) -> ObjectID {
+        if let id = try writePendingBlob(buffer) { return id }
         var oid = git_oid()
-        let result = data.withUnsafeBytes { buffer in
-            git_blob_create_from_buffer(&oid, handle, buffer.baseAddress, buffer.count)
-        }
-        try check(result, "git_blob_create_from_buffer")
+        try check(git_blob_create_from_buffer(&oid, handle, buffer.baseAddress, buffer.count), "git_blob_create_from_buffer")
         return noteWritten(ObjectID(oid))
     }
 

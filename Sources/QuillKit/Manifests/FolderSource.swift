@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// A folder of source documents: every regular file below it whose path has no component starting
 /// with `.`, as UTF-8 text, with the relative path (`/`-separated) as its id and chunks from Quill's
@@ -18,33 +19,32 @@ struct FolderSource {
         var snapshot = ManifestSnapshot(
             store: .init(kind: "folder"), embedding: nil,
             chunking: .init(method: TextSplitter.method, size: splitter.size, overlap: splitter.overlap), index: nil, documents: [], cache: cache, scannedAt: FileStamp.now())
-        try walk("", depth: 0, into: &snapshot)
+        var position = 0
+        try walk("", depth: 0, into: &snapshot, position: &position)
         return snapshot
     }
 
-    private func walk(_ relative: String, depth: Int, into snapshot: inout ManifestSnapshot) throws {
+    /// `position`: where in the cache's path order the next file is expected.
+    private func walk(_ relative: String, depth: Int, into snapshot: inout ManifestSnapshot, position: inout Int) throws {
         guard depth < FolderSource.maximumDepth else {
             throw QuillError.badInput("'\(shown)/\(relative)' is nested deeper than \(FolderSource.maximumDepth) folders; expected a folder of documents")
         }
         let folder = relative.isEmpty ? root : root + "/" + relative
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
+        guard let entries = FolderListing.entries(atPath: folder) else {
             throw QuillError.badInput("cannot read the folder '\(relative.isEmpty ? shown : shown + "/" + relative)'; expected a readable folder of documents")
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let id = relative.isEmpty ? name : relative + "/" + name
-            guard let entry = FolderEntry.at(root + "/" + id) else { continue }
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+            let id = relative.isEmpty ? entry.name : relative + "/" + entry.name
             switch entry.kind {
-            case .folder: try walk(id, depth: depth + 1, into: &snapshot)
+            case .folder: try walk(id, depth: depth + 1, into: &snapshot, position: &position)
             case .other: continue
             case .file:
-                if let cached = snapshot.cache?.unchanged(id, stamp: entry.stamp) {
-                    snapshot.reused.append((id, cached))
+                let stamp = FileStamp(entry)
+                if let cached = snapshot.cache?.unchanged(id, stamp: stamp, position: &position) {
+                    snapshot.reused.append(cached)
                     continue
                 }
-                snapshot.documents.append(try document(id, stamp: entry.stamp))
+                snapshot.documents.append(try document(id, stamp: stamp))
             }
         }
     }

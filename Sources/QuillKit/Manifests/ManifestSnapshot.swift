@@ -20,20 +20,21 @@ struct ManifestSnapshot {
     var chunking: ManifestHeader.Chunking
     var index: [String: JSONValue]?
     var documents: [Document]
-    /// Files unchanged since the cache was written, by their document id.
-    var reused: [(id: String, entry: RecordCache.Entry)] = []
+    /// Files unchanged since the cache was written: entry numbers of `cache`.
+    var reused: [Int] = []
     /// The cache the reused entries came from.
     var cache: RecordCache?
     /// When a folder's scan started (for the next record's cache).
     var scannedAt: (seconds: Int64, nanoseconds: Int64)?
 
-    /// Refuses an empty snapshot and two documents with one id; `source` names the input.
+    /// Refuses an empty snapshot and two documents with one id; `source` names the input. (Reused
+    /// documents are files of the same folder walk as the documents read, so their ids are distinct.)
     func validate(source: String) throws {
         guard !documents.isEmpty || !reused.isEmpty else {
             throw QuillError.badInput("'\(source)' holds no documents; expected at least one document to record")
         }
         var seen = Set<String>()
-        for id in documents.map(\.id) + reused.map(\.id) where !seen.insert(id).inserted {
+        for id in documents.map(\.id) where !seen.insert(id).inserted {
             throw QuillError.badInput("'\(source)' has two documents with the id '\(id)'; expected unique document ids")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// Picks the reader for what `manifest record` was given: a Chroma directory (it holds
 /// `chroma.sqlite3`), a LlamaIndex storage folder (`docstore.json`), Quill's manifest file (`.json`,
@@ -9,15 +10,15 @@ enum ManifestSources {
         _ path: String, shown: String, splitter: TextSplitter, content: ManifestHeader.ContentMode, collection: String?,
         cache: @autoclosure () -> RecordCache?
     ) throws -> ManifestSnapshot {
-        guard let entry = FolderEntry.at(path) else {
+        guard let entry = FolderListing.entry(atPath: path) else {
             throw QuillError.badInput("'\(shown)' does not exist; expected a folder of documents, a Chroma or LlamaIndex folder, or a manifest file")
         }
         switch entry.kind {
         case .folder:
-            if FolderEntry.at(path + "/" + ChromaSource.fileName)?.kind == .file {
+            if FolderListing.entry(atPath: path + "/" + ChromaSource.fileName)?.kind == .file {
                 return try ChromaSource(root: path, shown: shown, collection: collection).read()
             }
-            if FolderEntry.at(path + "/" + LlamaIndexSource.docstore)?.kind == .file {
+            if FolderListing.entry(atPath: path + "/" + LlamaIndexSource.docstore)?.kind == .file {
                 return try LlamaIndexSource(root: path, shown: shown).read()
             }
             return try FolderSource(root: path, shown: shown, splitter: splitter).read(cache: cache())

@@ -20,31 +20,20 @@ struct ManifestStore {
     /// Where a content blob is kept inside a manifest's tree.
     static func contentPath(_ id: ObjectID) -> String { "\(contentsFolder)/\(StorePath.shard(id))" }
 
-    /// Writes a manifest's tree and returns its id, the manifest id. `lines` are the documents'
-    /// canonical lines (any order; written sorted by their bytes), `contents` the content blobs
-    /// already written (`nil` with `--content hash`). With `base` (an earlier manifest's tree and
-    /// its contents), only the contents that differ are updated. Complexity: O(d log d) for d documents.
+    /// Writes a manifest's tree and returns its id, the manifest id. `documents` is `documents.jsonl`
+    /// (the documents' canonical lines in byte order, each followed by a line feed); `contents` the
+    /// content blobs (already written) as changes to the tree `base`, or to an empty tree (`nil`
+    /// with `--content hash`). Complexity: O(size of `documents` + changed contents).
     func writeManifest(
-        header: ManifestHeader, lines: [[UInt8]], contents: Set<ObjectID>?, base: (tree: ObjectID, contents: Set<ObjectID>)?
+        header: ManifestHeader, documents: [UInt8], contents: (base: ObjectID?, added: Set<ObjectID>, removed: Set<ObjectID>)?
     ) throws -> ObjectID {
-        var documents = [UInt8]()
-        documents.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
-        for line in lines.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            documents += line
-            documents.append(0x0A)
-        }
         var updates: [TreeUpdate] = [
             .upsert(path: ManifestStore.headerFile, id: try repository.writeBlob(try CanonicalJSON.encode(header))),
-            .upsert(path: ManifestStore.documentsFile, id: try repository.writeBlob(Data(documents))),
+            .upsert(path: ManifestStore.documentsFile, id: try repository.writeBlob(documents)),
         ]
-        var baseTree: ObjectID?
-        if let contents {
-            let known = base?.contents ?? []
-            baseTree = base?.tree
-            for id in contents.subtracting(known).sorted() { updates.append(.upsert(path: ManifestStore.contentPath(id), id: id)) }
-            for id in known.subtracting(contents).sorted() { updates.append(.remove(path: ManifestStore.contentPath(id))) }
-        }
-        return try repository.updateTree(baseTree, applying: updates)
+        for id in contents?.added.sorted() ?? [] { updates.append(.upsert(path: ManifestStore.contentPath(id), id: id)) }
+        for id in contents?.removed.sorted() ?? [] { updates.append(.remove(path: ManifestStore.contentPath(id))) }
+        return try repository.updateTree(contents?.base, applying: updates)
     }
 
     /// Names the manifest `id` (already written) `name` in one commit on the ref; `nil` when the

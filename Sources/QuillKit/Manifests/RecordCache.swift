@@ -4,29 +4,42 @@ import GitKit
 /// What the last `manifest record` of a folder saw, so the next one reads only the files whose
 /// stamps changed, as git's index does (docs/storage.md, *Record cache*).
 ///
-/// Kept in `<git dir>/quill/manifest-cache/<key>`, outside every ref: it is never pushed, and
-/// deleting it only makes the next record read every file again. An entry is used only when the
-/// settings, the file's stamp and the manifest it came from all still match, and the file was not
-/// modified in the same tick as the scan that wrote it.
+/// A binary file in `<git dir>/quill/manifest-cache/<key>`, outside every ref: it is never pushed,
+/// and deleting it only makes the next record read every file again. It is read with one read and
+/// checked whole against its CRC-32 trailer before any entry is used: a truncated or corrupt cache,
+/// one of another version or made with other settings is ignored (every file is read) and the record
+/// replaces it. Entries are kept in the order of their document lines, so the next manifest's
+/// `documents.jsonl` is copied from them without sorting, and a table orders them by path for lookups.
 struct RecordCache {
-    /// One file as the last record saw it.
-    struct Entry {
-        let stamp: FileStamp
-        let content: ObjectID
-        let chunkCount: Int
-        /// The document's canonical line in the manifest.
-        let line: [UInt8]
-    }
+    static let magic = Array("QMRC".utf8)
+    static let version: UInt32 = 2
+    /// Header: magic, version, settings length; then the settings, manifest id, scan time and entry count.
+    static let headerSize = 4 + 4 + 4
+    /// An entry's fixed part: size, modification and status-change times (seconds, nanoseconds),
+    /// inode, content id, chunk count, path length, line length.
+    static let entryHeadSize = 8 + 12 + 12 + 8 + ObjectID.byteCount + 4 + 4 + 4
+    /// A cache larger than this is not read (it would describe hundreds of millions of files).
+    static let maximumSize = 1 << 36
 
-    static let magic = "quill manifest cache 1"
+    /// Where one entry lies in `bytes`: its first byte and the lengths of its path and line.
+    struct Slot {
+        let start: Int
+        let pathCount: Int
+        let lineCount: Int
+    }
 
     /// The settings the entries were made with.
     let settings: String
     /// The manifest the entries belong to.
     let manifest: ObjectID
-    /// When the scan that made the entries started.
+    /// When the scan that made the entries started, by the clock files are stamped with.
     let scannedAt: (seconds: Int64, nanoseconds: Int64)
-    let entries: [String: Entry]
+    /// The cache file's bytes.
+    let bytes: [UInt8]
+    /// The entries, in the byte order of their document lines.
+    let slots: [Slot]
+    /// Entry numbers in the byte order of their paths.
+    let byPath: [Int]
 
     /// The cache file for the folder `folder` recorded under `name`.
     static func path(in repository: Repository, folder: String, name: String) throws -> String {
@@ -34,70 +47,238 @@ struct RecordCache {
         return repository.commonDirectoryPath + "quill/manifest-cache/" + key
     }
 
-    /// The entry for `path` when the file is unchanged since the cache was written.
-    func unchanged(_ path: String, stamp: FileStamp) -> Entry? {
-        guard let entry = entries[path], entry.stamp == stamp, !stamp.isRacy(against: scannedAt) else { return nil }
+    /// Reads the cache at `path`; `nil` when there is none, or it is unreadable, damaged, of another
+    /// version, or made with other settings.
+    static func read(at path: String, settings: String) -> RecordCache? {
+        guard let data = try? BoundedFileRead.contents(atPath: path, limit: maximumSize) else { return nil }
+        return RecordCache(bytes: Array(data), settings: settings)
+    }
+
+    /// Parses `bytes`; `nil` unless they are a whole cache of this version made with `settings`.
+    /// Complexity: O(size of the cache), no allocation per entry.
+    init?(bytes: [UInt8], settings: String) {
+        guard bytes.count >= RecordCache.headerSize + 4 else { return nil }
+        let end = bytes.count - 4
+        guard CRC32.checksum(of: bytes, in: 0..<end) == UInt32(RecordCache.integer(bytes, at: end, size: 4)) else { return nil }
+        var reader = Reader(bytes: bytes, end: end)
+        guard let magic = reader.take(4), bytes[magic].elementsEqual(RecordCache.magic), reader.integer(4) == UInt64(RecordCache.version),
+            let settingsCount = reader.integer(4), let settingsBytes = reader.take(Int(settingsCount)),
+            bytes[settingsBytes].elementsEqual(settings.utf8),
+            let manifestBytes = reader.take(ObjectID.byteCount), let manifest = ObjectID(bytes: bytes[manifestBytes]),
+            let seconds = reader.integer(8), let nanoseconds = reader.integer(4), let count = reader.integer(4).map(Int.init)
+        else { return nil }
+        var slots = [Slot]()
+        slots.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = reader.offset
+            guard let head = reader.take(RecordCache.entryHeadSize) else { return nil }
+            let pathCount = Int(RecordCache.integer(bytes, at: head.upperBound - 8, size: 4))
+            let lineCount = Int(RecordCache.integer(bytes, at: head.upperBound - 4, size: 4))
+            guard reader.take(pathCount) != nil, reader.take(lineCount) != nil else { return nil }
+            slots.append(Slot(start: start, pathCount: pathCount, lineCount: lineCount))
+        }
+        var byPath = [Int]()
+        byPath.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let entry = reader.integer(4).map(Int.init), entry < count else { return nil }
+            byPath.append(entry)
+        }
+        guard reader.offset == end else { return nil }
+        self.settings = settings
+        self.manifest = manifest
+        self.scannedAt = (Int64(bitPattern: seconds), Int64(nanoseconds))
+        self.bytes = bytes
+        self.slots = slots
+        self.byPath = byPath
+    }
+
+    /// The entry of the file `path` when its stamp is still `stamp` and it was last modified in an
+    /// earlier second than the scan that wrote the cache began: a change in that second or later could
+    /// leave the stamp as it was (git's "racily clean" entries), so such a file is read again.
+    /// `position` is where in `byPath` to look first (a folder is walked in nearly path order); it is
+    /// moved past the entry found. Complexity: O(1) at the expected position, O(log n) otherwise.
+    func unchanged(_ path: String, stamp: FileStamp, position: inout Int) -> Int? {
+        let found: Int
+        if position < byPath.count, compare(path, byPath[position]) == 0 {
+            found = position
+        } else {
+            var low = 0, high = byPath.count
+            while low < high {
+                let middle = (low + high) / 2
+                if compare(path, byPath[middle]) > 0 { low = middle + 1 } else { high = middle }
+            }
+            guard low < byPath.count, compare(path, byPath[low]) == 0 else { return nil }
+            found = low
+        }
+        position = found + 1
+        let entry = byPath[found]
+        guard stamp.modifiedSeconds < scannedAt.seconds, self.stamp(entry) == stamp else { return nil }
         return entry
     }
 
-    /// Reads the cache at `path`; `nil` when there is none, it is unreadable, or made with other settings.
-    static func read(at path: String, settings: String) -> RecordCache? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let lines = Array(data).split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard lines.count >= 4, String(decoding: lines[0], as: UTF8.self) == magic,
-            String(decoding: lines[1], as: UTF8.self) == settings,
-            let manifest = ObjectID(hex: String(decoding: lines[2], as: UTF8.self)) else { return nil }
-        let time = lines[3].split(separator: 0x20).compactMap { Int64(String(decoding: $0, as: UTF8.self)) }
-        guard time.count == 2 else { return nil }
-        var entries = [String: Entry]()
-        entries.reserveCapacity(lines.count)
-        for line in lines.dropFirst(4) where !line.isEmpty {
-            guard let (path, entry) = parse(line) else { return nil }
-            entries[path] = entry
-        }
-        return RecordCache(settings: settings, manifest: manifest, scannedAt: (time[0], time[1]), entries: entries)
+    /// The path of entry `entry`, as UTF-8.
+    func path(_ entry: Int) -> ArraySlice<UInt8> {
+        let slot = slots[entry]
+        let start = slot.start + RecordCache.entryHeadSize
+        return bytes[start..<start + slot.pathCount]
     }
 
-    /// `size mtime-s mtime-ns ctime-s ctime-ns inode content chunks<TAB>path<TAB>line`.
-    private static func parse(_ line: ArraySlice<UInt8>) -> (String, Entry)? {
-        let parts = line.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3 else { return nil }
-        let fields = parts[0].split(separator: 0x20)
-        guard fields.count == 8, let content = ObjectID(hex: String(decoding: fields[6], as: UTF8.self)) else { return nil }
-        var numbers = [Int64]()
-        for field in fields[0..<6] + [fields[7]] {
-            guard let number = Int64(String(decoding: field, as: UTF8.self)) else { return nil }
-            numbers.append(number)
-        }
-        let stamp = FileStamp(
-            size: numbers[0], modifiedSeconds: numbers[1], modifiedNanoseconds: numbers[2], changedSeconds: numbers[3],
-            changedNanoseconds: numbers[4], inode: UInt64(bitPattern: numbers[5]))
-        return (String(decoding: parts[1], as: UTF8.self), Entry(stamp: stamp, content: content, chunkCount: Int(numbers[6]), line: Array(parts[2])))
+    /// The document line of entry `entry` (without its line feed).
+    func line(_ entry: Int) -> ArraySlice<UInt8> {
+        let slot = slots[entry]
+        let start = slot.start + RecordCache.entryHeadSize + slot.pathCount
+        return bytes[start..<start + slot.lineCount]
     }
 
-    /// Writes the cache to `path` whole (a temporary file renamed over it); a failure to write only
-    /// costs the next record a full read, so it is not an error. A folder with a file whose path
-    /// holds a tab or a line feed gets no cache (its entry could not be written, and the next record
-    /// must know every file of the manifest it updates).
-    func write(to path: String) {
-        guard !entries.keys.contains(where: { $0.utf8.contains(0x09) || $0.utf8.contains(0x0A) }) else {
-            try? FileManager.default.removeItem(atPath: path)
-            return
+    /// The whole of entry `entry`, to copy into the next cache.
+    func record(_ entry: Int) -> ArraySlice<UInt8> {
+        let slot = slots[entry]
+        return bytes[slot.start..<slot.start + RecordCache.entryHeadSize + slot.pathCount + slot.lineCount]
+    }
+
+    func content(_ entry: Int) -> ObjectID {
+        let start = slots[entry].start + 40
+        return ObjectID(bytes: bytes[start..<start + ObjectID.byteCount])!
+    }
+
+    /// The first 8 bytes of entry `entry`'s content id, as `contentPrefix(of:)` gives them.
+    func contentPrefix(_ entry: Int) -> UInt64 {
+        RecordCache.integer(bytes, at: slots[entry].start + 40, size: 8)
+    }
+
+    /// The first 8 bytes of `id`, for comparing with entries' content ids without reading them whole.
+    static func contentPrefix(of id: ObjectID) -> UInt64 {
+        RecordCache.integer(id.bytes, at: 0, size: 8)
+    }
+
+    func chunkCount(_ entry: Int) -> Int {
+        Int(RecordCache.integer(bytes, at: slots[entry].start + 40 + ObjectID.byteCount, size: 4))
+    }
+
+    func stamp(_ entry: Int) -> FileStamp {
+        let start = slots[entry].start
+        func field(_ offset: Int, _ size: Int) -> Int64 { Int64(bitPattern: RecordCache.integer(bytes, at: start + offset, size: size)) }
+        return FileStamp(
+            size: field(0, 8), modifiedSeconds: field(8, 8), modifiedNanoseconds: field(16, 4), changedSeconds: field(20, 8),
+            changedNanoseconds: field(28, 4), inode: UInt64(bitPattern: field(32, 8)))
+    }
+
+    /// `path` against the path of entry `entry`, by bytes: negative, zero or positive.
+    private func compare(_ path: String, _ entry: Int) -> Int {
+        let other = self.path(entry)
+        var index = other.startIndex
+        for byte in path.utf8 {
+            guard index < other.endIndex else { return 1 }
+            if byte != other[index] { return byte < other[index] ? -1 : 1 }
+            index += 1
         }
-        var out = [UInt8]()
-        out.reserveCapacity(entries.reduce(0) { $0 + $1.value.line.count + $1.key.utf8.count + 120 })
-        out += Array("\(RecordCache.magic)\n\(settings)\n\(manifest.hex)\n\(scannedAt.seconds) \(scannedAt.nanoseconds)\n".utf8)
-        for (file, entry) in entries {
-            let stamp = entry.stamp
-            out += Array(
-                "\(stamp.size) \(stamp.modifiedSeconds) \(stamp.modifiedNanoseconds) \(stamp.changedSeconds) \(stamp.changedNanoseconds) \(Int64(bitPattern: stamp.inode)) \(entry.content.hex) \(entry.chunkCount)\t\(file)\t".utf8)
-            out += entry.line
-            out.append(0x0A)
+        return index == other.endIndex ? 0 : -1
+    }
+
+    /// The little-endian unsigned integer of `size` bytes at `offset`.
+    fileprivate static func integer(_ bytes: [UInt8], at offset: Int, size: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for index in stride(from: offset + size - 1, through: offset, by: -1) { value = value << 8 | UInt64(bytes[index]) }
+        return value
+    }
+
+    /// Reads a cache's fields in order, refusing to read past `end`.
+    private struct Reader {
+        let bytes: [UInt8]
+        let end: Int
+        var offset = 0
+
+        init(bytes: [UInt8], end: Int) {
+            self.bytes = bytes
+            self.end = end
         }
+
+        mutating func take(_ count: Int) -> Range<Int>? {
+            guard count >= 0, count <= end - offset else { return nil }
+            defer { offset += count }
+            return offset..<offset + count
+        }
+
+        mutating func integer(_ size: Int) -> UInt64? {
+            take(size).map { RecordCache.integer(bytes, at: $0.lowerBound, size: size) }
+        }
+    }
+}
+
+extension RecordCache {
+    /// Writes a cache: the header, entries in the byte order of their lines, then the path order and
+    /// the checksum (docs/storage.md, *Record cache*).
+    struct Builder {
+        private(set) var bytes: [UInt8]
+        private(set) var count = 0
+        private let countOffset: Int
+
+        init(settings: String, manifest: ObjectID, scannedAt: (seconds: Int64, nanoseconds: Int64), capacity: Int) {
+            var header = RecordCache.magic
+            header.reserveCapacity(capacity + 256)
+            RecordCache.append(UInt64(RecordCache.version), size: 4, to: &header)
+            RecordCache.append(UInt64(settings.utf8.count), size: 4, to: &header)
+            header += settings.utf8
+            header += manifest.bytes
+            RecordCache.append(UInt64(bitPattern: scannedAt.seconds), size: 8, to: &header)
+            RecordCache.append(UInt64(scannedAt.nanoseconds), size: 4, to: &header)
+            countOffset = header.count
+            RecordCache.append(0, size: 4, to: &header)
+            bytes = header
+        }
+
+        /// Appends an entry of another cache unchanged.
+        mutating func append(record: ArraySlice<UInt8>) {
+            bytes += record
+            count += 1
+        }
+
+        /// Appends an entry for a file read now.
+        mutating func append(path: String, stamp: FileStamp, content: ObjectID, chunkCount: Int, line: [UInt8]) {
+            append(UInt64(bitPattern: stamp.size), size: 8)
+            append(UInt64(bitPattern: stamp.modifiedSeconds), size: 8)
+            append(UInt64(stamp.modifiedNanoseconds), size: 4)
+            append(UInt64(bitPattern: stamp.changedSeconds), size: 8)
+            append(UInt64(stamp.changedNanoseconds), size: 4)
+            append(stamp.inode, size: 8)
+            bytes += content.bytes
+            append(UInt64(chunkCount), size: 4)
+            append(UInt64(path.utf8.count), size: 4)
+            append(UInt64(line.count), size: 4)
+            bytes += path.utf8
+            bytes += line
+            count += 1
+        }
+
+        /// The finished cache, given the entry numbers in the byte order of their paths.
+        mutating func finish(byPath: [Int]) -> [UInt8] {
+            for index in 0..<4 { bytes[countOffset + index] = UInt8(truncatingIfNeeded: count >> (8 * index)) }
+            bytes.reserveCapacity(bytes.count + 4 * byPath.count + 4)
+            for entry in byPath { append(UInt64(entry), size: 4) }
+            append(UInt64(CRC32.checksum(of: bytes, in: 0..<bytes.count)), size: 4)
+            return bytes
+        }
+
+        private mutating func append(_ value: UInt64, size: Int) {
+            RecordCache.append(value, size: size, to: &bytes)
+        }
+    }
+
+    /// Writes `bytes` at `path` whole: to a temporary file of this process, renamed over the cache,
+    /// so concurrent records leave one whole cache or the other. A failure to write only costs the
+    /// next record a full read, so it is not an error.
+    static func write(_ bytes: [UInt8], to path: String) {
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(out)) else { return }
-        if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else { return }
+        let written = (try? file.write(contentsOf: bytes)) != nil
+        try? file.close()
+        if !written || rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+
+    /// Appends `value` to `bytes` as a little-endian integer of `size` bytes.
+    fileprivate static func append(_ value: UInt64, size: Int, to bytes: inout [UInt8]) {
+        for index in 0..<size { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * index))) }
     }
 }

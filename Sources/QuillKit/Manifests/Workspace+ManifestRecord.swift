@@ -21,52 +21,49 @@ extension Workspace {
         let cachePath = try RecordCache.path(in: repository, folder: absolute, name: name)
         var snapshot = try ManifestSources.read(
             absolute, shown: request.source, splitter: splitter, content: request.content, collection: request.collection,
-            cache: RecordCache.read(at: cachePath, settings: settings))
+            cache: usableCache(at: cachePath, settings: settings))
         if snapshot.store.kind == "folder" { snapshot.embedding = request.embedding }
         try snapshot.validate(source: request.source)
 
         let writer = snapshot.documents.count >= EvalStore.packedBatchSize ? try repository.openPackingHandle() : repository
         let store = ManifestStore(repository: writer)
-        var lines = [[UInt8]]()
-        lines.reserveCapacity(snapshot.documents.count + snapshot.reused.count)
-        var contents = Set<ObjectID>()
-        var cacheEntries = [String: RecordCache.Entry]()
-        var chunks = 0
+        var fresh = [DocumentMerge.Fresh]()
+        fresh.reserveCapacity(snapshot.documents.count)
         for document in snapshot.documents {
             let data = Data(document.bytes)
             let content = try document.given?.content ?? (request.content == .blobs ? writer.writeBlob(data) : Repository.blobID(of: data))
-            contents.insert(content)
             let line = try ManifestDocument(
                 id: document.id, content: content.hex, size: document.given?.size ?? document.bytes.count, metadata: document.metadata, chunks: document.chunks
             ).canonicalLine(source: request.source)
-            lines.append(line)
-            chunks += document.chunks.count
-            if let stamp = document.stamp {
-                cacheEntries[document.id] = .init(stamp: stamp, content: content, chunkCount: document.chunks.count, line: line)
-            }
+            fresh.append(.init(id: document.id, line: line, content: content, chunkCount: document.chunks.count, stamp: document.stamp))
         }
-        for (id, entry) in snapshot.reused {
-            lines.append(entry.line)
-            contents.insert(entry.content)
-            chunks += entry.chunkCount
-            cacheEntries[id] = entry
-        }
+        let merge = DocumentMerge(fresh: fresh, cache: snapshot.cache, kept: snapshot.reused)
         let header = ManifestHeader(
             store: snapshot.store, embedding: snapshot.embedding, chunking: snapshot.chunking, index: snapshot.index, content: request.content,
-            documents: lines.count, chunks: chunks)
-        var base: (tree: ObjectID, contents: Set<ObjectID>)?
-        if request.content == .blobs, let cache = snapshot.cache, try writer.objectKind(cache.manifest) == .tree {
-            base = (cache.manifest, Set(cache.entries.values.map(\.content)))
-        }
-        let id = try store.writeManifest(header: header, lines: lines, contents: request.content == .blobs ? contents : nil, base: base)
+            documents: merge.order.count, chunks: merge.chunks)
+        let changes = merge.contentChanges()
+        let id = try store.writeManifest(
+            header: header, documents: merge.documents,
+            contents: request.content == .blobs ? (snapshot.cache?.manifest, changes.added, changes.removed) : nil)
         let provenance = EvalProvenance(recordedAt: ISODate.format(recorder), recordedBy: "\(recorder.name) <\(recorder.email)>", files: [request.source])
         let commit = try store.append(id, name: name, provenance: provenance, signature: recorder)
-        if snapshot.store.kind == "folder", let scannedAt = snapshot.scannedAt {
-            RecordCache(settings: settings, manifest: id, scannedAt: scannedAt, entries: cacheEntries).write(to: cachePath)
+        if snapshot.store.kind == "folder", let scannedAt = snapshot.scannedAt,
+            snapshot.cache?.manifest != id || !snapshot.documents.isEmpty,
+            let cache = merge.nextCache(settings: settings, manifest: id, scannedAt: scannedAt) {
+            RecordCache.write(cache, to: cachePath)
         }
         return ManifestRecordReport(
-            id: id.hex, name: name, isNew: commit != nil, documents: lines.count, chunks: chunks,
+            id: id.hex, name: name, isNew: commit != nil, documents: merge.order.count, chunks: merge.chunks,
             documentsRead: snapshot.documents.count, documentsReused: snapshot.reused.count)
+    }
+}
+
+extension Workspace {
+    /// The record cache at `path` when it was made with `settings` and its manifest is in the
+    /// repository (its documents are reused, and its tree updated, only then).
+    private func usableCache(at path: String, settings: String) -> RecordCache? {
+        guard let cache = RecordCache.read(at: path, settings: settings), (try? repository.objectKind(cache.manifest)) == .tree else { return nil }
+        return cache
     }
 }
 
