@@ -67,6 +67,54 @@ struct CandidateExaminer {
         return found
     }
 
+    /// Where a record's value is set: a file, and the key its line holds before the value (`nil`: any
+    /// change of the file, for a value that is the file's own path or stands on a line without a key).
+    struct SettingSite: Hashable {
+        let path: String
+        let key: String?
+    }
+
+    /// The sites of the lines `settingLines` found for `needles`.
+    static func sites(of found: [IncludedFileChange], needles: [(String, key: String?)]) -> Set<SettingSite> {
+        var sites = Set<SettingSite>()
+        for file in found {
+            guard !needles.contains(where: { $0.0 == file.path }) else {
+                sites.insert(SettingSite(path: file.path, key: nil))
+                continue
+            }
+            for line in file.changedLines {
+                for needle in needles {
+                    guard let value = line.range(of: needle.0) else { continue }
+                    let key = line[line.index(after: line.startIndex)..<value.lowerBound].trimmingCharacters(in: .whitespaces)
+                    sites.insert(SettingSite(path: file.path, key: key.isEmpty ? nil : key))
+                }
+            }
+        }
+        return sites
+    }
+
+    /// The lines `commit` changed (against its first parent) at `sites`: a changed line whose text
+    /// starts with a site's key, or every changed line of a site without one. A commit that set a value
+    /// the next commit replaced again shows here though no record names its value.
+    func siteLines(_ commit: ObjectID, sites: Set<SettingSite>) throws -> [IncludedFileChange] {
+        let details = try repository.commit(commit)
+        let parentTree = try details.parentIDs.first.map { try repository.treeID(ofCommit: $0) }
+        let paths = Set(sites.map(\.path))
+        var found = [IncludedFileChange]()
+        for change in try repository.treeChanges(from: parentTree, to: details.treeID, paths: paths.sorted())
+        where paths.contains(change.newPath) || paths.contains(change.oldPath) {
+            let oversized = try [change.oldID, change.newID].compactMap { $0 }.contains { try repository.blobSize($0) > CandidateExaminer.settingFileLimit }
+            guard !oversized else { continue }
+            let keys = sites.filter { $0.path == change.newPath || $0.path == change.oldPath }.map(\.key)
+            let lines = try changedLines(from: change.oldID, to: change.newID).filter { line in
+                let text = line.dropFirst().drop { $0 == " " || $0 == "\t" }
+                return keys.contains { $0.map { text.hasPrefix($0) } ?? true }
+            }
+            if !lines.isEmpty { found.append(IncludedFileChange(path: change.newPath, changedLines: lines)) }
+        }
+        return found
+    }
+
     /// The commits a merge brought in: its second parent's first-parent history down to (not into)
     /// history its first parent already has, newest first, at most `limit`.
     func branchCommits(of merge: ObjectID, limit: Int = 1000) throws -> [ObjectID] {

@@ -188,21 +188,48 @@ struct RegressionAttributor {
                 interval.entries.append(.init(commit: nil, boundary: boundaryOffset, order: Int.max, merge: nil))
                 continue
             }
-            if let existing = interval.candidates.firstIndex(where: { $0.commit == origin.commit.hex }) {
-                interval.candidates[existing].insert(kind)
-                interval.candidates[existing].settings += origin.lines
-            } else {
-                var candidate = try examiner.candidate(origin.commit, kinds: [kind])
-                candidate.settings = origin.lines
-                let merge = branches.first { $0.value.contains(origin.commit) }?.key
-                candidate.merge = merge?.hex
-                let link = position[merge ?? origin.commit]!
-                let order = (chain.count - link) * 10_000 - (merge.map { branches[$0]!.firstIndex(of: origin.commit)! + 1 } ?? 0)
-                interval.candidates.append(candidate)
-                interval.entries.append(.init(commit: candidate.commit, boundary: boundaryOffset, order: order, merge: candidate.merge))
+            try attach(kind, lines: origin.lines, to: origin.commit, in: &interval, branches: branches, boundaryOffset: boundaryOffset, examiner: examiner)
+            // The value the records name may be the last of several this interval set: every commit that
+            // changed the same setting made part of the difference, and is a candidate of its kind too.
+            let sites = CandidateExaminer.sites(of: origin.lines, needles: needles)
+            for link in links {
+                let commit = chain[link].commit
+                var setters = [(commit: ObjectID, lines: [IncludedFileChange])]()
+                for branchCommit in branches[commit] ?? [] {
+                    let lines = try examiner.siteLines(branchCommit, sites: sites)
+                    if !lines.isEmpty { setters.append((branchCommit, lines)) }
+                }
+                if setters.isEmpty {
+                    let lines = try examiner.siteLines(commit, sites: sites)
+                    if !lines.isEmpty { setters.append((commit, lines)) }
+                }
+                for setter in setters where setter.commit != origin.commit {
+                    try attach(kind, lines: setter.lines, to: setter.commit, in: &interval, branches: branches, boundaryOffset: boundaryOffset, examiner: examiner)
+                }
             }
         }
         return interval
+    }
+
+    /// Adds `kind` and the setting `lines` to `commit`'s candidate in `interval`, listing it (with the
+    /// merge that brought it, for a branch commit) when it is not yet.
+    private func attach(
+        _ kind: RegressionCandidate.Kind, lines: [IncludedFileChange], to commit: ObjectID, in interval: inout Interval,
+        branches: [ObjectID: [ObjectID]], boundaryOffset: Int, examiner: CandidateExaminer
+    ) throws {
+        if let existing = interval.candidates.firstIndex(where: { $0.commit == commit.hex }) {
+            interval.candidates[existing].insert(kind)
+            interval.candidates[existing].settings += lines.filter { !interval.candidates[existing].settings.contains($0) }
+            return
+        }
+        var candidate = try examiner.candidate(commit, kinds: [kind])
+        candidate.settings = lines
+        let merge = branches.first { $0.value.contains(commit) }?.key
+        candidate.merge = merge?.hex
+        let link = position[merge ?? commit]!
+        let order = (chain.count - link) * 10_000 - (merge.map { branches[$0]!.firstIndex(of: commit)! + 1 } ?? 0)
+        interval.candidates.append(candidate)
+        interval.entries.append(.init(commit: candidate.commit, boundary: boundaryOffset, order: order, merge: candidate.merge))
     }
 
     /// The branch candidates that can still explain the change: when branch commits have records, only
