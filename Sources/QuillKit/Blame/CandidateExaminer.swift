@@ -129,24 +129,53 @@ struct CandidateExaminer {
         return branch
     }
 
-    /// The files either version of the prompt includes that differ between `tree` and `parentTree`.
+    /// How many levels of includes are followed (a prompt's includes are level 1, theirs level 2, …).
+    static let includeDepth = 8
+    /// The most included files read for one commit.
+    static let includeLimit = 256
+
+    /// The files either version of the prompt includes, directly or through included files (to
+    /// `includeDepth` levels, `includeLimit` files, each once), that differ between `tree` and `parentTree`.
     private func includeChanges(
         of version: (entry: TreeEntry?, path: String), and parent: (entry: TreeEntry?, path: String?),
         tree: ObjectID, parentTree: ObjectID?
     ) throws -> [IncludedFileChange] {
-        var paths = Set<String>()
+        var level = Set<String>()
         // Most candidates leave the prompt as it was: its one blob is then read and scanned once.
         let isUnchanged = parent.entry?.id == version.entry?.id && parent.path == version.path
         for (entry, path) in [(version.entry, Optional(version.path))] + (isUnchanged ? [] : [(parent.entry, parent.path)]) {
-            guard let entry, let path, entry.isFile, let text = String(validating: try repository.blobData(entry.id), as: UTF8.self) else { continue }
-            paths.formUnion(PromptIncludes.paths(in: text, promptPath: path))
+            guard let entry, let path else { continue }
+            level.formUnion(try includes(of: entry, at: path))
         }
-        return try paths.subtracting([version.path, parent.path].compactMap { $0 }).sorted().compactMap { path in
+        var paths = Set([version.path, parent.path].compactMap { $0 })
+        let prompts = paths
+        for _ in 0..<CandidateExaminer.includeDepth where !level.isEmpty && paths.count - prompts.count < CandidateExaminer.includeLimit {
+            level.subtract(paths)
+            var next = Set<String>()
+            for path in level.sorted().prefix(CandidateExaminer.includeLimit - (paths.count - prompts.count)) {
+                paths.insert(path)
+                var read = Set<ObjectID>()
+                for version in [tree] + (parentTree.map { [$0] } ?? []) {
+                    guard let entry = try repository.treeEntry(atPath: path, inTree: version), read.insert(entry.id).inserted else { continue }
+                    next.formUnion(try includes(of: entry, at: path))
+                }
+            }
+            level = next
+        }
+        return try paths.subtracting(prompts).sorted().compactMap { path in
             let new = try repository.treeEntry(atPath: path, inTree: tree).flatMap { $0.isFile ? $0 : nil }
             let old = try parentTree.flatMap { try repository.treeEntry(atPath: path, inTree: $0) }.flatMap { $0.isFile ? $0 : nil }
             guard new?.id != old?.id else { return nil }
             return IncludedFileChange(path: path, changedLines: try changedLines(from: old?.id, to: new?.id))
         }
+    }
+
+    /// The paths the file `entry` at `path` includes; none for a tree, a file over `settingFileLimit`
+    /// or one that is not UTF-8.
+    private func includes(of entry: TreeEntry, at path: String) throws -> [String] {
+        guard entry.isFile, try repository.blobSize(entry.id) <= CandidateExaminer.settingFileLimit,
+              let text = String(validating: try repository.blobData(entry.id), as: UTF8.self) else { return [] }
+        return PromptIncludes.paths(in: text, promptPath: path)
     }
 
     /// The lines of a blob diff, `-` removed and `+` added.
