@@ -78,13 +78,18 @@ struct RegressionAttributor {
             return candidate.probability >= 0.005 ? candidate : nil
         }
         candidates.sort { $0.probability > $1.probability }
-        let culprit = ranking.culprit
+        let segments = shift.segments
+        let caseShift = CaseShiftTest.pValue(
+            before: try (max(segments.lowerBound, boundary - CaseShiftTest.window)..<boundary).map { try caseValues($0) },
+            after: try (boundary..<min(segments.upperBound, boundary + CaseShiftTest.window)).map { try caseValues($0) })
+        // A mean shift the cases do not show may be noise: it is reported, but nothing is named for it.
+        let culprit = caseShift.map { $0 <= CaseShiftTest.significance } ?? true ? ranking.culprit : nil
         let remaining = ranking.probabilities.filter { $0 >= 0.01 }.count
         let outside = zip(ranking.entries, ranking.probabilities).filter { $0.0.commit == nil }.map(\.1).reduce(0, +)
         return MetricRegression(
             before: shift.before, after: shift.after, change: shift.change, pValue: shift.pValue, lowConfidence: shift.isLowConfidence,
             lastGood: points[boundary - 1].commit.hex, firstBad: points[boundary].commit.hex, boundaryShift: boundary - shift.index,
-            pairedCases: try caseValues(boundary - 1).paired(with: caseValues(boundary)),
+            pairedCases: try caseValues(boundary - 1).paired(with: caseValues(boundary)), caseShiftPValue: caseShift,
             recordChanges: intervals[chosen].recordChanges, candidates: candidates, outsideProbability: outside,
             ambiguous: remaining >= 2 && ranking.probabilities.allSatisfy { $0 < CandidateRanking.decisive },
             culprit: culprit, evaluateNext: ranking.evaluateNext)
