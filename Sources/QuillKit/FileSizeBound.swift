@@ -14,6 +14,11 @@ public struct FileSizeBound: Sendable, Equatable {
     public static let prompt = FileSizeBound(bytes: 16 << 20, what: "a prompt")
     /// Result files given to `quill eval record`: 128 MiB, which Quill reads in under 500 MB of memory.
     public static let resultFile = FileSizeBound(bytes: 128 << 20, what: "a results file")
+    /// A dataset of texts given to `quill drift`, a file or committed: 128 MiB, which drift profiles in
+    /// under 500 MB a side (a 96 MB file of 100,000 documents took 289 MB for both sides).
+    public static let dataset = FileSizeBound(bytes: 128 << 20, what: "a dataset")
+    /// `quill.yaml`, in the work tree or committed: 1 MiB, hundreds of times a real configuration.
+    public static let config = FileSizeBound(bytes: 1 << 20, what: "quill.yaml")
 
     /// Refuses a file of `size` bytes read as `file` when it is larger than the bound.
     func check(_ size: Int, file: String) throws(InputFileError) {

@@ -94,6 +94,50 @@ struct FileSizeBoundCLITests {
         #expect(try repository.git("status", "--porcelain").isEmpty)
     }
 
+    private func configRefusal(_ file: String, size: Int) -> String {
+        "error: \(file): file is \(size) bytes, larger than the 1 MiB (\(1 << 20) bytes) Quill reads for quill.yaml; expected a smaller file\n"
+    }
+
+    @Test("a quill.yaml of 1 GiB in the work tree is refused from its size by every command that reads it")
+    func workTreeConfig() throws {
+        let repository = try repository()
+        try writeSparse(repository.path + "/quill.yaml", size: 1 << 30)
+        for arguments in [["status"], ["log"], ["diff"], ["init"], ["blame", "prompts/support.md"]] {
+            let (result, peak) = try QuillBinary.runMeasuringMemory(arguments, in: repository.path)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == configRefusal("quill.yaml", size: 1 << 30), "\(arguments)")
+            #expect(peak < 200_000, "\(arguments): peak \(peak) KB")
+        }
+    }
+
+    @Test("a committed quill.yaml one byte over 1 MiB is refused from its blob's size: by review on a branch, in a bare clone")
+    func committedConfig() throws {
+        let repository = try repository()
+        try repository.git("checkout", "-q", "-b", "evil")
+        try writeLarge(repository, "quill.yaml", size: (1 << 20) + 1)
+        try repository.commitAll("a huge quill.yaml")
+        try repository.git("checkout", "-q", "-")
+        try expectRefused([["review", "evil", "main"]], in: repository, configRefusal("evil:quill.yaml", size: (1 << 20) + 1))
+        let bare = try TestRepository(cloning: repository, options: ["--bare", "--branch", "evil"])
+        let result = try QuillBinary.run(["log"], in: bare.path)
+        #expect(result.status == 2)
+        #expect(result.stderr == configRefusal("HEAD:quill.yaml", size: (1 << 20) + 1))
+    }
+
+    @Test("an added file too large to be a prompt is not read for rename detection: it stays an addition")
+    func largeRenameCandidate() throws {
+        let repository = try repository()
+        try repository.write("data/big.bin", "small when staged\n")
+        try repository.git("add", "data/big.bin")
+        try FileManager.default.removeItem(atPath: repository.path + "/prompts/support.md")
+        try writeSparse(repository.path + "/data/big.bin", size: 1 << 30)
+        let (result, peak) = try QuillBinary.runMeasuringMemory(["diff", "--format", "json"], in: repository.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"prompts/support.md\""))
+        #expect(!result.stdout.contains("big.bin"))
+        #expect(peak < 200_000, "peak \(peak) KB")
+    }
+
     @Test("a result file one byte over 128 MiB is refused from its size, before it is read, and nothing is recorded")
     func resultFile() throws {
         let repository = try repository()
@@ -103,6 +147,17 @@ struct FileSizeBoundCLITests {
         #expect(result.stderr == "error: results.json: file is \(resultBound + 1) bytes, larger than the 128 MiB (\(resultBound) bytes) Quill reads for a results file; expected a smaller file\n")
         #expect(peak < 100_000, "peak \(peak) KB")
         #expect(try repository.git("for-each-ref", "refs/quill").isEmpty)
+    }
+
+    @Test("a dataset of 1 GiB given to drift is refused from its size, before it is read")
+    func dataset() throws {
+        let repository = try repository()
+        try repository.write("before.jsonl", "{\"text\": \"Where is my order?\"}\n")
+        try writeSparse(repository.path + "/after.jsonl", size: 1 << 30)
+        let (result, peak) = try QuillBinary.runMeasuringMemory(["drift", "before.jsonl", "after.jsonl"], in: repository.path)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: after.jsonl: file is \(1 << 30) bytes, larger than the 128 MiB (\(resultBound) bytes) Quill reads for a dataset; expected a smaller file\n")
+        #expect(peak < 100_000, "peak \(peak) KB")
     }
 
     @Test("an endless results device is read up to the bound only, then refused")

@@ -59,7 +59,7 @@ struct ObjectStoreTests {
         try repository.fsck()
     }
 
-    @Test("what a killed pack writer leaves behind is invisible to git, and the next writer removes it")
+    @Test("what a killed pack writer leaves behind is invisible to git; the next writer removes the folders whose lock is free, never one whose owner lives")
     func leftoverTemporaryFiles() throws {
         let repository = try TestRepository()
         try repository.write("a.txt", "a\n")
@@ -68,15 +68,38 @@ struct ObjectStoreTests {
         let objects = repository.path + "/.git/objects"
         let packs = try FileManager.default.contentsOfDirectory(atPath: objects + "/pack").filter { $0.hasSuffix(".pack") || $0.hasSuffix(".idx") }
         #expect(packs.count == 2)
-        // A writer killed before its renames leaves whole or partial copies in its own folder; its pid is gone.
+        func folder(_ name: String, lock: Bool) throws -> String {
+            let path = objects + "/tmp_objdir-quill-" + name
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+            if lock { try Data().write(to: URL(fileURLWithPath: path + "/owner.lock")) }
+            return path
+        }
+        // A writer killed before its renames leaves whole or partial copies beside its free lock. Its
+        // pid is this process's: a reused pid does not keep the folder.
+        let killed = try folder("\(getpid())-0A1B", lock: true)
+        for file in packs { try FileManager.default.copyItem(atPath: objects + "/pack/" + file, toPath: killed + "/" + file) }
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: killed + "/pack-0000000000000000000000000000000000000000.pack"))
+        // A live owner, whose pid this process cannot see (another pid namespace): its lock is held.
         let finished = try ProcessRunner.run("/bin/sh", ["-c", "echo $$"])
-        let leftover = objects + "/tmp_objdir-quill-\(finished.output)-0A1B"
-        try FileManager.default.createDirectory(atPath: leftover, withIntermediateDirectories: false)
-        for file in packs { try FileManager.default.copyItem(atPath: objects + "/pack/" + file, toPath: leftover + "/" + file) }
-        try Data("partial".utf8).write(to: URL(fileURLWithPath: leftover + "/pack-0000000000000000000000000000000000000000.pack"))
-        // A live process's folder is never touched.
-        let live = objects + "/tmp_objdir-quill-\(getpid())-0C1D"
-        try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: false)
+        let live = try folder("\(finished.output)-0C1D", lock: false)
+        // flock(1) holds the lock itself (`-o`: not its command), so killing it frees the lock.
+        let owner = try SignalableProcess("/usr/bin/flock", ["-o", live + "/owner.lock", "sleep", "30"], in: repository.path,
+                                          environment: TestEnvironment.variables(), outputPath: "/dev/null")
+        defer {
+            owner.send(SIGKILL)
+            _ = owner.waitUntilExit()
+        }
+        func ownerHoldsLock() -> Bool {
+            let probe = open(live + "/owner.lock", O_RDONLY | O_CLOEXEC)
+            guard probe >= 0 else { return false }
+            defer { close(probe) }
+            return flock(probe, LOCK_EX | LOCK_NB) != 0
+        }
+        while !ownerHoldsLock() { usleep(10_000) }
+        // Folders without a lock file: an old one is abandoned, a new one may be just being made.
+        let old = try folder("1-0E1F", lock: false)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
+        let new = try folder("1-0A2B", lock: false)
         for arguments in [["status"], ["count-objects", "-v"], ["gc", "-q"]] {
             let result = try ProcessRunner.run(TestEnvironment.gitPath, arguments, in: repository.path, environment: TestEnvironment.variables())
             #expect(result.status == 0 && result.stderr.isEmpty, "git \(arguments): \(result.stderr)")
@@ -86,10 +109,9 @@ struct ObjectStoreTests {
         let packing = try repository.open().openPackingHandle()
         _ = try packing.writeBlob(Data("new\n".utf8))
         try packing.writePendingObjects()
-        #expect(!FileManager.default.fileExists(atPath: leftover))
-        #expect(FileManager.default.fileExists(atPath: live))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: objects).filter { $0.hasPrefix("tmp_") } == [(live as NSString).lastPathComponent])
-        try FileManager.default.removeItem(atPath: live)
+        let left = try FileManager.default.contentsOfDirectory(atPath: objects).filter { $0.hasPrefix("tmp_") }.sorted()
+        #expect(left == [live, new].map { ($0 as NSString).lastPathComponent }.sorted())
+        try repository.fsck()
     }
 
     @Test("tree updates store the paths git's index takes, where git finds them, and refuse the others", arguments: [

@@ -9,6 +9,9 @@
 #   scripts/bench/bounds.sh QUILL [DIR]    # QUILL: the binary to measure (a release build);
 #                                          # DIR: scratch folder (default .build-bench/bounds)
 #
+# With AT_BOUND=1, also a promptfoo file and a JSON Lines file just under the 128 MiB bound
+# (issue 14: every command on a hostile input stays under 500 MB).
+#
 # A command's base (the 3-line JSON Lines file) is printed first: memory figures are read above it.
 # Prints one `command: peak=…KB elapsed=…s` line per run (GNU time, package `time`).
 set -euo pipefail
@@ -18,7 +21,7 @@ QUILL="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 DIR="${2:-$ROOT/.build-bench/bounds}"
 TIME=(/usr/bin/time -f "peak=%MKB elapsed=%es")
 
-python3 "$ROOT/scripts/bench/generate-bounds-data.py" "$DIR/data" >/dev/null
+python3 "$ROOT/scripts/bench/generate-bounds-data.py" "$DIR/data" ${AT_BOUND:+--at-bound} >/dev/null
 
 measure() {  # label, then the command; its output is dropped, GNU time's line kept
     local label="$1"
@@ -60,4 +63,10 @@ if [ -n "${EVALS_PYTHON:-}" ]; then
     [ -f "$DIR/data/openai-evals-40k.jsonl" ] || "$EVALS_PYTHON" "$ROOT/scripts/bench/make-openai-evals-large.py" "$DIR/data/openai-evals-40k.jsonl" --samples 40000 >/dev/null
     cp "$DIR/data/openai-evals-40k.jsonl" "$EVALS/"
     (cd "$EVALS" && measure "quill eval record (11.6 MB OpenAI Evals log by oaieval, 40,000 samples)" "$QUILL" eval record openai-evals-40k.jsonl --prompt prompts/p0.txt)
+fi
+if [ -n "${AT_BOUND:-}" ]; then
+    cp "$DIR/data/promptfoo-at-bound.json" "$DIR/data/cases-at-bound.jsonl" "$EVALS/"
+    git -C "$EVALS" update-ref -d refs/quill/evals
+    (cd "$EVALS" && measure "quill eval record (promptfoo JSON just under 128 MiB)" "$QUILL" eval record promptfoo-at-bound.json)
+    (cd "$EVALS" && measure "quill eval record (JSON Lines just under 128 MiB)" "$QUILL" eval record cases-at-bound.jsonl --prompt prompts/p0.txt)
 fi

@@ -67,10 +67,38 @@ def promptfoo(rng, rows):
             "config": {"prompts": ["prompts/p0.txt"], "providers": ["openai:gpt-4o-mini"]}}
 
 
+RESULT_BOUND = 128 << 20
+
+
+def write_at_bound(rng, folder):
+    """A promptfoo file and a JSON Lines file each as close under the result-file bound as rows allow."""
+    sample = len(json.dumps(promptfoo(rng, 1_000), indent=1))
+    rows = RESULT_BOUND * 1_000 // sample
+    while True:
+        text = json.dumps(promptfoo(rng, rows), indent=1)
+        if len(text) <= RESULT_BOUND:
+            break
+        rows = rows * 995 // 1000
+    with open(os.path.join(folder, "promptfoo-at-bound.json"), "w") as out:
+        out.write(text)
+    size = 0
+    with open(os.path.join(folder, "cases-at-bound.jsonl"), "w") as out:
+        for index in range(10_000_000):
+            score = rng.random()
+            line = json.dumps({"id": f"case-{index}", "input": sentence(rng, 9), "output": sentence(rng, 4),
+                               "score": round(score, 4), "passed": score > 0.5}) + "\n"
+            if size + len(line) > RESULT_BOUND:
+                break
+            out.write(line)
+            size += len(line)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("dir")
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--at-bound", action="store_true",
+                        help="also write promptfoo JSON and JSON Lines just under the 128 MiB result-file bound")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     os.makedirs(args.dir, exist_ok=True)
@@ -86,6 +114,8 @@ def main():
             score = rng.random()
             out.write(json.dumps({"id": f"case-{index}", "input": sentence(rng, 9), "output": sentence(rng, 4),
                                   "score": round(score, 4), "passed": score > 0.5}) + "\n")
+    if args.at_bound:
+        write_at_bound(rng, args.dir)
     for name in sorted(os.listdir(args.dir)):
         print(name, os.path.getsize(os.path.join(args.dir, name)))
 

@@ -1,6 +1,7 @@
 internal import CLibGit2
 
-/// The settings rename detection reads as git reads them: the `diff` attribute and the rename limits.
+/// The settings rename detection reads as git reads them: the `diff` attribute, whether to detect
+/// renames or copies, and the rename limits.
 extension Repository {
     /// Whether git's `diff` attribute makes the file at `path` binary (`true`) or text (`false`) for
     /// diffs and rename detection, as `diff_filespec_is_binary` decides (gitattributes(5), "Marking
@@ -18,6 +19,26 @@ extension Repository {
         case GIT_ATTR_VALUE_STRING: return try value.flatMap { name throws(GitError) in try configBool("diff.\(String(cString: name)).binary") }
         default: return nil
         }
+    }
+
+    /// What `git diff` pairs, from `diff.renames`: renames when it is unset or true, copies from
+    /// changed files for `copies` (or `copy`), nothing when it is false.
+    public func diffRenameDetection() throws(GitError) -> RenameDetection? {
+        if let detection = try renameDetection(setting: "diff.renames") { return detection }
+        return .renames
+    }
+
+    /// What `git status` pairs: `status.renames`, else `diff.renames`, as `diffRenameDetection`.
+    func statusRenameDetection() throws(GitError) -> RenameDetection? {
+        if let detection = try renameDetection(setting: "status.renames") { return detection }
+        return try diffRenameDetection()
+    }
+
+    /// The detection `key` names (git's `git_config_rename`), `.some(nil)` for none, `nil` when unset.
+    private func renameDetection(setting key: String) throws(GitError) -> RenameDetection?? {
+        guard let value = try configString(key) else { return nil }
+        if ["copies", "copy"].contains(value.lowercased()) { return .some(.changedFileCopies) }
+        return try configBool(key).map { $0 ? .renames : nil }
     }
 
     /// `diff.renameLimit` as `git diff` and `git log` read it (0 or less: no limit), git's default

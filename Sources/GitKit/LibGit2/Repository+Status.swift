@@ -13,7 +13,9 @@ public struct StatusEntry: Hashable, Sendable {
 
 extension Repository {
     /// Every changed, staged or untracked path (ignored files left out), sorted by path; staged
-    /// renames paired as `git status` pairs them (git's rename detection from HEAD to the index).
+    /// renames paired as `git status` pairs them (git's rename detection from HEAD to the index),
+    /// unless `status.renames` (else `diff.renames`) is false. With `copies` only renames are
+    /// paired: a copy stays an added file, where git status would say "copied".
     public func status() throws(GitError) -> [StatusEntry] {
         var options = git_status_options()
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "git_status_options_init")
@@ -26,7 +28,8 @@ extension Repository {
         let entries = (0..<git_status_list_entrycount(list)).compactMap { index in
             git_status_byindex(list, index).flatMap { StatusEntry($0.pointee) }
         }
-        guard entries.contains(where: { $0.staged == .added }), entries.contains(where: { $0.staged == .deleted }) else { return entries }
+        guard entries.contains(where: { $0.staged == .added }), entries.contains(where: { $0.staged == .deleted }),
+              try statusRenameDetection() != nil else { return entries }
         return try pairingStagedRenames(in: entries)
     }
 

@@ -5,8 +5,8 @@ extension Repository {
     ///
     /// `paths` limits the diff to those exact paths (before rename detection); `detecting` pairs
     /// files as git does (see `RenamePairing`): `.renames` deleted with added files at least 50%
-    /// similar, as `git diff -M`; `.copies` also added files with files that stayed, changed or not,
-    /// as `git diff -C --find-copies-harder`; with `diff.renameLimit` as git diff reads it.
+    /// similar, as `git diff -M`; `.changedFileCopies` also added files with changed files, as
+    /// `git diff -C`; `.copies` with files that stayed, changed or not, as `git diff -C --find-copies-harder`; with `diff.renameLimit` as git diff reads it.
     public func treeChanges(
         from old: ObjectID?, to new: ObjectID?, paths: [String] = [], detecting detection: RenameDetection? = nil
     ) throws(GitError) -> [TreeChange] {

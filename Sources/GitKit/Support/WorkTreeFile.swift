@@ -11,12 +11,7 @@ import Glibc
 /// Sockets, FIFOs and devices read as absent too: git tracks none of them.
 public enum WorkTreeFile {
     /// The bytes git would hash for `relativePath` under the work tree `root`; `nil` when nothing
-    /// git would track is there.
-    public static func contents(of relativePath: String, in root: String) -> Data? {
-        (try? contents(of: relativePath, in: root, limit: .max - 1)) ?? nil
-    }
-
-    /// `contents(of:in:)`, refused before it is read when the file is larger than `limit` bytes.
+    /// git would track is there. Refused before it is read when the file is larger than `limit` bytes.
     public static func contents(of relativePath: String, in root: String, limit: Int) throws(FileTooLarge) -> Data? {
         guard isInsideWorkTree(relativePath, root: root) else { return nil }
         return try contents(atPath: root + "/" + relativePath, limit: limit)

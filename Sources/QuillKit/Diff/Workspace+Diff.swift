@@ -28,8 +28,8 @@ extension Workspace {
         let fromTree = try repository.treeID(ofCommit: from.commit)
         let toTree = try to.commit.map(repository.treeID(ofCommit:))
         if toTree == nil { _ = try workTree(for: "a diff against the work tree") }
-        let changes = try toTree.map { try repository.treeChanges(from: fromTree, to: $0, detecting: .renames) }
-            ?? repository.treeChangesToWorkTree(from: fromTree, detectRenames: true)
+        let changes = try toTree.map { try repository.treeChanges(from: fromTree, to: $0, detecting: repository.diffRenameDetection()) }
+            ?? repository.treeChangesToWorkTree(from: fromTree, renameReadLimit: FileSizeBound.prompt.bytes)
         warnIfRenamesIncomplete()
         let limits = try paths.map(repositoryPath(forUserPath:))
         for limit in limits where try !exists(limit, in: fromTree) && !(toTree.map { try exists(limit, in: $0) } ?? existsOnDisk(limit)) {

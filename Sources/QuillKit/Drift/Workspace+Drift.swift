@@ -35,7 +35,8 @@ extension Workspace {
     static let manifestPrefix = "manifest:"
 
     /// The path and bytes `spec` names: `REV:PATH`, the file as committed at a revision, or a
-    /// file path, relative to the current folder.
+    /// file path, relative to the current folder. Either is refused, before it is read, when it is
+    /// larger than `FileSizeBound.dataset`.
     private func collectionData(_ spec: String) throws -> (path: String, data: Data) {
         if let colon = spec.firstIndex(of: ":"), colon != spec.startIndex,
             !FileManager.default.fileExists(atPath: absolutePath(spec)) {
@@ -46,14 +47,16 @@ extension Workspace {
             guard let entry = try repository.treeEntry(atPath: path, inCommit: commit), entry.mode == .blob || entry.mode == .executable else {
                 throw QuillError.badInput("'\(path)' is not a file in '\(revision)'; expected a file committed there, such as '\(revision):data/inputs.jsonl'")
             }
-            return (path, try MissingObject.data(of: entry.id, path: path, commit: commit, in: repository))
+            return (path, try MissingObject.data(of: entry.id, path: path, commit: commit, in: repository, bound: .dataset))
         }
         let absolute = absolutePath(spec)
         var status = stat()
         guard lstat(absolute, &status) == 0 else {
             throw QuillError.badInput("'\(spec)' does not exist; expected a file, or REV:PATH for a file as committed at a revision")
         }
-        guard status.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: absolute) else {
+        guard status.st_mode & S_IFMT == S_IFREG,
+              let data = try FileSizeBound.dataset.reading(spec, { limit throws(FileTooLarge) in try BoundedFileRead.contents(atPath: absolute, limit: limit) })
+        else {
             throw QuillError.badInput("'\(spec)' is not a regular file; expected a file of texts (a symbolic link is not followed)")
         }
         return (spec, data)

@@ -37,9 +37,9 @@ extension Workspace {
     ) throws -> ReviewReport {
         let (base, head) = sides
         let baseID = try objectID(base.commit), headID = try objectID(head.commit)
-        let baseConfigText = try configText(at: baseID)
+        let baseConfigText = try QuillConfig.committedText(at: baseID, revision: base.label, in: repository)
         let policyConfig = try baseConfigText.map { try QuillConfig.parse($0, path: "\(base.label):\(QuillConfig.fileName)") } ?? QuillConfig()
-        let headConfigText = try configText(at: headID)
+        let headConfigText = try QuillConfig.committedText(at: headID, revision: head.label, in: repository)
         let configChange = baseConfigText == headConfigText ? nil : try TextDiff.between(
             String(decoding: baseConfigText ?? Data(), as: UTF8.self), String(decoding: headConfigText ?? Data(), as: UTF8.self))
         // The diff runs with the base's configuration: its prompt globs and its metric directions.
@@ -80,13 +80,6 @@ extension Workspace {
                     + "as in 'quill review origin/main', or run 'git remote set-head \(remote) --auto'")
         }
         return (String(target.dropFirst("refs/remotes/".count)), commit)
-    }
-
-    /// The bytes of `quill.yaml` at `commit`; nil when the commit has none.
-    private func configText(at commit: ObjectID) throws -> Data? {
-        guard let entry = try repository.treeEntry(atPath: QuillConfig.fileName, inCommit: commit),
-            [.blob, .executable].contains(entry.mode) else { return nil }
-        return try repository.blobData(entry.id)
     }
 
     /// The commits reachable from `head` and not from `base`.

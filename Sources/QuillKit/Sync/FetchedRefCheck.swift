@@ -2,7 +2,7 @@ import GitKit
 
 /// Checks what a remote sent for Quill's refs before any local ref moves: each must name a commit whose
 /// tree has the ref's layout (`StoreLayout`; for labels also `LabelStore.validateLayout`: label names and
-/// values). A remote's refs are untrusted: a blob, a tag or a tree of
+/// values; for the eval store also `ScoreSummaryCheck`: summaries that are their records' summaries). A remote's refs are untrusted: a blob, a tag or a tree of
 /// the wrong shape taken in here would break every later sync.
 struct FetchedRefCheck {
     let repository: Repository
@@ -23,6 +23,10 @@ struct FetchedRefCheck {
             let tree = try repository.treeID(ofCommit: tip)
             if let path = try misplacedEntry(in: tree, layout: StoreLayout.of(reference.name), known: local) {
                 throw refusal(reference.name, "at \(tip.abbreviated()) whose tree is not Quill's layout for it: '\(path)' has no place there")
+            }
+            if reference.name == SyncedRefs.evals, tree != local,
+               let path = try ScoreSummaryCheck(repository: repository).firstMismatch(in: tree, known: local) {
+                throw refusal(reference.name, "at \(tip.abbreviated()) whose score summary '\(path)' is not the summary of that version's records")
             }
             if reference.name == SyncedRefs.labels, tree != local {
                 do {

@@ -4,9 +4,8 @@ extension Workspace {
     /// Reads `quill.yaml` from HEAD's tree, for a bare repository; the defaults when HEAD is unborn
     /// or has no such regular file.
     static func loadConfig(headOf repository: Repository) throws -> QuillConfig {
-        guard let head = try repository.headCommitID(), let entry = try repository.treeEntry(atPath: QuillConfig.fileName, inCommit: head),
-              entry.mode == .blob || entry.mode == .executable else { return QuillConfig() }
-        return try QuillConfig.parse(repository.blobData(entry.id), path: "HEAD:" + QuillConfig.fileName)
+        guard let head = try repository.headCommitID(), let text = try QuillConfig.committedText(at: head, revision: "HEAD", in: repository) else { return QuillConfig() }
+        return try QuillConfig.parse(text, path: "HEAD:" + QuillConfig.fileName)
     }
 
     /// A path typed in a bare repository, taken from the top of the tree as git takes it: `.` and

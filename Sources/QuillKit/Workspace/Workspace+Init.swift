@@ -37,7 +37,7 @@ extension Workspace {
         let root = canonical(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
         let configPath = root + "/" + QuillConfig.fileName
         var wrote = false
-        if let existing = WorkTreeFile.contents(of: QuillConfig.fileName, in: root) {
+        if let existing = try QuillConfig.workTreeText(root: root) {
             _ = try QuillConfig.parse(existing, path: QuillConfig.fileName)
         } else {
             try Data(QuillConfig.defaultText.utf8).write(to: URL(fileURLWithPath: configPath), options: .withoutOverwriting)

@@ -62,7 +62,7 @@ public final class Workspace {
 
     /// Reads `quill.yaml` at `root`, or the defaults when the file does not exist.
     static func loadConfig(root: String) throws -> QuillConfig {
-        guard let data = WorkTreeFile.contents(of: QuillConfig.fileName, in: root) else { return QuillConfig() }
+        guard let data = try QuillConfig.workTreeText(root: root) else { return QuillConfig() }
         return try QuillConfig.parse(data, path: QuillConfig.fileName)
     }
 

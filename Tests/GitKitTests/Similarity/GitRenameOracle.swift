@@ -55,7 +55,12 @@ extension Repository {
     func renameStatus(_ commit: String) throws -> [String] {
         let id = try resolveCommit(commit)
         guard let parent = try self.commit(id).parentIDs.first else { throw TestFailure("\(commit) has no parent") }
-        return try treeChanges(from: treeID(ofCommit: parent), to: treeID(ofCommit: id), detecting: .renames).map { change in
+        return try nameStatus(treeChanges(from: treeID(ofCommit: parent), to: treeID(ofCommit: id), detecting: .renames))
+    }
+
+    /// `changes` as `git diff --name-status` lists them.
+    func nameStatus(_ changes: [TreeChange]) -> [String] {
+        changes.map { change in
             switch change.kind {
             case .renamed, .copied: change.status + "\t\(change.oldPath)\t\(change.newPath)"
             case .added: "A\t\(change.newPath)"

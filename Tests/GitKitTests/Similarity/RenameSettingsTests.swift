@@ -44,6 +44,35 @@ extension RenameDetectionTests {
         #expect(try repository.open().status().filter { $0.staged == .renamed }.count == gitRenames)
     }
 
+    @Test("diff.renames: git diff pairs renames (unset, true), copies from changed files (copies), or nothing (false), between commits and to the work tree; git status reads status.renames first",
+          arguments: [nil, "true", "false", "copies", "copy", "yes"])
+    func diffRenames(setting: String?) throws {
+        let repository = try TestRepository()
+        if let setting { try repository.git("config", "diff.renames", setting) }
+        try commit(repository, ["old/one.md": lines(1...60, "one"), "src/two.md": lines(1...60, "two"), "keep.md": lines(1...60, "keep")])
+        // A 90% rename, a 90% copy of a changed file, a 90% copy of an unchanged one (--find-copies-harder only).
+        let changed = try commit(repository, [
+            "old/one.md": nil, "new/uno.md": lines(1...54, "one") + lines(55...60, "edit"),
+            "src/two.md": lines(1...59, "two") + lines(60...60, "edit"), "new/copy.md": lines(1...54, "two") + lines(55...60, "copy"),
+            "new/harder.md": lines(1...54, "keep") + lines(55...60, "copy"),
+        ])
+        let opened = try repository.open()
+        let parentTree = try opened.treeID(ofCommit: opened.resolveCommit(changed + "^"))
+        let expected = try repository.git("diff", "--name-status", changed + "^", changed).split(separator: "\n").map(String.init)
+        #expect(expected.contains { $0.hasPrefix("R") } == (setting != "false"), "\(expected)")
+        #expect(expected.contains { $0.hasPrefix("C") } == (setting?.hasPrefix("cop") == true), "\(expected)")
+        let between = try opened.treeChanges(from: parentTree, to: opened.treeID(ofCommit: opened.resolveCommit(changed)), detecting: opened.diffRenameDetection())
+        #expect(opened.nameStatus(between) == expected, "between commits")
+        let toWorkTree = try opened.treeChangesToWorkTree(from: parentTree, renameReadLimit: 1 << 20)
+        #expect(try opened.nameStatus(toWorkTree) == repository.git("diff", "--name-status", changed + "^").split(separator: "\n").map(String.init), "to the work tree")
+        // Staged: git status pairs the rename unless status.renames (here the opposite of diff.renames) says no.
+        try repository.git("reset", "-q", "--soft", changed + "^")
+        try repository.git("config", "status.renames", setting == "false" ? "true" : "false")
+        let gitRenames = try repository.git("status", "--porcelain").split(separator: "\n").filter { $0.hasPrefix("R") }.count
+        #expect(gitRenames == (setting == "false" ? 1 : 0))
+        #expect(try repository.open().status().filter { $0.staged == .renamed }.count == gitRenames)
+    }
+
     @Test("the diff attribute decides text or binary: -diff, binary, diff, diff=NAME with diff.NAME.binary", arguments: [
         ("*.txt -diff", false), ("*.txt binary", false), ("*.dat diff", true), ("*.txt diff=prose", true), ("*.txt diff=prose", false),
     ])

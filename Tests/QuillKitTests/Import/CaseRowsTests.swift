@@ -69,6 +69,11 @@ struct CaseRowsTests {
         ("a,b\n1,\"two\nlines\"\n3,\"open", "t.csv:4:3: quoted field is never closed; expected a closing '\"'"),
         ("a,b\n1,\"x\" y\n", "t.csv:2:7: text after a field's closing quote; expected ',' or a line break"),
         ("a,b\n\"1,2\"\"\n3,4\n", "t.csv:2:1: quoted field is never closed; expected a closing '\"'"),
+        // Characters Swift calls newlines that are no CSV record break (VT, FF, NEL, LS, PS in a field), and CRLF.
+        ("a,b\r\n1,\"x\u{0B}y\u{0C}z\u{85}w\u{2028}v\u{2029}\"\r\n3,4,5\r\n", "t.csv:3:5: record has 3 fields; expected at most 2, as the header names"),
+        ("a,b\n1,x\u{85}y\n3,4,5\n", "t.csv:3:5: record has 3 fields; expected at most 2, as the header names"),
+        // A lone CR ends a record as SwiftCSV reads it; lines are counted by LF, as in every other message.
+        ("a,b\r1,2\r3,4,5\r", "t.csv:1:13: record has 3 fields; expected at most 2, as the header names"),
     ])
     func malformedCSV(_ text: String, _ expected: String) throws {
         let error = #expect(throws: InputFileError.self) { try EvalFixtures.read(text: text, path: "t.csv") }

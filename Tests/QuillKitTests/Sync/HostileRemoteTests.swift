@@ -9,7 +9,7 @@ struct HostileRemoteTests {
     /// A way to break one of the remote's Quill refs; returns the ref and the path the refusal names, if any.
     enum Corruption: String, CaseIterable {
         case labelsAtBlob, notesAtTree, evalsWithStrayFile, evalsWithDotDot, labelsWithSymlink, labelsWithBadValue, evalsAtTag
-        case evalsWithFlatSummary
+        case evalsWithFlatSummary, evalsWithLyingSummary, evalsWithSummaryMissingALine
 
         func apply(to remote: TestRepository) throws -> (reference: String, problem: String) {
             let evals = try remote.git("rev-parse", "refs/quill/evals")
@@ -40,6 +40,18 @@ struct HostileRemoteTests {
                 let tree = try remote.git(["mktree"], input: kept + "\n040000 tree \(scores)\tscores\n")
                 try remote.git("update-ref", "refs/quill/evals", try remote.git("commit-tree", tree, "-p", evals, "-m", "flat summary"))
                 return ("refs/quill/evals", "whose tree is not Quill's layout for it: 'scores/ab/\(name)' has no place there")
+            case .evalsWithLyingSummary, .evalsWithSummaryMissingALine:
+                // The score summary of the prompt version no longer what its records say: a score
+                // raised, or a record left out (log and blame would contradict eval show).
+                let path = try remote.git("ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "scores")
+                let summary = try remote.git("cat-file", "blob", "refs/quill/evals:" + path) + "\n"
+                let lines = summary.split(separator: "\n").map(String.init)
+                #expect(lines.count == 2 && summary.contains("0.9"))
+                let changed = self == .evalsWithLyingSummary
+                    ? summary.replacingOccurrences(of: "0.9", with: "0.95") : lines[0] + "\n"
+                let tree = try HostileRemoteTests.replacing(path, with: try remote.writeBlob(changed), in: evalsTree, of: remote)
+                try remote.git("update-ref", "refs/quill/evals", try remote.git("commit-tree", tree, "-p", evals, "-m", "lying summary"))
+                return ("refs/quill/evals", "whose score summary '\(path)' is not the summary of that version's records")
             case .evalsWithDotDot:
                 let tree = try remote.writeRawTree([.init("40000", "..", evalsTree)])
                 try remote.git("update-ref", "refs/quill/evals", try remote.git("commit-tree", tree, "-p", evals, "-m", "dot dot"))
@@ -54,6 +66,18 @@ struct HostileRemoteTests {
                 return ("refs/quill/labels", "whose tree is not Quill's layout for it: 'production/support.prompt' has no place there")
             }
         }
+    }
+
+    /// `tree` with the blob at `path` replaced by `blob`, written with `git mktree` level by level.
+    static func replacing(_ path: String, with blob: String, in tree: String, of repository: TestRepository) throws -> String {
+        let (name, rest) = path.firstIndex(of: "/").map { (String(path[..<$0]), String(path[path.index(after: $0)...])) } ?? (path, "")
+        var listing = try repository.git("ls-tree", tree).split(separator: "\n").map(String.init)
+        let index = try #require(listing.firstIndex { $0.hasSuffix("\t" + name) })
+        let entry = rest.isEmpty
+            ? "100644 blob \(blob)\t\(name)"
+            : "040000 tree \(try replacing(rest, with: blob, in: String(listing[index].split(separator: " ")[2].prefix(40)), of: repository))\t\(name)"
+        listing[index] = entry
+        return try repository.git(["mktree"], input: listing.joined(separator: "\n") + "\n")
     }
 
     private func refs(_ path: String) throws -> String {

@@ -49,7 +49,7 @@ struct RenamePairing {
     /// The source of each destination that has one, by destination index. Sources and destinations
     /// must be in git's path order (byte order of the full path).
     mutating func matches(sources allSources: [RenameSource], destinations: [SimilarityFile]) throws(GitError) -> [Int: Match] {
-        let wantsCopies = detection == .copies
+        let wantsCopies = detection != .renames
         let registered = allSources.indices.filter { wantsCopies || allSources[$0].state == .deleted }
         var used = [Int](repeating: 0, count: allSources.count)
         for index in registered where allSources[index].state != .deleted { used[index] = 1 }

@@ -31,6 +31,22 @@ struct CSVQuoting {
         }
     }
 
+    /// The byte offset where each record of `bytes` starts, as SwiftCSV splits them: at the start and
+    /// after each `\n`, `\r` or `\r\n` outside quotes. The file must have no quoting error.
+    static func recordStarts(in bytes: [UInt8]) -> [Int] {
+        var scanner = CSVQuoting()
+        var starts = [0]
+        var offset = 0
+        while offset < bytes.count {
+            if case .recordEnd = scanner.step(bytes[offset], at: offset) {
+                if bytes[offset] == UInt8(ascii: "\r"), offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "\n") { offset += 1 }
+                starts.append(offset + 1)
+            }
+            offset += 1
+        }
+        return starts
+    }
+
     /// The byte offset where each field of the record that starts at `start` begins (the first one,
     /// for a record of one field). The file must have no quoting error.
     static func fieldStarts(ofRecordAt start: Int, in bytes: [UInt8]) -> [Int] {

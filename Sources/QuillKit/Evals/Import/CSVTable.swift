@@ -10,26 +10,26 @@ enum CSVTable {
             throw SourceIssue(source.position(at: error.offset), error.message)
         }
         let text = source.text(0..<source.bytes.count)
-        var records: [(fields: [String], line: Int)] = []
-        var line = 1
+        let recordStarts = CSVQuoting.recordStarts(in: source.bytes)
+        var records: [(fields: [String], start: Int?)] = []
         do {
             let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
             try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { fields in
-                records.append((fields, line))
-                line += 1 + fields.reduce(0) { $0 + $1.count(where: \.isNewline) }
+                records.append((fields, records.count < recordStarts.count ? recordStarts[records.count] : nil))
             }
         } catch {
-            throw SourceIssue(line: line, column: 1, "malformed CSV record (\(error)); expected comma-separated fields, quoted with '\"' where they hold commas, quotes or newlines")
+            let start = records.count < recordStarts.count ? recordStarts[records.count] : source.bytes.count
+            throw SourceIssue(source.position(at: start), "malformed CSV record (\(error)); expected comma-separated fields, quoted with '\"' where they hold commas, quotes or newlines")
         }
         guard let header = records.first?.fields, header.contains(where: { !$0.isEmpty }) else {
             throw SourceIssue(line: 1, column: 1, "no header row; expected the field names on the first line")
         }
         var rows: [CaseRowsReader.Row] = []
         for record in records.dropFirst() where record.fields != [""] {
-            let starts = record.line <= source.lineStarts.count
-                ? CSVQuoting.fieldStarts(ofRecordAt: source.lineStarts[record.line - 1], in: source.bytes) : []
+            let starts = record.start.map { CSVQuoting.fieldStarts(ofRecordAt: $0, in: source.bytes) } ?? []
+            let line = record.start.map { source.position(at: $0).line } ?? source.lineStarts.count
             let position = { (field: Int) in
-                field < starts.count ? source.position(at: starts[field]) : SourcePosition(line: record.line, column: 1)
+                field < starts.count ? source.position(at: starts[field]) : SourcePosition(line: line, column: 1)
             }
             guard record.fields.count <= header.count else {
                 throw SourceIssue(position(header.count), "record has \(record.fields.count) fields; expected at most \(header.count), as the header names")
@@ -37,7 +37,7 @@ enum CSVTable {
             let members = zip(header, record.fields).enumerated().map { field, pair in
                 (key: pair.0, value: ValueNode(kind: cell(pair.1), position: position(field)))
             }
-            rows.append(CaseRowsReader.Row(node: ValueNode(kind: .table(members), position: position(0)), line: record.line))
+            rows.append(CaseRowsReader.Row(node: ValueNode(kind: .table(members), position: position(0)), line: line))
         }
         return rows
     }

@@ -101,6 +101,16 @@ enum ScoreSummary {
         return try bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map(ScoreLine.init(stored:))
     }
 
+    /// The lines of the records a version's `by-prompt` folder lists, each with its provenance blob
+    /// from `meta` (the summary Quill builds for that version).
+    static func lines(ofVersionFolder folder: ObjectID, store: EvalStore, meta: IndexReader) throws -> [ScoreLine] {
+        try store.repository.treeEntries(folder).compactMap { entry -> ScoreLine? in
+            guard let id = ObjectID(hex: entry.name) else { return nil }
+            let provenance = try meta.entry(for: id, suffix: ".json").flatMap { $0.mode == .tree ? nil : $0.id }
+            return ScoreLine(id: id, record: try store.record(id), meta: provenance)
+        }
+    }
+
     /// `existing` with `added` put in: one line per record id, a record already there kept as it is.
     static func merged(_ existing: [ScoreLine], adding added: some Sequence<ScoreLine>) -> [ScoreLine] {
         var byID = Dictionary(existing.map { ($0.id, $0) }) { first, _ in first }

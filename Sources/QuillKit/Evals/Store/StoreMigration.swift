@@ -75,11 +75,7 @@ struct StoreMigration {
             var leaves = [TreeUpdate]()
             for second in try repository.treeEntries(first.id) where second.isTree {
                 for version in try repository.treeEntries(second.id) where version.isTree {
-                    let lines = try repository.treeEntries(version.id).compactMap { entry -> ScoreLine? in
-                        guard let id = ObjectID(hex: entry.name) else { return nil }
-                        let provenance = try meta.entry(for: id, suffix: ".json").flatMap { $0.mode == .tree ? nil : $0.id }
-                        return ScoreLine(id: id, record: try store.record(id), meta: provenance)
-                    }
+                    let lines = try ScoreSummary.lines(ofVersionFolder: version.id, store: store, meta: meta)
                     guard !lines.isEmpty else { continue }
                     leaves.append(.upsert(path: "\(second.name)/\(version.name).jsonl", id: try repository.writeBlob(ScoreSummary.encode(lines))))
                 }

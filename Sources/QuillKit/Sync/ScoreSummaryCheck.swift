@@ -1,0 +1,64 @@
+import Foundation
+import GitKit
+
+/// Checks, before a sync takes in a remote's eval store, that each score summary it sent or changed
+/// (`scores/…`) is exactly the summary of the records its prompt version holds (`by-prompt/…`, with
+/// their `meta/` provenance): the one Quill builds from them. A summary is derived data that `log`,
+/// `eval list` and `blame --metric` read instead of the records, so a remote whose summaries disagree
+/// with its records (a line changed, added or left out) would make those commands contradict
+/// `eval show`; it is refused instead.
+///
+/// Complexity: one read of each record of the prompt versions whose summary or record folder
+/// differs from the local tip's (the records a sync brings in anyway); equal folders are skipped.
+struct ScoreSummaryCheck {
+    let repository: Repository
+
+    /// The path of the first summary of `tree` that is not its version's records' summary, or of a
+    /// version with records and no summary; `nil` when all agree or the tree is not layout 3.
+    func firstMismatch(in tree: ObjectID, known: ObjectID?) throws -> String? {
+        guard try StoreFanout.layout(of: tree, in: repository) == 3 else { return nil }
+        let knownIsLayout3 = try known.map { try StoreFanout.layout(of: $0, in: repository) == 3 } ?? false
+        let known = knownIsLayout3 ? known : nil
+        var versions = Set<String>()
+        for (folder, suffix) in [(StorePath.scoresFolder, ".jsonl"), (StorePath.byPromptFolder, "")] {
+            let ours = try subtree(folder, of: tree), theirs = try known.flatMap { try subtree(folder, of: $0) }
+            for leaf in try changedLeaves(of: ours, known: theirs, depth: 3) where leaf.hasSuffix(suffix) {
+                versions.insert(String(leaf.dropLast(suffix.count)))
+            }
+        }
+        let store = EvalStore(repository: repository)
+        let meta = try IndexReader(store: store, tree: tree, folder: StorePath.metaFolder)
+        for version in versions.sorted() {
+            let summaryPath = "\(StorePath.scoresFolder)/\(version).jsonl"
+            let stored = try repository.treeEntry(atPath: summaryPath, inTree: tree)
+            let records = try repository.treeEntry(atPath: "\(StorePath.byPromptFolder)/\(version)", inTree: tree)
+            let lines = try records.map { try ScoreSummary.lines(ofVersionFolder: $0.id, store: store, meta: meta) } ?? []
+            let expected = lines.isEmpty ? nil : try ScoreSummary.encode(lines)
+            let actual = try stored.map { try repository.blobData($0.id) }
+            if actual != expected { return summaryPath }
+        }
+        return nil
+    }
+
+    /// The tree at `name` in `tree`, if it is one.
+    private func subtree(_ name: String, of tree: ObjectID) throws -> ObjectID? {
+        guard let entry = try repository.treeEntryTarget(named: name, inTree: tree), entry.mode == .tree else { return nil }
+        return entry.id
+    }
+
+    /// The paths, `depth` levels down from `tree`, of the entries that differ from those at the same
+    /// path of `known` (or are not there); subtrees equal to `known`'s are not read.
+    private func changedLeaves(of tree: ObjectID?, known: ObjectID?, depth: Int) throws -> [String] {
+        guard let tree, tree != known else { return [] }
+        let knownEntries = try known.map { try Dictionary(repository.treeEntries($0).map { ($0.name, $0.id) }) { first, _ in first } } ?? [:]
+        var leaves: [String] = []
+        for entry in try repository.treeEntries(tree) where entry.id != knownEntries[entry.name] {
+            if depth == 1 {
+                leaves.append(entry.name)
+            } else if entry.isTree {
+                leaves += try changedLeaves(of: entry.id, known: knownEntries[entry.name], depth: depth - 1).map { entry.name + "/" + $0 }
+            }
+        }
+        return leaves
+    }
+}
