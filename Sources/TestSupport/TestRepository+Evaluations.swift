@@ -38,15 +38,21 @@ extension TestRepository {
     /// commit 24 changes only the partial (`Cite the policy.` → `Skip citations.`), commit 12 only an
     /// unrelated prompt, the rest an unrelated file. Accuracy is recorded for `prompts/a.prompt` on
     /// every commit but 22–25, 0.80 before commit 24 and 0.75 from it, with noise of ±0.005.
-    public static func partialRegression() throws -> (TestRepository, [String]) {
+    ///
+    /// `nested`: the line is in `prompts/rules/_cite.prompt`, a partial of the partial (which includes
+    /// `{{> tone}}` back, a cycle), and commit 24 changes only that file.
+    public static func partialRegression(nested: Bool = false) throws -> (TestRepository, [String]) {
         let repository = try evaluated()
+        let changed = nested ? "prompts/rules/_cite.prompt" : "prompts/_tone.prompt"
+        let prefix = nested ? "{{> tone}}\n" : "Be polite.\n"
         try repository.write("prompts/a.prompt", "---\nmodel: gpt-4o\n---\n{{role \"system\"}}\n{{> tone}}\n{{role \"user\"}}\n{{question}}\n")
-        try repository.write("prompts/_tone.prompt", "Be polite.\nCite the policy.\n")
+        if nested { try repository.write("prompts/_tone.prompt", "Be polite.\n{{> rules/cite}}\n") }
+        try repository.write(changed, prefix + "Cite the policy.\n")
         try repository.write("prompts/b.prompt", "{{role \"user\"}}\nUnrelated.\n")
         var commits = [try repository.commitAll("start")]
         for index in 1..<40 {
             switch index {
-            case 24: try repository.write("prompts/_tone.prompt", "Be polite.\nSkip citations.\n")
+            case 24: try repository.write(changed, prefix + "Skip citations.\n")
             case 12: try repository.write("prompts/b.prompt", "{{role \"user\"}}\nUnrelated \(index).\n")
             default: try repository.write("src/app.py", "print(\(index))\n")
             }

@@ -9,6 +9,10 @@ extension MetricRegression {
             candidates.first { $0.commit == commit }.map { $0.kinds.map(\.rawValue).joined(separator: "+") } ?? "change"
         }
         let confidence = lowConfidence ? " (few evaluated points: low confidence)" : ""
+        if let p = caseShiftPValue, !isConfirmedByCases {
+            let count = "\(candidates.count) candidate\(candidates.count == 1 ? "" : "s")"
+            return "The mean fell, but no case changed consistently across \(short(firstBad)) (per-case test p = \(ScoreFormat.short(p)))\(confidence): it may be noise; evaluate \(short(firstBad)) again before reviewing its \(count)."
+        }
         let others = candidates.filter { $0.merge == culprit && culprit != nil }
         if let culprit, !ambiguous {
             return "\(short(culprit)) (\(kinds(culprit)), probability \(ScoreFormat.short(candidates.first { $0.commit == culprit }?.probability ?? 1))) caused this regression\(confidence); review or revert its change."

@@ -67,6 +67,54 @@ struct CandidateExaminer {
         return found
     }
 
+    /// Where a record's value is set: a file, and the key its line holds before the value (`nil`: any
+    /// change of the file, for a value that is the file's own path or stands on a line without a key).
+    struct SettingSite: Hashable {
+        let path: String
+        let key: String?
+    }
+
+    /// The sites of the lines `settingLines` found for `needles`.
+    static func sites(of found: [IncludedFileChange], needles: [(String, key: String?)]) -> Set<SettingSite> {
+        var sites = Set<SettingSite>()
+        for file in found {
+            guard !needles.contains(where: { $0.0 == file.path }) else {
+                sites.insert(SettingSite(path: file.path, key: nil))
+                continue
+            }
+            for line in file.changedLines {
+                for needle in needles {
+                    guard let value = line.range(of: needle.0) else { continue }
+                    let key = line[line.index(after: line.startIndex)..<value.lowerBound].trimmingCharacters(in: .whitespaces)
+                    sites.insert(SettingSite(path: file.path, key: key.isEmpty ? nil : key))
+                }
+            }
+        }
+        return sites
+    }
+
+    /// The lines `commit` changed (against its first parent) at `sites`: a changed line whose text
+    /// starts with a site's key, or every changed line of a site without one. A commit that set a value
+    /// the next commit replaced again shows here though no record names its value.
+    func siteLines(_ commit: ObjectID, sites: Set<SettingSite>) throws -> [IncludedFileChange] {
+        let details = try repository.commit(commit)
+        let parentTree = try details.parentIDs.first.map { try repository.treeID(ofCommit: $0) }
+        let paths = Set(sites.map(\.path))
+        var found = [IncludedFileChange]()
+        for change in try repository.treeChanges(from: parentTree, to: details.treeID, paths: paths.sorted())
+        where paths.contains(change.newPath) || paths.contains(change.oldPath) {
+            let oversized = try [change.oldID, change.newID].compactMap { $0 }.contains { try repository.blobSize($0) > CandidateExaminer.settingFileLimit }
+            guard !oversized else { continue }
+            let keys = sites.filter { $0.path == change.newPath || $0.path == change.oldPath }.map(\.key)
+            let lines = try changedLines(from: change.oldID, to: change.newID).filter { line in
+                let text = line.dropFirst().drop { $0 == " " || $0 == "\t" }
+                return keys.contains { $0.map { text.hasPrefix($0) } ?? true }
+            }
+            if !lines.isEmpty { found.append(IncludedFileChange(path: change.newPath, changedLines: lines)) }
+        }
+        return found
+    }
+
     /// The commits a merge brought in: its second parent's first-parent history down to (not into)
     /// history its first parent already has, newest first, at most `limit`.
     func branchCommits(of merge: ObjectID, limit: Int = 1000) throws -> [ObjectID] {
@@ -81,24 +129,53 @@ struct CandidateExaminer {
         return branch
     }
 
-    /// The files either version of the prompt includes that differ between `tree` and `parentTree`.
+    /// How many levels of includes are followed (a prompt's includes are level 1, theirs level 2, …).
+    static let includeDepth = 8
+    /// The most included files read for one commit.
+    static let includeLimit = 256
+
+    /// The files either version of the prompt includes, directly or through included files (to
+    /// `includeDepth` levels, `includeLimit` files, each once), that differ between `tree` and `parentTree`.
     private func includeChanges(
         of version: (entry: TreeEntry?, path: String), and parent: (entry: TreeEntry?, path: String?),
         tree: ObjectID, parentTree: ObjectID?
     ) throws -> [IncludedFileChange] {
-        var paths = Set<String>()
+        var level = Set<String>()
         // Most candidates leave the prompt as it was: its one blob is then read and scanned once.
         let isUnchanged = parent.entry?.id == version.entry?.id && parent.path == version.path
         for (entry, path) in [(version.entry, Optional(version.path))] + (isUnchanged ? [] : [(parent.entry, parent.path)]) {
-            guard let entry, let path, entry.isFile, let text = String(validating: try repository.blobData(entry.id), as: UTF8.self) else { continue }
-            paths.formUnion(PromptIncludes.paths(in: text, promptPath: path))
+            guard let entry, let path else { continue }
+            level.formUnion(try includes(of: entry, at: path))
         }
-        return try paths.subtracting([version.path, parent.path].compactMap { $0 }).sorted().compactMap { path in
+        var paths = Set([version.path, parent.path].compactMap { $0 })
+        let prompts = paths
+        for _ in 0..<CandidateExaminer.includeDepth where !level.isEmpty && paths.count - prompts.count < CandidateExaminer.includeLimit {
+            level.subtract(paths)
+            var next = Set<String>()
+            for path in level.sorted().prefix(CandidateExaminer.includeLimit - (paths.count - prompts.count)) {
+                paths.insert(path)
+                var read = Set<ObjectID>()
+                for version in [tree] + (parentTree.map { [$0] } ?? []) {
+                    guard let entry = try repository.treeEntry(atPath: path, inTree: version), read.insert(entry.id).inserted else { continue }
+                    next.formUnion(try includes(of: entry, at: path))
+                }
+            }
+            level = next
+        }
+        return try paths.subtracting(prompts).sorted().compactMap { path in
             let new = try repository.treeEntry(atPath: path, inTree: tree).flatMap { $0.isFile ? $0 : nil }
             let old = try parentTree.flatMap { try repository.treeEntry(atPath: path, inTree: $0) }.flatMap { $0.isFile ? $0 : nil }
             guard new?.id != old?.id else { return nil }
             return IncludedFileChange(path: path, changedLines: try changedLines(from: old?.id, to: new?.id))
         }
+    }
+
+    /// The paths the file `entry` at `path` includes; none for a tree, a file over `settingFileLimit`
+    /// or one that is not UTF-8.
+    private func includes(of entry: TreeEntry, at path: String) throws -> [String] {
+        guard entry.isFile, try repository.blobSize(entry.id) <= CandidateExaminer.settingFileLimit,
+              let text = String(validating: try repository.blobData(entry.id), as: UTF8.self) else { return [] }
+        return PromptIncludes.paths(in: text, promptPath: path)
     }
 
     /// The lines of a blob diff, `-` removed and `+` added.

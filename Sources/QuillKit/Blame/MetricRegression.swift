@@ -18,6 +18,9 @@ public struct MetricRegression: Codable, Sendable, Equatable {
     public let boundaryShift: Int
     /// The paired comparison of the cases `lastGood` and `firstBad` share, when both have per-case results.
     public let pairedCases: PairedCaseEvidence?
+    /// The p-value of the test that the cases themselves changed across the boundary (`CaseShiftTest`,
+    /// up to ten evaluated points on each side); `nil` when the records carry no per-case results.
+    public let caseShiftPValue: Double?
     /// The settings the records name that differ between `lastGood` and `firstBad`, each with the commit
     /// that changed it (none when it changed outside the repository).
     public let recordChanges: [RecordChange]
@@ -32,8 +35,12 @@ public struct MetricRegression: Codable, Sendable, Equatable {
     /// Whether several explanations remain and none is decisive.
     public let ambiguous: Bool
     /// The decisive candidate (probability ≥ 0.95, or a merge whose branch commits together are); `nil`
-    /// when none is.
+    /// when none is, or when the cases do not confirm the change (`isConfirmedByCases`).
     public let culprit: String?
     /// The commit whose evaluation would best split the remaining candidates, while ambiguous.
     public let evaluateNext: String?
+
+    /// Whether the per-case results confirm the change (or there are none to ask): when the mean moved
+    /// but no case did consistently, the shift may be noise, and no culprit is named.
+    public var isConfirmedByCases: Bool { caseShiftPValue.map { $0 <= CaseShiftTest.significance } ?? true }
 }

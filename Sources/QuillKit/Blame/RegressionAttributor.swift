@@ -78,13 +78,18 @@ struct RegressionAttributor {
             return candidate.probability >= 0.005 ? candidate : nil
         }
         candidates.sort { $0.probability > $1.probability }
-        let culprit = ranking.culprit
+        let segments = shift.segments
+        let caseShift = CaseShiftTest.pValue(
+            before: try (max(segments.lowerBound, boundary - CaseShiftTest.window)..<boundary).map { try caseValues($0) },
+            after: try (boundary..<min(segments.upperBound, boundary + CaseShiftTest.window)).map { try caseValues($0) })
+        // A mean shift the cases do not show may be noise: it is reported, but nothing is named for it.
+        let culprit = caseShift.map { $0 <= CaseShiftTest.significance } ?? true ? ranking.culprit : nil
         let remaining = ranking.probabilities.filter { $0 >= 0.01 }.count
         let outside = zip(ranking.entries, ranking.probabilities).filter { $0.0.commit == nil }.map(\.1).reduce(0, +)
         return MetricRegression(
             before: shift.before, after: shift.after, change: shift.change, pValue: shift.pValue, lowConfidence: shift.isLowConfidence,
             lastGood: points[boundary - 1].commit.hex, firstBad: points[boundary].commit.hex, boundaryShift: boundary - shift.index,
-            pairedCases: try caseValues(boundary - 1).paired(with: caseValues(boundary)),
+            pairedCases: try caseValues(boundary - 1).paired(with: caseValues(boundary)), caseShiftPValue: caseShift,
             recordChanges: intervals[chosen].recordChanges, candidates: candidates, outsideProbability: outside,
             ambiguous: remaining >= 2 && ranking.probabilities.allSatisfy { $0 < CandidateRanking.decisive },
             culprit: culprit, evaluateNext: ranking.evaluateNext)
@@ -188,21 +193,48 @@ struct RegressionAttributor {
                 interval.entries.append(.init(commit: nil, boundary: boundaryOffset, order: Int.max, merge: nil))
                 continue
             }
-            if let existing = interval.candidates.firstIndex(where: { $0.commit == origin.commit.hex }) {
-                interval.candidates[existing].insert(kind)
-                interval.candidates[existing].settings += origin.lines
-            } else {
-                var candidate = try examiner.candidate(origin.commit, kinds: [kind])
-                candidate.settings = origin.lines
-                let merge = branches.first { $0.value.contains(origin.commit) }?.key
-                candidate.merge = merge?.hex
-                let link = position[merge ?? origin.commit]!
-                let order = (chain.count - link) * 10_000 - (merge.map { branches[$0]!.firstIndex(of: origin.commit)! + 1 } ?? 0)
-                interval.candidates.append(candidate)
-                interval.entries.append(.init(commit: candidate.commit, boundary: boundaryOffset, order: order, merge: candidate.merge))
+            try attach(kind, lines: origin.lines, to: origin.commit, in: &interval, branches: branches, boundaryOffset: boundaryOffset, examiner: examiner)
+            // The value the records name may be the last of several this interval set: every commit that
+            // changed the same setting made part of the difference, and is a candidate of its kind too.
+            let sites = CandidateExaminer.sites(of: origin.lines, needles: needles)
+            for link in links {
+                let commit = chain[link].commit
+                var setters = [(commit: ObjectID, lines: [IncludedFileChange])]()
+                for branchCommit in branches[commit] ?? [] {
+                    let lines = try examiner.siteLines(branchCommit, sites: sites)
+                    if !lines.isEmpty { setters.append((branchCommit, lines)) }
+                }
+                if setters.isEmpty {
+                    let lines = try examiner.siteLines(commit, sites: sites)
+                    if !lines.isEmpty { setters.append((commit, lines)) }
+                }
+                for setter in setters where setter.commit != origin.commit {
+                    try attach(kind, lines: setter.lines, to: setter.commit, in: &interval, branches: branches, boundaryOffset: boundaryOffset, examiner: examiner)
+                }
             }
         }
         return interval
+    }
+
+    /// Adds `kind` and the setting `lines` to `commit`'s candidate in `interval`, listing it (with the
+    /// merge that brought it, for a branch commit) when it is not yet.
+    private func attach(
+        _ kind: RegressionCandidate.Kind, lines: [IncludedFileChange], to commit: ObjectID, in interval: inout Interval,
+        branches: [ObjectID: [ObjectID]], boundaryOffset: Int, examiner: CandidateExaminer
+    ) throws {
+        if let existing = interval.candidates.firstIndex(where: { $0.commit == commit.hex }) {
+            interval.candidates[existing].insert(kind)
+            interval.candidates[existing].settings += lines.filter { !interval.candidates[existing].settings.contains($0) }
+            return
+        }
+        var candidate = try examiner.candidate(commit, kinds: [kind])
+        candidate.settings = lines
+        let merge = branches.first { $0.value.contains(commit) }?.key
+        candidate.merge = merge?.hex
+        let link = position[merge ?? commit]!
+        let order = (chain.count - link) * 10_000 - (merge.map { branches[$0]!.firstIndex(of: commit)! + 1 } ?? 0)
+        interval.candidates.append(candidate)
+        interval.entries.append(.init(commit: candidate.commit, boundary: boundaryOffset, order: order, merge: candidate.merge))
     }
 
     /// The branch candidates that can still explain the change: when branch commits have records, only

@@ -14,6 +14,13 @@ extension Workspace {
     public func regressions(
         prompt userPath: String, metric: String, revision: String = "HEAD", since: String? = nil, suite: String? = nil
     ) throws -> RegressionReport {
+        try regressions(prompt: userPath, metric: metric, revision: revision, since: since, suite: suite, detector: ChangePointDetector())
+    }
+
+    /// `regressions` with the change points found by `detector`.
+    func regressions(
+        prompt userPath: String, metric: String, revision: String, since: String?, suite: String?, detector: ChangePointDetector
+    ) throws -> RegressionReport {
         let path = try repositoryPath(forUserPath: userPath)
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let stop = try since.map(resolveUserCommit)
@@ -31,7 +38,7 @@ extension Workspace {
         let store = EvalStore(repository: repository)
         var attributor = try RegressionAttributor(
             repository: repository, config: config, store: store, tree: try store.tipTree()!, metric: metric, suite: suite, points: points, chain: chain)
-        let regressions = try LevelShift.find(in: points.map(\.value))
+        let regressions = try LevelShift.find(in: points.map(\.value), detector: detector)
             .filter { direction == .higher ? $0.change < 0 : $0.change > 0 }
             .map { try attributor.attribute($0) }
         return RegressionReport(

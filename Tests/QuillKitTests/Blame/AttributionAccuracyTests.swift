@@ -1,5 +1,5 @@
 import Foundation
-import QuillKit
+@testable import QuillKit
 import TestSupport
 import Testing
 
@@ -30,5 +30,26 @@ struct AttributionAccuracyTests {
         let tally = try Self.run(Shape(cause: cause, sigmas: 3, commits: 120, evaluatedEvery: 5), seeds: 1...3)
         #expect(tally.exactOrAmongRate >= 0.95)
         #expect(tally.precision >= 0.95)
+    }
+
+    @Test("a shift of the means that the cases do not show names no culprit: noise-only histories with every split accepted")
+    func unconfirmedShifts() throws {
+        var detector = ChangePointDetector()
+        detector.significance = 1
+        detector.permutations = 1
+        detector.minimumSegment = 8
+        var (shifts, named) = (0, 0)
+        for seed in UInt64(1)...3 {
+            var generator = RegressionHistoryGenerator(shape: Shape(cause: .none, sigmas: 0, commits: 150, evaluatedEvery: 1), seed: seed)
+            let history = try generator.generate()
+            let report = try Workspace.open(from: history.repository.path)
+                .regressions(prompt: history.prompt, metric: "accuracy", revision: "HEAD", since: nil, suite: nil, detector: detector)
+            shifts += report.regressions.count
+            named += report.regressions.filter { $0.culprit != nil }.count
+            #expect(report.regressions.allSatisfy { $0.isConfirmedByCases || $0.culprit == nil })
+        }
+        print("noise-only shifts accepted by force: \(shifts), culprits named for them: \(named)")
+        #expect(shifts >= 5)
+        #expect(named * 10 <= shifts)
     }
 }

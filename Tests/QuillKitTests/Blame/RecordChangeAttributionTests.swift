@@ -41,6 +41,40 @@ struct RecordChangeAttributionTests {
         #expect(regression.ambiguous && regression.culprit == nil)
     }
 
+    @Test("a manifest rebuilt twice between two evaluations: both commits that set it are data candidates, not only the one whose value the records name")
+    func settingChangedTwice() throws {
+        let repository = try TestRepository.evaluated()
+        try repository.write("quill.yaml", "notes: false\nmetrics:\n  accuracy: {direction: higher}\n")
+        try repository.write("prompts/a.md", "Answer the question.\n")
+        try repository.write("rag/index.yaml", "store: docs\nmanifest: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n")
+        var commits = [String]()
+        for index in 0..<40 {
+            switch index {
+            case 20: try repository.write("rag/index.yaml", "store: docs\nmanifest: bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n")
+            case 21: try repository.write("rag/index.yaml", "store: docs\nmanifest: cccccccccccccccccccccccccccccccccccccccc\n")
+            default: try repository.write("src/app.py", "print(\(index))\n")
+            }
+            commits.append(try repository.commitAll("change \(index)"))
+        }
+        var random = SplitMix64(seed: 11)
+        for (index, commit) in commits.enumerated() where ![20, 21].contains(index) {
+            let accuracy = 0.8 - (index >= 20 ? 0.05 : 0) + 0.005 * Double.random(in: -1...1, using: &random)
+            try repository.recordMetrics(#"{"quill": 1, "manifest": "\#(index >= 20 ? "cccccccccccccccccccccccccccccccccccccccc" : "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")", "metrics": {"accuracy": \#(accuracy)}}"#, commit: commit)
+        }
+        let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
+        let regression = try #require(report.regressions.first)
+        #expect(regression.lastGood == commits[19] && regression.firstBad == commits[22])
+        #expect(regression.recordChanges.map(\.commit) == [commits[21]])
+        let byCommit = Dictionary(uniqueKeysWithValues: regression.candidates.map { ($0.commit, $0) })
+        #expect(Set(byCommit.keys) == [commits[20], commits[21]])
+        #expect(byCommit[commits[20]]?.kinds == [.data])
+        #expect(byCommit[commits[20]]?.settings.map(\.path) == ["rag/index.yaml"])
+        #expect(byCommit[commits[20]]?.settings.first?.changedLines == ["-manifest: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "+manifest: bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"])
+        #expect(byCommit[commits[21]]?.settings.first?.changedLines == ["+manifest: cccccccccccccccccccccccccccccccccccccccc"])
+        #expect(regression.ambiguous && regression.culprit == nil)
+        #expect(regression.evaluateNext == commits[20])
+    }
+
     @Test("a culprit on a merged branch with records is named; without records the merge is, with the branch commits listed")
     func merges() throws {
         for evaluated in [true, false] {

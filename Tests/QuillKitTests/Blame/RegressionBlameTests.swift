@@ -51,9 +51,9 @@ struct RegressionBlameTests {
         #expect(steady.regressions.isEmpty)
     }
 
-    @Test("a drop caused by a change to an included partial names that commit, with the partial's lines")
-    func namesIncludedFileChange() throws {
-        let (repository, commits) = try TestRepository.partialRegression()
+    @Test("a drop caused by a change to an included partial names that commit, with the partial's lines; a partial's partials are followed, cycles too", arguments: [false, true])
+    func namesIncludedFileChange(nested: Bool) throws {
+        let (repository, commits) = try TestRepository.partialRegression(nested: nested)
         let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.prompt", metric: "accuracy")
         let regression = try #require(report.regressions.first)
         #expect(report.regressions.count == 1)
@@ -62,7 +62,7 @@ struct RegressionBlameTests {
         let candidate = try #require(regression.candidates.first)
         #expect(candidate.kinds == [.prompt])
         #expect(candidate.changedLines.isEmpty)
-        #expect(candidate.includes.map(\.path) == ["prompts/_tone.prompt"])
+        #expect(candidate.includes.map(\.path) == [nested ? "prompts/rules/_cite.prompt" : "prompts/_tone.prompt"])
         #expect(candidate.includes.first?.changedLines == ["-Cite the policy.", "+Skip citations."])
     }
 
