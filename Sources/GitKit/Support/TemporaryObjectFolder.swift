@@ -17,6 +17,11 @@ import Glibc
 /// repository. The lock file is locked under another name and then renamed, so no process sees it
 /// unlocked while its owner lives. A folder without a lock file (its owner was killed before making
 /// it, or an older Quill made it) is removed once it is an hour old.
+///
+/// A writer killed between renaming a pack into `objects/pack/` and renaming its index leaves a pack
+/// git cannot read (`git count-objects -v` warns "no corresponding .idx"); nothing can refer to its
+/// objects, since no ref moved. The next folder made removes such packs once they are an hour old, so
+/// a writer between its two renames is never disturbed.
 struct TemporaryObjectFolder {
     /// The folder's path, without a trailing slash.
     let path: String
@@ -29,9 +34,10 @@ struct TemporaryObjectFolder {
     static let unlockedAge: TimeInterval = 3600
 
     /// Makes a new folder below `objects` (the repository's `objects` folder) and locks it, after
-    /// removing the folders whose owners are gone.
+    /// removing the folders whose owners are gone and the packs they left without an index.
     init(objects: String) throws(GitError) {
         TemporaryObjectFolder.removeAbandoned(in: objects)
+        TemporaryObjectFolder.removeIndexlessPacks(in: objects + "/pack")
         path = objects + "/" + TemporaryObjectFolder.prefix + "\(getpid())-\(UUID().uuidString)"
         guard mkdir(path, 0o755) == 0 else {
             throw TemporaryObjectFolder.failure("cannot create '\(path)'")
@@ -53,10 +59,10 @@ struct TemporaryObjectFolder {
         close(lock)
     }
 
-    /// Renames `file` (a path in this folder) to `destination`, unless a file is there already (the same
-    /// pack, named by its checksum).
+    /// Renames `file` (a path in this folder) to `destination`, replacing a file of that name (the same
+    /// pack, named by its checksum): the new modification time keeps an old index-less copy that is
+    /// being completed from `removeIndexlessPacks`.
     func move(_ file: String, to destination: String) throws(GitError) {
-        guard !FileManager.default.fileExists(atPath: destination) else { return }
         guard rename(file, destination) == 0 else {
             throw TemporaryObjectFolder.failure("cannot rename '\(file)' to '\(destination)'")
         }
@@ -76,6 +82,17 @@ struct TemporaryObjectFolder {
             defer { close(descriptor) }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
             try? FileManager.default.removeItem(atPath: folder)
+        }
+    }
+
+    /// Removes the `pack-*.pack` files in `packs` that have no `.idx` beside them and are older than
+    /// `unlockedAge`.
+    private static func removeIndexlessPacks(in packs: String) {
+        let names = Set((try? FileManager.default.contentsOfDirectory(atPath: packs)) ?? [])
+        for name in names where name.hasPrefix("pack-") && name.hasSuffix(".pack") {
+            let path = packs + "/" + name
+            guard !names.contains(String(name.dropLast(".pack".count)) + ".idx"), isOlder(path, than: unlockedAge) else { continue }
+            unlink(path)
         }
     }
 
