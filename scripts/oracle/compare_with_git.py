@@ -12,6 +12,7 @@ DIFF_COMMITS = int(os.environ.get("DIFF_COMMITS", "3"))
 BLAME_MAX_BYTES = int(os.environ.get("BLAME_MAX_BYTES", "2000000"))
 SHOW = int(os.environ.get("SHOW", "5"))
 PROMPT_DIRS = os.environ.get("PROMPT_DIRS", "prompt|pattern|template|agent|system")
+DIFF_RENAMES = os.environ.get("DIFF_RENAMES")
 PROMPT_FILE = re.compile(r"\.(prompt|prompty)$", re.I)
 PROMPT_TEXT = re.compile(
     r"\.(md|txt|json|ya?ml|csv)$" if PROMPT_DIRS == "*" else r"(^|/)[^/]*(" + PROMPT_DIRS + r")[^/]*/(.*/)?[^/]+\.(md|txt|json|ya?ml|csv)$", re.I)
@@ -82,7 +83,9 @@ def compare_blame(repo, path):
 
 
 def diff_entries_git(repo, parent, commit, path):
-    out = git(repo, "diff", "-M", "--raw", "-z", "--abbrev=40", parent, commit)
+    # with DIFF_RENAMES both tools take the pairing from the repository's diff.renames
+    pairing = [] if DIFF_RENAMES is not None else ["-M"]
+    out = git(repo, "diff", *pairing, "--raw", "-z", "--abbrev=40", parent, commit)
     fields = out.split("\0")
     entries, i = [], 0
     while i < len(fields) - 1:
@@ -166,6 +169,19 @@ def tally(counts, shown, kind, path, compare):
 
 def main():
     repo = sys.argv[1]
+    if DIFF_RENAMES is None:
+        return compare(repo)
+    # the setting is written to the repository's own config for the run, which both tools read
+    previous = run(["git", "config", "--local", "diff.renames"], repo)[0]
+    subprocess.run(["git", "config", "--local", "diff.renames", DIFF_RENAMES], cwd=repo, check=True)
+    try:
+        compare(repo)
+    finally:
+        restore = ["diff.renames", previous.decode().strip()] if previous else ["--unset", "diff.renames"]
+        subprocess.run(["git", "config", "--local", *restore], cwd=repo, check=True)
+
+
+def compare(repo):
     paths = sys.argv[2:] or prompt_files(repo)
     head = git(repo, "rev-parse", REV).strip()
     counts = {k: {"agree": 0, "differ": 0, "git failed": 0, "skipped": 0} for k in ("log", "blame", "diff")}
@@ -181,7 +197,8 @@ def main():
         except GitFailed as failure:
             counts["diff"]["git failed"] += 1
             shown["diff"].append("%s: git failed: %s" % (path, failure))
-    print("repository %s at %s: %d prompt-like files" % (repo, head, len(paths)))
+    setting = "" if DIFF_RENAMES is None else ", diff.renames=" + DIFF_RENAMES
+    print("repository %s at %s%s: %d prompt-like files" % (repo, head, setting, len(paths)))
     for kind in ("log", "blame", "diff"):
         c = counts[kind]
         unit = "commit pairs" if kind == "diff" else "files"
