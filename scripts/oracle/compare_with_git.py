@@ -186,12 +186,15 @@ def compare(repo):
     head = git(repo, "rev-parse", REV).strip()
     counts = {k: {"agree": 0, "differ": 0, "git failed": 0, "skipped": 0} for k in ("log", "blame", "diff")}
     shown = {"log": [], "blame": [], "diff": []}
+    kinds = {}  # how often git reported each change kind in the compared diff entries
     for path in paths:
         tally(counts, shown, "log", path, lambda: compare_log(repo, path))
         tally(counts, shown, "blame", path, lambda: compare_blame_unless_large(repo, path))
         try:
             for commit, same, expected, actual, here in compare_diffs(repo, path):
                 counts["diff"]["agree" if same else "differ"] += 1
+                for entry in expected:
+                    kinds[entry[0]] = kinds.get(entry[0], 0) + 1
                 if not same:
                     shown["diff"].append("%s at %s: git %s, quill %s" % (here, commit[:10], expected, actual))
         except GitFailed as failure:
@@ -204,6 +207,8 @@ def compare(repo):
         unit = "commit pairs" if kind == "diff" else "files"
         print("%-6s %d of %d %s agree; %d differ; git failed on %d; skipped %d" % (
             kind, c["agree"], c["agree"] + c["differ"], unit, c["differ"], c["git failed"], c["skipped"]))
+        if kind == "diff":
+            print("       git's entries: " + ", ".join("%s %d" % item for item in sorted(kinds.items())))
         for line in shown[kind][:SHOW]:
             print("  " + line)
     sys.exit(1 if any(counts[k]["differ"] for k in counts) else 0)
