@@ -12,6 +12,10 @@ out of its write-ahead queue into the HNSW segment files (header.bin, data_level
 index_metadata.pickle); a later update and a deletion stay in the queue. Beside each,
 `<name>.vectors.json` holds the vectors Chroma returns for every id (`collection.get`): in l2 space
 exactly those the script wrote, in cosine space those after Chroma's normalisation round trip.
+
+Run with chromadb 0.6.3 instead (`pip install chromadb==0.6.3 'numpy<2'`), the script writes only
+`chroma-0.6-flushed`: the same flushed l2 store in the older layout (a pickled PersistentData object,
+the max_seq_id table's ids as 8-byte blobs).
 """
 import hashlib
 import os
@@ -119,7 +123,12 @@ def llamaindex(folder, docs, salt):
 
 
 def main():
+    import chromadb
+
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(__file__)
+    if chromadb.__version__.startswith("0.6."):
+        chroma_flushed(os.path.join(out, "chroma-0.6-flushed"), "l2", lambda i: "")
+        return
     chroma(os.path.join(out, "chroma-v1"), DOCS_V1, "")
     chroma(os.path.join(out, "chroma-v2"), DOCS_V2, "model-2")
     chroma_flushed(os.path.join(out, "chroma-flushed-v1"), "l2", lambda i: "")

@@ -57,7 +57,7 @@ struct ManifestSourceTests {
     }
 
     @Test("a Chroma directory whose vectors moved to its HNSW files: every checksum is git's id of the vector Chroma returns", arguments: [
-        "chroma-flushed-v1", "chroma-flushed-cosine",
+        "chroma-flushed-v1", "chroma-flushed-cosine", "chroma-0.6-flushed",
     ])
     func chromaFlushed(name: String) throws {
         let fixture = try ManifestFixture()

@@ -3,15 +3,18 @@ import GitKit
 
 /// The vectors Chroma has moved out of its write-ahead queue into a persisted HNSW segment: the
 /// segment folder (named by the segment's id in `chroma.sqlite3`) holds hnswlib's files
-/// (`HNSWIndexFiles`) and `index_metadata.pickle`, a pickled dict whose `id_to_label` maps each
-/// record id to its hnswlib label and whose `max_seq_id` (Chroma 0.5 to 0.6; `max_seq_id` table
-/// from 1.0 on) is the last queue entry the files hold.
+/// (`HNSWIndexFiles`) and `index_metadata.pickle`, whose `id_to_label` maps each record id to its
+/// hnswlib label: a pickled dict (Chroma 1.x) or a pickled `PersistentData` object holding the same
+/// fields (Chroma 0.5 to 0.6, read as data: the class is never imported). The last queue entry the
+/// files hold is the pickle's `max_seq_id` when it has one, else the `max_seq_id` table's.
 ///
 /// A segment folder that does not exist, or holds no `index_metadata.pickle`, holds no vectors yet
 /// (Chroma writes the pickle when it first persists). The folder must be a real folder inside the
 /// directory: a symbolic link is refused, never followed.
 struct ChromaVectorSegment {
     static let metadataFile = "index_metadata.pickle"
+    /// The class Chroma 0.5 and 0.6 pickle the mapping as.
+    static let persistentData = "chromadb.segment.impl.vector.local_persistent_hnsw.PersistentData"
     /// At most this many bytes of pickle are read (about ten million ids).
     static let maximumMetadataSize = 1 << 29
 
@@ -56,7 +59,7 @@ struct ChromaVectorSegment {
     private static func mapping(_ bytes: Data, file: String) throws -> (labels: [UInt64: String], maxSeqID: Int64?) {
         let value: PickleValue
         do {
-            value = try PickleReader.decode(Array(bytes))
+            value = try PickleReader.decode(Array(bytes), classes: [persistentData])
         } catch {
             throw QuillError.badInput("'\(file)': byte \(error.offset): \(error.reason); expected Chroma's id mapping, a pickled dict of strings and integers")
         }

@@ -4,7 +4,9 @@ import Foundation
 /// 64 bits, floats, strings, and lists, tuples and dicts of them (dict keys strings or integers).
 /// Nothing is ever executed or looked up: an opcode that names Python code (GLOBAL, STACK_GLOBAL,
 /// REDUCE, BUILD, INST, OBJ, NEWOBJ, NEWOBJ_EX, EXT1/2/4, PERSID, BINPERSID) is refused, as is any
-/// opcode outside this set (Python's `pickletools` documents them all).
+/// opcode outside this set (Python's `pickletools` documents them all). The one exception is a plain
+/// object of a class the caller names: STACK_GLOBAL of that exact name, NEWOBJ with no arguments and
+/// BUILD with a state dict read as `.object(name, state)`, the class never imported.
 ///
 /// Bounded: every length is checked against the bytes left before anything is allocated, values
 /// nest at most `maximumDepth` deep, and memo references to containers are refused (they would
@@ -20,6 +22,8 @@ struct PickleReader {
     }
 
     private let bytes: [UInt8]
+    /// The qualified names (`module.name`) of the classes whose plain objects are read as their state.
+    private let classes: Set<String>
     private var position = 0
     /// Each value on the stack, with how deep its containers nest.
     private var stack: [(value: PickleValue, depth: Int)] = []
@@ -27,11 +31,14 @@ struct PickleReader {
     /// Memoized strings and scalars; `nil` marks a memoized container.
     private var memo: [Int: PickleValue?] = [:]
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: [UInt8], classes: Set<String>) {
+        self.bytes = bytes
+        self.classes = classes
+    }
 
-    /// The value `bytes` pickles.
-    static func decode(_ bytes: [UInt8]) throws(Failure) -> PickleValue {
-        var reader = PickleReader(bytes)
+    /// The value `bytes` pickles; objects only of `classes` (qualified names), read as their state.
+    static func decode(_ bytes: [UInt8], classes: Set<String> = []) throws(Failure) -> PickleValue {
+        var reader = PickleReader(bytes, classes: classes)
         return try reader.run()
     }
 
@@ -40,10 +47,11 @@ struct PickleReader {
             let start = position
             let opcode = bytes[position]
             position += 1
-            if let name = PickleReader.codeOpcodes[opcode] {
+            if let name = PickleReader.codeOpcodes[opcode], try !readsObject(opcode, at: start) {
                 throw Failure(offset: start, reason: "opcode \(name) names Python code, which Quill never runs")
             }
             switch opcode {
+            case 0x93, 0x81, 0x62: break  // read by readsObject
             case 0x80:  // PROTO
                 let version = try integer(width: 1, at: start)
                 guard (2...5).contains(version) else { throw Failure(offset: start, reason: "pickle protocol \(version); expected 2 to 5") }
@@ -111,6 +119,34 @@ struct PickleReader {
         0x63: "GLOBAL", 0x93: "STACK_GLOBAL", 0x52: "REDUCE", 0x62: "BUILD", 0x69: "INST", 0x6F: "OBJ",
         0x81: "NEWOBJ", 0x92: "NEWOBJ_EX", 0x82: "EXT1", 0x83: "EXT2", 0x84: "EXT4", 0x50: "PERSID", 0x51: "BINPERSID",
     ]
+
+    /// Reads STACK_GLOBAL, NEWOBJ or BUILD when they make a plain object of an accepted class;
+    /// `false` when they would do anything else.
+    private mutating func readsObject(_ opcode: UInt8, at start: Int) throws(Failure) -> Bool {
+        let floor = marks.last ?? 0
+        switch opcode {
+        case 0x93:  // STACK_GLOBAL: module and name strings -> the class, by name
+            guard stack.count >= floor + 2, case .string(let module) = stack[stack.count - 2].value, case .string(let name) = stack[stack.count - 1].value,
+                classes.contains(module + "." + name)
+            else { return false }
+            stack.removeLast(2)
+            try push(.type(module + "." + name), at: start)
+        case 0x81:  // NEWOBJ: the class and an empty argument tuple -> an object without state
+            guard stack.count >= floor + 2, case .type(let name) = stack[stack.count - 2].value, stack[stack.count - 1].value == .tuple([]) else { return false }
+            stack.removeLast(2)
+            try push(.object(name, [:]), depth: 1, at: start)
+        case 0x62:  // BUILD: an object without state and its state dict -> the object with that state
+            guard stack.count >= floor + 2, case .object(let name, let current) = stack[stack.count - 2].value, current.isEmpty,
+                case .dict(let state) = stack[stack.count - 1].value
+            else { return false }
+            let depth = stack[stack.count - 1].depth
+            stack.removeLast(2)
+            try push(.object(name, state), depth: depth, at: start)
+        default:
+            return false
+        }
+        return true
+    }
 
     private mutating func take(_ count: Int, at start: Int) throws(Failure) -> ArraySlice<UInt8> {
         guard count >= 0, count <= bytes.count - position else {
@@ -192,7 +228,7 @@ struct PickleReader {
     private mutating func memoize(at index: Int, _ start: Int) throws(Failure) {
         guard let top = stack.last, stack.count > (marks.last ?? 0) else { throw Failure(offset: start, reason: "memoizing an empty stack") }
         switch top.value {
-        case .list, .dict, .tuple: memo[index] = .some(nil)
+        case .list, .dict, .tuple, .object: memo[index] = .some(nil)
         default: memo[index] = top.value
         }
     }

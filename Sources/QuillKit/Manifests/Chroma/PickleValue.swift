@@ -10,9 +10,16 @@ indirect enum PickleValue: Hashable, Sendable {
     case tuple([PickleValue])
     /// Keys are strings or integers only.
     case dict([PickleValue: PickleValue])
+    /// A class the reader was told to accept, by its qualified name: never imported.
+    case type(String)
+    /// An instance of such a class, by its class's name and the state dict pickled for it.
+    case object(String, [PickleValue: PickleValue])
 
-    /// The entry for `key` when this is a dict.
+    /// The entry for `key` when this is a dict or an object's state.
     subscript(key: String) -> PickleValue? {
-        if case .dict(let entries) = self { entries[.string(key)] } else { nil }
+        switch self {
+        case .dict(let entries), .object(_, let entries): entries[.string(key)]
+        default: nil
+        }
     }
 }
