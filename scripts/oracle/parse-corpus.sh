@@ -5,23 +5,33 @@
 # `quill show --format json HEAD:prompts/FILE` (parsed: a prompt; refused: an error naming the file,
 # or exit 2 with one line; crashed: any other exit), and `quill status` runs once over them all.
 #
-#   scripts/oracle/parse-corpus.sh DIR [QUILL]      QUILL defaults to .build/debug/quill
+#   scripts/oracle/parse-corpus.sh DIR [QUILL [PATHSPEC…]]      QUILL defaults to .build/debug/quill
 #
+# With PATHSPECs (DIR a git work tree), only the tracked files they match and its checkout has are taken, e.g.
+# `parse-corpus.sh fabric .build/debug/quill data/patterns` or `… dotprompt .build/debug/quill '*.prompt'`.
 # Prints `format parsed refused crashed` per format and a total; with QUILL_CORPUS_VERBOSE=1 it also
-# prints each refusal and crash. Prompt files: .prompt .prompty .md .markdown .txt .json .yml .yaml .toml.
+# prints each refusal and crash. Prompt files: .prompt .prompty .md .markdown .mdx .txt .json .yml .yaml .toml.
 set -euo pipefail
-dir=$(cd "${1:?usage: parse-corpus.sh DIR [QUILL]}" && pwd)
+dir=$(cd "${1:?usage: parse-corpus.sh DIR [QUILL [PATHSPEC…]]}" && pwd)
 root=$(cd "$(dirname "$0")/../.." && pwd)
 quill=$(realpath "${2:-$root/.build/debug/quill}")
+shift $(($# < 2 ? $# : 2))
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 repo=$scratch/repo
 git init -q "$repo"
-(cd "$dir" && find . -type f \( -name '*.prompt' -o -name '*.prompty' -o -name '*.md' -o -name '*.markdown' \
-    -o -name '*.txt' -o -name '*.json' -o -name '*.yml' -o -name '*.yaml' -o -name '*.toml' \) \
-    -not -path './.git/*' -print0) >"$scratch/files"
+if (($#)); then
+    git -C "$dir" ls-files -z -- "$@" | tr '\0' '\n' \
+        | grep -iE '\.(prompt|prompty|md|markdown|mdx|txt|json|yml|yaml|toml)$' | tr '\n' '\0' >"$scratch/files" || true
+else
+    (cd "$dir" && find . -type f \( -name '*.prompt' -o -name '*.prompty' -o -name '*.md' -o -name '*.markdown' -o -name '*.mdx' \
+        -o -name '*.txt' -o -name '*.json' -o -name '*.yml' -o -name '*.yaml' -o -name '*.toml' \) \
+        -not -path './.git/*' -print0) >"$scratch/files"
+fi
 while IFS= read -r -d '' file; do
+    # A fetched mirror may lack its largest objects: a file its checkout does not have is left out.
+    [[ -f "$dir/$file" ]] || { echo "not in the checkout, left out: $file" >&2; continue; }
     mkdir -p "$repo/prompts/$(dirname "$file")"
     cp "$dir/$file" "$repo/prompts/$file"
 done <"$scratch/files"
@@ -53,7 +63,7 @@ def family(path):
     name = path.lower()
     if name.endswith((".prompt.yml", ".prompt.yaml")): return "githubModels"
     extension = name.rsplit(".", 1)[-1]
-    return {"prompt": "dotprompt", "prompty": "prompty", "md": "markdown", "markdown": "markdown", "txt": "text",
+    return {"prompt": "dotprompt", "prompty": "prompty", "md": "markdown", "markdown": "markdown", "mdx": "mdx", "txt": "text",
             "json": "json", "yml": "yaml", "yaml": "yaml", "toml": "toml"}.get(extension, extension)
 for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
     path, code, stderr, outcome = line.rstrip("\n").split("\t", 3)
