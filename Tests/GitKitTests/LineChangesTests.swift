@@ -59,7 +59,7 @@ struct LineChangesTests {
                     TestEnvironment.gitPath, ["diff", "--no-index", "--text", "-U0", flag, "old.txt", "new.txt"],
                     in: repository.path, environment: TestEnvironment.variables())
                 let expected = output.stdout.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.map(LineChangesTests.change)
-                let actual = Repository.lineChanges(from: Data(old.utf8), to: Data(new.utf8), indentHeuristic: indentHeuristic)
+                let actual = Repository.lineChanges(from: LineTable(Data(old.utf8)), to: LineTable(Data(new.utf8)), indentHeuristic: indentHeuristic)
                 #expect(actual == expected, "seed \(seed), kind \(kind), \(flag)")
                 #expect(!expected.isEmpty)
             }
@@ -69,10 +69,10 @@ struct LineChangesTests {
     @Test("equal texts have no changes, and an empty side is one change")
     func edges() {
         let text = Data("a\n\nb\n".utf8)
-        #expect(Repository.lineChanges(from: text, to: text).isEmpty)
-        #expect(Repository.lineChanges(from: Data(), to: text) == [LineChange(oldStart: 0, oldCount: 0, newStart: 0, newCount: 3)])
-        #expect(Repository.lineChanges(from: text, to: Data()) == [LineChange(oldStart: 0, oldCount: 3, newStart: 0, newCount: 0)])
-        #expect(Repository.lineChanges(from: Data("a\nb".utf8), to: Data("a\nb\n".utf8)) == [LineChange(oldStart: 1, oldCount: 1, newStart: 1, newCount: 1)])
+        #expect(Repository.lineChanges(from: LineTable(text), to: LineTable(text)).isEmpty)
+        #expect(Repository.lineChanges(from: LineTable(Data()), to: LineTable(text)) == [LineChange(oldStart: 0, oldCount: 0, newStart: 0, newCount: 3)])
+        #expect(Repository.lineChanges(from: LineTable(text), to: LineTable(Data())) == [LineChange(oldStart: 0, oldCount: 3, newStart: 0, newCount: 0)])
+        #expect(Repository.lineChanges(from: LineTable(Data("a\nb".utf8)), to: LineTable(Data("a\nb\n".utf8))) == [LineChange(oldStart: 1, oldCount: 1, newStart: 1, newCount: 1)])
     }
 
     /// `@@ -a[,b] +c[,d] @@` as a change: an empty side starts after line a (0-based a), else at a - 1.

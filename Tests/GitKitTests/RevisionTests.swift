@@ -29,7 +29,7 @@ struct RevisionTests {
 
     private func hexes(_ ids: [ObjectID]) -> String { ids.map(\.hex).joined(separator: "\n") }
 
-    @Test("walks like git rev-list: by date, topologically, first parent, and ranges")
+    @Test("walks like git rev-list: by date, topologically, and ranges")
     func walksLikeRevList() throws {
         let repository = try branchyRepository()
         let opened = try repository.open()
@@ -49,18 +49,10 @@ struct RevisionTests {
             }
         }
 
-        let firstParent = try RevisionWalk(opened, order: .time, firstParent: true)
-        try firstParent.include(head)
-        #expect(hexes(try firstParent.all()) == (try repository.git("rev-list", "--first-parent", "HEAD")))
-
         let range = try RevisionWalk(opened, order: .time)
-        try range.include(range: "main~3..side")
+        try range.include(opened.resolveCommit("side"))
+        try range.exclude(opened.resolveCommit("main~3"))
         #expect(hexes(try range.all()) == (try repository.git("rev-list", "main~3..side")))
-
-        let reversed = try RevisionWalk(opened, order: [.time, .reverse])
-        try reversed.include(head)
-        try reversed.exclude(opened.resolveCommit("HEAD~1"))
-        #expect(hexes(try reversed.all()) == (try repository.git("rev-list", "--reverse", "HEAD~1..HEAD")))
     }
 
     @Test("date-order walk equals git rev-list's default order, also with skewed clocks and merges")

@@ -59,6 +59,19 @@ def timed(argv, cwd):
         return elapsed, int(kilobytes) / 1024, float(user) + float(system)
 
 
+def empty_page_cache(paths):
+    """Empties the page cache before a cold run: all of it where /proc/sys/vm/drop_caches can be
+    written, else the files under `paths` (lib/evict.py). Returns how it was done."""
+    os.sync()
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as out:
+            out.write("3\n")
+        return "page cache dropped before each run"
+    except OSError:
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib", "evict.py"), *paths], check=True)
+        return "files of the repository and the binaries evicted before each run (drop_caches not writable)"
+
+
 def series(samples):
     times = [s[0] * 1000 for s in samples]
     return {"mean_ms": statistics.mean(times), "sd_ms": statistics.stdev(times) if len(times) > 1 else 0.0,
@@ -127,6 +140,8 @@ def bench_batch(quill, data, runs):
 def bench_single(quill, repo, runs, warmup):
     metrics = os.path.join(repo, "..", "eval-single-metrics.json")
     rng = random.Random(11)
+    before = len(git(repo, "ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "records").split()) \
+        if subprocess.run(["git", "-C", repo, "rev-parse", "-q", "--verify", "refs/quill/evals"], capture_output=True).returncode == 0 else 0
     samples = []
     for run in range(warmup + runs):
         with open(metrics, "w") as out:
@@ -134,6 +149,9 @@ def bench_single(quill, repo, runs, warmup):
         sample = timed([quill, "eval", "record", os.path.abspath(metrics), "--prompt", "prompts/p0.prompt"], repo)
         if run >= warmup:
             samples.append(sample)
+    after = len(git(repo, "ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "records").split())
+    if after != before + warmup + runs:
+        sys.exit(f"eval-bench: {warmup + runs} single records took the store from {before} to {after} records")
     return series(samples)
 
 
@@ -210,6 +228,12 @@ def bench_log(quill, data, runs, warmup):
     for name, argv in (("quill", [quill, "log", prompt, "--format", "json"]), ("git", ["git", "log", "--follow", "--format=%H", "--", prompt])):
         samples = [timed(argv, repo) for _ in range(warmup + runs)][warmup:]
         figures[name] = series(samples)
+    for name, argv in (("quill_cold", [quill, "log", prompt, "--format", "json"]), ("git_cold", ["git", "log", "--follow", "--format=%H", "--", prompt])):
+        samples = []
+        for _ in range(runs):
+            figures["cold_how"] = empty_page_cache([repo, quill, shutil.which("git")])
+            samples.append(timed(argv, repo))
+        figures[name] = series(samples)
     records = len(git(repo, "ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "records").split())
     return {"prompt": prompt, "versions": len(listed), "scored_versions": scored, "store_records": records, **figures,
             "ratio": figures["quill"]["mean_ms"] / figures["git"]["mean_ms"]}
@@ -246,6 +270,8 @@ def main():
         (f"quill log {log['prompt']} ({log['versions']} versions, {log['scored_versions']} scored)", log["quill"],
          f"{log['ratio']:.2f}x git", verdict[checks["log"]]),
         (f"git log --follow --format=%H -- {log['prompt']}", log["git"], "", ""),
+        (f"quill log {log['prompt']}, cold", log["quill_cold"], f"{log['quill_cold']['mean_ms'] / log['git_cold']['mean_ms']:.2f}x git", "info"),
+        (f"git log --follow {log['prompt']}, cold", log["git_cold"], "", "info"),
     ]
     head = ("command", "mean ± sd (ms)", "min (ms)", "CPU (ms)", "rate / ratio", "peak RSS (MB)", "target")
     table = [head] + [(name, f"{s['mean_ms']:.1f} ± {s['sd_ms']:.1f}", f"{s['min_ms']:.1f}", f"{s['cpu_ms']:.0f}", extra,
@@ -257,6 +283,7 @@ def main():
         print("  ".join(row[i].ljust(widths[i]) if i == 0 else row[i].rjust(widths[i]) for i in range(len(head))).rstrip())
         if index == 0:
             print("  ".join("-" * w for w in widths))
+    print(f"cold rows: {log['cold_how']}")
     print(f"targets: >= {TARGET_RATE:,.0f} records/s; one record <= {TARGET_SINGLE_MS:.0f} ms; "
           f"log <= {TARGET_LOG_RATIO}x git and <= {TARGET_RSS_MB:.0f} MB -> {'all met' if all(checks.values()) else 'MISSED'}")
     json.dump({"batch": batch, "single_empty": single_empty, "single_full": single_full, "log": log, "targets_met": checks},

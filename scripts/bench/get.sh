@@ -3,7 +3,9 @@
 # `mlflow.genai.load_prompt("prompts:/NAME@production")` in a new process, on the same versions of the
 # generated 10,000-commit repository's most edited prompt; `quill label log` of a label moved once per
 # version; and the library's load by label in a running process (docs/examples/load-prompt, built
-# here and not by `swift test`, since its release build of Quill takes minutes).
+# here and not by `swift test`, since its release build of Quill takes minutes). Each command is
+# timed in the form whose output was checked; quill get and MLflow's load are timed warm and then
+# cold (the page cache emptied before each run: bench_cold in lib/common.sh).
 #
 #   scripts/bench/get.sh            # from anywhere; prints a table
 #
@@ -98,7 +100,9 @@ LOAD_US="$(awk '/^load:/ {print $2}' "$RESULTS/get-example-time.txt")"
 time_json() { # folder name runs warmup command... -> "mean_ms sd_ms min_ms", run in folder
     local folder="$1" name="$2" runs="$3" warmup="$4" json="$RESULTS/get-$(echo "$2" | tr -c 'A-Za-z0-9\n' '-').json"
     shift 4
-    (cd "$folder" && hyperfine --shell=none --warmup "$warmup" --runs "$runs" --output=null --style=none --export-json "$json" "$*" >/dev/null)
+    local options=(--warmup "$warmup")
+    if [ -n "${PREPARE:-}" ]; then options=(--prepare "$PREPARE"); fi
+    (cd "$folder" && hyperfine --shell=none "${options[@]}" --runs "$runs" --output=null --style=none --export-json "$json" "$*" >/dev/null)
     python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
@@ -120,14 +124,18 @@ say "timing: mlflow load_prompt ($MLFLOW_RUNS runs)"
 read -r ML_MEAN ML_SD ML_MIN < <(time_json "$REGISTRY" "mlflow load_prompt" "$MLFLOW_RUNS" 1 "${MLFLOW[@]}")
 ML_RSS="$(peak_rss_mb "$REGISTRY" "${MLFLOW[@]}")"
 say "timing: quill label log"
-LOG=("$QUILL" label log production)
+LOG=("$QUILL" label log production --format json)
 read -r LOG_MEAN LOG_SD LOG_MIN < <(time_json "$LABELS" "quill label log" "$RUNS" "$WARMUP" "${LOG[@]}")
 LOG_RSS="$(peak_rss_mb "$LABELS" "${LOG[@]}")"
+bench_cold "$LABELS" "$REGISTRY" "$QUILL" "$VENV"
+say "timing: quill get and mlflow load_prompt again, cold ($COLD_HOW)"
+read -r GET_COLD_MEAN GET_COLD_SD _ < <(PREPARE="$COLD" time_json "$ROOT" "quill get cold" "$RUNS" 0 "${GET[@]}")
+read -r ML_COLD_MEAN ML_COLD_SD _ < <(PREPARE="$COLD" time_json "$REGISTRY" "mlflow load_prompt cold" "$MLFLOW_RUNS" 0 "${MLFLOW[@]}")
 
 # --- report --------------------------------------------------------------------------------------
 python3 - "$HOT" "$LABEL_MOVES" "$COMMITS" "$MLFLOW_VERSION" "$(nproc)" "$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)" \
     "$GET_MEAN" "$GET_SD" "$GET_MIN" "$GET_RSS" "$ML_MEAN" "$ML_SD" "$ML_MIN" "$ML_RSS" "$LOG_MEAN" "$LOG_SD" "$LOG_MIN" "$LOG_RSS" "$LOAD_US" \
-    "$MAX_GET_MS" "$MAX_GET_RSS_MB" "$MIN_SPEEDUP" "$MAX_LOG_MS" "$MAX_LOAD_US" "$RESULTS/get-summary.json" <<'PY' || STATUS=$?
+    "$MAX_GET_MS" "$MAX_GET_RSS_MB" "$MIN_SPEEDUP" "$MAX_LOG_MS" "$MAX_LOAD_US" "$RESULTS/get-summary.json" "$GET_COLD_MEAN" "$GET_COLD_SD" "$ML_COLD_MEAN" "$ML_COLD_SD" "$COLD_HOW" <<'PY' || STATUS=$?
 import json, sys
 a = sys.argv[1:]
 hot, moves, commits, mlflow_version, cores, source = a[:6]
@@ -135,6 +143,7 @@ n = [float(x) for x in a[6:19]]
 max_get, max_rss, min_speedup, max_log, max_load = (float(x) for x in a[19:24])
 get, ml, log = dict(mean=n[0], sd=n[1], min=n[2], rss=n[3]), dict(mean=n[4], sd=n[5], min=n[6], rss=n[7]), dict(mean=n[8], sd=n[9], min=n[10], rss=n[11])
 load_us = n[12]
+cold = {"how": a[29], "get": dict(mean=float(a[25]), sd=float(a[26])), "mlflow": dict(mean=float(a[27]), sd=float(a[28]))}
 speedup = ml["mean"] / get["mean"]
 checks = {
     "get <= %g ms" % max_get: get["mean"] <= max_get,
@@ -149,11 +158,14 @@ row = "{:<44} {:>16} {:>9} {:>14}"
 print(row.format("command (new process each run)", "mean ± sd (ms)", "min (ms)", "peak RSS (MB)"))
 print(row.format("quill get PROMPT@production --repo R", f"{get['mean']:.1f} ± {get['sd']:.1f}", f"{get['min']:.1f}", f"{get['rss']:.1f}"))
 print(row.format("mlflow.genai.load_prompt(prompts:/…@production)", f"{ml['mean']:.0f} ± {ml['sd']:.0f}", f"{ml['min']:.0f}", f"{ml['rss']:.1f}"))
-print(row.format(f"quill label log production ({moves} moves)", f"{log['mean']:.1f} ± {log['sd']:.1f}", f"{log['min']:.1f}", f"{log['rss']:.1f}"))
+print(row.format("quill get, cold", f"{cold['get']['mean']:.1f} ± {cold['get']['sd']:.1f}", "", ""))
+print(row.format("mlflow load_prompt, cold", f"{cold['mlflow']['mean']:.0f} ± {cold['mlflow']['sd']:.0f}", "", ""))
+print(row.format(f"quill label log production --format json ({moves} moves)", f"{log['mean']:.1f} ± {log['sd']:.1f}", f"{log['min']:.1f}", f"{log['rss']:.1f}"))
+print(f"cold rows: {cold['how']}; quill get {cold['mlflow']['mean'] / cold['get']['mean']:.0f}x faster than MLflow cold")
 print(f"quill get is {speedup:.0f}x faster than MLflow by mean; library load by label in-process: {load_us:.1f} us (mean of 1000)")
 for name, ok in checks.items():
     print(f"  {'PASS' if ok else 'MISS'}  {name}")
-json.dump({"get": get, "mlflow": ml, "label_log": log, "library_load_us": load_us, "speedup": speedup, "moves": int(moves),
+json.dump({"get": get, "mlflow": ml, "label_log": log, "cold": cold, "library_load_us": load_us, "speedup": speedup, "moves": int(moves),
            "targets": checks, "mlflow_version": mlflow_version, "source": source}, open(a[24], "w"), indent=2)
 sys.exit(0 if all(checks.values()) else 3)
 PY

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: `quill log PROMPT --format json` against `git log --follow --format=%H -- PROMPT` on a
 # generated repository of 10,000 commits over 50 prompts (scripts/bench/generate-history.py), warm
-# and with the page cache dropped before each run (where /proc/sys/vm/drop_caches is writable), both
+# and with the page cache emptied before each run (bench_cold in lib/common.sh: drop_caches, or the files evicted), both
 # without a commit-graph for information, and `quill log` with no argument. Before timing, every
 # prompt's commit list is checked against git's, in the JSON form that is timed.
 #
@@ -59,8 +59,8 @@ say "same commits from quill and git for all $checked prompts ($HOT: ${VERSIONS[
 # Each case: label, then argv. Timed with hyperfine without a shell (-N), output discarded. A label
 # ending in "cold" drops the page cache before every run (no warm-up); one ending in "no graph" runs
 # with core.commitGraph=false in the repository's config, which both tools read.
-COLD=0
-if (sync && echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null; then COLD=1; else say "cannot drop the page cache here: the cold rows repeat the warm ones"; fi
+bench_cold "$REPO" "$QUILL" "$(command -v git)"
+say "cold rows: $COLD_HOW"
 CASES=(
     "quill log HOT|$QUILL log $HOT --format json"
     "git log --follow HOT|git log --follow --format=%H -- $HOT"
@@ -76,7 +76,7 @@ CASES=(
 time_case() { # name, command -> prints "mean_ms sd_ms"
     local name="$1" command="$2" json="$RESULTS/$(echo "$1" | tr -c 'A-Za-z0-9\n' '-').json"
     local options=(--warmup "$WARMUP")
-    if [ "$COLD" = 1 ] && [[ "$name" == *cold ]]; then options=(--prepare "sh -c 'sync; echo 3 > /proc/sys/vm/drop_caches'"); fi
+    if [[ "$name" == *cold ]]; then options=(--prepare "$COLD"); fi
     if command -v hyperfine >/dev/null; then
         hyperfine --shell=none "${options[@]}" --runs "$RUNS" --output=null --style=none \
             --command-name "$name" --export-json "$json" "$command" >/dev/null

@@ -12,7 +12,10 @@
 #
 # Targets: record <= 10 s first, <= 1 s with 100 changed; diff <= 0.5 s and <= 200 MB; quill >= 5x
 # faster than dvc for record and for diff. Each figure is one run (wall time and peak RSS from GNU
-# time); the record after an edit is the second record of the folder, as a user runs it.
+# time); the record after an edit is the second record of the folder, as a user runs it. Before the
+# report, both tools' answers are checked: each records every document, and quill's JSON diff names
+# the same changed, added and removed documents as `dvc diff --json` (the forms compared by time);
+# both diffs are timed once more cold (page cache emptied first: bench_cold in lib/common.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -64,6 +67,9 @@ CHANGED="$("$QUILL" manifest diff "$OLD" latest:docs --format json | python3 -c 
 say "quill: $CHANGED documents differ between the two manifests"
 measure "quill diff (text)" "$QUILL" manifest diff "$OLD" latest:docs
 measure "quill diff (json)" "$QUILL" manifest diff "$OLD" latest:docs --format json
+"$QUILL" manifest diff "$OLD" latest:docs --format json >"$RESULTS/manifest-quill-diff.json"
+bench_cold "$DATA" "$QUILL" ${DVC:+"$(dirname "$(dirname "$DVC")")"}
+sh -c "$COLD" && measure "quill diff (json), cold" "$QUILL" manifest diff "$OLD" latest:docs --format json
 
 # --- dvc ---------------------------------------------------------------------------------------------
 if [ -n "$DVC" ]; then
@@ -78,7 +84,31 @@ if [ -n "$DVC" ]; then
     python3 "$ROOT/scripts/bench/generate-manifest-data.py" "$DATA/dvc" --documents "$DOCUMENTS" --edit 900 --seed 3
     timeout 1200 "$DVC" add -q docs && git add -A && git commit -qm v2
     measure "dvc diff" timeout 1200 "$DVC" diff HEAD~1 HEAD
+    measure "dvc diff (json)" timeout 1200 "$DVC" diff HEAD~1 HEAD --json
+    sh -c "$COLD" && measure "dvc diff (json), cold" timeout 1200 "$DVC" diff HEAD~1 HEAD --json
+    timeout 1200 "$DVC" diff HEAD~1 HEAD --json >"$RESULTS/manifest-dvc-diff.json"
+    grep -qx "  nfiles: $(find docs -type f | wc -l)" docs.dvc || die "dvc add did not record every file of docs: $(grep nfiles docs.dvc)"
 fi
+
+# --- correctness -------------------------------------------------------------------------------------
+python3 - "$RESULTS/manifest-quill-diff.json" "$DOCUMENTS" "${DVC:+$RESULTS/manifest-dvc-diff.json}" <<'PY' >&2 || die "the manifests' answers are wrong or disagree"
+import json, os, sys
+quill, documents = json.load(open(sys.argv[1])), int(sys.argv[2])
+counts = quill["counts"]
+# The generator's .complete-N marker is a file of the folder too.
+assert counts["fromDocuments"] == counts["toDocuments"] and documents <= counts["toDocuments"] <= documents + 1, counts
+name = lambda path: os.path.basename(path.rstrip("/"))
+ours = {kind: sorted(name(d["id"]) for d in quill[kind]) for kind in ("added", "removed", "changed")}
+assert len(ours["changed"]) == counts["changed"], (len(ours["changed"]), counts)
+if len(sys.argv) > 3 and sys.argv[3]:
+    dvc = json.load(open(sys.argv[3]))
+    theirs = {kind: sorted(name(d["path"]) for d in dvc.get(key, []) if not d["path"].endswith("/"))
+              for kind, key in (("added", "added"), ("removed", "deleted"), ("changed", "modified"))}
+    assert ours == theirs, {k: (len(ours[k]), len(theirs[k])) for k in ours}
+    print(f"quill and dvc agree: {len(ours['changed'])} changed, {len(ours['added'])} added, {len(ours['removed'])} removed of {documents}")
+else:
+    print(f"quill: {documents} documents on each side, {counts['changed']} changed (dvc not installed: not compared)")
+PY
 
 # --- report ------------------------------------------------------------------------------------------
 STATUS=0
@@ -89,20 +119,22 @@ for line in open(sys.argv[1]):
     *label, seconds, kb, cpu = line.split()
     rows[" ".join(label)] = (float(seconds), int(kb), float(cpu))
 targets = {"quill record (first)": 10.0, "quill record (100 changed)": 1.0, "quill diff (text)": 0.5, "quill diff (json)": 0.5}
-peers = {"quill record (first)": "dvc add (first)", "quill record (100 changed)": "dvc add (100 changed)", "quill diff (text)": "dvc diff"}
+peers = {"quill record (first)": "dvc add (first)", "quill record (100 changed)": "dvc add (100 changed)", "quill diff (text)": "dvc diff",
+         "quill diff (json)": "dvc diff (json)", "quill diff (json), cold": "dvc diff (json), cold"}
 missed = False
 print("| case | wall s | CPU s | peak MB | target | dvc wall s | dvc CPU s | speed-up (wall) | speed-up (CPU) |")
 print("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
 for label, (seconds, kb, cpu) in rows.items():
     if label.startswith("dvc"):
         continue
-    ok = seconds <= targets[label] and (not label.startswith("quill diff") or kb <= 200 * 1024)
+    cold = label.endswith(", cold")  # for information: the targets are on warm runs
+    ok = cold or (seconds <= targets[label] and (not label.startswith("quill diff") or kb <= 200 * 1024))
     missed |= not ok
     peer = rows.get(peers.get(label, ""))
-    cells = [label, f"{seconds:.2f}", f"{cpu:.2f}", f"{kb / 1024:.0f}", f"{'PASS' if ok else 'MISS'} ≤ {targets[label]} s"]
+    cells = [label, f"{seconds:.2f}", f"{cpu:.2f}", f"{kb / 1024:.0f}", "info" if cold else f"{'PASS' if ok else 'MISS'} ≤ {targets[label]} s"]
     if peer:
         wall_speed, cpu_speed = peer[0] / max(seconds, 0.001), peer[2] / max(cpu, 0.001)
-        missed |= wall_speed < 5
+        missed |= wall_speed < 5 and not cold
         cells += [f"{peer[0]:.2f}", f"{peer[2]:.2f}", f"{wall_speed:.1f}×", f"{cpu_speed:.1f}×"]
     else:
         cells += ["—"] * 4

@@ -2,7 +2,11 @@
 # Benchmark: `quill review main feature` on a pull request that changes 200 prompts, each side with
 # 5,000 per-case results (promptfoo rows spread over the prompts), in all five formats; against
 # `dvc metrics diff --md` and `dvc params diff --md` on the same branch pair, where the same values
-# are DVC metrics and params files (scripts/bench/generate-review-data.py writes both).
+# are DVC metrics and params files (scripts/bench/generate-review-data.py writes both). Before
+# timing, quill's report is checked against the data and against dvc where both compute the same
+# thing (each prompt's change of accuracy), and every format quill is timed in is checked to name
+# the prompts the report fails. quill's JSON and dvc metrics diff are also timed cold (the page
+# cache emptied before each run: bench_cold in lib/common.sh).
 #
 #   scripts/bench/review.sh          # from anywhere; prints a table
 #
@@ -77,8 +81,43 @@ for p in report["prompts"]:
             verdicts[m["verdict"]] = verdicts.get(m["verdict"], 0) + 1
 print("quill: %d prompts, %d paired cases, accuracy verdicts %s, gate failed: %s" % (len(report["prompts"]), paired, verdicts, report["gate"]["failed"]))
 PY
+# Every format names each prompt whose metric the JSON report calls regressed (the paths are plain,
+# so HTML escapes nothing in them).
+python3 -c '
+import json, sys
+report = json.load(open(sys.argv[1]))
+print("\n".join(p["diff"]["path"] for p in report["prompts"] if any(m.get("verdict") == "regressed" for m in p["metrics"])))' "$RESULTS/review.json" >"$RESULTS/review-regressed.txt"
+[ -s "$RESULTS/review-regressed.txt" ] || die "quill review's JSON names no regressed prompt; the data has some"
+for format in text markdown html github; do
+    "$QUILL" review main feature --format "$format" >"$RESULTS/review-$format.out" || true
+    missing="$(grep -cvxF -f <(grep -oF -f "$RESULTS/review-regressed.txt" "$RESULTS/review-$format.out" | sort -u) "$RESULTS/review-regressed.txt" || true)"
+    [ "$missing" = 0 ] || die "quill review --format $format leaves out $missing of the $(wc -l <"$RESULTS/review-regressed.txt") regressed prompts"
+done
 if [ -n "$DVC" ]; then
+    timeout 120 "$DVC" metrics diff main feature --json > "$RESULTS/dvc-metrics.json" || die "dvc metrics diff --json failed"
+    python3 - "$RESULTS/review.json" "$RESULTS/dvc-metrics.json" <<'PY' >&2 || die "quill review and dvc metrics diff disagree on a prompt's change of accuracy"
+import json, re, sys
+report, dvc = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+number = lambda text: re.search(r"p(\d{3})", text).group(1)
+quill = {}
+for p in report["prompts"]:
+    for group in p["diff"]["scores"]["groups"]:
+        accuracy = next(m for m in group["metrics"] if m["name"] == "accuracy")
+        quill[number(p["diff"]["path"])] = accuracy["delta"]
+# dvc lists only the metrics files whose values changed: a prompt it leaves out changed by 0.
+theirs = {number(path): value["accuracy"].get("diff", 0) for path, value in dvc.items() if "accuracy" in value}
+assert theirs.keys() <= quill.keys(), sorted(theirs.keys() - quill.keys())
+for key in quill:
+    assert abs(quill[key] - theirs.get(key, 0)) < 1e-9, (key, quill[key], theirs.get(key))
+print(f"quill and dvc agree on the change of accuracy of all {len(quill)} prompts")
+PY
     timeout 120 "$DVC" metrics diff main feature --md > "$RESULTS/dvc-metrics.md" || die "dvc metrics diff failed"
+    # The --md form timed below shows the files the --json form checked above.
+    python3 -c '
+import json, sys
+files, table = json.load(open(sys.argv[1])).keys(), open(sys.argv[2]).read()
+missing = [f for f in files if f not in table]
+sys.exit(f"dvc metrics diff --md leaves out {missing[:3]}" if missing else 0)' "$RESULTS/dvc-metrics.json" "$RESULTS/dvc-metrics.md" || die "dvc's two forms differ"
     timeout 120 "$DVC" params diff main feature --md > "$RESULTS/dvc-params.md" || die "dvc params diff failed"
     say "dvc: metrics diff $(grep -c '^|' "$RESULTS/dvc-metrics.md") table lines, params diff $(grep -c '^|' "$RESULTS/dvc-params.md")"
 fi
@@ -87,7 +126,9 @@ fi
 time_case() { # name, runs, argv... -> prints "mean_ms sd_ms"
     local name="$1" runs="$2" json="$RESULTS/review-$(echo "$1" | tr -c 'A-Za-z0-9\n' '-').json"
     shift 2
-    hyperfine --shell=none --warmup "$WARMUP" --runs "$runs" --output=null --style=none --ignore-failure \
+    local options=(--warmup "$WARMUP")
+    if [ -n "${PREPARE:-}" ]; then options=(--prepare "$PREPARE"); fi
+    hyperfine --shell=none "${options[@]}" --runs "$runs" --output=null --style=none --ignore-failure \
         --command-name "$name" --export-json "$json" "$*" >/dev/null 2>&1
     bench_mean_ms "$json"
 }
@@ -112,6 +153,14 @@ if [ -n "$DVC" ]; then
         fi
     done
 fi
+bench_cold "$REPO" "$QUILL" ${DVC:+"$(dirname "$(dirname "$DVC")")"}
+say "timing again, cold: $COLD_HOW"
+read -r mean sd < <(PREPARE="$COLD" time_case "quill review json cold" "$RUNS" "$QUILL" review main feature --format json)
+ROWS+=("cold: quill review --format json|$mean|$sd|0")
+if [ -n "$DVC" ] && timing="$(PREPARE="$COLD" time_case "dvc metrics diff cold" "$DVC_RUNS" timeout 120 "$DVC" metrics diff main feature --md)"; then
+    read -r mean sd <<<"$timing"
+    ROWS+=("cold: dvc metrics diff main feature --md|$mean|$sd|0")
+fi
 
 # --- report ------------------------------------------------------------------------------------------
 STATUS=0
@@ -125,6 +174,7 @@ rows = [(name, float(mean), float(sd), float(mb)) for name, mean, sd, mb in (r.s
 chars = len(open(markdown, encoding="utf-8").read().encode("utf-16-le")) // 2
 quill = [r for r in rows if r[0].startswith("quill")]
 dvc = [r for r in rows if r[0].startswith("dvc")]
+cold = [r for r in rows if r[0].startswith("cold: ")]  # for information, beside the warm rows
 slowest = max(r[1] for r in quill)
 table, ok = [], chars <= max_chars
 for name, mean, sd, mb in quill:
@@ -136,6 +186,8 @@ for name, mean, sd, mb in dvc:
     ok &= speedup >= min_speedup
     table.append((f"{name} (dvc {dvc_version})", f"{mean:.1f} ± {sd:.1f}", f"{mb:.1f}", f"slowest quill format {speedup:.1f}x faster",
                   "PASS" if speedup >= min_speedup else "MISS"))
+for name, mean, sd, mb in cold:
+    table.append((name, f"{mean:.1f} ± {sd:.1f}", "", "", "info"))
 head = ("command", "mean ± sd (ms)", "peak MB", "comparison", "target")
 widths = [max(len(r[i]) for r in table + [head]) for i in range(5)]
 line = lambda r: "  ".join(r[i].ljust(widths[i]) if i in (0, 3) else r[i].rjust(widths[i]) for i in range(5)).rstrip()

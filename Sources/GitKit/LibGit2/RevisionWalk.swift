@@ -10,24 +10,19 @@ public final class RevisionWalk {
         public static let time = Order(rawValue: GIT_SORT_TIME.rawValue)
         /// No parent before all of its children (`--topo-order`).
         public static let topological = Order(rawValue: GIT_SORT_TOPOLOGICAL.rawValue)
-        /// Oldest first (applied after the other orders).
-        public static let reverse = Order(rawValue: GIT_SORT_REVERSE.rawValue)
     }
 
     private let repository: Repository
     private let handle: OpaquePointer
 
-    /// A walk over `repository`, in `order`, following only first parents when `firstParent`.
-    public init(_ repository: Repository, order: Order = .time, firstParent: Bool = false) throws(GitError) {
+    /// A walk over `repository`, in `order`.
+    public init(_ repository: Repository, order: Order = .time) throws(GitError) {
         self.repository = repository
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, repository.handle), "git_revwalk_new")
         handle = walk!
         // Sorting resets the walk, so it is set once, before anything is pushed.
         git_revwalk_sorting(handle, order.rawValue)
-        if firstParent {
-            git_revwalk_simplify_first_parent(handle)
-        }
     }
 
     deinit {
@@ -44,11 +39,6 @@ public final class RevisionWalk {
     public func exclude(_ id: ObjectID) throws(GitError) {
         var oid = id.oid
         try check(git_revwalk_hide(handle, &oid), "git_revwalk_hide(\(id.hex))")
-    }
-
-    /// Walks a range `A..B`: commits reachable from B and not from A.
-    public func include(range: String) throws(GitError) {
-        try check(git_revwalk_push_range(handle, range), "git_revwalk_push_range('\(range)')")
     }
 
     /// The next commit, or `nil` when the walk is over.

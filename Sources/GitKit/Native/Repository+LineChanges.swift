@@ -1,19 +1,11 @@
 import Foundation
 
 extension Repository {
-    /// The changed line ranges from `old` to `new`, oldest first, as `git blame` diffs two versions:
-    /// git's own trimming of the common tail (`xdi_diff`), which can change where a change lands,
-    /// then xdiff's Myers with no context lines and the indent heuristic git turns on by default
-    /// (`diff.indentHeuristic`) unless `indentHeuristic` is false (`Xdiff`).
-    ///
-    /// Complexity: O(n) to cut both texts into lines, then as `lineChanges(from:to:indentHeuristic:)`
-    /// on their tables.
-    public static func lineChanges(from old: Data, to new: Data, indentHeuristic: Bool = true) -> [LineChange] {
-        lineChanges(from: LineTable(old), to: LineTable(new), indentHeuristic: indentHeuristic)
-    }
-
-    /// The changed line ranges between two texts already cut into lines; a version diffed against
-    /// its parent and then against its child is cut once.
+    /// The changed line ranges from `old` to `new`, two texts cut into lines (`LineTable`), oldest
+    /// first, as `git blame` diffs two versions: git's own trimming of the common tail (`xdi_diff`),
+    /// which can change where a change lands, then xdiff's Myers with no context lines and the indent
+    /// heuristic git turns on by default (`diff.indentHeuristic`) unless `indentHeuristic` is false
+    /// (`Xdiff`). A version diffed against its parent and then against its child is cut once.
     ///
     /// Complexity: O(n) memory compares and hash look-ups for the lines both share, plus
     /// O((a + b) × d) for the a and b lines between their common head and tail that differ in d places.

@@ -53,3 +53,20 @@ import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
 print("%.2f %.2f" % (r["mean"] * 1000, (r["stddev"] or 0) * 1000))' "$1"
 }
+
+# bench_cold PATH...: sets COLD to a shell command that empties the page cache before a cold run
+# (hyperfine --prepare, side-by-side.py --prepare) and COLD_HOW to its description: the whole cache
+# through /proc/sys/vm/drop_caches where it can be written, else each file under PATH... (the
+# repositories and the binaries timed) evicted by lib/evict.py. The cold rows stand beside the warm
+# ones in every benchmark's table.
+bench_cold() {
+    if (sync && echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null; then
+        COLD="sh -c 'sync; echo 3 > /proc/sys/vm/drop_caches'"
+        COLD_HOW="page cache dropped before each run"
+    else
+        local quoted="" path
+        for path in "$@"; do quoted+=" '$path'"; done
+        COLD="python3 '$ROOT/scripts/bench/lib/evict.py'$quoted"
+        COLD_HOW="files of the repository and the binaries evicted before each run (drop_caches not writable)"
+    fi
+}

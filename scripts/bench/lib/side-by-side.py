@@ -2,7 +2,10 @@
 """Times two commands side by side, alternating (quill, git, quill, git, ...) so both see the same
 load, with /usr/bin/time: wall time, CPU time (user + system) and peak resident memory of each run.
 
-    side-by-side.py --runs N --label LABEL --cwd DIR QUILL_ARGV... ::: GIT_ARGV...
+    side-by-side.py --runs N --label LABEL --cwd DIR [--prepare SHELL_COMMAND] QUILL_ARGV... ::: GIT_ARGV...
+
+With --prepare, the shell command runs before every run, untimed (a cold-cache row: see bench_cold
+in common.sh).
 
 Prints one JSON object: label, runs, the 1-minute load average before and after, and for each side
 the minimum and median of wall seconds, CPU seconds and peak RSS (MiB), plus the ratios quill/git
@@ -17,7 +20,9 @@ import sys
 import tempfile
 
 
-def run(argv, cwd):
+def run(argv, cwd, prepare):
+    if prepare:
+        subprocess.run(prepare, shell=True, check=True, stdout=subprocess.DEVNULL)
     with tempfile.NamedTemporaryFile("r") as report:
         subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%e %U %S %M", *argv], cwd=cwd,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
@@ -36,6 +41,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--label", required=True)
     parser.add_argument("--cwd", required=True)
+    parser.add_argument("--prepare")
     parser.add_argument("argv", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     split = args.argv.index(":::")
@@ -43,8 +49,8 @@ def main():
     load_before = os.getloadavg()[0]
     samples = {"quill": [], "git": []}
     for _ in range(args.runs):
-        samples["quill"].append(run(quill_argv, args.cwd))
-        samples["git"].append(run(git_argv, args.cwd))
+        samples["quill"].append(run(quill_argv, args.cwd, args.prepare))
+        samples["git"].append(run(git_argv, args.cwd, args.prepare))
     result = {"label": args.label, "runs": args.runs, "load_before": load_before, "load_after": os.getloadavg()[0]}
     for side in samples:
         result[side] = summary(samples[side])

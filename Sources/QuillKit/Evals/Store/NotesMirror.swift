@@ -48,13 +48,4 @@ struct NotesMirror {
                 author: signature, committer: signature)
         }
     }
-
-    /// The note on `commit`, if any.
-    func note(on commit: ObjectID) throws -> String? {
-        guard let tip = try repository.referenceTarget(NotesMirror.reference) else { return nil }
-        let tree = try repository.treeID(ofCommit: tip)
-        let entry = try repository.treeEntry(atPath: StorePath.shard(commit), inTree: tree)
-            ?? repository.treeEntry(atPath: commit.hex, inTree: tree)
-        return try entry.map { String(decoding: try repository.blobData($0.id), as: UTF8.self) }
-    }
 }
