@@ -95,9 +95,10 @@ enum DiffCells {
         return text
     }
 
-    /// What happened to the file: `modified`, `renamed from prompts/a.md (92%)`.
+    /// What happened to the file: `modified`, `renamed from prompts/a.md (92% similar)`,
+    /// `copied from prompts/a.md (100% similar)`.
     static func change(_ prompt: PromptDiff) -> String {
         guard let oldPath = prompt.oldPath else { return prompt.change.rawValue }
-        return "renamed from \(oldPath)" + (prompt.similarity.map { " (\($0)% similar)" } ?? "")
+        return "\(prompt.change.rawValue) from \(oldPath)" + (prompt.similarity.map { " (\($0)% similar)" } ?? "")
     }
 }

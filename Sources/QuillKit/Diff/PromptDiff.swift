@@ -1,17 +1,18 @@
 /// One changed prompt between A and B: what happened to the file, what changed inside it read as a
 /// prompt, and what that did to its scores.
 public struct PromptDiff: Codable, Sendable, Equatable {
-    /// What happened to the file, as git names it.
+    /// What happened to the file, as git names it. A copy (paired only when `diff.renames` is
+    /// `copies`) is compared with its source, which stays at A.
     public enum Change: String, Codable, Sendable {
-        case added, deleted, modified, renamed
+        case added, deleted, modified, renamed, copied
     }
 
     /// The path at B (at A when deleted).
     public let path: String
-    /// The path at A, when the prompt was renamed.
+    /// The path at A, when the prompt was renamed or copied from another file.
     public let oldPath: String?
     public let change: Change
-    /// For renames, git's similarity (0–100).
+    /// For renames and copies, git's similarity (0–100).
     public let similarity: Int?
     /// The version (blob id) at A, when the prompt is there.
     public let fromBlob: String?

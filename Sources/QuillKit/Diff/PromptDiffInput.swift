@@ -37,8 +37,7 @@ struct PromptDiffInput: Sendable {
         let comparer = ScoreComparer(metrics: metrics, caseBlob: { record in record.cases.flatMap { blobs[$0.blob] } }, resamples: resamples)
         var scores = try comparer.compare(from: oldRecords, to: newRecords)
         scores.data = data
-        let kind: PromptDiff.Change =
-            old == nil ? .added : new == nil ? .deleted : change.kind == .renamed && change.oldPath != change.newPath ? .renamed : .modified
+        let kind = self.kind
         let oldParse = old.map { Self.parsed($0.data, path: change.oldPath, reading: oldReading) }
         let newParse = new.map { Self.parsed($0.data, path: change.newPath, reading: newReading) }
         let fromError = oldParse?.error
@@ -46,15 +45,27 @@ struct PromptDiffInput: Sendable {
         let readable = fromError == nil && toError == nil
         return PromptDiff(
             path: new == nil ? change.oldPath : change.newPath,
-            oldPath: kind == .renamed ? change.oldPath : nil,
+            oldPath: [.renamed, .copied].contains(kind) ? change.oldPath : nil,
             change: kind,
-            similarity: kind == .renamed ? change.similarity : nil,
+            similarity: [.renamed, .copied].contains(kind) ? change.similarity : nil,
             fromBlob: old?.id.hex, toBlob: new?.id.hex,
             structure: readable ? try PromptStructureDiff.between(oldParse?.prompt, newParse?.prompt) : nil,
             fromError: fromError, toError: toError,
             text: readable ? nil : try TextDiff.between(
                 String(decoding: old?.data ?? Data(), as: UTF8.self), String(decoding: new?.data ?? Data(), as: UTF8.self)),
             scores: scores)
+    }
+
+    /// What happened to the file: a pairing git made between two paths is a rename or a copy.
+    private var kind: PromptDiff.Change {
+        guard old != nil else { return .added }
+        guard new != nil else { return .deleted }
+        guard change.oldPath != change.newPath else { return .modified }
+        switch change.kind {
+        case .renamed: return .renamed
+        case .copied: return .copied
+        default: return .modified
+        }
     }
 
     private static func parsed(_ data: Data, path: String, reading: PromptReading) -> (prompt: Prompt?, error: String?) {

@@ -137,6 +137,30 @@ struct PromptDiffTests {
         #expect(diff.structure.map(summary)?.frontMatter == ["~model"])
     }
 
+    @Test("with diff.renames=copies a copy of a changed prompt is a copied prompt, diffed against its source as git diff pairs them")
+    func copy() throws {
+        let fixture = try DiffFixture()
+        let format = Self.formats[0]
+        try fixture.commit("v1", [format.path: format.old])
+        let edited = format.old.replacingOccurrences(of: "gpt-4o", with: "gpt-4.1")
+        try fixture.commit("copy", [format.path: edited + "One more line.\n", "prompts/copy.prompt": edited])
+        try fixture.repository.git("config", "diff.renames", "copies")
+        // git's own pairing: the source modified, the copy named with its score.
+        let git = try fixture.repository.git("diff", "--name-status", "HEAD~1", "HEAD").split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        let gitCopy = try #require(git.first { $0[0].hasPrefix("C") })
+        #expect(gitCopy.dropFirst() == [format.path, "prompts/copy.prompt"])
+
+        let report = try fixture.diff(["HEAD~1", "HEAD"])
+        #expect(report.prompts.map(\.path).sorted() == [format.path, "prompts/copy.prompt"].sorted())
+        let copy = try #require(report.prompts.first { $0.path == "prompts/copy.prompt" })
+        #expect(copy.change == .copied)
+        #expect(copy.oldPath == format.path)
+        #expect(copy.similarity == Int(gitCopy[0].dropFirst()))
+        #expect(copy.structure.map(summary)?.frontMatter == ["~model"])
+        let source = try #require(report.prompts.first { $0.path == format.path })
+        #expect(source.change == .modified && source.oldPath == nil)
+    }
+
     @Test("a version that does not parse is shown as a plain text diff with its parse error")
     func unparseable() throws {
         let fixture = try DiffFixture()
