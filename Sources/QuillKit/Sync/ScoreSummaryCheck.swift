@@ -8,8 +8,10 @@ import GitKit
 /// with its records (a line changed, added or left out) would make those commands contradict
 /// `eval show`; it is refused instead.
 ///
-/// Complexity: one read of each record of the prompt versions whose summary or record folder
-/// differs from the local tip's (the records a sync brings in anyway); equal folders are skipped.
+/// Complexity: one read of each summary and record folder that differs from the local tip's, and of
+/// each record in them the local summary has no line for with the same provenance (the records a sync
+/// brings in); the other lines are compared with the local summary's (the local tip is trusted: Quill
+/// wrote or checked it). Equal folders are skipped.
 struct ScoreSummaryCheck {
     let repository: Repository
 
@@ -28,16 +30,41 @@ struct ScoreSummaryCheck {
         }
         let store = EvalStore(repository: repository)
         let meta = try IndexReader(store: store, tree: tree, folder: StorePath.metaFolder)
+        let provenance = try known.map { try ProvenanceChanges(repository: repository, tree: tree, known: $0) }
         for version in versions.sorted() {
             let summaryPath = "\(StorePath.scoresFolder)/\(version).jsonl"
-            let stored = try repository.treeEntry(atPath: summaryPath, inTree: tree)
             let records = try repository.treeEntry(atPath: "\(StorePath.byPromptFolder)/\(version)", inTree: tree)
-            let lines = try records.map { try ScoreSummary.lines(ofVersionFolder: $0.id, store: store, meta: meta) } ?? []
-            let expected = lines.isEmpty ? nil : try ScoreSummary.encode(lines)
-            let actual = try stored.map { try repository.blobData($0.id) }
-            if actual != expected { return summaryPath }
+            let ids = try records.map { try repository.treeEntries($0.id).compactMap { ObjectID(hex: $0.name) }.sorted() } ?? []
+            let actual = try repository.treeEntry(atPath: summaryPath, inTree: tree).map { try repository.blobData($0.id) }
+            guard let actual, !ids.isEmpty else {
+                if actual != nil || !ids.isEmpty { return summaryPath }
+                continue
+            }
+            // A record the local summary has a line for, with the same provenance here and there, has that line.
+            var knownLines = [ObjectID: ArraySlice<UInt8>]()
+            if let known, let provenance, let summary = try repository.treeEntry(atPath: summaryPath, inTree: known) {
+                for line in try ScoreSummaryCheck.lines(of: [UInt8](repository.blobData(summary.id))) ?? [] {
+                    let scanned = try ScoreLine(stored: line)
+                    if !provenance.differs(for: scanned.id) { knownLines[scanned.id] = line }
+                }
+            }
+            guard let lines = ScoreSummaryCheck.lines(of: [UInt8](actual)), lines.count == ids.count else { return summaryPath }
+            for (line, id) in zip(lines, ids) {
+                if let knownLine = knownLines[id] {
+                    guard line.elementsEqual(knownLine) else { return summaryPath }
+                } else {
+                    let entry = try meta.entry(for: id, suffix: ".json").flatMap { $0.mode == .tree ? nil : $0.id }
+                    guard try line.elementsEqual(ScoreLine(id: id, record: store.record(id), meta: entry).canonicalData()) else { return summaryPath }
+                }
+            }
         }
         return nil
+    }
+
+    /// The lines of a summary blob without their line feeds; `nil` when it does not end in one (no summary does).
+    private static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
+        guard bytes.last == 0x0A else { return nil }
+        return Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast())
     }
 
     /// The tree at `name` in `tree`, if it is one.

@@ -172,9 +172,14 @@ struct RefMerger {
         }
     }
 
-    /// How many records (or files) `after` holds that `before` does not.
+    /// How many records (or files) `after` holds that `before` does not. For the eval store, a walk of
+    /// the record folders that differ when both trees have one fan-out, not a listing of both stores.
     private func gained(_ reference: String, from before: ObjectID?, to after: ObjectID?) throws -> Int {
         guard let after, after != before else { return 0 }
+        if reference == SyncedRefs.evals, let before,
+           let count = try EvalStore(repository: repository).addedRecordCount(from: repository.treeID(ofCommit: before), to: repository.treeID(ofCommit: after)) {
+            return count
+        }
         return try items(reference, at: after).subtracting(before.map { try items(reference, at: $0) } ?? []).count
     }
 

@@ -9,7 +9,7 @@ struct HostileRemoteTests {
     /// A way to break one of the remote's Quill refs; returns the ref and the path the refusal names, if any.
     enum Corruption: String, CaseIterable {
         case labelsAtBlob, notesAtTree, evalsWithStrayFile, evalsWithDotDot, labelsWithSymlink, labelsWithBadValue, evalsAtTag
-        case evalsWithFlatSummary, evalsWithLyingSummary, evalsWithSummaryMissingALine
+        case evalsWithFlatSummary, evalsWithLyingSummary, evalsWithSummaryMissingALine, evalsWithProvenanceOutOfSummary
 
         func apply(to remote: TestRepository) throws -> (reference: String, problem: String) {
             let evals = try remote.git("rev-parse", "refs/quill/evals")
@@ -51,6 +51,18 @@ struct HostileRemoteTests {
                     ? summary.replacingOccurrences(of: "0.9", with: "0.95") : lines[0] + "\n"
                 let tree = try HostileRemoteTests.replacing(path, with: try remote.writeBlob(changed), in: evalsTree, of: remote)
                 try remote.git("update-ref", "refs/quill/evals", try remote.git("commit-tree", tree, "-p", evals, "-m", "lying summary"))
+                return ("refs/quill/evals", "whose score summary '\(path)' is not the summary of that version's records")
+            case .evalsWithProvenanceOutOfSummary:
+                // A record the reader holds too, given other provenance on the remote while its summary line
+                // still names the old one: the line must be rebuilt, not taken from the reader's summary.
+                let path = try remote.git("ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "scores")
+                let summary = try remote.git("cat-file", "blob", "refs/quill/evals:" + path)
+                let line = try #require(summary.split(separator: "\n").first { $0.contains("0.9") })
+                let hex = try #require(line.firstMatch(of: #/"id":"([0-9a-f]{40})"/#)).1
+                let meta = "meta/\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(hex.dropFirst(4)).json"
+                let other = try remote.writeBlob(#"{"files":["other.json"],"recordedAt":"2020-01-01T00:00:00+00:00","recordedBy":"Eve <eve@example.com>"}"#)
+                let tree = try HostileRemoteTests.replacing(meta, with: other, in: evalsTree, of: remote)
+                try remote.git("update-ref", "refs/quill/evals", try remote.git("commit-tree", tree, "-p", evals, "-m", "other provenance"))
                 return ("refs/quill/evals", "whose score summary '\(path)' is not the summary of that version's records")
             case .evalsWithDotDot:
                 let tree = try remote.writeRawTree([.init("40000", "..", evalsTree)])
