@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),
         .executableTarget(name: "AttributionBench", dependencies: ["QuillKit", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport", "ZIPFoundation"]),
+        .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport", "ZIPFoundation", "TOMLKit"]),
         .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["quill", "TestSupport"]),
     ],

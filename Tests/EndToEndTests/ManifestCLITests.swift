@@ -46,4 +46,26 @@ struct ManifestCLITests {
         #expect(unknown.status == 2 && unknown.stderr.contains("no manifest 'abcdef12'"))
         #expect(try repository.git("rev-parse", "refs/quill/manifests") == tip)
     }
+
+    @Test("a Chroma index_metadata.pickle that imports Python code exits 2 with one line, nothing run or stored")
+    func hostilePickle() throws {
+        let repository = try TestRepository()
+        try repository.write("docs/ok.md", "fine\n")
+        #expect(try QuillBinary.run(["manifest", "record", "docs"], in: repository.path).status == 0)
+        let tip = try repository.git("rev-parse", "refs/quill/manifests")
+        let store = repository.path + "/store"
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/manifests/chroma-flushed-v1")
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: store)
+        let segment = try #require(try FileManager.default.contentsOfDirectory(atPath: store).first { !$0.contains(".") })
+        let marker = repository.path + "/ran"
+        // pickle.loads would call os.system("touch …/ran").
+        let pickle = "\u{80}\u{02}cos\nsystem\n(Vtouch \(marker)\ntR."
+        try Data(pickle.unicodeScalars.map { UInt8($0.value) }).write(to: URL(fileURLWithPath: store + "/" + segment + "/index_metadata.pickle"))
+        let refused = try QuillBinary.run(["manifest", "record", "store"], in: repository.path)
+        #expect(refused.status == 2 && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("store/\(segment)/index_metadata.pickle': byte 2: opcode GLOBAL names Python code"))
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        #expect(try repository.git("rev-parse", "refs/quill/manifests") == tip)
+    }
 }

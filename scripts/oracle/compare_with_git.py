@@ -12,6 +12,7 @@ DIFF_COMMITS = int(os.environ.get("DIFF_COMMITS", "3"))
 BLAME_MAX_BYTES = int(os.environ.get("BLAME_MAX_BYTES", "2000000"))
 SHOW = int(os.environ.get("SHOW", "5"))
 PROMPT_DIRS = os.environ.get("PROMPT_DIRS", "prompt|pattern|template|agent|system")
+DIFF_RENAMES = os.environ.get("DIFF_RENAMES")
 PROMPT_FILE = re.compile(r"\.(prompt|prompty)$", re.I)
 PROMPT_TEXT = re.compile(
     r"\.(md|txt|json|ya?ml|csv)$" if PROMPT_DIRS == "*" else r"(^|/)[^/]*(" + PROMPT_DIRS + r")[^/]*/(.*/)?[^/]+\.(md|txt|json|ya?ml|csv)$", re.I)
@@ -82,7 +83,9 @@ def compare_blame(repo, path):
 
 
 def diff_entries_git(repo, parent, commit, path):
-    out = git(repo, "diff", "-M", "--raw", "-z", "--abbrev=40", parent, commit)
+    # with DIFF_RENAMES both tools take the pairing from the repository's diff.renames
+    pairing = [] if DIFF_RENAMES is not None else ["-M"]
+    out = git(repo, "diff", *pairing, "--raw", "-z", "--abbrev=40", parent, commit)
     fields = out.split("\0")
     entries, i = [], 0
     while i < len(fields) - 1:
@@ -166,27 +169,46 @@ def tally(counts, shown, kind, path, compare):
 
 def main():
     repo = sys.argv[1]
+    if DIFF_RENAMES is None:
+        return compare(repo)
+    # the setting is written to the repository's own config for the run, which both tools read
+    previous = run(["git", "config", "--local", "diff.renames"], repo)[0]
+    subprocess.run(["git", "config", "--local", "diff.renames", DIFF_RENAMES], cwd=repo, check=True)
+    try:
+        compare(repo)
+    finally:
+        restore = ["diff.renames", previous.decode().strip()] if previous else ["--unset", "diff.renames"]
+        subprocess.run(["git", "config", "--local", *restore], cwd=repo, check=True)
+
+
+def compare(repo):
     paths = sys.argv[2:] or prompt_files(repo)
     head = git(repo, "rev-parse", REV).strip()
     counts = {k: {"agree": 0, "differ": 0, "git failed": 0, "skipped": 0} for k in ("log", "blame", "diff")}
     shown = {"log": [], "blame": [], "diff": []}
+    kinds = {}  # how often git reported each change kind in the compared diff entries
     for path in paths:
         tally(counts, shown, "log", path, lambda: compare_log(repo, path))
         tally(counts, shown, "blame", path, lambda: compare_blame_unless_large(repo, path))
         try:
             for commit, same, expected, actual, here in compare_diffs(repo, path):
                 counts["diff"]["agree" if same else "differ"] += 1
+                for entry in expected:
+                    kinds[entry[0]] = kinds.get(entry[0], 0) + 1
                 if not same:
                     shown["diff"].append("%s at %s: git %s, quill %s" % (here, commit[:10], expected, actual))
         except GitFailed as failure:
             counts["diff"]["git failed"] += 1
             shown["diff"].append("%s: git failed: %s" % (path, failure))
-    print("repository %s at %s: %d prompt-like files" % (repo, head, len(paths)))
+    setting = "" if DIFF_RENAMES is None else ", diff.renames=" + DIFF_RENAMES
+    print("repository %s at %s%s: %d prompt-like files" % (repo, head, setting, len(paths)))
     for kind in ("log", "blame", "diff"):
         c = counts[kind]
         unit = "commit pairs" if kind == "diff" else "files"
         print("%-6s %d of %d %s agree; %d differ; git failed on %d; skipped %d" % (
             kind, c["agree"], c["agree"] + c["differ"], unit, c["differ"], c["git failed"], c["skipped"]))
+        if kind == "diff":
+            print("       git's entries: " + ", ".join("%s %d" % item for item in sorted(kinds.items())))
         for line in shown[kind][:SHOW]:
             print("  " + line)
     sys.exit(1 if any(counts[k]["differ"] for k in counts) else 0)

@@ -1,5 +1,6 @@
 """Writes Fixtures/evals/mlflow.json: the `eval_results_table.json` artifact that `mlflow.evaluate()`
-logs (a pandas "split" table: `columns` and `data`).
+logs (a pandas "split" table: `columns` and `data`), and Fixtures/evals/mlflow.csv: the same table,
+`result.tables["eval_results_table"]`, saved with pandas' `to_csv(index=False)`.
 
 Offline: a static dataset (predictions given as a column, no model called), a local SQLite tracking
 store, and two metrics made with `mlflow.metrics.make_metric` (no judge model, no download).
@@ -41,5 +42,6 @@ with mlflow.start_run() as run:
                                             make_metric(eval_fn=overlap, greater_is_better=True, name="overlap")])
     path = mlflow.artifacts.download_artifacts(run_id=run.info.run_id, artifact_path="eval_results_table.json", dst_path=work)
 shutil.copyfile(path, os.path.join(OUT, "mlflow.json"))
+result.tables["eval_results_table"].to_csv(os.path.join(OUT, "mlflow.csv"), index=False)
 shutil.rmtree(work)
 print(result.metrics)

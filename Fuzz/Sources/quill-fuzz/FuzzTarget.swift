@@ -15,7 +15,7 @@ struct FuzzTarget: Sendable {
     /// Every target, in the order `scripts/fuzz/run-all.sh` runs them.
     static let all: [FuzzTarget] = PromptTargets.all + [ConfigTarget.target] + ResultTargets.all
         + [CanonicalJSONTarget.target, CaseLinesTarget.target, ScoreLinesTarget.target, RawTreeTarget.target, CommitTarget.target,
-           PackTarget.target, CommitGraphTarget.target]
+           PackTarget.target, CommitGraphTarget.target] + ChromaTargets.all
 
     /// One target per `(name, path, summary)`, each handing its input to `read` as the file at `path`
     /// (readers choose their format by the file's name).

@@ -24,21 +24,20 @@ extension Repository {
     /// What `git diff` pairs, from `diff.renames`: renames when it is unset or true, copies from
     /// changed files for `copies` (or `copy`), nothing when it is false.
     public func diffRenameDetection() throws(GitError) -> RenameDetection? {
-        if let detection = try renameDetection(setting: "diff.renames") { return detection }
-        return .renames
+        try renameDetection(setting: "diff.renames", unset: .renames)
     }
 
     /// What `git status` pairs: `status.renames`, else `diff.renames`, as `diffRenameDetection`.
     func statusRenameDetection() throws(GitError) -> RenameDetection? {
-        if let detection = try renameDetection(setting: "status.renames") { return detection }
-        return try diffRenameDetection()
+        try renameDetection(setting: "status.renames", unset: try diffRenameDetection())
     }
 
-    /// The detection `key` names (git's `git_config_rename`), `.some(nil)` for none, `nil` when unset.
-    private func renameDetection(setting key: String) throws(GitError) -> RenameDetection?? {
-        guard let value = try configString(key) else { return nil }
-        if ["copies", "copy"].contains(value.lowercased()) { return .some(.changedFileCopies) }
-        return try configBool(key).map { $0 ? .renames : nil }
+    /// The detection `key` names (git's `git_config_rename`): copies from changed files for `copies`
+    /// or `copy`, renames when true, none when false, `unset` when the key is not set.
+    private func renameDetection(setting key: String, unset: RenameDetection?) throws(GitError) -> RenameDetection? {
+        guard let value = try configString(key) else { return unset }
+        if ["copies", "copy"].contains(value.lowercased()) { return .changedFileCopies }
+        return try configBool(key) == true ? .renames : nil
     }
 
     /// `diff.renameLimit` as `git diff` and `git log` read it (0 or less: no limit), git's default

@@ -41,7 +41,7 @@ public enum WorkTreeFile {
 
     /// Whether every folder from `root` down to the parent of `relativePath` is a real folder (not a
     /// link), and the path has no `.`, `..` or empty component.
-    private static func isInsideWorkTree(_ relativePath: String, root: String) -> Bool {
+    static func isInsideWorkTree(_ relativePath: String, root: String) -> Bool {
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return false }
         var folder = root

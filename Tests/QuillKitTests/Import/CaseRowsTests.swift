@@ -68,6 +68,8 @@ struct CaseRowsTests {
         ("a,b\n1,2\n3,1e999\n", "t.csv:3:3: metric 'b' is '1e999', out of the range of a double"),
         ("a,b\n1,\"two\nlines\"\n3,\"open", "t.csv:4:3: quoted field is never closed; expected a closing '\"'"),
         ("a,b\n1,\"x\" y\n", "t.csv:2:7: text after a field's closing quote; expected ',' or a line break"),
+        // Columns count characters, not bytes ('é' is two bytes in UTF-8).
+        ("a,b\né,1,x\n", "t.csv:2:5: record has 3 fields; expected at most 2, as the header names"),
         ("a,b\n\"1,2\"\"\n3,4\n", "t.csv:2:1: quoted field is never closed; expected a closing '\"'"),
         // Characters Swift calls newlines that are no CSV record break (VT, FF, NEL, LS, PS in a field), and CRLF.
         ("a,b\r\n1,\"x\u{0B}y\u{0C}z\u{85}w\u{2028}v\u{2029}\"\r\n3,4,5\r\n", "t.csv:3:5: record has 3 fields; expected at most 2, as the header names"),

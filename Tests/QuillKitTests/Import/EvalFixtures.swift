@@ -7,7 +7,7 @@ enum EvalFixtures {
     static let names = [
         "quill.json", "promptfoo-v3.json", "promptfoo-v2.json", "promptfoo.jsonl", "gh-models.json",
         "cases.jsonl", "dvc-metrics.json", "dvc-metrics.yaml", "dvc-metrics.toml", "inspect-ai.json", "inspect-ai.eval",
-        "lm-eval/results.json", "lm-eval/samples_quill_quiz.jsonl", "langsmith.csv", "langsmith.jsonl", "deepeval.json", "ragas.csv", "ragas.json", "mlflow.json",
+        "lm-eval/results.json", "lm-eval/samples_quill_quiz.jsonl", "langsmith.csv", "langsmith.jsonl", "deepeval.json", "ragas.csv", "ragas.json", "mlflow.json", "mlflow.csv",
         "openai-evals.jsonl", "openai-evals-fuzzy.jsonl", "openai-evals-modelgraded.jsonl",
     ]
 

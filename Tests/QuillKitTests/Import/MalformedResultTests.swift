@@ -75,6 +75,16 @@ struct MalformedResultTests {
                         "oa.jsonl:3:57: 'correct' of the match event of line 3 is a string; expected true or false"),
         MalformedResult("ob.jsonl", as: .openAIEvals, "{\"sample_id\": \"s\", \"type\": \"match\", \"data\": {\"correct\": true}}\n",
                         "ob.jsonl:1:1: line 1 comes before any 'spec' line; expected an OpenAI Evals log starting with {\"spec\": …}"),
+        // Every recorder of oaieval writes the spec first; a log that starts with its final report lost it.
+        MalformedResult("oe.jsonl", "{\"final_report\": {\"accuracy\": 1}, \"run_id\": \"r\"}\n{\"run_id\": \"r\", \"sample_id\": \"s\", \"type\": \"match\", \"data\": {\"correct\": true}}\n",
+                        "oe.jsonl:1:1: line 1 is a 'final_report' before any 'spec' line, so the run's eval, completion functions and events are missing; expected the whole log oaieval --record_path writes, starting with {\"spec\": …}"),
+        MalformedResult("of.json", #"{"final_report": {"accuracy": 1}, "run_id": "r"}"#,
+                        "of.json:1:1: line 1 is a 'final_report' before any 'spec' line, so the run's eval, completion functions and events are missing; expected the whole log oaieval --record_path writes, starting with {\"spec\": …}"),
+        // Two runs' lines mixed in one file: the event of r2 would be counted in r1.
+        MalformedResult("og.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r1\"}}\n{\"run_id\": \"r1\", \"sample_id\": \"s\", \"type\": \"match\", \"data\": {\"correct\": true}}\n{\"run_id\": \"r2\", \"sample_id\": \"s\", \"type\": \"match\", \"data\": {\"correct\": false}}\n",
+                        "og.jsonl:3:12: line 3 is of run 'r2', not of run 'r1' whose spec is on line 1; expected each run's lines after its own spec"),
+        MalformedResult("oh.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r1\"}}\n{\"run_id\": \"r1\", \"sample_id\": \"s\", \"type\": \"match\", \"data\": {\"correct\": true}}\n{\"final_report\": {\"accuracy\": 0.5}, \"run_id\": \"r0\"}\n",
+                        "oh.jsonl:3:47: line 3 is of run 'r0', not of run 'r1' whose spec is on line 1; expected each run's lines after its own spec"),
         MalformedResult("oc.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n{\"final_report\": [1, 2]}\n",
                         "oc.jsonl:2:18: 'final_report' is an array; expected an object of metric names to numbers"),
         MalformedResult("od.jsonl", "{\"spec\": {\"completion_fns\": [\"dummy\"], \"eval_name\": \"e\", \"run_id\": \"r\"}}\n{\"sample_id\": \"s\", \"data\": {}}\n",

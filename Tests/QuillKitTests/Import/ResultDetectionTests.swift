@@ -10,7 +10,7 @@ struct ResultDetectionTests {
         ("dvc-metrics.json", .dvc), ("dvc-metrics.yaml", .dvc), ("dvc-metrics.toml", .dvc),
         ("inspect-ai.json", .inspect), ("inspect-ai.eval", .inspect), ("lm-eval/results.json", .lmEval),
         ("lm-eval/samples_quill_quiz.jsonl", .lmEval), ("langsmith.csv", .langSmith), ("langsmith.jsonl", .langSmith),
-        ("deepeval.json", .deepEval), ("ragas.csv", .ragas), ("ragas.json", .ragas), ("mlflow.json", .mlflow),
+        ("deepeval.json", .deepEval), ("ragas.csv", .ragas), ("ragas.json", .ragas), ("mlflow.json", .mlflow), ("mlflow.csv", .mlflow),
         ("openai-evals.jsonl", .openAIEvals), ("openai-evals-fuzzy.jsonl", .openAIEvals),
         ("openai-evals-modelgraded.jsonl", .openAIEvals),
     ]

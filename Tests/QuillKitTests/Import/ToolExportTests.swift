@@ -102,9 +102,10 @@ struct ToolExportTests {
         #expect(abs(evaluation.metrics["non_llm_string_similarity"]! - 0.4814) < 1e-4)
     }
 
-    @Test("MLflow: the eval_results_table.json split table gives one case a row, the <metric>/score columns as metrics")
-    func mlflow() throws {
-        let results = try EvalFixtures.read("mlflow.json")
+    @Test("MLflow: the eval_results_table.json split table, or the same table as CSV, gives one case a row, the <metric>/score columns as metrics",
+          arguments: ["mlflow.json", "mlflow.csv"])
+    func mlflow(_ name: String) throws {
+        let results = try EvalFixtures.read(name)
         #expect(results.format == .mlflow)
         let evaluation = try #require(results.evaluations.first)
         #expect(evaluation.cases.map(\.id) == ["0", "1", "2"])

@@ -23,6 +23,21 @@ struct ManifestSourceTests {
         return Data(result.output.utf8)
     }
 
+    /// The vector Chroma returned for each id (`<name>.vectors.json`, written by the fixture script from `collection.get`).
+    private func returnedVectors(_ name: String) throws -> [String: [Double]] {
+        let url = Fixtures.root.appendingPathComponent("manifests/\(name).vectors.json")
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: [Double]])
+    }
+
+    /// Git's id of `values` as little-endian float32 bytes.
+    private func blob(of values: [Double], repository: TestRepository, folder: TemporaryFolder) throws -> String {
+        var bytes = Data()
+        for value in values { withUnsafeBytes(of: Float(value).bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+        let file = folder.path + "/vector.bin"
+        try bytes.write(to: URL(fileURLWithPath: file))
+        return "blob:" + (try repository.git("hash-object", file))
+    }
+
     @Test("a Chroma directory: records, documents, metadata, dimension, distance and embedding checksums git agrees with")
     func chroma() throws {
         let fixture = try ManifestFixture()
@@ -36,11 +51,42 @@ struct ManifestSourceTests {
         let refunds = try #require(shown.documents.first)
         #expect(refunds.metadata == ["source": .string("refunds.md")])
         #expect(try fixture.workspace().manifestTexts(report.id).first?.text.hasPrefix("Refunds are issued within 30 days") == true)
-        // The vector as Chroma stored it, hashed by git.
-        let vectorFile = folder.path + "/vector.bin"
-        _ = try sqlite(path + "/chroma.sqlite3", "open('\(vectorFile)', 'wb').write(c.execute(\"SELECT vector FROM embeddings_queue WHERE id='refunds'\").fetchone()[0])")
-        let blob = try fixture.repository.git("hash-object", vectorFile)
-        #expect(refunds.chunks == [ManifestChunk(id: "refunds", start: 0, end: refunds.size, embedding: "blob:" + blob)])
+        // The vector as Chroma returns it (cosine space: after hnswlib's normalisation round trip), hashed by git.
+        let expected = try blob(of: try #require(try returnedVectors("chroma-v1")["refunds"]), repository: fixture.repository, folder: folder)
+        #expect(refunds.chunks == [ManifestChunk(id: "refunds", start: 0, end: refunds.size, embedding: expected)])
+    }
+
+    @Test("a Chroma directory whose vectors moved to its HNSW files: every checksum is git's id of the vector Chroma returns", arguments: [
+        "chroma-flushed-v1", "chroma-flushed-cosine", "chroma-0.6-flushed",
+    ])
+    func chromaFlushed(name: String) throws {
+        let fixture = try ManifestFixture()
+        let folder = try TemporaryFolder()
+        let path = try copy(name, into: folder)
+        // The queue holds the last three operations only: the other records are in the HNSW files alone.
+        let queued = try sqlite(path + "/chroma.sqlite3", "print(c.execute('SELECT COUNT(*) FROM embeddings_queue').fetchone()[0])")
+        #expect(String(decoding: queued, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+        let shown = try fixture.workspace().manifest(try fixture.record(name: "flushed", source: path).id)
+        // doc-05 was deleted; doc-03 re-embedded after the flush (its queue entry wins over the HNSW copy).
+        let returned = try returnedVectors(name)
+        #expect(shown.documents.map(\.id) == returned.keys.sorted() && !shown.documents.contains { $0.id == "doc-05" })
+        for document in shown.documents {
+            let expected = try blob(of: try #require(returned[document.id]), repository: fixture.repository, folder: folder)
+            #expect(document.chunks.map(\.embedding) == [expected], "\(document.id)")
+        }
+    }
+
+    @Test("two flushed Chroma stores, a quarter of the records re-embedded: the diff shows those chunks re-embedded")
+    func chromaFlushedDiff() throws {
+        let fixture = try ManifestFixture()
+        let folder = try TemporaryFolder()
+        let old = try fixture.record(name: "library", source: try copy("chroma-flushed-v1", into: folder))
+        let new = try fixture.record(name: "library", source: try copy("chroma-flushed-v2", into: folder))
+        let diff = try fixture.workspace().diffManifests(old.id, new.id)
+        let reembedded = stride(from: 0, to: 40, by: 4).map { String(format: "doc-%02d", $0) }
+        #expect(diff.added.isEmpty && diff.removed.isEmpty)
+        #expect(diff.changed.map(\.id) == reembedded)
+        #expect(diff.changed.allSatisfy { !$0.contentChanged && $0.chunksReembedded == 1 })
     }
 
     @Test("two versions of a Chroma store: a document edited, one added, one removed, one re-embedded")
@@ -91,6 +137,13 @@ struct ManifestSourceTests {
 
     enum Damage: String, CaseIterable {
         case unknownSchema, corrupt, locked, emptyCollection, llamaShape, missingID
+        case truncatedVectors, hugeHeader, pickleGlobal, symlinkedSegment
+    }
+
+    /// The HNSW segment folder of a copied Chroma fixture.
+    private func segmentFolder(_ source: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: source).filter { !$0.contains(".") }
+        return source + "/" + (try #require(names.first))
     }
 
     @Test("bad stores are refused with one line naming the file, the store unchanged", arguments: Damage.allCases)
@@ -131,6 +184,30 @@ struct ManifestSourceTests {
             source = try copy("llamaindex-v1", into: folder)
             try Data(#"{"docstore/nodes": {}}"#.utf8).write(to: URL(fileURLWithPath: source + "/docstore.json"))
             expected = "docstore.json' is not LlamaIndex storage Quill knows; expected an object with 'docstore/data'"
+        case .truncatedVectors:
+            source = try copy("chroma-flushed-v1", into: folder)
+            let file = try segmentFolder(source) + "/data_level0.bin"
+            try Data(try Data(contentsOf: URL(fileURLWithPath: file)).prefix(1000)).write(to: URL(fileURLWithPath: file))
+            expected = "data_level0.bin' holds 1000 bytes; expected 40 elements of 172 bytes"
+        case .hugeHeader:
+            source = try copy("chroma-flushed-v1", into: folder)
+            let file = try segmentFolder(source) + "/header.bin"
+            var header = try Data(contentsOf: URL(fileURLWithPath: file))
+            header.replaceSubrange(12..<28, with: [UInt8](repeating: 0xFF, count: 15) + [0x0F])  // capacity and count: 2^60 and more
+            try header.write(to: URL(fileURLWithPath: file))
+            expected = "header.bin' describes 1152921504606846975 elements"
+        case .pickleGlobal:
+            source = try copy("chroma-flushed-v1", into: folder)
+            // What `pickle.dumps` makes of a callable: an import of os.system.
+            try Data("\u{80}\u{02}cos\nsystem\nq\u{00}.".unicodeScalars.map { UInt8($0.value) }).write(to: URL(fileURLWithPath: try segmentFolder(source) + "/index_metadata.pickle"))
+            expected = "index_metadata.pickle': byte 2: opcode GLOBAL names Python code, which Quill never runs"
+        case .symlinkedSegment:
+            source = try copy("chroma-flushed-v1", into: folder)
+            let segment = try segmentFolder(source)
+            let outside = try copy("chroma-flushed-v2", into: folder)
+            try FileManager.default.removeItem(atPath: segment)
+            try FileManager.default.createSymbolicLink(atPath: segment, withDestinationPath: try segmentFolder(outside))
+            expected = "' is a symbolic link or not a folder; expected the segment folder Chroma writes inside the directory"
         case .missingID:
             source = folder.path + "/m.jsonl"
             try Data("{\"quill-manifest\": 1}\n{\"id\": \"\", \"text\": \"x\"}\n".utf8).write(to: URL(fileURLWithPath: source))

@@ -8,7 +8,8 @@
 /// (a list of one completion read as that completion).
 /// A sample with `error` events and no match or metrics is an error case. Aggregates are the cases'
 /// means and `pass_rate`, and the numbers of `final_report` the cases have no mean for (`boostrap_std`,
-/// `counts/Yes`…); its text, booleans and lists are skipped, and so are events without a sample.
+/// `counts/Yes`…); its text, booleans and lists are skipped, and so are events without a sample. A
+/// line whose `run_id` is not its spec's is refused, as is a log that starts without a spec.
 enum OpenAIEvalsLogReader {
     /// Whether `root` is a log's first line: a `spec` object, or a `final_report`.
     static func isLogLine(_ root: JSONNode) -> Bool {
@@ -40,8 +41,12 @@ enum OpenAIEvalsLogReader {
             return
         }
         guard !runs.isEmpty else {
+            if root["final_report"] != nil {
+                throw document.issue(root, "line \(document.firstLine) is a 'final_report' before any 'spec' line, so the run's eval, completion functions and events are missing; expected the whole log oaieval --record_path writes, starting with {\"spec\": …}")
+            }
             throw document.issue(root, "line \(document.firstLine) comes before any 'spec' line; expected an OpenAI Evals log starting with {\"spec\": …}")
         }
+        try runs[runs.count - 1].checkRunID(of: root, in: document)
         if let report = root["final_report"] {
             try runs[runs.count - 1].report(report, in: document)
         } else {
@@ -62,6 +67,10 @@ private struct Run {
 
     let suite: String?
     let model: String?
+    /// The spec's `run_id`, which oaieval writes on every event and final report of the run.
+    let runID: String?
+    /// The line of the spec.
+    let specLine: Int
     let specNode: JSONNode
     let specDocument: JSONDocument
     var finalReport: [String: Double]?
@@ -80,8 +89,18 @@ private struct Run {
             }
         }
         model = names.isEmpty ? nil : names.joined(separator: ",")
+        runID = try document.string(spec["run_id"], "'spec.run_id'")
+        specLine = document.firstLine
         specNode = spec
         specDocument = document
+    }
+
+    /// Refuses a line whose `run_id` is not the spec's: lines of two runs mixed in one file (two
+    /// processes appending to one log) cannot be told apart by sample. A line without one (the final
+    /// report of oaieval's Snowflake recorder) belongs to the run it follows.
+    func checkRunID(of line: JSONNode, in document: JSONDocument) throws(SourceIssue) {
+        guard let runID, let node = line["run_id"], let id = try document.string(node, "'run_id' of line \(document.firstLine)"), id != runID else { return }
+        throw document.issue(node, "line \(document.firstLine) is of run '\(id)', not of run '\(runID)' whose spec is on line \(specLine); expected each run's lines after its own spec")
     }
 
     mutating func report(_ node: JSONNode, in document: JSONDocument) throws(SourceIssue) {

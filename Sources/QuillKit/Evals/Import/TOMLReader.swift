@@ -9,25 +9,36 @@ import TOMLKit
 /// walks recursively; ``TOMLPreflight`` refuses those, and the table headers toml++ would assert on,
 /// before toml++ sees the document.
 ///
-/// TOMLKit 0.6.0 never frees the tree it parses nor the key arrays it lists (its `TOMLTable` has no
-/// `deinit`); a file's tree stays allocated until the process ends, which bounds it by the files a
-/// command reads.
+/// TOMLKit 0.6.0 frees nothing by itself (its `TOMLTable` has no `deinit`): once a document is
+/// copied into a ``ValueNode``, its tree is emptied with `clear()`, which frees every value under the
+/// root. What TOMLKit still never frees is small and bounded by the files a command reads: the root
+/// table, the error slot of each parse, and the key lists it hands out (a pointer and a copy of each key
+/// of each table read).
 enum TOMLReader {
     /// The deepest nesting of arrays and inline tables, and the most parts a dotted key may have.
     static let maximumDepth = 256
 
     /// The document in `source` as one table, keys in TOMLKit's (sorted) order.
     static func read(_ source: SourceText) throws(SourceIssue) -> ValueNode {
+        copy(freeing: try parse(source))
+    }
+
+    /// The TOMLKit tree of the document in `source`, which nothing frees but ``copy(freeing:)``.
+    static func parse(_ source: SourceText) throws(SourceIssue) -> TOMLTable {
         try TOMLPreflight(maximumDepth: maximumDepth).check(source)
-        let table: TOMLTable
         do {
-            table = try TOMLTable(string: source.text(0..<source.bytes.count))
+            return try TOMLTable(string: source.text(0..<source.bytes.count))
         } catch let error as TOMLParseError {
             let begin = error.source.begin
             throw SourceIssue(line: max(begin.line, 1), column: max(begin.column, 1), "invalid TOML: \(message(error.description))")
         } catch {
             throw SourceIssue(line: 1, column: 1, "invalid TOML: \(error)")
         }
+    }
+
+    /// `table` as a value tree, after which `table` is emptied: its values are freed.
+    static func copy(freeing table: TOMLTable) -> ValueNode {
+        defer { table.clear() }
         return ValueNode(kind: node(table).kind, position: SourcePosition(line: 1, column: 1))
     }
 

@@ -2,10 +2,12 @@ import Foundation
 import GRDB
 import GitKit
 
-/// A Chroma persistent directory, read through SQLite's library (GRDB) from its `chroma.sqlite3`
-/// only: the collection, its records (ids, documents, metadata) and, for records still in
-/// Chroma's write-ahead queue, a checksum of each embedding. Nothing else in the folder is opened,
-/// whatever the database names (segment folders are never followed).
+/// A Chroma persistent directory, read through SQLite's library (GRDB) from its `chroma.sqlite3`:
+/// the collection, its records (ids, documents, metadata) and a checksum of each record's embedding,
+/// as Chroma returns it (`ChromaEmbedding`), from the collection's HNSW segment folder
+/// (`ChromaVectorSegment`) and from the write-ahead queue (`embeddings_queue`), whose entries newer
+/// than the segment files win. Nothing else in the folder is opened, and the segment folder is found
+/// by the segment's id, never by a path the database holds.
 ///
 /// Each Chroma record is one document with one chunk (Chroma stores chunks as records), so the
 /// chunking is `as-stored`. Known schema: the migrations Chroma 0.5 to 1.5 apply (`sysdb` up to 10,
@@ -77,7 +79,8 @@ struct ChromaSource {
                 metadata[id, default: [:]][key] = value
             }
         }
-        let embeddings = try queuedEmbeddings(database, collectionID: collectionID)
+        let space = try ChromaSource.space(database, collectionID: collectionID, metadata: index)
+        let embeddings = try self.embeddings(database, collectionID: collectionID, dimension: chosen["dimension"], cosine: space == "cosine")
         var documents = [ManifestSnapshot.Document]()
         for row in records {
             let rowID: Int64 = row["id"]
@@ -89,9 +92,8 @@ struct ChromaSource {
             documents.append(.init(id: id, bytes: bytes, metadata: metadata[rowID], chunks: [chunk]))
         }
         let dimension: Int? = chosen["dimension"]
-        let distance = index["hnsw:space"].flatMap { if case .string(let text) = $0 { text } else { nil } }
         return ManifestSnapshot(
-            store: .init(kind: "chroma", collection: name), embedding: .init(dimension: dimension, distance: distance),
+            store: .init(kind: "chroma", collection: name), embedding: .init(dimension: dimension, distance: space),
             chunking: .init(method: "as-stored"), index: index, documents: documents)
     }
 
@@ -110,14 +112,21 @@ struct ChromaSource {
         }
     }
 
-    /// The checksum of each record's embedding still in the write-ahead queue: the last operation
-    /// on the id wins, a deletion drops it. Vectors Chroma has moved to its HNSW files are not read.
-    private func queuedEmbeddings(_ database: Database, collectionID: String) throws -> [String: String] {
-        guard try database.tableExists("embeddings_queue") else { return [:] }
+    /// The checksum of each record's embedding: the HNSW segment's vectors, then the queue's entries
+    /// newer than them in order (the last operation on an id wins, a deletion drops it).
+    private func embeddings(_ database: Database, collectionID: String, dimension: Int?, cosine: Bool) throws -> [String: String] {
         var checksums = [String: String]()
+        var after: Int64?
+        if let segment = try String.fetchOne(database, sql: "SELECT id FROM segments WHERE collection = ? AND scope = 'VECTOR'", arguments: [collectionID]),
+            let vectors = try ChromaVectorSegment.read(id: segment, root: root, shown: shown, dimension: dimension, cosine: cosine)
+        {
+            checksums = vectors.checksums
+            after = try vectors.maxSeqID ?? ChromaSource.maxSeqID(database, segment: segment)
+        }
+        guard try database.tableExists("embeddings_queue") else { return checksums }
         for row in try Row.fetchAll(database, sql: """
-            SELECT id, operation, vector, encoding FROM embeddings_queue WHERE topic LIKE ? ORDER BY seq_id
-            """, arguments: ["%/" + collectionID]) {
+            SELECT id, operation, vector, encoding FROM embeddings_queue WHERE topic LIKE ? AND seq_id > ? ORDER BY seq_id
+            """, arguments: ["%/" + collectionID, after ?? Int64.min]) {
             let id: String = row["id"]
             let operation: Int = row["operation"]
             let vector: Data? = row["vector"]
@@ -125,10 +134,44 @@ struct ChromaSource {
             if operation == 3 {
                 checksums[id] = nil
             } else if let vector, encoding == nil || encoding == "FLOAT32" {
-                checksums[id] = try EmbeddingChecksum.of(float32: vector)
+                checksums[id] = try ChromaEmbedding.checksum(queued: vector, cosine: cosine)
             }
         }
         return checksums
+    }
+
+    /// The last queue entry segment `segment` holds, from the `max_seq_id` table (an integer, or
+    /// 8 big-endian bytes as Chroma 0.4 wrote it).
+    private static func maxSeqID(_ database: Database, segment: String) throws -> Int64? {
+        guard try database.tableExists("max_seq_id"),
+            let value = try DatabaseValue.fetchOne(database, sql: "SELECT seq_id FROM max_seq_id WHERE segment_id = ?", arguments: [segment])
+        else { return nil }
+        switch value.storage {
+        case .int64(let number): return number
+        case .blob(let bytes) where bytes.count == 8: return Int64(bitPattern: bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+        default: return nil
+        }
+    }
+
+    /// The collection's distance: its `hnsw:space` metadata, else the space its schema (Chroma 1.x)
+    /// or configuration (0.6 to 1.x) names; `nil` when none does (Chroma's default is `l2`).
+    private static func space(_ database: Database, collectionID: String, metadata: [String: JSONValue]) throws -> String? {
+        if case .string(let space)? = metadata["hnsw:space"] { return space }
+        let columns = Set(try database.columns(in: "collections").map(\.name))
+        for column in ["schema_str", "config_json_str"] where columns.contains(column) {
+            guard let text = try String.fetchOne(database, sql: "SELECT \(column) FROM collections WHERE id = ?", arguments: [collectionID]),
+                let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            else { continue }
+            let keys = object["keys"] as? [String: Any]
+            let vectorIndex = ((keys?["#embedding"] as? [String: Any])?["float_list"] as? [String: Any])?["vector_index"] as? [String: Any]
+            let candidates = [
+                (vectorIndex?["config"] as? [String: Any])?["space"],
+                (object["hnsw"] as? [String: Any])?["space"],
+                (object["hnsw_configuration"] as? [String: Any])?["space"],
+            ]
+            if let space = candidates.lazy.compactMap({ $0 as? String }).first { return space }
+        }
+        return nil
     }
 
     /// A metadata value from the row's typed columns.
@@ -156,24 +199,5 @@ struct ChromaSource {
         default:
             QuillError.badInput("'\(file)': SQLite failed (\(error.message ?? "\(error.resultCode)")); expected a Chroma database")
         }
-    }
-}
-
-/// The checksum a manifest keeps of a chunk's embedding.
-enum EmbeddingChecksum {
-    /// `blob:` and the git blob id of the values as little-endian float32 bytes, so the same vector
-    /// always has the same checksum whichever store held it.
-    static func of(float32 bytes: Data) throws -> String {
-        "blob:" + (try Repository.blobID(of: bytes)).hex
-    }
-
-    /// The checksum of `values` (read as doubles from JSON), each stored as a float32.
-    static func of(values: [Double]) throws -> String {
-        var bytes = Data(capacity: values.count * 4)
-        for value in values {
-            let bits = Float(value).bitPattern.littleEndian
-            bytes.append(contentsOf: [UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24)])
-        }
-        return try of(float32: bytes)
     }
 }
