@@ -112,4 +112,20 @@ struct ReviewRenderingTests {
         let decoded = try JSONDecoder().decode(ReviewReport.self, from: Data(try Renderer.json(report).utf8))
         #expect(decoded == report)
     }
+
+    @Test("without details (text, markdown, github): no file diffs or history read, the rest of the report and those outputs unchanged")
+    func withoutDetails() throws {
+        let (repository, full) = try Self.hostileReport()
+        let brief = try Workspace.open(from: repository.path).review(ReviewRequest(base: "main", detailed: false))
+        #expect(full.prompts.contains { $0.fileDiff != nil } && full.prompts.contains { !$0.history.isEmpty })
+        #expect(brief.prompts.allSatisfy { $0.fileDiff == nil && $0.history.isEmpty })
+        #expect(brief.prompts.map(\.diff) == full.prompts.map(\.diff) && brief.prompts.map(\.metrics) == full.prompts.map(\.metrics))
+        #expect(brief.prompts.map(\.changedLines) == full.prompts.map(\.changedLines) && brief.gate == full.gate)
+        let plain = Terminal(usesColor: false)
+        #expect(brief.renderText(plain) == full.renderText(plain))
+        #expect(brief.renderGitHubCommands() == full.renderGitHubCommands())
+        for limit in [2_000, 5_000, ReviewReport.defaultMaxCharacters] {
+            #expect(brief.renderMarkdown(maxCharacters: limit) == full.renderMarkdown(maxCharacters: limit))
+        }
+    }
 }

@@ -59,7 +59,9 @@ struct ReviewCommand: ParsableCommand, JSONOutputCommand {
 
     func run() throws {
         let context = try CommandContext.open()
-        let report = try context.workspace.review(ReviewRequest(base: base, head: head, requireScores: requireScores, fetch: !noFetch))
+        // Text, markdown and GitHub commands show neither whole-file diffs nor history charts.
+        let report = try context.workspace.review(ReviewRequest(
+            base: base, head: head, requireScores: requireScores, fetch: !noFetch, detailed: format == .json || format == .html))
         for line in report.fetched ?? [] { Console.error("note: fetched " + line) }
         switch format {
         case .text: Console.out(report.renderText(.current))

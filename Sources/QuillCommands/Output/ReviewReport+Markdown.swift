@@ -14,7 +14,7 @@ extension ReviewReport {
             let note = ["", "**This pull request changes \(Markdown.code(QuillConfig.fileName)); the gate used the base's.**", ""]
             let diff = ["<details>", "<summary>\(Markdown.html(QuillConfig.fileName)) from base to head</summary>", ""]
                 + Markdown.diffBlock(configChange) + ["</details>"]
-            sections.append(CappedPage.Section(open: [], close: [], items: [CappedPage.Item(full: note + diff, brief: note, name: QuillConfig.fileName)]))
+            sections.append(CappedPage.Section(open: [], close: [], items: [CappedPage.Item(full: { note + diff }, brief: note, name: QuillConfig.fileName)]))
         }
         let groups: [(title: String, verdicts: [ReviewVerdict], folded: Bool)] = [
             ("Regressions", [.regressed], false), ("Improvements", [.improved], false),
@@ -27,8 +27,8 @@ extension ReviewReport {
             let (open, close) = group.folded
                 ? (["", "<details>", "<summary>\(Markdown.html(title))</summary>", ""], ["", "</details>"])
                 : (["", "#### \(title)", ""], [])
-            sections.append(CappedPage.Section(open: open, close: close, items: members.map {
-                CappedPage.Item(full: block($0, withDiff: true), brief: block($0, withDiff: false), name: $0.diff.path)
+            sections.append(CappedPage.Section(open: open, close: close, items: members.map { member in
+                CappedPage.Item(full: { [self] in block(member, withDiff: true) }, brief: block(member, withDiff: false), name: member.diff.path)
             }))
         }
         return CappedPage(limit: maxCharacters, reserve: 500).render(header: headerLines(), sections: sections, fullReport: fullReport)
@@ -79,9 +79,10 @@ extension ReviewReport {
 /// important first, as long as they fit (the rest are left out); then, in the same order, items get
 /// their full form while the difference fits. A closing line says what was shortened or left out.
 private struct CappedPage {
-    /// A prompt (or the configuration change): with and without its diff, and its name.
+    /// A prompt (or the configuration change): with and without its diff (always longer: made only
+    /// for the items that are tried in full), and its name.
     struct Item {
-        let full: [String]
+        let full: () -> [String]
         let brief: [String]
         let name: String
     }
@@ -124,17 +125,18 @@ private struct CappedPage {
             }
         }
         // Pass 2: full forms in the same order while the difference fits.
-        var full = sections.map { _ in 0 }
+        var full = sections.map { _ in [[String]]() }
         var upgrading = true
         for index in sections.indices where upgrading {
             for item in sections[index].items.prefix(included[index]) {
-                let extra = Self.size(item.full) - Self.size(item.brief)
+                let expanded = item.full()
+                let extra = Self.size(expanded) - Self.size(item.brief)
                 guard size + extra <= budget else {
                     upgrading = false
                     break
                 }
                 size += extra
-                full[index] += 1
+                full[index].append(expanded)
             }
         }
         var lines = header
@@ -142,8 +144,8 @@ private struct CappedPage {
         for (index, section) in sections.enumerated() where included[index] > 0 {
             lines += section.open
             for (position, item) in section.items.prefix(included[index]).enumerated() {
-                lines += position < full[index] ? item.full : item.brief
-                if position >= full[index], item.full != item.brief { shortened += 1 }
+                lines += position < full[index].count ? full[index][position] : item.brief
+                if position >= full[index].count { shortened += 1 }
             }
             lines += section.close
         }

@@ -65,9 +65,14 @@ struct CaseTable {
         }
     }
 
-    /// The tables of several sides, each decoded and folded on its own thread (the work is pure; the
-    /// blobs were read from the repository beforehand).
+    /// Below this many bytes of blobs in all, the sides are decoded one after another on the calling
+    /// thread: handing a few small tables to other threads costs more than decoding them.
+    static let parallelBytes = 1 << 20
+
+    /// The tables of several sides, each decoded and folded on its own thread when they are large (the
+    /// work is pure; the blobs were read from the repository beforehand).
     static func tables(of sides: [[Data]]) throws -> [CaseTable] {
+        guard sides.joined().reduce(0, { $0 + $1.count }) >= parallelBytes else { return try sides.map(CaseTable.init(blobs:)) }
         let results = Mutex([Result<CaseTable, any Error>?](repeating: nil, count: sides.count))
         DispatchQueue.concurrentPerform(iterations: sides.count) { side in
             let table = Result { try CaseTable(blobs: sides[side]) }

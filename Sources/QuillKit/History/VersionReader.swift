@@ -62,6 +62,14 @@ final class VersionReader: Sendable {
         thread.start()
     }
 
+    /// Reads the versions of walks that are over, on the calling thread through `repository`, with
+    /// one look-up for all of them (no reader thread, no second repository: for many short histories
+    /// those cost more than the reads).
+    static func read(_ walks: [[RenameFollowingWalk.Step]], through repository: Repository, storeTree: ObjectID?) throws -> [[Read]] {
+        var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: ShardCache())
+        return try walks.map { steps in try steps.map { try versions.read($0) } }
+    }
+
     /// Queues `step` to be read.
     func add(_ step: RenameFollowingWalk.Step) {
         added.withLock { added in

@@ -34,16 +34,17 @@ extension Workspace {
         let histories = try RenameFollowingWalk(repository: repository).steps(from: start, paths: paths)
         warnIfShallow(histories.joined().map(\.commit))
         warnIfRenamesIncomplete()
-        return try zip(paths, histories).map { path, steps in
-            let reader = VersionReader(gitDirectory: repository.gitDirectoryPath, storeTree: storeTree)
-            steps.forEach(reader.add)
-            return try promptLog(path: path, reading: reader)
-        }
+        let reads = try VersionReader.read(histories, through: repository, storeTree: storeTree)
+        return zip(paths, reads).map { path, reads in promptLog(path: path, reads: reads) }
     }
 
     /// The log of the prompt at `path` from the versions `reader` was given, once the walk is over.
     private func promptLog(path: String, reading reader: VersionReader) throws -> PromptLog {
-        let reads = try reader.finish(helpingWith: repository)
+        promptLog(path: path, reads: try reader.finish(helpingWith: repository))
+    }
+
+    /// The log of the prompt at `path` from its versions as read, newest first.
+    private func promptLog(path: String, reads: [VersionReader.Read]) -> PromptLog {
         var versions = reads.map(\.version)
         for (index, scores) in ScoreTimeline.scores(grouped: reads.map(\.records)).enumerated() { versions[index].scores = scores }
         let recorded = Set(versions.flatMap { $0.scores.flatMap(\.metrics.keys) })

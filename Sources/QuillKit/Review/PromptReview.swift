@@ -8,11 +8,11 @@ public struct PromptReview: Codable, Sendable, Equatable {
     /// Set when a side has no records at all for this prompt.
     public let missing: MissingScores?
     /// The line diff of the whole file from the merge base to the head (3 lines of context), for
-    /// side-by-side views; nil for a deleted prompt.
+    /// side-by-side views; nil for a deleted prompt, or when not asked for (`ReviewRequest.detailed`).
     public let fileDiff: TextDiff?
     /// The head's line numbers (1-based) that the pull request added or changed.
     public let changedLines: [Int]
-    /// Evaluated versions, oldest first, the newest `historyLimit` of them.
+    /// Evaluated versions, oldest first, the newest `historyLimit` of them (none when not asked for).
     public let history: [HistoryPoint]
 
     /// The most important verdict of its metrics; without any, `notEvaluated` when a side lacks

@@ -13,6 +13,10 @@ public struct ReviewRequest: Sendable, Equatable {
     /// Whether what a CI checkout lacks (the base branch, history down to the merge base, eval records)
     /// is fetched from the remote; when false, review names the fetch to run instead.
     public var fetch: Bool
+    /// Whether each prompt's whole-file diff and its history of scores are read (the HTML and JSON
+    /// reports show them: the side-by-side view and the charts). Without them `fileDiff` is nil and
+    /// `history` empty, and review saves a history walk and a line diff per prompt.
+    public var detailed: Bool
 
     /// The most commits review deepens a shallow clone's history by while looking for the merge base.
     public static let fetchDepthLimit = 2048
@@ -20,7 +24,7 @@ public struct ReviewRequest: Sendable, Equatable {
     public init(
         base: String? = nil, head: String = "HEAD", requireScores: Bool = false,
         resamples: Int = PairedBootstrap.defaultResamples, historyLimit: Int = 50,
-        fetch: Bool = true
+        fetch: Bool = true, detailed: Bool = true
     ) {
         self.base = base
         self.head = head
@@ -28,5 +32,6 @@ public struct ReviewRequest: Sendable, Equatable {
         self.resamples = resamples
         self.historyLimit = historyLimit
         self.fetch = fetch
+        self.detailed = detailed
     }
 }

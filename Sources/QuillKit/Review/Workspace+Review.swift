@@ -45,15 +45,15 @@ extension Workspace {
         // The diff runs with the base's configuration: its prompt globs and its metric directions.
         let judged = Workspace(repository: repository, workTreeRoot: workTreeRoot, config: policyConfig, currentDirectory: currentDirectory)
         let diff = try judged.diff(DiffRequest(revisions: [mergeBase.hex, head.commit], resamples: request.resamples))
-        let pullRequestCommits = try commits(from: headID, excluding: mergeBase)
         let gate = ReviewGate(policy: policyConfig.metrics)
-        let histories = try judged.historyPoints(
-            paths: diff.prompts.filter { $0.toBlob != nil }.map(\.path), head: headID, pullRequest: pullRequestCommits, limit: request.historyLimit)
+        let histories = request.detailed ? try judged.historyPoints(
+            paths: diff.prompts.filter { $0.toBlob != nil }.map(\.path), head: headID,
+            pullRequest: commits(from: headID, excluding: mergeBase), limit: request.historyLimit) : [:]
         let prompts = try diff.prompts.map { prompt in
-            let lines = try lineChanges(prompt)
+            let lines = try lineChanges(prompt, fileDiff: request.detailed)
             return PromptReview(
                 diff: prompt, metrics: gate.review(prompt), missing: missingScores(prompt, mergeBase: mergeBase, head: head),
-                fileDiff: lines?.diff, changedLines: lines?.changed ?? [],
+                fileDiff: lines?.fileDiff, changedLines: lines?.changed ?? [],
                 history: histories[prompt.path] ?? [])
         }
         let regressions = prompts.filter { $0.verdict == .regressed }.count
@@ -109,9 +109,9 @@ extension Workspace {
         }
     }
 
-    /// The file's line diff from the merge base to the head, and the head's lines (1-based) the pull
-    /// request added or changed (for a removal, the line after it); nil for a deleted prompt.
-    private func lineChanges(_ prompt: PromptDiff) throws -> (diff: TextDiff, changed: [Int])? {
+    /// The file's line diff from the merge base to the head (when `fileDiff`), and the head's lines
+    /// (1-based) the pull request added or changed (for a removal, the line after it); nil for a deleted prompt.
+    private func lineChanges(_ prompt: PromptDiff, fileDiff: Bool) throws -> (fileDiff: TextDiff?, changed: [Int])? {
         guard let toBlob = prompt.toBlob else { return nil }
         let old = try prompt.fromBlob.map { try repository.blobData(objectID($0)) } ?? Data()
         let new = try repository.blobData(objectID(toBlob))
@@ -121,7 +121,7 @@ extension Workspace {
             let added = hunk.lines.compactMap { $0.kind == .added ? $0.newLine : nil }
             lines += added.isEmpty ? [Swift.max(1, hunk.newStart + (hunk.newCount == 0 ? 1 : 0))] : added
         }
-        let diff = try TextDiff.between(String(decoding: old, as: UTF8.self), String(decoding: new, as: UTF8.self))
+        let diff = fileDiff ? try TextDiff.between(String(decoding: old, as: UTF8.self), String(decoding: new, as: UTF8.self)) : nil
         return (diff, Array(Set(lines)).sorted())
     }
 
