@@ -35,16 +35,50 @@ enum YAMLSource {
     private nonisolated(unsafe) static let largeKey =
         /(?m)(?:(?:^|[\s\[{,?])\*[A-Za-z0-9_-]+|[\]}])[ \t]*:(?:[\s,\]}]|$)|(?:^|[ \t])\?(?:\s|$)/
 
-    /// Refuses an alias or collection used as a mapping key in a document that has aliases, read
-    /// from the text alone (quoted text that looks like one is refused too).
+    /// Refuses an alias or collection used as a mapping key in a document that has aliases.
+    ///
+    /// The text is scanned first. Where it shows such a key, the document is composed once more with
+    /// every `*` read as U+E000 (each alias becomes a plain scalar in the same place, so nothing
+    /// expands and the keys hash in linear time), and only a key found there at an alias's place, or
+    /// a collection key, is refused: text inside block or quoted scalars that merely looks like a key
+    /// (`Submission {{n}}:`) passes. A document that does not compose that way is refused at the
+    /// first key the text shows.
     private static func checkKeys(_ yaml: String, firstLine: Int) throws(SourceIssue) {
         guard yaml.utf8.contains(UInt8(ascii: "*")), yaml.contains(alias), let key = yaml.firstMatch(of: largeKey) else { return }
-        let separators = key.output.prefix { $0.isWhitespace || "[{,".contains($0) }
-        let offset = yaml.utf8.distance(from: yaml.startIndex, to: key.range.lowerBound) + separators.utf8.count
-        let position = SourceText(yaml).position(at: offset)
+        var position = SourceText(yaml).position(at: {
+            let separators = key.output.prefix { $0.isWhitespace || "[{,".contains($0) }
+            return yaml.utf8.distance(from: yaml.startIndex, to: key.range.lowerBound) + separators.utf8.count
+        }())
+        var inert = String.UnicodeScalarView()
+        inert.append(contentsOf: yaml.unicodeScalars.lazy.map { $0 == "*" ? inertAlias : $0 })
+        if let root = try? Yams.compose(yaml: String(inert)) {
+            guard let mark = firstLargeKey(in: root)?.mark else { return }
+            position = SourcePosition(line: mark.line, column: mark.column)
+        }
         throw SourceIssue(
             line: position.line + firstLine - 1, column: position.column,
             "a mapping key that is an alias or a collection, in YAML with aliases; expected plain keys where aliases are used")
+    }
+
+    /// What `checkKeys` reads each `*` as: a private-use character a plain scalar may start with.
+    private static let inertAlias: Unicode.Scalar = "\u{E000}"
+
+    /// The first mapping key under `root` that is a collection or a plain scalar starting with `inertAlias`.
+    private static func firstLargeKey(in root: Node) -> Node? {
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node {
+            case .mapping(let mapping):
+                for pair in mapping {
+                    if case .scalar(let scalar) = pair.key, scalar.style != .plain || scalar.string.unicodeScalars.first != inertAlias { continue }
+                    return pair.key
+                }
+                pending.append(contentsOf: mapping.reversed().map(\.value))
+            case .sequence(let sequence): pending.append(contentsOf: sequence.reversed())
+            case .scalar, .alias: break
+            }
+        }
+        return nil
     }
 
     /// Counts the values `root` expands to, aliases repeated, and stops at the first past `limit`,

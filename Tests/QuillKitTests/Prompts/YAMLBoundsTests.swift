@@ -43,12 +43,34 @@ struct YAMLBoundsTests {
         #expect(results.hasPrefix("metrics.yaml:9:4: YAML aliases expand to more than"), "\(results)")
     }
 
-    @Test("an alias or collection key in YAML with aliases is refused before Yams hashes it", arguments: [
-        ("z: {*h: 1}", 10, 5), ("? *h\n: 1", 10, 1), ("z: [[*h]: 1]", 10, 8), ("? - *h\n: 1", 10, 1),
+    @Test("an alias or collection key in YAML with aliases is refused before Yams hashes it, at the key", arguments: [
+        ("z: {*h: 1}", 10, 5), ("? *h\n: 1", 10, 3), ("z: [[*h]: 1]", 10, 5), ("? - *h\n: 1", 10, 3),
+        // looks like a key in a block scalar first; the real alias key follows
+        ("t: |\n  Submission {{n}}:\n  [x]: y\n*h : 1", 13, 1),
+        // a star in a quoted key is text, the alias key after it is not
+        ("\"*h\": 1\nu: {*h : 2}", 11, 5),
     ])
     func aliasKeys(tail: String, line: Int, column: Int) throws {
         let error = try #require(message { _ = try ResultImporter.read(Data((Self.bomb + tail + "\n").utf8), path: "m.yaml", format: .dvc) })
         #expect(error == "m.yaml:\(line):\(column): a mapping key that is an alias or a collection, in YAML with aliases; expected plain keys where aliases are used")
+    }
+
+    @Test("text in block and quoted scalars that looks like an alias or collection key is read, aliases and all (SWE-agent's templates)")
+    func keysInScalars() throws {
+        let text = """
+            defaults: &defaults
+              model: gpt-4o
+            agent:
+              settings: *defaults
+              next_step_template: |
+                Submission {{loop.index0}}:
+                [{{n}}]: {{text}}
+                *note*: keep it short
+              quoted: "{a}: b"
+            """
+        let prompt = try PromptParser.parse(Data(("---\n" + text + "\n---\nHi\n").utf8), path: "a.md")
+        #expect(prompt.frontMatter?["agent"]?["settings"] == prompt.frontMatter?["defaults"])
+        #expect(prompt.frontMatter?["agent"]?["next_step_template"]?.stringValue?.hasPrefix("Submission {{loop.index0}}:\n[{{n}}]") == true)
     }
 
     @Test("aliases that repeat little, and text with stars in it, are read as before")
