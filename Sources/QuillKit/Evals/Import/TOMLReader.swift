@@ -2,7 +2,8 @@ import TOMLKit
 
 /// Reads TOML documents with TOMLKit (toml++ behind it, TOML 1.0): every table, array of tables,
 /// multi-line string, date and number the format has. Syntax errors keep toml++'s line and column; the
-/// values it returns carry no position, so a reader that refuses a value names it by its key path.
+/// values it returns carry no position, so each keyed value is placed where ``TOMLValuePositions``
+/// finds it in the text (values inside inline arrays and tables at their key's value).
 ///
 /// Nesting is bounded: toml++ refuses arrays and inline tables deeper than 256
 /// (`TOML_MAX_NESTED_VALUES`), but not dotted keys and table headers, whose tables it builds and later
@@ -20,7 +21,7 @@ enum TOMLReader {
 
     /// The document in `source` as one table, keys in TOMLKit's (sorted) order.
     static func read(_ source: SourceText) throws(SourceIssue) -> ValueNode {
-        copy(freeing: try parse(source))
+        copy(freeing: try parse(source), positions: TOMLValuePositions(source))
     }
 
     /// The TOMLKit tree of the document in `source`, which nothing frees but ``copy(freeing:)``.
@@ -36,10 +37,11 @@ enum TOMLReader {
         }
     }
 
-    /// `table` as a value tree, after which `table` is emptied: its values are freed.
-    static func copy(freeing table: TOMLTable) -> ValueNode {
+    /// `table` as a value tree placed by `positions`, after which `table` is emptied: its values are freed.
+    static func copy(freeing table: TOMLTable, positions: TOMLValuePositions) -> ValueNode {
         defer { table.clear() }
-        return ValueNode(kind: node(table).kind, position: SourcePosition(line: 1, column: 1))
+        let root = SourcePosition(line: 1, column: 1)
+        return node(table, path: TOMLValuePositions.root, positions: positions, inherited: root)
     }
 
     /// toml++'s message in Quill's words: lower case, and its depth bound said as the other readers say theirs.
@@ -50,8 +52,10 @@ enum TOMLReader {
         return description.prefix(1).lowercased() + description.dropFirst()
     }
 
-    /// The value tree of a TOMLKit value, unpositioned.
-    private static func node(_ value: TOMLValueConvertible) -> ValueNode {
+    /// The value tree of the TOMLKit value at `path`, placed where `positions` finds it, else at
+    /// `inherited` (its parent's place).
+    private static func node(_ value: TOMLValueConvertible, path: String, positions: TOMLValuePositions, inherited: SourcePosition) -> ValueNode {
+        let position = positions.position(path) ?? inherited
         let kind: ValueNode.Kind
         switch value.type {
         case .bool: kind = .bool(value.bool ?? false)
@@ -63,12 +67,14 @@ enum TOMLReader {
             kind = .number(number, literal: literal(number))
         case .string: kind = .string(value.string ?? "")
         case .date, .time, .dateTime: kind = .string(value.debugDescription)
-        case .array: kind = .list((value.array ?? []).map { node($0) })
+        case .array:
+            let entries = (value.array ?? []).enumerated()
+            kind = .list(entries.map { node($0.element, path: TOMLValuePositions.path(path, index: $0.offset), positions: positions, inherited: position) })
         case .table:
             let table = value.table ?? TOMLTable()
-            kind = .table(table.map { (key: $0.0, value: node($0.1)) })
+            kind = .table(table.map { (key: $0.0, value: node($0.1, path: TOMLValuePositions.path(path, appending: $0.0), positions: positions, inherited: position)) })
         }
-        return ValueNode(kind: kind, place: nil)
+        return ValueNode(kind: kind, position: position)
     }
 
     /// A double as TOML writes it: `nan`, `inf`, `-inf` or its shortest decimal form.

@@ -25,6 +25,11 @@ struct TOMLStringScanner {
 
     private var state = State.code
 
+    /// Whether the next byte starts outside every string and comment.
+    var isInCode: Bool {
+        if case .code = state { true } else { false }
+    }
+
     /// Moves past `byte`, `next` being the (up to) two bytes after it, and says where `byte` stood.
     mutating func advance(_ byte: UInt8, next: ArraySlice<UInt8>) -> Place {
         switch state {

@@ -31,7 +31,7 @@ struct ValueNode {
 
     /// The value.
     var kind: Kind
-    /// Where the value starts; nil for a TOML value, which TOMLKit returns without a place.
+    /// Where the value starts, when known.
     var place: Place?
 
     init(kind: Kind, position: SourcePosition) {
