@@ -169,7 +169,7 @@ struct ResultImportFormatTests {
             name = "run \\"7\\"" # strings are not metrics in DVC files: refused below
             """
         let error = #expect(throws: InputFileError.self) { try EvalFixtures.read(text: text, path: "m.toml") }
-        #expect(error?.description == "m.toml: metric 'name' is a string; expected a number")
+        #expect(error?.description == "m.toml:3:8: metric 'name' is a string; expected a number")
         let good = "\"judge score\" = { tone = 0.5, 'style.x' = -1.5e0 }\ncount = 0x10\nseries = [\n  1, # one\n  +3,\n]\n"
         let evaluation = try #require(try EvalFixtures.read(text: good, path: "m.toml").evaluations.first)
         #expect(evaluation.metrics == ["judge score.tone": 0.5, "judge score.style.x": -1.5, "count": 16, "series": 2])
