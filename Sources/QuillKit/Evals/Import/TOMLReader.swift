@@ -40,8 +40,7 @@ enum TOMLReader {
     /// `table` as a value tree placed by `positions`, after which `table` is emptied: its values are freed.
     static func copy(freeing table: TOMLTable, positions: TOMLValuePositions) -> ValueNode {
         defer { table.clear() }
-        let root = SourcePosition(line: 1, column: 1)
-        return node(table, path: TOMLValuePositions.root, positions: positions, inherited: root)
+        return node(table, path: TOMLValuePositions.root, positions: positions, inherited: .position(SourcePosition(line: 1, column: 1)))
     }
 
     /// toml++'s message in Quill's words: lower case, and its depth bound said as the other readers say theirs.
@@ -54,8 +53,8 @@ enum TOMLReader {
 
     /// The value tree of the TOMLKit value at `path`, placed where `positions` finds it, else at
     /// `inherited` (its parent's place).
-    private static func node(_ value: TOMLValueConvertible, path: String, positions: TOMLValuePositions, inherited: SourcePosition) -> ValueNode {
-        let position = positions.position(path) ?? inherited
+    private static func node(_ value: TOMLValueConvertible, path: String, positions: TOMLValuePositions, inherited: ValueNode.Place) -> ValueNode {
+        let place = positions.place(path) ?? inherited
         let kind: ValueNode.Kind
         switch value.type {
         case .bool: kind = .bool(value.bool ?? false)
@@ -69,12 +68,12 @@ enum TOMLReader {
         case .date, .time, .dateTime: kind = .string(value.debugDescription)
         case .array:
             let entries = (value.array ?? []).enumerated()
-            kind = .list(entries.map { node($0.element, path: TOMLValuePositions.path(path, index: $0.offset), positions: positions, inherited: position) })
+            kind = .list(entries.map { node($0.element, path: TOMLValuePositions.path(path, index: $0.offset), positions: positions, inherited: place) })
         case .table:
             let table = value.table ?? TOMLTable()
-            kind = .table(table.map { (key: $0.0, value: node($0.1, path: TOMLValuePositions.path(path, appending: $0.0), positions: positions, inherited: position)) })
+            kind = .table(table.map { (key: $0.0, value: node($0.1, path: TOMLValuePositions.path(path, appending: $0.0), positions: positions, inherited: place)) })
         }
-        return ValueNode(kind: kind, position: position)
+        return ValueNode(kind: kind, place: place)
     }
 
     /// A double as TOML writes it: `nan`, `inf`, `-inf` or its shortest decimal form.

@@ -57,9 +57,10 @@ struct TOMLValuePositions {
         }
     }
 
-    /// Where the value at `path` starts, when the text shows it.
-    func position(_ path: String) -> SourcePosition? {
-        offsets[path].map(source.position(at:))
+    /// Where the value at `path` starts, when the text shows it; turned into a line and column only
+    /// when a message needs it.
+    func place(_ path: String) -> ValueNode.Place? {
+        offsets[path].map { .offset($0, in: source, firstLine: 1) }
     }
 
     /// The path of header keys, each array of tables on the way taken at its latest entry, and, for
