@@ -1,5 +1,13 @@
 import Foundation
 
+/// Which program receives the pack of `Repository.fetch`.
+public enum FetchReceiver: Sendable, Equatable {
+    /// The `git` executable when it can be run, else libgit2.
+    case automatic
+    /// libgit2, whether or not `git` is installed (except in a shallow clone, which needs `git`).
+    case libgit2
+}
+
 /// How much history a fetch by the `git` executable brings (`Repository.fetchWithGit`).
 public enum FetchDepth: Sendable, Equatable {
     /// All of it.
@@ -29,7 +37,7 @@ extension Repository {
         try GitProcess.fetch(gitDirectory: commonDirectoryPath, remote: remote, sources: sources, depth: depth)
     }
 
-    /// `fetch(remote:refspecs:accept:)` by the `git` executable, for a shallow clone: the objects are
+    /// `fetch(remote:refspecs:accept:)` by the `git` executable: the objects are
     /// received into a quarantine folder (`GIT_OBJECT_DIRECTORY`, with the repository's objects as
     /// alternates; always as a pack) and the references into a private namespace,
     /// `refs/quill-incoming/<pid>-<id>/`, which is removed afterwards. `accept` sees them through a
@@ -116,6 +124,9 @@ struct RefspecMapping {
 enum GitProcess {
     /// The most of standard error kept: a remote's messages are untrusted and may be long.
     static let stderrLimit = 16_384
+
+    /// Whether `git` can be run (`git --version` succeeds); asked once per process.
+    static let isAvailable = run(["--version"]).status == 0
 
     /// `git fetch` of `sources` from `remote` into the repository at `gitDirectory` (see
     /// `Repository.fetchWithGit`); with `quarantine`, new objects go there as a pack and `alternate` is read.

@@ -8,6 +8,7 @@
 public enum TreeEntryName {
     /// Why git would refuse `name` as one component of a tree path, or `nil` when it takes it.
     public static func refusal(_ name: some Collection<UInt8>) -> String? {
+        if isPlain(name) { return nil }
         if name.isEmpty { return "an empty name" }
         if name.elementsEqual([dot]) || name.elementsEqual([dot, dot]) { return "a '\(String(decoding: name, as: UTF8.self))' entry" }
         if name.contains(0) { return "a NUL byte in a name" }
@@ -17,6 +18,14 @@ public enum TreeEntryName {
     }
 
     private static let dot = UInt8(ascii: ".")
+
+    /// Whether `name` is taken without a closer look, in one pass (the common case): it is not empty, starts
+    /// with neither `.` nor a `g` (so it is not `.`, `..` or a `.git` or `git~1` spelling), and holds only
+    /// ASCII other than NUL and `/` (so no HFS+ ignored code point either).
+    private static func isPlain(_ name: some Collection<UInt8>) -> Bool {
+        guard let first = name.first, first != dot, first | 0x20 != UInt8(ascii: "g") else { return false }
+        return !name.contains { $0 == 0 || $0 == UInt8(ascii: "/") || $0 >= 0x80 }
+    }
 
     /// Whether a file system would take `name` for `.git`.
     private static func isDotGit(_ name: some Collection<UInt8>) -> Bool {

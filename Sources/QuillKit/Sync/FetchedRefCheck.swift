@@ -43,19 +43,21 @@ struct FetchedRefCheck {
     }
 
     /// The path of the first entry below `tree` that `layout` has no place for, or `nil` when it fits.
-    /// Folders equal to the one at the same path in `known` (the local tip's tree, already taken in) and
-    /// folders checked once already are not read again, so a tree that names one folder many times costs
-    /// one read of it.
+    /// Only new entries are checked: an entry with the same name, mode and object as the one at the same
+    /// path in `known` (the local tip's tree, already taken in) is skipped in one pass over both trees'
+    /// bytes (`LoadedTree.changes`), so an unchanged folder is not read and a changed one costs a check
+    /// of its changed entries. Folders checked once already are not read again, so a tree that names one
+    /// folder many times costs one read of it.
     private func misplacedEntry(in tree: ObjectID, layout: StoreLayout, known: ObjectID?) throws -> String? {
         var pending: [(path: String, tree: ObjectID, layout: StoreLayout, known: ObjectID?)] = [("", tree, layout, known)]
         var checked = Set<Checked>()
         while let (prefix, tree, layout, known) = pending.popLast() {
             guard tree != known, checked.insert(Checked(tree: tree, layout: layout)).inserted else { continue }
-            let knownEntries = try known.map { try Dictionary(repository.treeEntries($0).map { ($0.name, $0.id) }) { first, _ in first } } ?? [:]
-            for entry in try repository.treeEntries(tree) {
+            for change in try LoadedTree.changes(from: known.map(repository.loadTree), to: repository.loadTree(tree)) {
+                guard let entry = change.after else { continue }
                 let path = prefix + entry.name
                 guard TreeEntryName.refusal(entry.name.utf8) == nil, let child = layout.child(named: entry.name, mode: entry.mode) else { return path }
-                if entry.mode == .tree { pending.append((path + "/", entry.id, child, knownEntries[entry.name])) }
+                if entry.mode == .tree { pending.append((path + "/", entry.id, child, change.before.flatMap { $0.isTree ? $0.id : nil })) }
             }
         }
         return nil

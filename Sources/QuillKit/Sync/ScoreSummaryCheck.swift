@@ -74,16 +74,17 @@ struct ScoreSummaryCheck {
     }
 
     /// The paths, `depth` levels down from `tree`, of the entries that differ from those at the same
-    /// path of `known` (or are not there); subtrees equal to `known`'s are not read.
+    /// path of `known` (or are not there); subtrees equal to `known`'s are not read, and each pair of
+    /// folders is compared in one pass over their bytes (`LoadedTree.changes`).
     private func changedLeaves(of tree: ObjectID?, known: ObjectID?, depth: Int) throws -> [String] {
         guard let tree, tree != known else { return [] }
-        let knownEntries = try known.map { try Dictionary(repository.treeEntries($0).map { ($0.name, $0.id) }) { first, _ in first } } ?? [:]
         var leaves: [String] = []
-        for entry in try repository.treeEntries(tree) where entry.id != knownEntries[entry.name] {
+        for change in try LoadedTree.changes(from: known.map(repository.loadTree), to: repository.loadTree(tree)) {
+            guard let entry = change.after, entry.id != change.before?.id else { continue }
             if depth == 1 {
                 leaves.append(entry.name)
             } else if entry.isTree {
-                leaves += try changedLeaves(of: entry.id, known: knownEntries[entry.name], depth: depth - 1).map { entry.name + "/" + $0 }
+                leaves += try changedLeaves(of: entry.id, known: change.before?.id, depth: depth - 1).map { entry.name + "/" + $0 }
             }
         }
         return leaves

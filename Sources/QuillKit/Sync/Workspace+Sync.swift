@@ -18,8 +18,9 @@ extension Workspace {
         try sync(remote: remote, attempts: 10, beforePush: {})
     }
 
-    /// `sync`, with `beforePush` run between the merge and the push of every attempt (tests race it there).
-    func sync(remote: String, attempts: Int, beforePush: () throws -> Void) throws -> SyncReport {
+    /// `sync`, with `beforePush` run between the merge and the push of every attempt (tests race it there)
+    /// and the fetched pack received by `receiver` (tests take libgit2's fallback with `.libgit2`).
+    func sync(remote: String, attempts: Int, receiver: FetchReceiver = .automatic, beforePush: () throws -> Void) throws -> SyncReport {
         let target = try SyncRemote.resolve(remote, in: self)
         let merger = RefMerger(repository: repository, remote: target, signature: try repository.defaultSignature(for: .committer))
         var localBefore = [String: ObjectID?]()
@@ -30,7 +31,7 @@ extension Workspace {
                 // Jittered exponential backoff: 50 ms, 100 ms, … up to 1.6 s, times 0.5–1.
                 usleep(UInt32(Double(50_000 << min(attempt - 1, 5)) * Double.random(in: 0.5...1)))
             }
-            let merges = try fetchAndMerge(target, remote: remote, merger: merger)
+            let merges = try fetchAndMerge(target, remote: remote, merger: merger, receiver: receiver)
             try beforePush()
             let sending = merges.filter { $0.localAfter != nil && $0.localAfter != $0.remoteTip }
             rejections = sending.isEmpty ? [] : try repository.push(
@@ -50,9 +51,9 @@ extension Workspace {
     /// one is not what Quill writes, `FetchedRefCheck`) and merges each into its local ref as the union of
     /// both: a local ref is only ever fast-forwarded or merged, never rewritten. `remote` is the name the
     /// user gave, for messages. Returns the merges of the refs either side has.
-    func fetchAndMerge(_ target: SyncRemote, remote: String, merger: RefMerger) throws -> [RefMerger.Merge] {
+    func fetchAndMerge(_ target: SyncRemote, remote: String, merger: RefMerger, receiver: FetchReceiver = .automatic) throws -> [RefMerger.Merge] {
         var advertised = [String: ObjectID]()
-        let fetched = try repository.fetch(remote: target.location, refspecs: target.fetchRefspecs) { received, advertised in
+        let fetched = try repository.fetch(remote: target.location, refspecs: target.fetchRefspecs, receiver: receiver) { received, advertised in
             try FetchedRefCheck(repository: received, remote: remote).check(advertised)
         }
         for reference in fetched {

@@ -96,10 +96,12 @@ struct HostileRemoteTests {
         try ProcessRunner.run(TestEnvironment.gitPath, ["for-each-ref"], in: path, environment: TestEnvironment.variables()).output
     }
 
-    /// How the reader reaches the remote: by path, or over `git://` from a full or a shallow clone (where
-    /// the `git` executable fetches into the quarantine instead of libgit2).
+    /// How the reader reaches the remote: by path, or over `git://` from a full or a shallow clone; the
+    /// `git` executable fetches into the quarantine, or libgit2 does (its fallback when there is no `git`).
     enum Transport: CaseIterable {
-        case path, daemon, daemonIntoShallowClone
+        case path, daemon, daemonIntoShallowClone, pathWithLibgit2, daemonWithLibgit2
+
+        var receiver: FetchReceiver { self == .pathWithLibgit2 || self == .daemonWithLibgit2 ? .libgit2 : .automatic }
     }
 
     @Test("a ref that is not a commit of the store's layout is refused with one line, and nothing changes on either side",
@@ -123,12 +125,14 @@ struct HostileRemoteTests {
         _ = try Workspace.open(from: reader.path).sync()
         try fixture.record(0.7, in: reader)
         let (reference, problem) = try corruption.apply(to: fixture.remote)
-        let daemon = transport != .path ? try GitDaemon(basePath: (fixture.remote.path as NSString).deletingLastPathComponent) : nil
+        let daemon = transport != .path && transport != .pathWithLibgit2 ? try GitDaemon(basePath: (fixture.remote.path as NSString).deletingLastPathComponent) : nil
         defer { daemon?.stop() }
         let remote = daemon?.url((fixture.remote.path as NSString).lastPathComponent) ?? "origin"
         let (localBefore, remoteBefore) = (try refs(reader.path), try refs(fixture.remote.path))
 
-        let error = try #require(throws: QuillError.self) { try Workspace.open(from: reader.path).sync(remote: remote) }
+        let error = try #require(throws: QuillError.self) {
+            try Workspace.open(from: reader.path).sync(remote: remote, attempts: 10, receiver: transport.receiver) {}
+        }
         #expect(error.kind == .repository)
         #expect(error.message.hasPrefix("'\(remote)' sent '\(reference)' "), "\(error.message)")
         #expect(error.message.contains(problem) && error.message.hasSuffix("; nothing was changed here"), "\(error.message)")
@@ -140,7 +144,7 @@ struct HostileRemoteTests {
         // Once the remote is repaired, sync works again: nothing bad was kept here.
         try fixture.remote.git("update-ref", reference, try writer.git("rev-parse", reference.hasSuffix("labels") ? "refs/quill/evals" : reference))
         if reference.hasSuffix("labels") { try fixture.remote.git("update-ref", "-d", reference) }
-        let report = try Workspace.open(from: reader.path).sync(remote: remote)
+        let report = try Workspace.open(from: reader.path).sync(remote: remote, attempts: 10, receiver: transport.receiver) {}
         #expect(report.refs.contains { $0.reference == "refs/quill/evals" && $0.pushed })
         #expect(try SyncFixture.recordIDs(at: reader.path).count == 3)
         try reader.fsck()
