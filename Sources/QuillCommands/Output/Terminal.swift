@@ -27,6 +27,11 @@ enum Console {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// Writes `bytes` to stdout as they are, without copying them.
+    static func out(bytes: [UInt8]) {
+        try? FileHandle.standardOutput.write(contentsOf: bytes)
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
