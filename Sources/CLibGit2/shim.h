@@ -22,4 +22,11 @@ static inline int quill_git_enable_caching(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
 
+/// An object database backend that carries a pointer to the Swift object implementing it
+/// (GitKit's `PackingBackend`): libgit2 hands callbacks the `git_odb_backend` pointer only.
+typedef struct {
+    git_odb_backend parent;
+    void *owner;
+} quill_odb_backend;
+
 #endif

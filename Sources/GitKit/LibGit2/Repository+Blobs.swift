@@ -16,7 +16,7 @@ extension Repository {
         if let id = try writePendingBlob(buffer) { return id }
         var oid = git_oid()
         try check(git_blob_create_from_buffer(&oid, handle, buffer.baseAddress, buffer.count), "git_blob_create_from_buffer")
-        return noteWritten(ObjectID(oid))
+        return ObjectID(oid)
     }
 
     /// The bytes of the blob `id`.

@@ -72,7 +72,7 @@ extension Repository {
                 try check(result, "git_commit_create")
             }
         }
-        return noteWritten(ObjectID(oid))
+        return ObjectID(oid)
     }
 
     /// The commit `id` parsed from the pack files, when they hold it and it has the usual shape.

@@ -115,23 +115,33 @@ extension Repository {
     ///
     /// Paths may be nested (`a/b/c.json`); intermediate trees are created or removed as needed. Removing
     /// an entry that is not there, or updating below an entry that is not a tree, throws. The trees are
-    /// built natively (`TreeUpdater`); on a packing handle each changed tree goes straight to the
-    /// pending pack. Complexity: O(u log u + size of the changed trees) for u updates.
+    /// built natively (`TreeUpdater`) and each changed tree written as it is made; on a packing handle
+    /// straight into the pack being written, from which a refused update takes them out again.
+    /// Complexity: O(u log u + size of the changed trees) for u updates.
     public func updateTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {
-        let baseID: ObjectID
-        if let base { baseID = base } else { baseID = try emptyTreeID() }
-        guard !updates.isEmpty else { return baseID }
+        guard !updates.isEmpty else {
+            if let base { return base }
+            return try emptyTreeID()
+        }
         for update in updates {
             try Repository.validateTreePath(update.path)
         }
-        var updater = TreeUpdater(updates) { id throws(GitError) in try self.scanTree(id, function: "updateTree") { .success(Array($0.bytes)) } }
-        let result = try updater.apply(to: baseID)
-        for tree in updater.written {
-            let written = tree.bytes.withUnsafeBytes { buffer in Result { () throws(GitError) in try writeObject(buffer, type: GIT_OBJECT_TREE, id: tree.id) } }
-            _ = try written.get()
+        var updater = TreeUpdater(
+            updates,
+            read: { id throws(GitError) in try self.scanTree(id, function: "updateTree") { .success(Array($0.bytes)) } },
+            write: { id, bytes throws(GitError) in
+                try bytes.withUnsafeBytes { buffer in Result { () throws(GitError) in try self.writeObject(buffer, type: GIT_OBJECT_TREE, id: id) } }.get()
+            })
+        let mark = packing?.mark()
+        let result: ObjectID?
+        do {
+            result = try updater.apply(to: base)
+        } catch {
+            if let mark { try packing?.rollBack(to: mark) }
+            throw error
         }
-        guard let result else { return try emptyTreeID() }
-        return result
+        if let result { return result }
+        return try emptyTreeID()
     }
 
     /// Refuses paths git would refuse to write into a tree: empty, absolute, or with a component

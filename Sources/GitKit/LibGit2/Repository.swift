@@ -4,10 +4,8 @@ import Foundation
 /// An open git repository. Frees its libgit2 handle when released; use from one thread at a time.
 public final class Repository {
     let handle: OpaquePointer
-    /// The in-memory object backend of a packing handle (`openPackingHandle()`); owned by the odb.
-    var pendingObjects: OpaquePointer?
-    /// The objects a packing handle wrote since its last `writePendingObjects()`, in order.
-    var pendingObjectIDs: [ObjectID] = []
+    /// The object backend of a packing handle (`openPackingHandle()`), which writes its pack.
+    var packing: PackingBackend?
     /// The pack files as they were when first needed, read directly (`PackReader`); `nil` when there are none.
     lazy var packs: PackReader? = PackReader(gitDirectory: commonDirectoryPath)
     /// The blobs rename detection could not read (a partial clone's, a damaged repository's), each

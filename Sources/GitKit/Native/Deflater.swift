@@ -1,18 +1,19 @@
 internal import CLibGit2
 
-/// One zlib deflate stream at zlib's fastest level, set up once and reset for each object (the
-/// writer's side of `Inflater`): setting a stream up allocates and clears about 268 KB, far more
-/// work than compressing a record of a few hundred bytes, and a batch writes tens of thousands.
+/// One zlib deflate stream, set up once and reset for each object (the writer's side of `Inflater`):
+/// setting a stream up allocates and clears about 268 KB, far more work than compressing a record of
+/// a few hundred bytes, and a batch writes tens of thousands.
 ///
-/// `memoryLevel` sizes the hash table a reset clears: 4 (4 KB) suits objects of a few KB, zlib's
-/// default 8 (64 KB) larger ones. Not thread-safe.
+/// `level` is zlib's: 1 (`Z_BEST_SPEED`) the fastest that compresses, 0 (`Z_NO_COMPRESSION`) a
+/// stream of stored blocks. `memoryLevel` sizes the hash table a reset clears: 4 (4 KB) suits
+/// objects of a few KB, zlib's default 8 (64 KB) larger ones. Not thread-safe.
 final class Deflater {
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private let isReady: Bool
 
-    init(memoryLevel: Int32) {
+    init(level: Int32 = Z_BEST_SPEED, memoryLevel: Int32) {
         stream.initialize(to: z_stream())
-        isReady = deflateInit2_(stream, Z_BEST_SPEED, Z_DEFLATED, MAX_WBITS, memoryLevel, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        isReady = deflateInit2_(stream, level, Z_DEFLATED, MAX_WBITS, memoryLevel, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
     }
 
     deinit {

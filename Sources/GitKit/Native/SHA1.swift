@@ -1,32 +1,60 @@
-/// SHA-1 (FIPS 180-4) of a byte buffer: the checksum that ends a git pack file.
+/// SHA-1 (FIPS 180-4): the checksum that ends a git pack file and its index, fed in pieces
+/// (`update`) as a pack is written, or over one buffer (`digest`).
 ///
 /// Only for pack trailers; object ids are hashed by libgit2.
-enum SHA1 {
-    /// The 20-byte digest of `message`, read in place: only the last partial block is copied to be
-    /// padded.
+struct SHA1 {
+    private var state: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+    /// Scratch space of 80 words for `compress`.
+    private var words = [UInt32](repeating: 0, count: 80)
+    /// The bytes of an incomplete block, fewer than 64.
+    private var partial = [UInt8]()
+    /// How many bytes were fed in.
+    private var length: UInt64 = 0
+
+    /// The 20-byte digest of `message`.
     static func digest(_ message: [UInt8]) -> [UInt8] {
-        var state: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
-        var words = [UInt32](repeating: 0, count: 80)
-        let whole = message.count / 64 * 64
-        message.withUnsafeBufferPointer { bytes in
-            for block in stride(from: 0, to: whole, by: 64) { compress(bytes, at: block, into: &state, words: &words) }
+        var hash = SHA1()
+        message.withUnsafeBytes { hash.update($0) }
+        return hash.finish()
+    }
+
+    /// Feeds `bytes` in, read in place: only what does not fill a whole block is copied.
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        length &+= UInt64(bytes.count)
+        var start = 0
+        if !partial.isEmpty {
+            start = min(64 - partial.count, bytes.count)
+            partial += bytes[0..<start]
+            guard partial.count == 64 else { return }
+            partial.withUnsafeBytes { compressBlocks($0, upTo: 64) }
+            partial.removeAll(keepingCapacity: true)
         }
-        var tail = Array(message[whole...])
+        let rest = UnsafeRawBufferPointer(rebasing: bytes[start...])
+        let whole = rest.count / 64 * 64
+        compressBlocks(rest, upTo: whole)
+        partial += rest[whole...]
+    }
+
+    /// The 20-byte digest of everything fed in.
+    mutating func finish() -> [UInt8] {
+        let bitLength = length &* 8
+        var tail = partial
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(message.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { bytes in
-            for block in stride(from: 0, to: bytes.count, by: 64) { compress(bytes, at: block, into: &state, words: &words) }
-        }
+        tail.withUnsafeBytes { compressBlocks($0, upTo: $0.count) }
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
 
+    /// Folds the blocks of `bytes[0..<end]` (a multiple of 64 bytes) into the state.
+    private mutating func compressBlocks(_ bytes: UnsafeRawBufferPointer, upTo end: Int) {
+        for block in stride(from: 0, to: end, by: 64) { SHA1.compress(bytes, at: block, into: &state, words: &words) }
+    }
+
     /// Folds the 64-byte block at `block` into `state`; `words` is scratch space of 80 words.
-    private static func compress(_ bytes: UnsafeBufferPointer<UInt8>, at block: Int, into state: inout [UInt32], words: inout [UInt32]) {
+    private static func compress(_ bytes: UnsafeRawBufferPointer, at block: Int, into state: inout [UInt32], words: inout [UInt32]) {
         for index in 0..<16 {
-            let base = block + index * 4
-            words[index] = UInt32(bytes[base]) << 24 | UInt32(bytes[base + 1]) << 16 | UInt32(bytes[base + 2]) << 8 | UInt32(bytes[base + 3])
+            words[index] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: block + index * 4, as: UInt32.self))
         }
         for index in 16..<80 {
             let mixed = words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16]

@@ -4,16 +4,11 @@ internal import CLibGit2
 /// `gitformat-tree`: `<octal mode> <name>\0<20-byte id>` per entry, sorted by name with a subtree's
 /// name compared as if it ended in `/`), reading only the trees on the updated paths.
 ///
-/// `Repository.updateTree` writes what it returns. A batch of the eval store touches tens of
-/// thousands of small trees; written through libgit2's tree builder, each write looks the new object
-/// up in every pack (rescanning `objects/pack` on each miss) and each entry is checked for existence.
+/// Each changed tree is handed to `write` as soon as it is made, children before parents, and not
+/// kept: a batch of the eval store makes tens of thousands of small trees. (Written through libgit2's
+/// tree builder, each write looked the new object up in every pack, rescanning `objects/pack` on each
+/// miss, and each entry was checked for existence.)
 struct TreeUpdater {
-    /// One changed tree, ready to write.
-    struct Written {
-        let id: ObjectID
-        let bytes: [UInt8]
-    }
-
     /// The updates below one folder: files (nil to remove) and subfolders, by entry name.
     private struct Folder {
         var files: [[UInt8]: (id: ObjectID, mode: TreeEntry.Mode)?] = [:]
@@ -32,12 +27,14 @@ struct TreeUpdater {
     private var root = Folder()
     /// Reads a tree's bytes (the base trees on the updated paths).
     private let read: (ObjectID) throws(GitError) -> [UInt8]
-    /// Every tree that differs from the one at the same path of the base, children before parents.
-    private(set) var written = [Written]()
+    /// Writes a tree (its id and bytes) that differs from the one at the same path of the base.
+    private let write: (ObjectID, [UInt8]) throws(GitError) -> Void
 
-    /// An updater of trees read through `read`; paths must be valid tree paths (`Repository.validateTreePath`).
-    init(_ updates: [TreeUpdate], read: @escaping (ObjectID) throws(GitError) -> [UInt8]) {
+    /// An updater of trees read through `read` and written through `write`; paths must be valid tree
+    /// paths (`Repository.validateTreePath`).
+    init(_ updates: [TreeUpdate], read: @escaping (ObjectID) throws(GitError) -> [UInt8], write: @escaping (ObjectID, [UInt8]) throws(GitError) -> Void) {
         self.read = read
+        self.write = write
         for update in updates {
             let components = update.path.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
             switch update {
@@ -47,8 +44,8 @@ struct TreeUpdater {
         }
     }
 
-    /// The new tree of `base` (nil for none), and in `written` every tree that changed; nil when the
-    /// result is empty. A folder left empty disappears from its parent.
+    /// The new tree of `base` (nil for none), every tree that changed written; nil when the result is
+    /// empty. A folder left empty disappears from its parent.
     mutating func apply(to base: ObjectID?) throws(GitError) -> ObjectID? {
         let folder = root
         root = Folder()
@@ -88,7 +85,7 @@ struct TreeUpdater {
         var oid = git_oid()
         try check(bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_TREE) }, "git_odb_hash")
         let id = ObjectID(oid)
-        if id != base { written.append(Written(id: id, bytes: bytes)) }
+        if id != base { try write(id, bytes) }
         return id
     }
 
