@@ -27,6 +27,11 @@ enum Console {
         write(text, to: .standardOutput)
     }
 
+    /// Writes `bytes` to stdout as they are, without copying them.
+    static func out(bytes: [UInt8]) {
+        try? FileHandle.standardOutput.write(contentsOf: bytes)
+    }
+
     static func error(_ text: String) {
         write(text, to: .standardError)
     }

@@ -1,6 +1,6 @@
 /// Where exactly a level shift found at `index` may start: the first bad evaluated point is one of
-/// index − 1, index, index + 1 (within the shift's segments), weighed by the evidence of the two points
-/// whose side is in doubt.
+/// index − `reach` … index + `reach` (within the shift's segments), weighed by the evidence of the
+/// points whose side is in doubt.
 ///
 /// With D_k the log-likelihood ratio of point k being at the new level (`BoundaryEvidence`), the
 /// boundary j (points ≥ j at the new level) has log-likelihood Σ_{k ∈ doubtful, k ≥ j} D_k; the
@@ -18,12 +18,14 @@ struct ChangeWindow {
 
     /// How many points of each level serve as references.
     static let referenceCount = 5
+    /// How many points either side of `index` the first bad point may be.
+    static let reach = 2
 
     /// The window of a shift at `index` inside the segments `lower..<upper`.
     init(index: Int, lower: Int, upper: Int) {
         center = index
-        let boundaries = [index - 1, index, index + 1].filter { $0 >= lower + 1 && $0 <= upper - 1 }
-        let doubtful = [index - 1, index].filter { point in boundaries.contains(point) && boundaries.contains(point + 1) }
+        let boundaries = (index - ChangeWindow.reach...index + ChangeWindow.reach).filter { $0 >= lower + 1 && $0 <= upper - 1 }
+        let doubtful = Array(boundaries.dropLast())
         self.boundaries = boundaries
         self.doubtful = doubtful
         let firstDoubtful = doubtful.first ?? index

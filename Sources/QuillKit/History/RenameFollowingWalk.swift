@@ -97,15 +97,24 @@ struct RenameFollowingWalk {
     }
 }
 
-/// Resolves one path in many trees, remembering each tree's answer level by level: consecutive
-/// commits share most subtrees, so each tree object is read at most once per path, as git's own
-/// pathspec-limited tree diff does.
+/// Resolves one path in many trees, remembering recent trees' answers level by level: consecutive
+/// commits share most subtrees, and a commit's parent tree is the next commit's tree, so most
+/// trees are read once per path, as git's own pathspec-limited tree diff reads them.
+///
+/// Each level remembers its answers in a direct-mapped table indexed by the tree id's bits, not a
+/// dictionary: no hashing, no growth, and a collision only costs reading that tree again.
 struct EntryCache {
     let repository: Repository
     private var path = ""
     private var components = [String]()
-    /// For each level, the id and mode that level's tree holds for the path's component there.
-    private var levels = [[ObjectID: Target?]]()
+    /// For each level, recent trees there and what they hold for the path's component at that level.
+    private var levels = [[Slot?]]()
+    private static let slotCount = 1 << 10
+
+    private struct Slot {
+        let tree: ObjectID
+        let target: Target?
+    }
 
     private struct Target {
         let id: ObjectID
@@ -120,16 +129,17 @@ struct EntryCache {
         if path != self.path {
             self.path = path
             components = path.split(separator: "/").map(String.init)
-            levels = Array(repeating: [:], count: components.count)
+            levels = Array(repeating: Array(repeating: nil, count: EntryCache.slotCount), count: components.count)
         }
         var current = tree
         for (level, name) in components.enumerated() {
+            let slot = current.trailingBits & (EntryCache.slotCount - 1)
             let target: Target?
-            if let known = levels[level][current] {
-                target = known
+            if let known = levels[level][slot], known.tree == current {
+                target = known.target
             } else {
                 target = try repository.treeEntryTarget(named: name, inTree: current).map { Target(id: $0.id, mode: $0.mode) }
-                levels[level][current] = target
+                levels[level][slot] = Slot(tree: current, target: target)
             }
             guard let target else { return nil }
             if level == components.count - 1 { return TreeEntry(name: name, id: target.id, mode: target.mode) }

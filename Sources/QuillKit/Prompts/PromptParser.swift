@@ -48,7 +48,7 @@ public enum PromptParser {
             case .json:
                 return try ChatJSONReader.read(source, path: path)
             case .toml:
-                return try StructuredPromptReader.read(TOMLReader.read(source).yamlValue, source: source, format: .toml, reading: reading, path: path)
+                return try StructuredPromptReader.read(TOMLReader.read(source), source: source, format: .toml, reading: reading, path: path)
             case .yaml:
                 return try StructuredPromptReader.readYAML(source, reading: reading, path: path)
             case let format:

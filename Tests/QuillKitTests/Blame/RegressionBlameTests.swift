@@ -84,6 +84,36 @@ struct RegressionBlameTests {
         #expect(candidate.includes.first?.changedLines == ["-Cite the policy.", "+Skip citations."])
     }
 
+    @Test("noise that makes the two evaluations before a drop look low, then high, does not move the boundary off the drop")
+    func boundaryBeyondNoisyNeighbours() throws {
+        // blame.sh's generated series at 300 commits around its second drop (levels 0.76 and 0.72,
+        // noise sd 0.01), which commit 30 causes; 28 reads low and 29 high.
+        let values = [
+            0.757, 0.774, 0.750, 0.773, 0.747, 0.752, 0.766, 0.771, 0.769, 0.763, 0.761, 0.762, 0.766, 0.758, 0.763,
+            0.766, 0.760, 0.768, 0.766, 0.780, 0.763, 0.756, 0.756, 0.760, 0.769, 0.757, 0.764, 0.778, 0.734, 0.749,
+            0.722, 0.724, 0.722, 0.716, 0.727, 0.723, 0.715, 0.744, 0.724, 0.714, 0.719, 0.718, 0.719, 0.693, 0.715,
+            0.730, 0.708, 0.719, 0.730, 0.729, 0.735, 0.703, 0.716, 0.717, 0.726, 0.731, 0.693, 0.731, 0.706, 0.727,
+        ]
+        let repository = try TestRepository.evaluated()
+        try repository.write("quill.yaml", "prompts:\n  - prompts/**\nmetrics:\n  accuracy: {direction: higher}\n")
+        let promptCommits: Set<Int> = [0, 12, 24, 30, 38, 50]
+        var commits = [String]()
+        for index in values.indices {
+            if promptCommits.contains(index) {
+                try repository.write("prompts/a.md", "Answer briefly.\nRule \(index).\n")
+            } else {
+                try repository.write("src/app.py", "print(\(index))\n")
+            }
+            commits.append(try repository.commitAll("change \(index)"))
+            try repository.recordMetrics(#"{"accuracy": \#(values[index])}"#, commit: commits[index])
+        }
+        let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
+        let regression = try #require(report.regressions.first)
+        #expect(report.regressions.count == 1)
+        #expect(regression.firstBad == commits[30])
+        #expect(regression.culprit == commits[30])
+    }
+
     @Test("a metric never recorded is bad input")
     func noRecords() throws {
         let repository = try TestRepository()

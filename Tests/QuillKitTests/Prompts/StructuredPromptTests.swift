@@ -58,6 +58,29 @@ struct StructuredPromptTests {
         #expect(prompt.frontMatter?["agent"]?["templates"] == .mapping([]))
     }
 
+    @Test("a message starts on its key's line as the parser places it, not where the text first looks like the key")
+    func messageLinesFromTheParser() throws {
+        let toml = """
+            [a]
+            system = \"\"\"
+            user = is text in a multi-line string
+            \"\"\"
+            [b]
+            user = "Hello"
+            [c]
+            'user' = "Hi"
+            """
+        #expect(try parse(toml, path: "p.toml").messages.map(\.startLine) == [2, 6, 8])
+        let yaml = """
+            notes: |
+              system: this line is text
+            steps:
+              - user: first
+              - "system": second
+            """
+        #expect(try parse(yaml, path: "p.yaml").messages.map(\.startLine) == [4, 5])
+    }
+
     @Test("braces that are not Jinja name no variable unless a template language is declared")
     func undeclaredBraces() throws {
         let text = "system = \"Reply as JSON: {{\\\"answer\\\": ...\"\n"
