@@ -25,8 +25,10 @@ struct PackReaderTests {
         return objects
     }
 
-    @Test("reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; also with the mapped pages released after every entry", arguments: [512, 1])
-    func readsWhatGitPacked(releasingEvery entries: Int) throws {
+    @Test(
+        "reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; with both packs mapped, the smaller one, or neither (read with pread)",
+        arguments: [2, 1, 0])
+    func readsWhatGitPacked(mappedPacks: Int) throws {
         let repository = try TestRepository()
         var lines = (0..<400).map { "Line \($0) of a prompt that changes a little in every commit." }
         for index in 0..<60 {
@@ -46,8 +48,11 @@ struct PackReaderTests {
         let verify = try repository.git("verify-pack", "-v", packsFolder + "/" + (try FileManager.default.contentsOfDirectory(atPath: packsFolder).first { $0.hasSuffix(".idx") })!)
         #expect(verify.contains("chain length = 2"), "no delta chains to test")
 
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git"))
-        reader.entriesPerRelease = entries
+        let packSizes = try FileManager.default.contentsOfDirectory(atPath: packsFolder).filter { $0.hasSuffix(".pack") }.map { name in
+            [name, name.dropLast(5) + ".idx"].reduce(0) { sum, file in sum + (PackFile.size(ofFileAt: packsFolder + "/" + file) ?? 0) }
+        }
+        let mappedLimit = packSizes.sorted().prefix(mappedPacks).reduce(0, +)
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit))
         let objects = try gitObjects(repository)
         #expect(objects.count > 300)
         var read = 0
@@ -68,6 +73,29 @@ struct PackReaderTests {
         }
         #expect(reader.object(try #require(ObjectID(hex: loose))) == nil)
         #expect(reader.object(try #require(ObjectID(hex: String(repeating: "0", count: 40)))) == nil)
+    }
+
+    /// Interpolation reads a block of ids where the id should lie and narrows to one side when it is
+    /// not there: with blocks of a few ids among 4,000 (16 per first byte) every path is taken.
+    @Test("finds every id of a large index, and none of the ids next to them, reading the index a block at a time", arguments: [1, 3, 128])
+    func findsIdsByInterpolation(searchBlock: Int) throws {
+        let repository = try TestRepository()
+        let blobs = (0..<4_000).map { "blob\nmark :\($0 + 1)\ndata <<END\nobject \($0)\nEND\n" }.joined()
+        // fast-import writes the blobs as one pack.
+        _ = try repository.git(["fast-import", "--quiet"], input: blobs)
+        let listed = try repository.git("cat-file", "--batch-all-objects", "--batch-check=%(objectname)").split(separator: "\n")
+        #expect(listed.count == 4_000)
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0))
+        reader.searchBlock = searchBlock
+        for hex in listed {
+            let id = try #require(ObjectID(hex: hex))
+            let object = try #require(reader.object(id), "\(hex)")
+            #expect(object.kind == .blob && String(decoding: object.bytes, as: UTF8.self).hasPrefix("object "))
+            // The ids just below and above it (last digit changed) are not in the pack.
+            for digit in ["0", "f"] where !hex.hasSuffix(digit) {
+                #expect(reader.object(try #require(ObjectID(hex: hex.dropLast() + digit))) == nil)
+            }
+        }
     }
 
     @Test("a linked work tree reads the main repository's packs and commit-graph, and walks as git does")
@@ -102,11 +130,13 @@ struct PackReaderTests {
         try repository.write("a.txt", "a prompt\n")
         let id = try repository.git("hash-object", "-w", "a.txt")
         // A loose object is one zlib stream of its header and content.
-        let stream = [UInt8](try Data(contentsOf: URL(fileURLWithPath: repository.path + "/.git/objects/\(id.prefix(2))/\(id.dropFirst(2))")))
+        let stream = repository.path + "/.git/objects/\(id.prefix(2))/\(id.dropFirst(2))"
         let inflater = Inflater()
-        stream.withUnsafeBytes { bytes in
-            #expect(inflater.inflate(bytes, at: 0, size: 16) == Array("blob 9\0a prompt\n".utf8))
-            #expect(inflater.inflate(bytes, at: 0, size: 1 << 40) == nil)
+        for mapped in [true, false] {
+            let file = try #require(PackFile(path: stream, mapped: mapped))
+            #expect(inflater.inflate(file, at: 0, size: 16) == Array("blob 9\0a prompt\n".utf8))
+            #expect(inflater.inflate(file, at: 0, size: 15) == nil)
+            #expect(inflater.inflate(file, at: 0, size: 1 << 40) == nil)
         }
         // Deltas: the source and result sizes as 7-bit groups, then "copy 9 bytes from offset 0" (0x90 0x09).
         let base = Array("a prompt\n".utf8)

@@ -20,31 +20,41 @@ final class Inflater {
         stream.deallocate()
     }
 
-    /// Inflates the zlib stream at `offset` of `bytes`, which must give exactly `size` bytes. A size
-    /// the bytes left could not give even at deflate's largest ratio is refused before anything is
-    /// allocated: it comes from a pack entry's header, which a damaged pack can make any number.
-    func inflate(_ bytes: UnsafeRawBufferPointer, at offset: Int, size: Int) -> [UInt8]? {
-        guard isReady, offset < bytes.count, size <= (bytes.count - offset) * Inflater.largestRatio,
+    /// The most a read of a `pread` pack asks for at a time.
+    static let largestChunk = 1 << 20
+
+    /// Inflates the zlib stream at `offset` of `file`, which must give exactly `size` bytes. A size
+    /// the file's bytes left could not give even at deflate's largest ratio is refused before anything
+    /// is allocated: it comes from a pack entry's header, which a damaged pack can make any number.
+    ///
+    /// The stream's compressed length is not known before it ends: it is given to zlib as the file
+    /// gives it, a mapped file all at once, a read one in reads that start at a quarter of `size`
+    /// (what text and trees mostly compress to) and double up to `largestChunk`.
+    func inflate(_ file: PackFile, at offset: Int, size: Int) -> [UInt8]? {
+        guard isReady, offset >= 0, offset < file.count, size <= (file.count - offset) * Inflater.largestRatio,
               inflateReset(stream) == Z_OK else { return nil }
-        var output = [UInt8](repeating: 0, count: size)
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: (bytes.baseAddress! + offset).assumingMemoryBound(to: Bytef.self))
-        stream.pointee.avail_in = uInt(min(bytes.count - offset, Int(UInt32.max)))
+        // A zero-length object still needs somewhere to write the stream's end.
+        var output = [UInt8](repeating: 0, count: max(size, 1))
+        var consumed = 0
+        var wanted = min(size / 4 + 256, Inflater.largestChunk)
         let status: Int32 = output.withUnsafeMutableBytes { out in
-            // A zero-length object still needs somewhere to write the stream's end.
-            var spare: Bytef = 0
-            if size == 0 {
-                return withUnsafeMutablePointer(to: &spare) { pointer in
-                    stream.pointee.next_out = pointer
-                    stream.pointee.avail_out = 1
-                    return zlibInflate(stream, Z_FINISH)
-                }
-            }
             stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.pointee.avail_out = uInt(size)
-            return zlibInflate(stream, Z_FINISH)
+            stream.pointee.avail_out = uInt(out.count)
+            while true {
+                let input = file.bytes(from: offset + consumed, count: wanted)
+                guard !input.isEmpty else { return Z_DATA_ERROR }
+                let given = min(input.count, Int(UInt32.max))
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress!.assumingMemoryBound(to: Bytef.self))
+                stream.pointee.avail_in = uInt(given)
+                let status = zlibInflate(stream, Z_NO_FLUSH)
+                consumed += given - Int(stream.pointee.avail_in)
+                // Anything but a stream wanting more input (all it was given is used) ends the read.
+                guard status == Z_OK || status == Z_BUF_ERROR, stream.pointee.avail_in == 0 else { return status }
+                wanted = min(2 * wanted, Inflater.largestChunk)
+            }
         }
         guard status == Z_STREAM_END, stream.pointee.total_out == size else { return nil }
-        return output
+        return size == 0 ? [] : output
     }
 }
 

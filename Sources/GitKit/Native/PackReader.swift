@@ -1,9 +1,12 @@
 import Foundation
 
 /// The objects of a repository's pack files, read directly: the index (`.idx` version 2) finds an
-/// object's offset, its bytes are inflated from the mapped `.pack` and deltas applied, bases kept in
-/// a small direct-mapped cache (`DeltaBaseCache`). No lock, no allocation per look-up beyond the object's own bytes: for walks that
+/// object's offset, its bytes are inflated from the `.pack` and deltas applied, bases kept in a small
+/// direct-mapped cache (`DeltaBaseCache`). No lock, no allocation per look-up beyond the object's own bytes: for walks that
 /// read thousands of small trees, libgit2's per-object overhead costs more than the reading.
+///
+/// Small packs are mapped whole; packs past `mappedLimit` are read with `pread` (`PackFile`), so
+/// that reading a few thousand objects of a 500 MB pack holds a few megabytes, not the pages around them.
 ///
 /// Format: git's `Documentation/gitformat-pack.txt`. Packs that are missing, of another version or
 /// malformed are not used; objects not found here (loose, or in a pack written after it was opened)
@@ -16,8 +19,10 @@ final class PackReader {
     }
 
     private struct Pack {
-        let index: MappedFile
-        let data: MappedFile
+        let index: PackFile
+        let data: PackFile
+        /// The index's fan-out table: entry `b` counts the ids whose first byte is at most `b`.
+        let fanout: [UInt32]
         let count: Int
         let idsOffset: Int
         let offsetsOffset: Int
@@ -32,13 +37,13 @@ final class PackReader {
     private let inflater = Inflater()
     /// Recently used delta bases.
     private var bases = DeltaBaseCache()
-    /// How many pack entries were read since the packs' pages were last released.
-    private var entriesSinceRelease = 0
-    /// After this many entries the mapped pages are released (`MappedFile.releaseResidentPages`):
-    /// entries read far apart in a large pack (a prompt's score summaries and their delta chains)
-    /// would otherwise keep every page around them resident (the kernel maps up to 64 KiB around
-    /// each fault), and a read of 1% of a 400 MB pack's objects held most of it in memory.
-    var entriesPerRelease = 512
+    /// How many bytes of packs (index and data together) are mapped at most, smallest packs first;
+    /// larger packs are read with `pread`. Mapping is the fastest way to read the many small objects
+    /// of a history walk, and bounded so: a repository's own history packs are a few megabytes
+    /// where an eval store of a million records packs to 500 MB.
+    static let mappedLimit = 64 << 20
+    /// How many ids a look-up reads from an index at a time (128: 2.5 KB).
+    var searchBlock = 128
 
     /// How many bytes of delta bases are kept (4 MiB unless set; setting it empties the cache).
     var baseCacheLimit: Int {
@@ -46,13 +51,23 @@ final class PackReader {
         set { bases = DeltaBaseCache(limit: newValue) }
     }
 
-    /// The packs of the repository whose git folder is `gitDirectory`; `nil` when it has none.
-    init?(gitDirectory: String) {
+    /// The packs of the repository whose git folder is `gitDirectory`, mapping at most `mappedLimit`
+    /// bytes of them; `nil` when it has none.
+    init?(gitDirectory: String, mappedLimit: Int = PackReader.mappedLimit) {
         let folder = gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".idx") }.sorted() ?? []
-        packs = names.compactMap { name in
-            guard let index = MappedFile(path: folder + name),
-                  let data = MappedFile(path: folder + name.dropLast(4) + ".pack") else { return nil }
+        let paths = names.map { (index: folder + $0, data: folder + $0.dropLast(4) + ".pack") }
+        let sizes = paths.map { (PackFile.size(ofFileAt: $0.index) ?? 0) + (PackFile.size(ofFileAt: $0.data) ?? 0) }
+        var mapped = Set<Int>()
+        var budget = mappedLimit
+        for number in sizes.indices.sorted(by: { sizes[$0] < sizes[$1] }) where sizes[number] <= budget {
+            mapped.insert(number)
+            budget -= sizes[number]
+        }
+        packs = paths.indices.compactMap { number in
+            let isMapped = mapped.contains(number)
+            guard let index = PackFile(path: paths[number].index, mapped: isMapped),
+                  let data = PackFile(path: paths[number].data, mapped: isMapped) else { return nil }
             return PackReader.pack(index: index, data: data)
         }
         guard !packs.isEmpty else { return nil }
@@ -66,9 +81,9 @@ final class PackReader {
 
     /// The pack and offset of `id`'s entry.
     private func location(of id: ObjectID) -> (pack: Int, offset: Int)? {
-        if let offset = PackReader.offset(of: id, in: packs[lastPack]) { return (lastPack, offset) }
+        if let offset = offset(of: id, in: packs[lastPack]) { return (lastPack, offset) }
         for (number, pack) in packs.enumerated() where number != lastPack {
-            if let offset = PackReader.offset(of: id, in: pack) {
+            if let offset = offset(of: id, in: pack) {
                 lastPack = number
                 return (number, offset)
             }
@@ -103,7 +118,7 @@ final class PackReader {
                   let header = entryHeader(inPack: pack, at: entry) else { return nil }
             switch header.link {
             case .stored(let kind):
-                guard let content = inflater.inflate(packs[pack].data.bytes, at: header.dataStart, size: header.size) else { return nil }
+                guard let content = inflater.inflate(packs[pack].data, at: header.dataStart, size: header.size) else { return nil }
                 base = (kind, content)
             case .offsetDelta(let baseOffset):
                 pending.append(PendingDelta(pack: pack, offset: entry, dataStart: header.dataStart, size: header.size))
@@ -121,7 +136,7 @@ final class PackReader {
         var baseOffset = entry
         for delta in pending.reversed() {
             bases.remember(DeltaBaseCache.Entry(pack: basePack, offset: baseOffset, kind: base.kind, bytes: base.bytes))
-            guard let instructions = inflater.inflate(packs[delta.pack].data.bytes, at: delta.dataStart, size: delta.size),
+            guard let instructions = inflater.inflate(packs[delta.pack].data, at: delta.dataStart, size: delta.size),
                   let result = PackReader.apply(instructions, to: base.bytes) else { return nil }
             base = (base.kind, result)
             (basePack, baseOffset) = (delta.pack, delta.offset)
@@ -140,20 +155,19 @@ final class PackReader {
     /// Git's `pack-objects` refuses `--depth` over 4095; a longer chain is malformed or hostile.
     private static let maxChainLength = 4_096
 
+    /// The longest entry header: a type and size of up to 64 bits (10 bytes), then a base offset
+    /// (10 bytes) or a base id (20).
+    private static let longestHeader = 32
+
     /// The header of the entry at `offset` of pack `number`: its link, inflated size and where its
-    /// compressed data starts. Counts the entry for `entriesPerRelease`.
+    /// compressed data starts.
     private func entryHeader(inPack number: Int, at offset: Int) -> (link: Link, size: Int, dataStart: Int)? {
-        entriesSinceRelease += 1
-        if entriesSinceRelease >= entriesPerRelease {
-            entriesSinceRelease = 0
-            for pack in packs {
-                pack.index.releaseResidentPages()
-                pack.data.releaseResidentPages()
-            }
-        }
-        let bytes = packs[number].data.bytes
-        guard offset < bytes.count - 20 else { return nil }
-        var position = offset
+        let data = packs[number].data
+        // The pack ends with a 20-byte checksum, which no entry overlaps.
+        guard offset >= 0, offset < data.count - 20 else { return nil }
+        let bytes = data.bytes(from: offset, count: min(PackReader.longestHeader, data.count - 20 - offset))
+        guard !bytes.isEmpty else { return nil }
+        var position = 0
         var byte = bytes[position]
         let type = (byte >> 4) & 7
         var size = Int(byte & 0x0F)
@@ -169,7 +183,7 @@ final class PackReader {
         switch type {
         case 1...4:
             guard let kind = Kind(rawValue: type) else { return nil }
-            return (.stored(kind), size, position)
+            return (.stored(kind), size, offset + position)
         case 6:
             guard position < bytes.count else { return nil }
             byte = bytes[position]
@@ -181,51 +195,96 @@ final class PackReader {
                 distance = ((distance + 1) << 7) | Int(byte & 0x7F)
             }
             guard distance > 0, distance <= offset else { return nil }
-            return (.offsetDelta(offset - distance), size, position + 1)
+            return (.offsetDelta(offset - distance), size, offset + position + 1)
         case 7:
             guard position + ObjectID.byteCount <= bytes.count else { return nil }
-            return (.referenceDelta(ObjectID(raw: bytes, at: position)), size, position + ObjectID.byteCount)
+            return (.referenceDelta(ObjectID(raw: bytes, at: position)), size, offset + position + ObjectID.byteCount)
         default:
             return nil
         }
     }
 
-    /// Reads an index file's header; `nil` unless it is a well-formed version 2 index.
-    private static func pack(index: MappedFile, data: MappedFile) -> Pack? {
-        let bytes = index.bytes
-        guard bytes.count >= 8 + 1024 + 40, index.bigEndian32(at: 0) == 0xFF74_4F63, index.bigEndian32(at: 4) == 2,
-              data.bytes.count >= 32, data.bigEndian32(at: 0) == 0x5041_434B else { return nil }
-        let count = Int(index.bigEndian32(at: 8 + 255 * 4))
-        let ids = 8 + 1024
-        let offsets = ids + count * (ObjectID.byteCount + 4)
-        guard offsets + count * 4 + 40 <= bytes.count else { return nil }
-        return Pack(index: index, data: data, count: count, idsOffset: ids, offsetsOffset: offsets, largeOffsetsOffset: offsets + count * 4)
+    /// Reads an index file's header and fan-out table; `nil` unless it is a well-formed version 2
+    /// index of a pack file.
+    private static func pack(index: PackFile, data: PackFile) -> Pack? {
+        let header = 8 + 1024
+        guard index.count >= header + 40, index.bigEndian32(at: 0) == 0xFF74_4F63, index.bigEndian32(at: 4) == 2,
+              data.count >= 32, data.bigEndian32(at: 0) == 0x5041_434B else { return nil }
+        let table = index.bytes(from: 8, count: 1024)
+        guard table.count >= 1024 else { return nil }
+        let fanout = (0..<256).map { UInt32(bigEndian: table.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+        let count = Int(fanout[255])
+        let offsets = header + count * (ObjectID.byteCount + 4)
+        guard offsets + count * 4 + 40 <= index.count else { return nil }
+        return Pack(
+            index: index, data: data, fanout: fanout, count: count, idsOffset: header, offsetsOffset: offsets,
+            largeOffsetsOffset: offsets + count * 4)
     }
 
-    /// Where `id` starts in `pack`, by the fan-out table and a binary search.
-    private static func offset(of id: ObjectID, in pack: Pack) -> Int? {
+
+    /// Where `id` starts in `pack`. The fan-out table gives the range of ids sharing its first byte;
+    /// ids are spread evenly, so the block of `searchBlock` ids where `id` should lie is found by
+    /// interpolation and searched in memory (a miss narrows the range to one side of the block and
+    /// interpolates again): one or two reads of a large index per look-up, where a binary search
+    /// reads a dozen places.
+    private func offset(of id: ObjectID, in pack: Pack) -> Int? {
         let first = id.firstByte
-        var low = first == 0 ? 0 : Int(pack.index.bigEndian32(at: 8 + (first - 1) * 4))
-        var high = Int(pack.index.bigEndian32(at: 8 + first * 4))
-        guard high <= pack.count else { return nil }
+        var low = first == 0 ? 0 : Int(pack.fanout[first - 1])
+        var high = Int(pack.fanout[first])
+        guard low <= high, high <= pack.count else { return nil }
+        let key = id.interpolationKey
+        var lowKey = UInt64.min
+        var highKey = UInt64.max
         while low < high {
-            let middle = (low + high) / 2
-            let stored = ObjectID(raw: pack.index.bytes, at: pack.idsOffset + middle * ObjectID.byteCount)
-            if stored == id {
-                let offset = pack.index.bigEndian32(at: pack.offsetsOffset + middle * 4)
-                guard offset & 0x8000_0000 != 0 else { return Int(offset) }
-                let large = pack.largeOffsetsOffset + Int(offset & 0x7FFF_FFFF) * 8
-                guard large + 8 <= pack.index.bytes.count else { return nil }
-                return Int(UInt64(pack.index.bigEndian32(at: large)) << 32 | UInt64(pack.index.bigEndian32(at: large + 4)))
+            let span = high - low
+            let length = min(span, searchBlock)
+            var start = low
+            if span > length, lowKey < highKey {
+                let fraction = key <= lowKey ? 0 : key >= highKey ? 1 : Double(key - lowKey) / Double(highKey - lowKey)
+                start = min(max(low + Int(fraction * Double(span)) - length / 2, low), high - length)
             }
-            if stored < id { low = middle + 1 } else { high = middle }
+            let block = pack.index.bytes(from: pack.idsOffset + start * ObjectID.byteCount, count: length * ObjectID.byteCount)
+            guard block.count >= length * ObjectID.byteCount else { return nil }
+            let firstInBlock = ObjectID(raw: block, at: 0)
+            let lastInBlock = ObjectID(raw: block, at: (length - 1) * ObjectID.byteCount)
+            if id < firstInBlock {
+                (high, highKey) = (start, firstInBlock.interpolationKey)
+            } else if lastInBlock < id {
+                (low, lowKey) = (start + length, lastInBlock.interpolationKey)
+            } else {
+                var (blockLow, blockHigh) = (0, length)
+                while blockLow < blockHigh {
+                    let middle = (blockLow + blockHigh) / 2
+                    let stored = ObjectID(raw: block, at: middle * ObjectID.byteCount)
+                    if stored == id { return PackReader.entryOffset(start + middle, in: pack) }
+                    if stored < id { blockLow = middle + 1 } else { blockHigh = middle }
+                }
+                return nil
+            }
         }
         return nil
+    }
+
+    /// The pack offset of the index's entry number `number`: 31 bits, or an index into the table of
+    /// 64-bit offsets when the top bit is set.
+    private static func entryOffset(_ number: Int, in pack: Pack) -> Int? {
+        guard let offset = pack.index.bigEndian32(at: pack.offsetsOffset + number * 4) else { return nil }
+        guard offset & 0x8000_0000 != 0 else { return Int(offset) }
+        let large = pack.largeOffsetsOffset + Int(offset & 0x7FFF_FFFF) * 8
+        guard let high = pack.index.bigEndian32(at: large), let low = pack.index.bigEndian32(at: large + 4),
+              high < 0x8000_0000 else { return nil }
+        return Int(UInt64(high) << 32 | UInt64(low))
     }
 
     /// `base` with `delta` (git's copy and insert instructions) applied; `nil` when they do not fit,
     /// or write past the size the delta announces (which is only trusted as far as they go).
     static func apply(_ delta: [UInt8], to base: [UInt8]) -> [UInt8]? {
+        delta.withUnsafeBufferPointer { delta in base.withUnsafeBufferPointer { base in apply(delta, to: base) } }
+    }
+
+    /// `apply` on the bytes in place: copies are `memcpy`s of the buffers, with no reference counting
+    /// per instruction (a score summary's delta is thousands of them).
+    private static func apply(_ delta: UnsafeBufferPointer<UInt8>, to base: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var position = 0
         func size() -> Int? {
             var value = 0
@@ -261,11 +320,11 @@ final class PackReader {
                 }
                 if copySize == 0 { copySize = 0x10000 }
                 guard copyOffset + copySize <= base.count, output.count + copySize <= targetSize else { return nil }
-                output.append(contentsOf: base[copyOffset..<copyOffset + copySize])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: base[copyOffset..<copyOffset + copySize]))
             } else if instruction != 0 {
                 let count = Int(instruction)
                 guard position + count <= delta.count, output.count + count <= targetSize else { return nil }
-                output.append(contentsOf: delta[position..<position + count])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: delta[position..<position + count]))
                 position += count
             } else {
                 return nil

@@ -41,6 +41,10 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
     /// The id's first byte, which git's fan-out tables index by.
     var firstByte: Int { Int(high >> 56) }
 
+    /// The eight bytes after the first as one number: where the id lies among the ids that share its
+    /// first byte, which are spread evenly (a pack index look-up interpolates with it).
+    var interpolationKey: UInt64 { high << 8 | middle >> 56 }
+
     /// Parses a full hexadecimal id (either case); `nil` for anything else.
     ///
     /// Reads the text's UTF-8 in place, so the digit loop runs on bytes in memory rather than through

@@ -28,6 +28,13 @@ extension EvalList: TextRenderable {
 
     func renderText(_ terminal: Terminal) -> String {
         guard !records.isEmpty else { return "No evaluation records." }
-        return records.map { $0.renderLine(terminal) }.joined(separator: "\n")
+        // One string grown in place: a prompt's history lists tens of thousands of records, and their
+        // lines gathered first, then joined, held the text three times over.
+        var text = ""
+        for record in records {
+            if !text.isEmpty { text += "\n" }
+            text += record.renderLine(terminal)
+        }
+        return text
     }
 }

@@ -24,7 +24,7 @@ struct Terminal {
 /// Writes to standard output and standard error.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        write(text, to: .standardOutput)
     }
 
     /// Writes `bytes` to stdout as they are, without copying them.
@@ -33,6 +33,24 @@ enum Console {
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        write(text, to: .standardError)
+    }
+
+    /// Writes `text`, then a line feed unless it ends with one: in one write up to 64 KiB, else 64 KiB
+    /// at a time, so that a listing of tens of thousands of lines is not copied whole twice more on its
+    /// way out.
+    private static func write(_ text: String, to handle: FileHandle) {
+        let bytes = text.utf8
+        guard bytes.count > 1 << 16 else {
+            handle.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+            return
+        }
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes.index(start, offsetBy: 1 << 16, limitedBy: bytes.endIndex) ?? bytes.endIndex
+            handle.write(Data(bytes[start..<end]))
+            start = end
+        }
+        if !text.hasSuffix("\n") { handle.write(Data("\n".utf8)) }
     }
 }

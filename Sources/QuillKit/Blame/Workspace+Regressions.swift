@@ -79,8 +79,8 @@ extension Workspace {
 
     /// The evaluated commits of `chain` with records of `metric` for the prompt's path there, oldest first.
     ///
-    /// Complexity: one score summary read per version of the prompt in the chain (`CommitRecordLookup`);
-    /// no record is read.
+    /// Complexity: one score summary read per run of a version of the prompt in the chain (a version
+    /// a revert brings back is read again; `CommitRecordLookup`); no record is read.
     private func metricSeries(_ metric: String, chain: [ChainLink], suite: String?) throws -> [MetricPoint] {
         let store = EvalStore(repository: repository)
         guard let tree = try store.tipTree() else { return [] }

@@ -39,13 +39,15 @@ extension Workspace {
         var recordedAt = [ObjectID: String]()
         var summaries = [RecordSummary]()
         for blob in blobs where seen.insert(blob).inserted {
+            // One string shared by the version's records.
+            let promptBlob = blob.hex
             for line in try index.lines(forPromptBlob: blob) {
                 var when: String?
                 if let meta = line.meta {
                     when = try recordedAt[meta] ?? JSONDecoder().decode(EvalProvenance.self, from: repository.blobData(meta)).recordedAt
                     recordedAt[meta] = when
                 }
-                summaries.append(RecordSummary(id: line.id.hex, line: line, promptBlob: blob.hex, recordedAt: when))
+                summaries.append(RecordSummary(id: line.id.hex, line: line, promptBlob: promptBlob, recordedAt: when))
             }
         }
         return summaries

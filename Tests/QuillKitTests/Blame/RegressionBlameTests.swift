@@ -51,6 +51,24 @@ struct RegressionBlameTests {
         #expect(steady.regressions.isEmpty)
     }
 
+    /// The series keeps only the version read last; a version a revert brings back is read again.
+    @Test("a version a revert brings back keeps its records in the series: every evaluated commit counts")
+    func revertedVersionKeepsItsRecords() throws {
+        let repository = try TestRepository.evaluated()
+        try repository.write("quill.yaml", "prompts:\n  - prompts/**\nmetrics:\n  accuracy: {direction: higher}\n")
+        var commits = [String]()
+        for index in 0..<45 {
+            // Version A, then B from commit 15, then A again from commit 30 (B reverted).
+            try repository.write("prompts/a.md", (15..<30).contains(index) ? "Answer.\nSkip citations.\n" : "Answer.\nCite the policy.\n")
+            try repository.write("src/app.py", "print(\(index))\n")
+            commits.append(try repository.commitAll("change \(index)"))
+        }
+        try repository.recordAccuracyDrop(on: commits, at: 15, skipping: [], seed: 7)
+        let report = try Workspace.open(from: repository.path).regressions(prompt: "prompts/a.md", metric: "accuracy")
+        #expect(report.evaluatedCommits == 45)
+        #expect(report.regressions.map(\.firstBad) == [commits[15]])
+    }
+
     @Test("a drop caused by a change to an included partial names that commit, with the partial's lines; a partial's partials are followed, cycles too", arguments: [false, true])
     func namesIncludedFileChange(nested: Bool) throws {
         let (repository, commits) = try TestRepository.partialRegression(nested: nested)
