@@ -176,6 +176,28 @@ struct PackReaderTests {
         [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
     }
 
+    /// A read file reads ahead and answers later reads inside what it read from memory: each answer
+    /// must still be the file's bytes at the offset asked, however the reads overlap what came before.
+    @Test("a read file answers every read with the file's bytes at that offset, inside or outside what it read before")
+    func readAheadAnswersWithTheFilesBytes() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/file"
+        var generator = SystemRandomNumberGenerator()
+        let content = (0..<(3 * PackFile.readAhead + 123)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try Data(content).write(to: URL(fileURLWithPath: path))
+        let file = try #require(PackFile(path: path, mapped: false))
+        // Forward within the last read, backward before it, past its end, a read longer than the read-ahead, the file's last bytes.
+        let reads = [(0, 32), (40, 200), (PackFile.readAhead - 10, 20), (5, 4), (PackFile.readAhead + 1, 2 * PackFile.readAhead),
+                     (PackFile.readAhead + 7, 30), (content.count - 3, 10), (content.count - 3, 1)]
+        for (offset, count) in reads {
+            let bytes = file.bytes(from: offset, count: count)
+            let wanted = min(count, content.count - offset)
+            #expect(bytes.count >= wanted, "at \(offset)")
+            #expect(Array(bytes) == Array(content[offset..<(offset + bytes.count)]), "at \(offset)")
+        }
+        #expect(file.bytes(from: content.count, count: 1).isEmpty)
+    }
+
     @Test("a repository without packs has no reader")
     func noPacks() throws {
         let repository = try TestRepository()

@@ -10,12 +10,20 @@ import Glibc
 /// A mapped file's resident memory grows with the pages a reader touches, and more: the kernel maps
 /// a whole page-cache folio (on ext4, up to megabytes read ahead together) around each fault, so a
 /// read of a prompt's 500 score summaries spread over a 500 MB pack held 200 MB of it, and releasing
-/// the mapping now and then did not bound it. Not thread-safe (its buffer), like its `PackReader`.
+/// the mapping now and then did not bound it. A read file reads at least `readAhead` bytes at a time
+/// and answers later reads inside them from its buffer: an object's entry header and its compressed
+/// data (a few hundred bytes for a tree or a delta) then cost one `pread`, not two. Not thread-safe
+/// (its buffer), like its `PackReader`.
 final class PackFile {
     /// The file's size in bytes.
     let count: Int
     private let storage: Storage
     private var buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+    /// The file offset of the buffer's first byte and how many bytes of the file it holds.
+    private var window = (offset: 0, count: 0)
+    /// The fewest bytes a read file reads at a time: a pack entry's header with the data that
+    /// follows it, or an index block with its neighbours.
+    static let readAhead = 4096
 
     private enum Storage {
         case mapped(MappedFile)
@@ -54,8 +62,9 @@ final class PackFile {
     }
 
     /// The bytes from `offset` on: at least `count` of them, fewer only where the file ends (a mapped
-    /// file gives all the rest, a read one exactly what was asked); empty when `offset` is outside the
-    /// file or the read fails. Valid until the next read of this file.
+    /// file gives all the rest, a read one what it has read from `offset` on, at least `readAhead`
+    /// bytes when the file has them); empty when `offset` is outside the file or the read fails. Valid
+    /// until the next read of this file.
     func bytes(from offset: Int, count wanted: Int) -> UnsafeRawBufferPointer {
         guard offset >= 0, offset < count, wanted >= 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         switch storage {
@@ -63,18 +72,24 @@ final class PackFile {
             return UnsafeRawBufferPointer(rebasing: file.bytes[offset...])
         case .read(let descriptor):
             let size = min(wanted, count - offset)
-            if buffer.count < size {
-                buffer.deallocate()
-                buffer = .allocate(byteCount: max(size, 4096), alignment: 8)
+            if offset >= window.offset, offset + size <= window.offset + window.count {
+                return UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[(offset - window.offset)..<window.count])
             }
+            let reading = min(max(size, PackFile.readAhead), count - offset)
+            if buffer.count < reading {
+                buffer.deallocate()
+                buffer = .allocate(byteCount: max(reading, PackFile.readAhead), alignment: 8)
+            }
+            window = (offset, 0)
             var done = 0
-            while done < size {
-                let got = pread(descriptor, buffer.baseAddress! + done, size - done, off_t(offset + done))
+            while done < reading {
+                let got = pread(descriptor, buffer.baseAddress! + done, reading - done, off_t(offset + done))
                 if got < 0, errno == EINTR { continue }
                 guard got > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
                 done += got
             }
-            return UnsafeRawBufferPointer(start: buffer.baseAddress, count: size)
+            window = (offset, done)
+            return UnsafeRawBufferPointer(start: buffer.baseAddress, count: done)
         }
     }
 
