@@ -26,9 +26,9 @@ struct PackReaderTests {
     }
 
     @Test(
-        "reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; with both packs mapped, the smaller one, or neither (read with pread)",
-        arguments: [2, 1, 0])
-    func readsWhatGitPacked(mappedPacks: Int) throws {
+        "reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; with both packs mapped, the smaller one, or neither (read with pread), the indexes of read packs mapped or read",
+        arguments: [2, 1, 0], [true, false])
+    func readsWhatGitPacked(mappedPacks: Int, mapsIndexes: Bool) throws {
         let repository = try TestRepository()
         var lines = (0..<400).map { "Line \($0) of a prompt that changes a little in every commit." }
         for index in 0..<60 {
@@ -52,7 +52,7 @@ struct PackReaderTests {
             [name, name.dropLast(5) + ".idx"].reduce(0) { sum, file in sum + (PackFile.size(ofFileAt: packsFolder + "/" + file) ?? 0) }
         }
         let mappedLimit = packSizes.sorted().prefix(mappedPacks).reduce(0, +)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit, mappedIndexLimit: mapsIndexes ? Int.max : 0))
         let objects = try gitObjects(repository)
         #expect(objects.count > 300)
         var read = 0

@@ -17,6 +17,8 @@ import Glibc
 final class PackFile {
     /// The file's size in bytes.
     let count: Int
+    /// Whether the file is mapped (a read costs memory accesses) rather than read (a read costs a `pread`).
+    let isMapped: Bool
     private let storage: Storage
     private var buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     /// The file offset of the buffer's first byte and how many bytes of the file it holds.
@@ -37,6 +39,7 @@ final class PackFile {
             guard let file = MappedFile.shared(path: path) else { return nil }
             storage = .mapped(file)
             count = file.bytes.count
+            isMapped = true
         } else {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return nil }
@@ -47,6 +50,7 @@ final class PackFile {
             }
             storage = .read(descriptor: descriptor)
             count = Int(status.st_size)
+            isMapped = false
         }
     }
 
