@@ -183,12 +183,12 @@ struct PackReaderTests {
         let folder = try TemporaryFolder()
         let path = folder.path + "/file"
         var generator = SystemRandomNumberGenerator()
-        let content = (0..<(3 * PackFile.readAhead + 123)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let content = (0..<(3 * PackFile.entryReadAhead + 123)).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try Data(content).write(to: URL(fileURLWithPath: path))
-        let file = try #require(PackFile(path: path, mapped: false))
+        let file = try #require(PackFile(path: path, mapped: false, readAhead: PackFile.entryReadAhead))
         // Forward within the last read, backward before it, past its end, a read longer than the read-ahead, the file's last bytes.
-        let reads = [(0, 32), (40, 200), (PackFile.readAhead - 10, 20), (5, 4), (PackFile.readAhead + 1, 2 * PackFile.readAhead),
-                     (PackFile.readAhead + 7, 30), (content.count - 3, 10), (content.count - 3, 1)]
+        let reads = [(0, 32), (40, 200), (PackFile.entryReadAhead - 10, 20), (5, 4), (PackFile.entryReadAhead + 1, 2 * PackFile.entryReadAhead),
+                     (PackFile.entryReadAhead + 7, 30), (content.count - 3, 10), (content.count - 3, 1)]
         for (offset, count) in reads {
             let bytes = file.bytes(from: offset, count: count)
             let wanted = min(count, content.count - offset)

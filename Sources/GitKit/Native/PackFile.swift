@@ -10,10 +10,11 @@ import Glibc
 /// A mapped file's resident memory grows with the pages a reader touches, and more: the kernel maps
 /// a whole page-cache folio (on ext4, up to megabytes read ahead together) around each fault, so a
 /// read of a prompt's 500 score summaries spread over a 500 MB pack held 200 MB of it, and releasing
-/// the mapping now and then did not bound it. A read file reads at least `readAhead` bytes at a time
-/// and answers later reads inside them from its buffer: an object's entry header and its compressed
-/// data (a few hundred bytes for a tree or a delta) then cost one `pread`, not two. Not thread-safe
-/// (its buffer), like its `PackReader`.
+/// the mapping now and then did not bound it. A read pack file reads at least `entryReadAhead` bytes
+/// at a time and answers later reads inside them from its buffer: an object's entry header and its
+/// compressed data (a few hundred bytes for a tree or a delta) then cost one `pread`, not two. An
+/// index is read exactly as asked (its look-ups land anywhere). Not thread-safe (its buffer), like
+/// its `PackReader`.
 final class PackFile {
     /// The file's size in bytes.
     let count: Int
@@ -23,18 +24,20 @@ final class PackFile {
     private var buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     /// The file offset of the buffer's first byte and how many bytes of the file it holds.
     private var window = (offset: 0, count: 0)
-    /// The fewest bytes a read file reads at a time: a pack entry's header with the data that
-    /// follows it, or an index block with its neighbours.
-    static let readAhead = 4096
+    /// The fewest bytes a read pack file reads at a time: an entry's header with the data that follows it.
+    static let entryReadAhead = 4096
+    /// The fewest bytes this file reads at a time, when it is read.
+    private let readAhead: Int
 
     private enum Storage {
         case mapped(MappedFile)
         case read(descriptor: Int32)
     }
 
-    /// Opens the file at `path`, mapped when `mapped` is true; `nil` when it cannot be opened (or
-    /// mapped), or is empty.
-    init?(path: String, mapped: Bool) {
+    /// Opens the file at `path`, mapped when `mapped` is true, else read at least `readAhead` bytes at
+    /// a time; `nil` when it cannot be opened (or mapped), or is empty.
+    init?(path: String, mapped: Bool, readAhead: Int = 0) {
+        self.readAhead = readAhead
         if mapped {
             guard let file = MappedFile.shared(path: path) else { return nil }
             storage = .mapped(file)
@@ -66,8 +69,8 @@ final class PackFile {
     }
 
     /// The bytes from `offset` on: at least `count` of them, fewer only where the file ends (a mapped
-    /// file gives all the rest, a read one what it has read from `offset` on, at least `readAhead`
-    /// bytes when the file has them); empty when `offset` is outside the file or the read fails. Valid
+    /// file gives all the rest, a read one what it has read from `offset` on, at least its read-ahead
+    /// when the file has them); empty when `offset` is outside the file or the read fails. Valid
     /// until the next read of this file.
     func bytes(from offset: Int, count wanted: Int) -> UnsafeRawBufferPointer {
         guard offset >= 0, offset < count, wanted >= 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
@@ -79,10 +82,10 @@ final class PackFile {
             if offset >= window.offset, offset + size <= window.offset + window.count {
                 return UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[(offset - window.offset)..<window.count])
             }
-            let reading = min(max(size, PackFile.readAhead), count - offset)
+            let reading = min(max(size, readAhead), count - offset)
             if buffer.count < reading {
                 buffer.deallocate()
-                buffer = .allocate(byteCount: max(reading, PackFile.readAhead), alignment: 8)
+                buffer = .allocate(byteCount: max(reading, 4096), alignment: 8)
             }
             window = (offset, 0)
             var done = 0

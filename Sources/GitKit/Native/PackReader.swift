@@ -85,7 +85,7 @@ final class PackReader {
         let opened = paths.indices.compactMap { number -> Pack? in
             let isMapped = mapped.contains(number)
             guard let index = PackFile(path: paths[number].index, mapped: isMapped || mappedIndexes.contains(number)),
-                  let data = PackFile(path: paths[number].data, mapped: isMapped) else { return nil }
+                  let data = PackFile(path: paths[number].data, mapped: isMapped, readAhead: PackFile.entryReadAhead) else { return nil }
             return PackReader.pack(index: index, data: data)
         }
         guard !opened.isEmpty else { return nil }
