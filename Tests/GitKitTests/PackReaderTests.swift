@@ -198,6 +198,34 @@ struct PackReaderTests {
         #expect(file.bytes(from: content.count, count: 1).isEmpty)
     }
 
+    /// A sync's check reads nearly every object a fetch received while they are in quarantine: natively
+    /// from the mapped pack, not through libgit2 after a miss in every pack of the repository.
+    @Test("a fetch's quarantine handle reads the received pack with the pack reader, each object hashing to its id as git has it")
+    func quarantineReadsReceivedPack() throws {
+        let source = try TestRepository()
+        for index in 0..<20 {
+            try source.write("prompts/p\(index % 3).txt", "version \(index)\n")
+            try source.commitAll("change \(index)")
+        }
+        let remote = try TestRepository(bare: true)
+        try source.git("push", "-q", remote.path, "HEAD:refs/quill/evals")
+        let local = try TestRepository()
+        let opened = try local.open()
+        var checked = 0
+        try opened.fetch(remote: remote.path, refspecs: ["+refs/quill/*:refs/quill-remotes/r/quill/*"], receiver: .automatic) { received, _ in
+            for id in try source.git("rev-list", "--objects", "HEAD").split(separator: "\n").map({ String($0.prefix(40)) }) {
+                let objectID = try #require(ObjectID(hex: id))
+                let object = try #require(received.packs?.object(objectID), "\(id)")
+                #expect("\(object.kind)" == (try source.git("cat-file", "-t", id)))
+                let digest = SHA1.digest(Array("\(object.kind) \(object.bytes.count)\0".utf8) + object.bytes)
+                #expect(digest.map { String(format: "%02x", $0) }.joined() == id)
+                checked += 1
+            }
+        }
+        #expect(checked > 40)
+        #expect(try opened.referenceTarget("refs/quill-remotes/r/quill/evals")?.hex == (try source.git("rev-parse", "HEAD")))
+    }
+
     @Test("a repository without packs has no reader")
     func noPacks() throws {
         let repository = try TestRepository()

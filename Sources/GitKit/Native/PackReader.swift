@@ -63,10 +63,14 @@ final class PackReader {
 
     /// The packs of the repository whose git folder is `gitDirectory`, mapping at most `mappedLimit`
     /// bytes of them and `mappedIndexLimit` bytes of the other packs' indexes; `nil` when it has none.
-    init?(gitDirectory: String, mappedLimit: Int = PackReader.mappedLimit, mappedIndexLimit: Int = PackReader.mappedIndexLimit) {
-        let folder = gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".idx") }.sorted() ?? []
-        let paths = names.map { (index: folder + $0, data: folder + $0.dropLast(4) + ".pack") }
+    /// With `received`, a fetch's quarantine pack folder, the packs there too, all mapped: a sync's check
+    /// reads nearly every object a fetch brings.
+    init?(gitDirectory: String, received: String? = nil, mappedLimit: Int = PackReader.mappedLimit, mappedIndexLimit: Int = PackReader.mappedIndexLimit) {
+        let folders = [gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"] + (received.map { [$0 + "/"] } ?? [])
+        let paths = folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".idx") }.sorted() ?? [])
+                .map { (index: folder + $0, data: folder + $0.dropLast(4) + ".pack") }
+        }
         let sizes = paths.map { (PackFile.size(ofFileAt: $0.index) ?? 0) + (PackFile.size(ofFileAt: $0.data) ?? 0) }
         var mapped = Set<Int>()
         var budget = mappedLimit
@@ -82,6 +86,7 @@ final class PackReader {
             mappedIndexes.insert(number)
             indexBudget -= indexSizes[number]
         }
+        if let received { mapped.formUnion(paths.indices.filter { paths[$0].index.hasPrefix(received + "/") }) }
         let opened = paths.indices.compactMap { number -> Pack? in
             let isMapped = mapped.contains(number)
             guard let index = PackFile(path: paths[number].index, mapped: isMapped || mappedIndexes.contains(number)),
