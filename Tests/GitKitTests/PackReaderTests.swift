@@ -100,11 +100,7 @@ struct PackReaderTests {
 
     @Test("a linked work tree reads the main repository's packs and commit-graph, and walks as git does")
     func linkedWorkTree() throws {
-        let repository = try TestRepository()
-        for index in 0..<6 {
-            try repository.write("prompts/p.md", "version \(index)\n")
-            try repository.commitAll("change \(index)")
-        }
+        let repository = try history(commits: 6) { _ in "prompts/p.md" }
         try repository.git("gc", "-q")
         let linked = repository.path + "-linked"
         defer { try? FileManager.default.removeItem(atPath: linked) }
@@ -172,6 +168,16 @@ struct PackReaderTests {
         for id in ids { #expect(reader.object(try #require(ObjectID(bytes: id))) == nil) }
     }
 
+    /// A repository of `commits` commits, commit `n` writing "version n" to the file `path(n)`.
+    private func history(commits: Int, path: (Int) -> String) throws -> TestRepository {
+        let repository = try TestRepository()
+        for index in 0..<commits {
+            try repository.write(path(index), "version \(index)\n")
+            try repository.commitAll("change \(index)")
+        }
+        return repository
+    }
+
     private func bigEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
     }
@@ -202,11 +208,7 @@ struct PackReaderTests {
     /// from the mapped pack, not through libgit2 after a miss in every pack of the repository.
     @Test("a fetch's quarantine handle reads the received pack with the pack reader, each object hashing to its id as git has it")
     func quarantineReadsReceivedPack() throws {
-        let source = try TestRepository()
-        for index in 0..<20 {
-            try source.write("prompts/p\(index % 3).txt", "version \(index)\n")
-            try source.commitAll("change \(index)")
-        }
+        let source = try history(commits: 20) { "prompts/p\($0 % 3).txt" }
         let remote = try TestRepository(bare: true)
         try source.git("push", "-q", remote.path, "HEAD:refs/quill/evals")
         let local = try TestRepository()
