@@ -107,6 +107,10 @@ struct JSONText {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
+    mutating func null() {
+        bytes.append(contentsOf: "null".utf8)
+    }
+
     /// Ends the text with a newline, as a printed result ends.
     mutating func newline() {
         bytes.append(0x0A)

@@ -5,7 +5,7 @@ extension ReviewReport {
     /// One self-contained HTML page (no script, no font, nothing fetched; a content security policy
     /// forbids all of it): the gate, a summary table, then per prompt its score table with intervals,
     /// a chart of each metric along the prompt's history as inline SVG, and a side-by-side diff.
-    /// Every value goes through the template's HTML escaping.
+    /// Every value goes through the template's HTML escaping (`HTMLEscaping`).
     func renderHTML() -> String {
         ReviewPage.template.render(ReviewPageModel(self), library: ReviewPage.library)
     }
@@ -15,11 +15,11 @@ extension ReviewReport {
 enum ReviewPage {
     static let library: MustacheLibrary = {
         var library = HTMLPage.library()
-        try! library.register(rowsTemplate, named: "rows")
+        HTMLPage.register(rowsTemplate, named: "rows", in: &library)
         return library
     }()
 
-    static let template = try! MustacheTemplate(string: pageTemplate)
+    static let template = HTMLPage.template(pageTemplate)
 
     /// The rows of a side-by-side diff table.
     static let rowsTemplate = """
