@@ -89,23 +89,6 @@ public enum PairedBootstrap {
         _ table: [Double], width: Int, count: Int, range: Range<Int>, seed: UInt64, into means: inout [Double], stride: Int
     ) {
         var generator = SeededGenerator(seed: seed)
-        if width == 1, let whole = wholeNumbers(table) {
-            // One sample of whole numbers (per-case pass/fail scores): the same draws and means.
-            whole.withUnsafeBufferPointer { values in
-                means.withUnsafeMutableBufferPointer { means in
-                    for resample in range {
-                        var sum = 0
-                        for _ in 0..<(count / 2) {
-                            let (first, second) = generator.indexPair(below: count)
-                            sum &+= values[first] &+ values[second]
-                        }
-                        if count % 2 == 1 { sum &+= values[generator.index(below: count)] }
-                        means[resample] = Double(sum) / Double(count)
-                    }
-                }
-            }
-            return
-        }
         var sums = [Double](repeating: 0, count: width)
         table.withUnsafeBufferPointer { values in
             sums.withUnsafeMutableBufferPointer { sums in
@@ -136,14 +119,6 @@ public enum PairedBootstrap {
                 }
             }
         }
-    }
-
-    /// `values` as integers when each is a whole number of magnitude at most 2^20. Their sums are then
-    /// exact in any order (below 2^53), so adding them as integers gives the floating-point sum bit
-    /// for bit, without waiting on each floating-point addition in turn.
-    private static func wholeNumbers(_ values: [Double]) -> [Int]? {
-        guard values.allSatisfy({ $0.rounded() == $0 && abs($0) <= 1_048_576 }) else { return nil }
-        return values.map { Int($0) }
     }
 
     /// The `lower` and `upper` quantiles of `values` (reordered in place), each interpolating
