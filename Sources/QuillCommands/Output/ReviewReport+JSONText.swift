@@ -6,6 +6,9 @@ import QuillKit
 // `JSONTextTests` compare the two.
 
 extension ReviewReport: JSONTextWritable {
+    /// About 11 KB a prompt with per-case results, a file diff and a history (review.sh's data).
+    var estimatedJSONBytes: Int { 4_096 + prompts.count * 11 * 1_024 }
+
     func write(to text: inout JSONText, schema: String) {
         text.object { text in
             text.member("base") { base.write(to: &$0) }
