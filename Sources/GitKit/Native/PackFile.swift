@@ -5,7 +5,9 @@ import Glibc
 
 /// The bytes of one pack or pack index file, read at offsets: mapped whole (`MappedFile`) when it is
 /// small, else read with `pread` into one buffer reused from read to read, so that the process holds
-/// only the bytes it asked for, however large the file.
+/// only the bytes it asked for, however large the file. Each read takes at least `readAhead` bytes
+/// and the next ones inside them are served from the buffer: an entry's header and its data are
+/// read together, and objects a walk reads one after another mostly lie close in the pack.
 ///
 /// A mapped file's resident memory grows with the pages a reader touches, and more: the kernel maps
 /// a whole page-cache folio (on ext4, up to megabytes read ahead together) around each fault, so a
@@ -16,6 +18,10 @@ final class PackFile {
     let count: Int
     private let storage: Storage
     private var buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+    /// The part of the file the buffer holds.
+    private var held = 0..<0
+    /// The fewest bytes a `pread` asks for.
+    static let readAhead = 16 << 10
 
     private enum Storage {
         case mapped(MappedFile)
@@ -47,6 +53,12 @@ final class PackFile {
         buffer.deallocate()
     }
 
+    /// Whether the file is mapped, so that `bytes(from:count:)` gives all of it from the offset on.
+    var isMapped: Bool {
+        if case .mapped = storage { return true }
+        return false
+    }
+
     /// The size in bytes of the file at `path`; `nil` when it cannot be read.
     static func size(ofFileAt path: String) -> Int? {
         var status = stat()
@@ -54,8 +66,8 @@ final class PackFile {
     }
 
     /// The bytes from `offset` on: at least `count` of them, fewer only where the file ends (a mapped
-    /// file gives all the rest, a read one exactly what was asked); empty when `offset` is outside the
-    /// file or the read fails. Valid until the next read of this file.
+    /// file gives all the rest, a read one what its buffer holds from there); empty when `offset` is
+    /// outside the file or the read fails. Valid until the next read of this file.
     func bytes(from offset: Int, count wanted: Int) -> UnsafeRawBufferPointer {
         guard offset >= 0, offset < count, wanted >= 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         switch storage {
@@ -63,18 +75,24 @@ final class PackFile {
             return UnsafeRawBufferPointer(rebasing: file.bytes[offset...])
         case .read(let descriptor):
             let size = min(wanted, count - offset)
-            if buffer.count < size {
-                buffer.deallocate()
-                buffer = .allocate(byteCount: max(size, 4096), alignment: 8)
+            if held.contains(offset), offset + size <= held.upperBound {
+                return UnsafeRawBufferPointer(start: buffer.baseAddress! + (offset - held.lowerBound), count: held.upperBound - offset)
             }
+            let length = min(max(size, PackFile.readAhead), count - offset)
+            if buffer.count < length {
+                buffer.deallocate()
+                buffer = .allocate(byteCount: length, alignment: 8)
+            }
+            held = 0..<0
             var done = 0
-            while done < size {
-                let got = pread(descriptor, buffer.baseAddress! + done, size - done, off_t(offset + done))
+            while done < length {
+                let got = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset + done))
                 if got < 0, errno == EINTR { continue }
                 guard got > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
                 done += got
             }
-            return UnsafeRawBufferPointer(start: buffer.baseAddress, count: size)
+            held = offset..<offset + length
+            return UnsafeRawBufferPointer(start: buffer.baseAddress, count: length)
         }
     }
 

@@ -6,7 +6,8 @@ import Foundation
 /// read thousands of small trees, libgit2's per-object overhead costs more than the reading.
 ///
 /// Small packs are mapped whole; packs past `mappedLimit` are read with `pread` (`PackFile`), so
-/// that reading a few thousand objects of a 500 MB pack holds a few megabytes, not the pages around them.
+/// that reading a few thousand objects of a 500 MB pack holds a few megabytes, not the pages around
+/// them; their indexes are still mapped up to `mappedIndexLimit`.
 ///
 /// Format: git's `Documentation/gitformat-pack.txt`. Packs that are missing, of another version or
 /// malformed are not used; objects not found here (loose, or in a pack written after it was opened)
@@ -42,6 +43,10 @@ final class PackReader {
     /// of a history walk, and bounded so: a repository's own history packs are a few megabytes
     /// where an eval store of a million records packs to 500 MB.
     static let mappedLimit = 64 << 20
+    /// Indexes up to this size are mapped even when their pack is read with `pread`: an index holds
+    /// 28 bytes an object, small beside its pack, and a look-up in a mapped one makes no system call
+    /// (with both read, each object cost four: a block of ids, its offset, its header, its data).
+    static let mappedIndexLimit = 4 << 20
     /// How many ids a look-up reads from an index at a time (128: 2.5 KB).
     var searchBlock = 128
 
@@ -52,8 +57,9 @@ final class PackReader {
     }
 
     /// The packs of the repository whose git folder is `gitDirectory`, mapping at most `mappedLimit`
-    /// bytes of them; `nil` when it has none.
-    init?(gitDirectory: String, mappedLimit: Int = PackReader.mappedLimit) {
+    /// bytes of them, and the indexes of the others up to `mappedIndexLimit` bytes each; `nil` when
+    /// it has none.
+    init?(gitDirectory: String, mappedLimit: Int = PackReader.mappedLimit, mappedIndexLimit: Int = PackReader.mappedIndexLimit) {
         let folder = gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".idx") }.sorted() ?? []
         let paths = names.map { (index: folder + $0, data: folder + $0.dropLast(4) + ".pack") }
@@ -66,7 +72,8 @@ final class PackReader {
         }
         packs = paths.indices.compactMap { number in
             let isMapped = mapped.contains(number)
-            guard let index = PackFile(path: paths[number].index, mapped: isMapped),
+            let isIndexMapped = isMapped || (PackFile.size(ofFileAt: paths[number].index) ?? 0) <= mappedIndexLimit
+            guard let index = PackFile(path: paths[number].index, mapped: isIndexMapped),
                   let data = PackFile(path: paths[number].data, mapped: isMapped) else { return nil }
             return PackReader.pack(index: index, data: data)
         }
