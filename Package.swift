@@ -24,11 +24,16 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
+        .systemLibrary(
             name: "CZstd",
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        .target(name: "GitKit", dependencies: ["CLibGit2", "CZstd"]),
+        .target(name: "GitKit", dependencies: ["CLibGit2", "CLibDeflate", "CZstd"]),
         .target(
             name: "QuillKit",
             dependencies: [

@@ -85,7 +85,7 @@ struct PackReaderTests {
         _ = try repository.git(["fast-import", "--quiet"], input: blobs)
         let listed = try repository.git("cat-file", "--batch-all-objects", "--batch-check=%(objectname)").split(separator: "\n")
         #expect(listed.count == 4_000)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0, mappedIndexLimit: 0))
         reader.searchBlock = searchBlock
         for hex in listed {
             let id = try #require(ObjectID(hex: hex))
@@ -141,6 +141,24 @@ struct PackReaderTests {
         let fiftyBits: [UInt8] = (0..<8).map { group in UInt8(((1 << 50) >> (7 * group)) & 0x7F) | (group < 7 ? 0x80 : 0) }
         #expect(PackReader.apply([0x09] + fiftyBits + copy, to: base) == nil)
         #expect(PackReader.apply([0x09, 0x09] + copy + copy, to: base) == nil)
+    }
+
+    /// A mapped pack is inflated by libdeflate, a read one by zlib: both check the stream's Adler-32,
+    /// so a flipped bit that still decodes is refused either way, as git refuses it.
+    @Test("a zlib stream whose checksum does not match its bytes is refused, mapped or read")
+    func refusesBadChecksums() throws {
+        let repository = try TestRepository()
+        try repository.write("a.txt", "a prompt\n")
+        let id = try repository.git("hash-object", "-w", "a.txt")
+        var stream = try Data(contentsOf: URL(fileURLWithPath: repository.path + "/.git/objects/\(id.prefix(2))/\(id.dropFirst(2))"))
+        stream[stream.count - 1] ^= 0x01
+        let damaged = repository.path + "/damaged.zlib"
+        try stream.write(to: URL(fileURLWithPath: damaged))
+        let inflater = Inflater()
+        for mapped in [true, false] {
+            let file = try #require(PackFile(path: damaged, mapped: mapped))
+            #expect(inflater.inflate(file, at: 0, size: 16) == nil, "mapped: \(mapped)")
+        }
     }
 
     /// Fuzzing found that a `REF_DELTA` entry naming itself as its base (or two naming each other)

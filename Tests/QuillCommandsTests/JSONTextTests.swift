@@ -1,6 +1,6 @@
 import Foundation
 @testable import QuillCommands
-import QuillKit
+@testable import QuillKit
 import TestSupport
 import Testing
 
@@ -90,5 +90,57 @@ struct JSONTextTests {
         #expect(try Renderer.json(log) == Renderer.encodedJSON(log))
         let blame = try workspace.blame(prompt: "prompts/b.prompt")
         #expect(try Renderer.json(blame) == Renderer.encodedJSON(blame))
+    }
+
+    @Test("the review of a hostile pull request: prompt text, paths, suites and case outputs written to break out")
+    func hostileReview() throws {
+        let (_, report) = try ReviewRenderingTests.hostileReport()
+        #expect(report.prompts.contains { !$0.history.isEmpty && $0.fileDiff != nil })
+        #expect(try Renderer.json(report) == Renderer.encodedJSON(report))
+    }
+
+    @Test("a review with every member: front matter of every YAML kind, unparseable and renamed, added and deleted prompts, scores on one side, quill.yaml changed")
+    func fullReview() throws {
+        let frontMatter = """
+            ---
+            model: gpt-4o
+            config: {temperature: 0.7, "quoted key": ~, list: [1, -2.5, true, "a\\"b"], nested: {x: [], y: {}}}
+            tags: [faq, "é 🚀"]
+            ---
+            {{role "system"}}
+            You are a friendly support agent.
+            {{role "user"}}
+            {{question}}
+
+            """
+        let config = TestRepository.gatedConfig + "  latency:\n    direction: lower\n"
+        let (repository, base, head) = try TestRepository.pullRequest(
+            baseConfig: config,
+            base: [
+                "prompts/a.prompt": frontMatter, "prompts/b.prompt": "---\nmodel: m\n---\nHello {{name}}.\n", "prompts/gone.md": "Bye.\n",
+                "prompts/old name.md": "Keep this text as it is, line one.\nLine two.\nLine three.\n",
+            ],
+            head: [
+                "prompts/a.prompt": frontMatter.replacingOccurrences(of: "gpt-4o", with: "gpt-4o-mini").replacingOccurrences(of: "0.7", with: "1e-7")
+                    .replacingOccurrences(of: "friendly", with: "terse") + "{{role \"user\"}}\nAnd {{more}}.\n",
+                "prompts/b.prompt": "---\nmodel: m\n{{role \"user\"}}\nnever closed\n", "prompts/gone.md": nil, "prompts/new.md": "New {{thing}}.\n",
+                "prompts/old name.md": nil, "prompts/new name.md": "Keep this text as it is, line one.\nLine two.\nLine 3.\n",
+                "quill.yaml": config + "  cost:\n    direction: lower\n",
+            ])
+        for (commit, accuracy) in [(base, 0.9), (head, 0.55)] {
+            let cases = (0..<9).map { #"{"id": "t\#($0)", "pass": \#(Double($0) < accuracy * 9), "output": "o\\n\#($0)", "metrics": {"latency": \#(Double($0) * 0.3)}}"# }
+            try repository.record(
+                #"{"quill": 1, "suite": "s", "model": "m", "metrics": {"accuracy": \#(accuracy), "latency": 1.5}, "cases": [\#(cases.joined(separator: ","))]}"#,
+                prompt: "prompts/a.prompt", commit: commit)
+        }
+        try repository.record(#"{"quill": 1, "suite": "only base", "metrics": {"accuracy": 0.8, "pass_rate": 1}}"#, prompt: "prompts/a.prompt", commit: base)
+        try repository.record(#"{"quill": 1, "suite": "s", "metrics": {"accuracy": 0.7}}"#, prompt: "prompts/new.md", commit: head)
+        var report = try Workspace.open(from: repository.path).review(ReviewRequest(base: "main"))
+        #expect(report.configChange != nil && Set(report.prompts.map(\.diff.change)).isSuperset(of: [.added, .deleted, .modified, .renamed]))
+        #expect(report.prompts.contains { $0.diff.text != nil && $0.diff.toError != nil })
+        #expect(report.prompts.contains { !($0.diff.structure?.frontMatter.isEmpty ?? true) && !$0.diff.scores.unpaired.isEmpty })
+        #expect(try Renderer.json(report) == Renderer.encodedJSON(report))
+        report.fetched = ["refs/quill/evals from origin", "main: 3 commits"]
+        #expect(try Renderer.json(report) == Renderer.encodedJSON(report))
     }
 }

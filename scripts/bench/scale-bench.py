@@ -7,15 +7,18 @@
 QUILL is the quill binary, DATA a cache folder. Called by scripts/bench/scale.sh.
 
 The stores are built by a generator, not by quill: `git fast-import` streams of exactly the objects
-quill writes (docs/storage.md, layout 3), so a million records take minutes. The history is linear:
+quill writes (docs/storage.md, layout 3), so a million records take minutes. They are packed as quill
+packs them: one pack of whole objects per batch, and git's geometric repack at depth 10 whenever a batch
+leaves more than 16 packs (a reader of the tip's score summaries meets the delta chains a real store has). The history is linear:
 COMMITS commits, each editing one of PROMPTS prompts; every commit is evaluated for every prompt on
 SUITES suites (COMMITS x PROMPTS x SUITES records), one store commit per BATCH-COMMITS commits (a
 batch of BATCH-COMMITS x PROMPTS x SUITES = 10,000 records). Two stores share the history: the first
 batch alone (10,000 records) and all batches (1,000,000). Each figure is measured on both, side by
 side. Notes (refs/notes/quill) are not generated: no measured command reads them.
 
---check builds a small shape, records its first batch with `quill eval record` too, and exits 1
-unless (a) quill's store tree is the generator's, object for object, and (b) the answers about the
+--check builds a small shape, records its batches with `quill eval record` too, and exits 1
+unless (a) quill's store tree is the generator's, object for object, after the first batch and after
+the last, its score summaries in delta chains as deep, and (b) the answers about the
 first batch's commits (`eval list --commit C`, `eval show ID`, and `blame P C --metric accuracy` from
 its last commit C) are identical in the small and the large store.
 
@@ -41,9 +44,11 @@ ENV = dict(os.environ, GIT_AUTHOR_NAME=NAME, GIT_AUTHOR_EMAIL=EMAIL, GIT_COMMITT
            GIT_COMMITTER_EMAIL=EMAIL, GIT_COMMITTER_DATE=f"{WHEN} +0000", GIT_AUTHOR_DATE=f"{WHEN} +0000",
            NO_COLOR="1")
 LAYOUT = b'{"fanout":2,"quill":1,"scores":1}'
-# Quill's pack consolidation writes delta chains at most this long (Repository.maximumDeltaDepth):
-# the generated store's packs are held to it too (fast-import chains each blob on the one before).
-DELTA_DEPTH = 10
+# The store is packed as quill packs it: a batch writes one pack of whole objects (EvalStore.packedBatchSize),
+# and a write that finds more than PACK_LIMIT packs consolidates them with git's geometric repack, whose delta
+# chains are at most DELTA_DEPTH long (EvalStore.packLimit, Repository.consolidatePacks and maximumDeltaDepth).
+PACK_LIMIT, DELTA_DEPTH = 16, 10
+CONSOLIDATE = ["repack", "-d", "-q", "--geometric=2", f"--depth={DELTA_DEPTH}", "--no-write-bitmap-index"]
 
 
 def git(repo, *args, text=True, stdin=None):
@@ -89,10 +94,12 @@ def best(samples):
 
 
 class Stream:
-    """A git fast-import stream written to a pipe."""
+    """A git fast-import stream written to a pipe: one pack of whole objects (no deltas, as quill writes a
+    batch), unless `depth` lets fast-import chain each blob on the one before."""
 
-    def __init__(self, repo):
-        self.process = subprocess.Popen(["git", "-C", repo, "fast-import", "--quiet", "--done", f"--depth={DELTA_DEPTH}"],
+    def __init__(self, repo, depth=0):
+        self.process = subprocess.Popen(["git", "-C", repo, "-c", "fastimport.unpackLimit=0", "fast-import", "--quiet", "--done",
+                                         f"--depth={depth}"],
                                         stdin=subprocess.PIPE, env=ENV)
         self.out = self.process.stdin
         self.mark = 0
@@ -227,11 +234,12 @@ class Summaries:
 
 
 def write_store(repo, history, prompts, suites, batch_commits, batches, files):
-    """refs/quill/evals with `batches` batches, as `quill eval record FILES` writes each (layout 2)."""
-    stream = Stream(repo)
-    meta = stream.blob(provenance(files))
+    """refs/quill/evals with `batches` batches, as `quill eval record FILES` writes each (layout 3): one
+    pack per batch, consolidated as quill consolidates them."""
     summaries = Summaries(blob_id(provenance(files)))
     for batch in range(batches):
+        stream = Stream(repo)
+        meta = stream.blob(provenance(files))
         records = batch_records(history, prompts, suites, batch * batch_commits, batch_commits)
         lines = [b"M 100644 inline layout.json\ndata %d\n" % len(LAYOUT) + LAYOUT + b"\n"] if batch == 0 else []
         for rid, data, record in records:
@@ -240,19 +248,21 @@ def write_store(repo, history, prompts, suites, batch_commits, batches, files):
         lines += summaries.flush(stream, {r["promptBlob"] for _, _, r in records})
         message = f"quill: record {len(records)} evaluations\n\n" + "".join(
             f"{rid} {r['prompt']} @ {r['commit'][:12]}\n" for rid, _, r in records[:50])
-        stream.commit("refs/quill/evals", message, lines)
-    stream.done()
+        stream.commit("refs/quill/evals", message, lines, parent="refs/quill/evals^0" if batch else None)
+        stream.done()
+        packs = [name for name in os.listdir(os.path.join(repo, ".git", "objects", "pack")) if name.endswith(".pack")]
+        if len(packs) > PACK_LIMIT:
+            git(repo, *CONSOLIDATE)
 
 
 def store_copy(history_repo, target, history, args, batches):
     """A copy of the history repository with a generated store of `batches` batches; cached."""
-    marker = os.path.join(target, ".git", f"scale-store-{batches}-depth-{DELTA_DEPTH}")
+    marker = os.path.join(target, ".git", f"scale-store-{batches}-quill-packs")
     if os.path.exists(marker):
         return target
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(history_repo, target, symlinks=True)
     write_store(target, history, args.prompts, args.suites, args.batch_commits, batches, ["results.json"])
-    git(target, "repack", "-q", "-d", "--geometric=2", f"--depth={DELTA_DEPTH}")
     open(marker, "w").close()
     return target
 
@@ -385,20 +395,46 @@ def answers(quill, repo, history, args):
     return out
 
 
+def pack_shape(repo):
+    """How a store is packed: its pack files, and the delta-chain depths of the tip's score summaries
+    (the blobs `log P` reads), as {depth: count}."""
+    pack_folder = os.path.join(repo, ".git", "objects", "pack")
+    depth = {}
+    for name in sorted(os.listdir(pack_folder)):
+        if name.endswith(".idx"):
+            for line in git(repo, "verify-pack", "-v", os.path.join(pack_folder, name)).splitlines():
+                fields = line.split()
+                if len(fields) >= 5 and fields[1] == "blob":
+                    depth[fields[0]] = int(fields[5]) if len(fields) >= 7 else 0
+    summaries = [depth.get(line.split()[2], 0) for line in git(repo, "ls-tree", "-r", "refs/quill/evals", "--", "scores").splitlines()]
+    return {"packs": len([name for name in os.listdir(pack_folder) if name.endswith(".pack")]),
+            "summary_depth_mean": round(statistics.mean(summaries), 2), "summary_depth_max": max(summaries)}
+
+
 def check(quill, history_repo, history, args):
-    """The generator writes what quill writes, and answers do not depend on the store's size."""
+    """The generator writes what quill writes, packed as quill packs it, and answers do not depend on
+    the store's size."""
+    batches = args.commits // args.batch_commits
     small = store_copy(history_repo, os.path.join(args.data, "scale-check-small"), history, args, 1)
-    large = store_copy(history_repo, os.path.join(args.data, "scale-check-large"), history, args,
-                       args.commits // args.batch_commits)
+    large = store_copy(history_repo, os.path.join(args.data, "scale-check-large"), history, args, batches)
     by_quill = os.path.join(args.data, "scale-check-quill")
     shutil.rmtree(by_quill, ignore_errors=True)
     shutil.copytree(history_repo, by_quill, symlinks=True)
-    results_file(os.path.join(by_quill, "results.json"),
-                 batch_records(history, args.prompts, args.suites, 0, args.batch_commits))
-    subprocess.run([quill, "eval", "record", "results.json"], cwd=by_quill, check=True, env=ENV, capture_output=True)
     failures = []
-    if git(by_quill, "rev-parse", "refs/quill/evals^{tree}") != git(small, "rev-parse", "refs/quill/evals^{tree}"):
-        failures.append("the generated store's tree differs from the one quill wrote for the same records")
+    for batch in range(batches):
+        results_file(os.path.join(by_quill, "results.json"),
+                     batch_records(history, args.prompts, args.suites, batch * args.batch_commits, args.batch_commits))
+        subprocess.run([quill, "eval", "record", "results.json"], cwd=by_quill, check=True, env=ENV, capture_output=True)
+        if batch == 0 and git(by_quill, "rev-parse", "refs/quill/evals^{tree}") != git(small, "rev-parse", "refs/quill/evals^{tree}"):
+            failures.append("the generated store's tree differs from the one quill wrote for the same records")
+    if git(by_quill, "rev-parse", "refs/quill/evals^{tree}") != git(large, "rev-parse", "refs/quill/evals^{tree}"):
+        failures.append(f"after {batches} batches the generated store's tree differs from the one quill wrote")
+    # Pack sizes differ (quill stores trees uncompressed and writes notes), so the geometric repack splits
+    # them differently; what a reader meets, the delta chains of the summaries, must be alike.
+    shapes = {"quill": pack_shape(by_quill), "generated": pack_shape(large)}
+    if abs(shapes["quill"]["summary_depth_mean"] - shapes["generated"]["summary_depth_mean"]) > 0.5 or \
+            shapes["generated"]["summary_depth_max"] > shapes["quill"]["summary_depth_max"] + 1:
+        failures.append(f"the generated store's score summaries are not packed as quill packs them: {shapes}")
     if answers(quill, small, history, args) != answers(quill, large, history, args):
         failures.append("quill answers differently about the same commits in the small and the large store")
     for repo in (small, large):
@@ -408,7 +444,7 @@ def check(quill, history_repo, history, args):
     for failure in failures:
         print(f"scale-bench: {failure}", file=sys.stderr)
     print(json.dumps({"records_small": args.prompts * args.suites * args.batch_commits,
-                      "records_large": args.prompts * args.suites * args.commits, "failures": failures}))
+                      "records_large": args.prompts * args.suites * args.commits, "packing": shapes, "failures": failures}))
     return 1 if failures else 0
 
 

@@ -9,7 +9,7 @@
 #   with quill.yaml globs matching a tenth of the prompts.
 #
 #   scripts/bench/scale.sh            # prints the figures as JSON, with the load average
-#   scripts/bench/scale.sh --check    # small shape: generator == quill, answers identical across sizes
+#   scripts/bench/scale.sh --check    # small shape, 18 batches: generator == quill (trees, packs), answers identical across sizes
 #
 # Environment: BENCH_RUNS (default 3), BENCH_PARTS (default stores,sync,monorepo), BENCH_SKIP_BUILD=1, BENCH_QUILL=PATH, as for the other scripts.
 # Needs about 3 GB in .build-bench/data and, on an idle machine, about 15 minutes.
@@ -25,6 +25,6 @@ bench_quill
 
 if [ "${1:-}" = --check ]; then
     exec python3 "$ROOT/scripts/bench/scale-bench.py" "$QUILL" "$SCRATCH/data/scale-check" \
-        --commits 60 --prompts 4 --suites 2 --batch-commits 20 --runs 1 --check
+        --commits 72 --prompts 4 --suites 2 --batch-commits 4 --runs 1 --check
 fi
 python3 "$ROOT/scripts/bench/scale-bench.py" "$QUILL" "$SCRATCH/data" --runs "${BENCH_RUNS:-3}" --parts "${BENCH_PARTS:-stores,sync,monorepo}"

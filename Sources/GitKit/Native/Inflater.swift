@@ -1,10 +1,18 @@
+internal import CLibDeflate
 internal import CLibGit2
 
-/// One zlib inflate stream, set up once and reset for each object: objects in a pack are mostly
-/// a few hundred bytes, and setting a stream up and tearing it down (a 7 KB state allocated and
-/// freed) costs about as much as inflating one of them. Not thread-safe, like its `PackReader`.
+/// Inflates the zlib streams of pack entries, in one call of libdeflate where the stream's bytes
+/// are at hand whole, which decodes about twice as fast as zlib's `inflate` (history walks and
+/// blame spend a third to two fifths of their time here): a mapped pack gives the whole rest of the
+/// file, a `pread` pack one read of as many bytes as zlib may compress the object to. Streams
+/// larger than `largestChunk`, and those another encoder made larger than zlib's bound, go to
+/// zlib's streaming `inflate` in reads of growing size: one stream, set up once and reset for each
+/// object, since objects in a pack are mostly a few hundred bytes and setting a stream up and
+/// tearing it down (a 7 KB state allocated and freed) costs about as much as inflating one of them.
+/// Not thread-safe, like its `PackReader`.
 final class Inflater {
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private let decompressor = libdeflate_alloc_decompressor()
     /// Deflate never makes data more than 1032 times smaller (zlib's technical notes).
     static let largestRatio = 1032
     private let isReady: Bool
@@ -18,6 +26,7 @@ final class Inflater {
         if isReady { inflateEnd(stream) }
         stream.deinitialize(count: 1)
         stream.deallocate()
+        libdeflate_free_decompressor(decompressor)
     }
 
     /// The most a read of a `pread` pack asks for at a time.
@@ -27,12 +36,18 @@ final class Inflater {
     /// the file's bytes left could not give even at deflate's largest ratio is refused before anything
     /// is allocated: it comes from a pack entry's header, which a damaged pack can make any number.
     ///
-    /// The stream's compressed length is not known before it ends: it is given to zlib as the file
-    /// gives it, a mapped file all at once, a read one in reads that start at a quarter of `size`
-    /// (what text and trees mostly compress to) and double up to `largestChunk`.
+    /// The stream's compressed length is not known before it ends: a mapped file's rest goes to
+    /// libdeflate at once, as does a read file's up to zlib's bound for `size` bytes when that is at
+    /// most `largestChunk`; otherwise zlib takes reads that start at a quarter of `size` (what text
+    /// and trees mostly compress to) and double up to `largestChunk`.
     func inflate(_ file: PackFile, at offset: Int, size: Int) -> [UInt8]? {
-        guard isReady, offset >= 0, offset < file.count, size <= (file.count - offset) * Inflater.largestRatio,
-              inflateReset(stream) == Z_OK else { return nil }
+        guard offset >= 0, offset < file.count, size <= (file.count - offset) * Inflater.largestRatio else { return nil }
+        if file.isMapped { return inflate(file.bytes(from: offset, count: file.count - offset), size: size) }
+        let bound = Int(compressBound(uLong(size)))
+        if bound <= Inflater.largestChunk, let whole = inflate(file.bytes(from: offset, count: min(bound, file.count - offset)), size: size) {
+            return whole
+        }
+        guard isReady, inflateReset(stream) == Z_OK else { return nil }
         // A zero-length object still needs somewhere to write the stream's end.
         var output = [UInt8](repeating: 0, count: max(size, 1))
         var consumed = 0
@@ -55,6 +70,23 @@ final class Inflater {
         }
         guard status == Z_STREAM_END, stream.pointee.total_out == size else { return nil }
         return size == 0 ? [] : output
+    }
+}
+
+extension Inflater {
+    /// Inflates the zlib stream at the start of `input` (which may go on past its end) with
+    /// libdeflate; `nil` unless it is well formed, its checksum holds and it gives exactly `size` bytes.
+    private func inflate(_ input: UnsafeRawBufferPointer, size: Int) -> [UInt8]? {
+        guard let decompressor, let start = input.baseAddress else { return nil }
+        var produced = 0
+        var result = LIBDEFLATE_BAD_DATA
+        // A zero-length object still needs somewhere to point the output.
+        let output = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
+            result = libdeflate_zlib_decompress_ex(decompressor, start, input.count, buffer.baseAddress, size, nil, &produced)
+            count = result == LIBDEFLATE_SUCCESS ? produced : 0
+        }
+        guard result == LIBDEFLATE_SUCCESS, produced == size else { return nil }
+        return output
     }
 }
 

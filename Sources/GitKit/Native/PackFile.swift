@@ -18,7 +18,8 @@ import Glibc
 final class PackFile {
     /// The file's size in bytes.
     let count: Int
-    /// Whether the file is mapped (a read costs memory accesses) rather than read (a read costs a `pread`).
+    /// Whether the file is mapped (a read costs memory accesses, and `bytes(from:count:)` gives all of
+    /// it from the offset on) rather than read (a read costs a `pread`).
     let isMapped: Bool
     private let storage: Storage
     private var buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)

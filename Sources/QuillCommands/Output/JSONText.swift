@@ -43,7 +43,9 @@ struct JSONText {
     mutating func member(_ key: String, _ value: (inout JSONText) -> Void) {
         separate()
         string(key)
-        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
         value(&self)
         hasValue = true
     }
@@ -107,13 +109,18 @@ struct JSONText {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
+    mutating func null() {
+        bytes.append(contentsOf: "null".utf8)
+    }
+
     /// Ends the text with a newline, as a printed result ends.
     mutating func newline() {
         bytes.append(0x0A)
     }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(contentsOf: [bracket, 0x0A])
+        bytes.append(bracket)
+        bytes.append(0x0A)
         depth += 1
         hasValue = false
     }
@@ -126,13 +133,24 @@ struct JSONText {
     }
 
     private mutating func separate() {
-        if hasValue { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+        if hasValue {
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(0x0A)
+        }
         indent()
     }
 
     private mutating func indent() {
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        var count = 2 * depth
+        while count > 0 {
+            let run = min(count, JSONText.spaces.count)
+            JSONText.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
+            count -= run
+        }
     }
+
+    /// Spaces to indent with, copied in one piece instead of appended one by one.
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? 0x30 + value : UInt8(ascii: "a") + value - 10

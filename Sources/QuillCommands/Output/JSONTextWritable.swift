@@ -5,13 +5,19 @@ import QuillKit
 protocol JSONTextWritable: TextRenderable {
     /// Writes the value as its top-level object, with the `schema` member in its sorted place.
     func write(to text: inout JSONText, schema: String)
+
+    /// About how many bytes the text will take, reserved up front (growing a buffer of megabytes
+    /// step by step copies it and touches new pages each time); 0 when unknown.
+    var estimatedJSONBytes: Int { get }
 }
 
 extension JSONTextWritable {
+    var estimatedJSONBytes: Int { 0 }
+
     /// The value's own JSON text, or `nil` when it holds a number JSON cannot carry (the encoder
     /// then reports the error).
     func jsonText(schema: String) -> JSONText? {
-        var text = JSONText()
+        var text = JSONText(capacity: estimatedJSONBytes)
         write(to: &text, schema: schema)
         return text.failed ? nil : text
     }

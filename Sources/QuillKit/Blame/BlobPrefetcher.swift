@@ -6,10 +6,10 @@ import Synchronization
 /// requested, and cuts them into lines (`LineTable`), so inflating and hashing them overlaps the
 /// work of the threads that need them.
 ///
-/// What it holds is bounded: it reads ahead only while the blobs waiting to be taken come to less
-/// than `budget` bytes, a blob is handed over (not copied) when taken, and a blob still waiting
-/// `staleAfter` requests behind the last one taken is dropped, since the walk went past it (a parent
-/// that took no lines is never asked for).
+/// What it holds is bounded: it reads ahead only while the blobs waiting to be taken are fewer than
+/// `aheadLimit` and come to less than `budget` bytes, a blob is handed over (not copied) when taken,
+/// and a blob still waiting `staleAfter` requests behind the last one taken is dropped, since the
+/// walk went past it (a parent that took no lines is never asked for).
 final class BlobPrefetcher: Sendable {
     private struct Shelf {
         /// Requested blobs in request order; `nil` once read, taken or dropped.
@@ -35,6 +35,9 @@ final class BlobPrefetcher: Sendable {
     }
 
     private let budget: Int
+    /// Enough to stay ahead of the diffs; more only holds memory (small versions are read faster
+    /// than they are diffed, so the reader would otherwise run up to `budget` ahead).
+    private let aheadLimit = 64
     private let staleAfter = 32
     private let shelf = Mutex(Shelf())
     /// Signalled on each request, each take and on close: the reader may have work again.
@@ -117,7 +120,7 @@ final class BlobPrefetcher: Sendable {
         while true {
             wake.wait()
             while let blob = shelf.withLock({ shelf -> ObjectID? in
-                guard !shelf.isClosed, shelf.heldBytes < budget else { return nil }
+                guard !shelf.isClosed, shelf.heldBytes < budget, shelf.read.count < aheadLimit else { return nil }
                 while shelf.next < shelf.queue.count, shelf.queue[shelf.next] == nil { shelf.next += 1 }
                 guard shelf.next < shelf.queue.count, let blob = shelf.queue[shelf.next] else { return nil }
                 shelf.queue[shelf.next] = nil

@@ -119,7 +119,8 @@ struct CaseTable {
     /// Case ids ordered as people expect: runs of digits compare by value (`t8` < `t11` < `t24`,
     /// `2` < `10`), everything else by its UTF-8 bytes (faster than String's Unicode comparison).
     static func ordered(_ ids: some Sequence<String>) -> [String] {
-        ids.sorted { naturallyPrecedes(Array($0.utf8), Array($1.utf8)) }
+        // Each id's bytes once, not twice per comparison.
+        ids.map { (id: $0, bytes: Array($0.utf8)) }.sorted { naturallyPrecedes($0.bytes, $1.bytes) }.map(\.id)
     }
 
     /// Whether `left` sorts before `right` with digit runs compared as numbers (leading zeros

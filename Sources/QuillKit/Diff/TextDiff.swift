@@ -67,6 +67,14 @@ public struct TextDiff: Codable, Sendable, Equatable {
         })
     }
 
+    /// The word diff of two lines alike enough to be shown as one changed line; nil for others (lines
+    /// too unlike by the tokens they share are not diffed at all).
+    private static func pairedWords(_ old: String, _ new: String) -> [WordSpan]? {
+        guard WordDiff.mayShare(pairingSimilarity, old, new) else { return nil }
+        let words = WordDiff.spans(from: old, to: new)
+        return WordDiff.similarity(words) >= pairingSimilarity ? words : nil
+    }
+
     /// Turns each run of removed lines followed by added lines into `changed` pairs where the lines are alike.
     private static func pairing(_ lines: [LineDiff.Line]) -> [Line] {
         var result = [Line]()
@@ -88,8 +96,7 @@ public struct TextDiff: Codable, Sendable, Equatable {
             for (offset, old) in removed.enumerated() {
                 if offset < added.count {
                     let new = added[added.startIndex + offset]
-                    let words = WordDiff.spans(from: old.text, to: new.text)
-                    if WordDiff.similarity(words) >= pairingSimilarity {
+                    if let words = pairedWords(old.text, new.text) {
                         result += unpairedAdded
                         unpairedAdded = []
                         result.append(Line(kind: .changed, text: new.text, oldText: old.text, oldLine: old.oldLine, newLine: new.newLine, words: words))

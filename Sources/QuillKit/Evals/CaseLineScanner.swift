@@ -41,7 +41,8 @@ enum CaseLineScanner {
                 guard let pass = scanner.boolean() else { return nil }
                 item.pass = pass
             case "repeatIndex":
-                guard let number = scanner.number(), let index = Int(exactly: number) else { return nil }
+                // From 2^53 on, a Double no longer holds every integer: the full reader reads those exactly.
+                guard let number = scanner.number(), abs(number) < 9_007_199_254_740_992, let index = Int(exactly: number) else { return nil }
                 item.repeatIndex = index
             case "metrics":
                 guard let metrics = scanner.metrics() else { return nil }

@@ -54,14 +54,20 @@ struct JSONLineScanner {
     mutating func number() -> Double? {
         skipWhitespace()
         let start = position
-        _ = consumeByte(UInt8(ascii: "-"))
+        let isNegative = consumeByte(UInt8(ascii: "-"))
         if !consumeByte(UInt8(ascii: "0")) {
             guard digits() > 0 else { return nil }
         }
+        let integerEnd = position
         if consumeByte(UInt8(ascii: ".")), digits() == 0 { return nil }
         if consumeByte(UInt8(ascii: "e")) || consumeByte(UInt8(ascii: "E")) {
             if !consumeByte(UInt8(ascii: "+")) { _ = consumeByte(UInt8(ascii: "-")) }
             guard digits() > 0 else { return nil }
+        }
+        // A whole number of up to 15 digits (most per-case scores: 0, 1) is exact as a Double; it is
+        // added up here instead of parsed from a String. `-0` is left to the parser (it is -0.0).
+        if position == integerEnd, !isNegative, position - start <= 15 {
+            return Double(bytes[start..<position].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
         }
         guard let value = Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)),
               value.isFinite else { return nil }

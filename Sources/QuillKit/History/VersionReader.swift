@@ -7,10 +7,12 @@ import Synchronization
 /// calling thread helps: it reads versions from the last one backwards until it meets the reader.
 /// The two share the store's loaded index shards.
 final class VersionReader: Sendable {
-    /// One version as read: the version and its records grouped by suite and model.
+    /// One version as read: the version, its scores without deltas (`ScoreTimeline.summaries(of:)`),
+    /// and in layout 3 its prompt blob's score cache entry (`ScoreCache`).
     struct Read: Sendable {
         let version: PromptVersion
-        let records: [ScoreTimeline.Group: [ScoreLine]]
+        let scores: [VersionScore]
+        let cached: (blob: ObjectID, entry: ScoreCache.Entry)?
     }
 
     /// Which steps each thread has taken: the reader from the front, the caller from the back.
@@ -34,6 +36,8 @@ final class VersionReader: Sendable {
     }
 
     private let storeTree: ObjectID?
+    private let known: ScoreCache
+    private let scoresTree: ObjectID?
     private let shards = ShardCache()
     private let steps = BatchChannel<RenameFollowingWalk.Step>()
     /// Every step added, in order (the caller reads from the back of it), and how many of them
@@ -47,9 +51,12 @@ final class VersionReader: Sendable {
     private let ended = DispatchSemaphore(value: 0)
 
     /// Starts the reader on the repository at `gitDirectory`; records are looked up in the store
-    /// tree `storeTree`, none when it is `nil`.
-    init(gitDirectory: String, storeTree: ObjectID?) {
+    /// tree `storeTree`, none when it is `nil`, and scores taken from `known` where it holds them
+    /// (`scoresTree`: the store tree's `scores/` folder, `nil` before layout 3).
+    init(gitDirectory: String, storeTree: ObjectID?, known: ScoreCache = ScoreCache(), scoresTree: ObjectID? = nil) {
         self.storeTree = storeTree
+        self.known = known
+        self.scoresTree = scoresTree
         let thread = Thread { [self] in
             defer { ended.signal() }
             do {
@@ -66,7 +73,7 @@ final class VersionReader: Sendable {
     /// one look-up for all of them (no reader thread, no second repository: for many short histories
     /// those cost more than the reads).
     static func read(_ walks: [[RenameFollowingWalk.Step]], through repository: Repository, storeTree: ObjectID?) throws -> [[Read]] {
-        var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: ShardCache())
+        var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: ShardCache(), known: ScoreCache(), scoresTree: nil)
         return try walks.map { steps in try steps.map { try versions.read($0) } }
     }
 
@@ -115,7 +122,7 @@ final class VersionReader: Sendable {
     /// The last steps, read until the reader has taken the step before.
     private func readFromBack(_ repository: Repository) throws -> [Int: Read] {
         let all = added.withLock { $0.all }
-        var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: shards)
+        var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: shards, known: known, scoresTree: scoresTree)
         var helped = [Int: Read]()
         var index = all.count - 1
         while index >= 0, claims.withLock({ $0.takeFromBack(index) }) {
@@ -126,7 +133,8 @@ final class VersionReader: Sendable {
     }
 
     private func readUntilClosed(_ gitDirectory: String) throws -> [Read?] {
-        var versions = try VersionLookup(repository: Repository.open(at: gitDirectory), storeTree: storeTree, shards: shards)
+        var versions = try VersionLookup(
+            repository: Repository.open(at: gitDirectory), storeTree: storeTree, shards: shards, known: known, scoresTree: scoresTree)
         var reads = [Read?]()
         while let batch = try steps.receive() {
             for step in batch {
@@ -142,15 +150,22 @@ final class VersionReader: Sendable {
 private struct VersionLookup {
     let repository: Repository
     var scores: ScoreLookup?
+    let known: ScoreCache
+    let scoresTree: ObjectID?
 
-    init(repository: Repository, storeTree: ObjectID?, shards: ShardCache) throws {
+    init(repository: Repository, storeTree: ObjectID?, shards: ShardCache, known: ScoreCache, scoresTree: ObjectID?) throws {
         self.repository = repository
+        self.known = known
+        self.scoresTree = scoresTree
         scores = try storeTree.map { try ScoreLookup(store: EvalStore(repository: repository), tree: $0, shards: shards) }
     }
 
     mutating func read(_ step: RenameFollowingWalk.Step) throws -> VersionReader.Read {
         let version = PromptVersion(
             try repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
-        return VersionReader.Read(version: version, records: try scores?.records(forBlob: step.blob?.id) ?? [:])
+        if let blob = step.blob?.id, let entry = try scores?.entry(forBlob: blob, known: known, scoresTree: scoresTree) {
+            return VersionReader.Read(version: version, scores: entry.scores, cached: (blob, entry))
+        }
+        return VersionReader.Read(version: version, scores: ScoreTimeline.summaries(of: try scores?.records(forBlob: step.blob?.id) ?? [:]), cached: nil)
     }
 }

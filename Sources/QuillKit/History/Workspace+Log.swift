@@ -12,18 +12,29 @@ extension Workspace {
     }
 
     /// The versions of the prompt at the repository path `path` reachable from `start` (named
-    /// `revision` in errors), renames followed, with their scores.
+    /// `revision` in errors), renames followed, with their scores: those of the summaries the prompt's
+    /// score cache holds taken from it, the others read, and the cache rewritten when any was (`ScoreCache`).
     ///
-    /// Complexity: O(c) tree look-ups for the c commits reachable from `start`.
+    /// Complexity: O(c) tree look-ups for the c commits reachable from `start`, plus one summary read
+    /// per shown version whose summary the cache does not hold.
     func log(path: String, from start: ObjectID, revision: String) throws -> PromptLog {
-        let reader = VersionReader(gitDirectory: repository.gitDirectoryPath, storeTree: try EvalStore(repository: repository).tipTree())
+        let storeTree = try EvalStore(repository: repository).tipTree()
+        let scoresTree = try storeTree.flatMap { try ScoreIndex.scoresTree(of: $0, in: repository) }
+        let cachePath = try ScoreCache.path(in: repository, prompt: path)
+        let known = scoresTree == nil ? ScoreCache() : ScoreCache.read(at: cachePath)
+        let reader = VersionReader(gitDirectory: repository.gitDirectoryPath, storeTree: storeTree, known: known, scoresTree: scoresTree)
         do {
             _ = try history(of: path, from: start, revision: revision, found: reader.add)
         } catch {
             reader.stop()
             throw error
         }
-        return try promptLog(path: path, reading: reader)
+        let reads = try reader.finish(helpingWith: repository)
+        if let scoresTree {
+            let entries = Dictionary(reads.compactMap { $0.cached.map { ($0.blob, $0.entry) } }) { first, _ in first }
+            known.replace(with: ScoreCache(scoresTree: scoresTree, entries: entries), at: cachePath)
+        }
+        return promptLog(path: path, reads: reads)
     }
 
     /// The logs of the prompts at the repository paths `paths` reachable from `start`, renames
@@ -38,15 +49,10 @@ extension Workspace {
         return zip(paths, reads).map { path, reads in promptLog(path: path, reads: reads) }
     }
 
-    /// The log of the prompt at `path` from the versions `reader` was given, once the walk is over.
-    private func promptLog(path: String, reading reader: VersionReader) throws -> PromptLog {
-        promptLog(path: path, reads: try reader.finish(helpingWith: repository))
-    }
-
     /// The log of the prompt at `path` from its versions as read, newest first.
     private func promptLog(path: String, reads: [VersionReader.Read]) -> PromptLog {
         var versions = reads.map(\.version)
-        for (index, scores) in ScoreTimeline.scores(grouped: reads.map(\.records)).enumerated() { versions[index].scores = scores }
+        for (index, scores) in ScoreTimeline.withDeltas(reads.map(\.scores)).enumerated() { versions[index].scores = scores }
         let recorded = Set(versions.flatMap { $0.scores.flatMap(\.metrics.keys) })
         let configured = config.metrics.map(\.name).filter(recorded.contains)
         return PromptLog(prompt: path, versions: versions, metrics: configured.isEmpty ? recorded.sorted() : configured)

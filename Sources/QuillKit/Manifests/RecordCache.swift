@@ -59,8 +59,8 @@ struct RecordCache {
     init?(bytes: [UInt8], settings: String) {
         guard bytes.count >= RecordCache.headerSize + 4 else { return nil }
         let end = bytes.count - 4
-        guard CRC32.checksum(of: bytes, in: 0..<end) == UInt32(RecordCache.integer(bytes, at: end, size: 4)) else { return nil }
-        var reader = Reader(bytes: bytes, end: end)
+        guard CRC32.checksum(of: bytes, in: 0..<end) == UInt32(CacheFile.integer(bytes, at: end, size: 4)) else { return nil }
+        var reader = CacheFile.Reader(bytes: bytes, end: end)
         guard let magic = reader.take(4), bytes[magic].elementsEqual(RecordCache.magic), reader.integer(4) == UInt64(RecordCache.version),
             let settingsCount = reader.integer(4), let settingsBytes = reader.take(Int(settingsCount)),
             bytes[settingsBytes].elementsEqual(settings.utf8),
@@ -72,8 +72,8 @@ struct RecordCache {
         for _ in 0..<count {
             let start = reader.offset
             guard let head = reader.take(RecordCache.entryHeadSize) else { return nil }
-            let pathCount = Int(RecordCache.integer(bytes, at: head.upperBound - 8, size: 4))
-            let lineCount = Int(RecordCache.integer(bytes, at: head.upperBound - 4, size: 4))
+            let pathCount = Int(CacheFile.integer(bytes, at: head.upperBound - 8, size: 4))
+            let lineCount = Int(CacheFile.integer(bytes, at: head.upperBound - 4, size: 4))
             guard reader.take(pathCount) != nil, reader.take(lineCount) != nil else { return nil }
             slots.append(Slot(start: start, pathCount: pathCount, lineCount: lineCount))
         }
@@ -143,21 +143,21 @@ struct RecordCache {
 
     /// The first 8 bytes of entry `entry`'s content id, as `contentPrefix(of:)` gives them.
     func contentPrefix(_ entry: Int) -> UInt64 {
-        RecordCache.integer(bytes, at: slots[entry].start + 40, size: 8)
+        CacheFile.integer(bytes, at: slots[entry].start + 40, size: 8)
     }
 
     /// The first 8 bytes of `id`, for comparing with entries' content ids without reading them whole.
     static func contentPrefix(of id: ObjectID) -> UInt64 {
-        RecordCache.integer(id.bytes, at: 0, size: 8)
+        CacheFile.integer(id.bytes, at: 0, size: 8)
     }
 
     func chunkCount(_ entry: Int) -> Int {
-        Int(RecordCache.integer(bytes, at: slots[entry].start + 40 + ObjectID.byteCount, size: 4))
+        Int(CacheFile.integer(bytes, at: slots[entry].start + 40 + ObjectID.byteCount, size: 4))
     }
 
     func stamp(_ entry: Int) -> FileStamp {
         let start = slots[entry].start
-        func field(_ offset: Int, _ size: Int) -> Int64 { Int64(bitPattern: RecordCache.integer(bytes, at: start + offset, size: size)) }
+        func field(_ offset: Int, _ size: Int) -> Int64 { Int64(bitPattern: CacheFile.integer(bytes, at: start + offset, size: size)) }
         return FileStamp(
             size: field(0, 8), modifiedSeconds: field(8, 8), modifiedNanoseconds: field(16, 4), changedSeconds: field(20, 8),
             changedNanoseconds: field(28, 4), inode: UInt64(bitPattern: field(32, 8)))
@@ -174,35 +174,6 @@ struct RecordCache {
         }
         return index == other.endIndex ? 0 : -1
     }
-
-    /// The little-endian unsigned integer of `size` bytes at `offset`.
-    fileprivate static func integer(_ bytes: [UInt8], at offset: Int, size: Int) -> UInt64 {
-        var value: UInt64 = 0
-        for index in stride(from: offset + size - 1, through: offset, by: -1) { value = value << 8 | UInt64(bytes[index]) }
-        return value
-    }
-
-    /// Reads a cache's fields in order, refusing to read past `end`.
-    private struct Reader {
-        let bytes: [UInt8]
-        let end: Int
-        var offset = 0
-
-        init(bytes: [UInt8], end: Int) {
-            self.bytes = bytes
-            self.end = end
-        }
-
-        mutating func take(_ count: Int) -> Range<Int>? {
-            guard count >= 0, count <= end - offset else { return nil }
-            defer { offset += count }
-            return offset..<offset + count
-        }
-
-        mutating func integer(_ size: Int) -> UInt64? {
-            take(size).map { RecordCache.integer(bytes, at: $0.lowerBound, size: size) }
-        }
-    }
 }
 
 extension RecordCache {
@@ -216,14 +187,14 @@ extension RecordCache {
         init(settings: String, manifest: ObjectID, scannedAt: (seconds: Int64, nanoseconds: Int64), capacity: Int) {
             var header = RecordCache.magic
             header.reserveCapacity(capacity + 256)
-            RecordCache.append(UInt64(RecordCache.version), size: 4, to: &header)
-            RecordCache.append(UInt64(settings.utf8.count), size: 4, to: &header)
+            CacheFile.append(UInt64(RecordCache.version), size: 4, to: &header)
+            CacheFile.append(UInt64(settings.utf8.count), size: 4, to: &header)
             header += settings.utf8
             header += manifest.bytes
-            RecordCache.append(UInt64(bitPattern: scannedAt.seconds), size: 8, to: &header)
-            RecordCache.append(UInt64(scannedAt.nanoseconds), size: 4, to: &header)
+            CacheFile.append(UInt64(bitPattern: scannedAt.seconds), size: 8, to: &header)
+            CacheFile.append(UInt64(scannedAt.nanoseconds), size: 4, to: &header)
             countOffset = header.count
-            RecordCache.append(0, size: 4, to: &header)
+            CacheFile.append(0, size: 4, to: &header)
             bytes = header
         }
 
@@ -260,25 +231,7 @@ extension RecordCache {
         }
 
         private mutating func append(_ value: UInt64, size: Int) {
-            RecordCache.append(value, size: size, to: &bytes)
+            CacheFile.append(value, size: size, to: &bytes)
         }
-    }
-
-    /// Writes `bytes` at `path` whole: to a temporary file of this process, renamed over the cache,
-    /// so concurrent records leave one whole cache or the other. A failure to write only costs the
-    /// next record a full read, so it is not an error.
-    static func write(_ bytes: [UInt8], to path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else { return }
-        let written = (try? file.write(contentsOf: bytes)) != nil
-        try? file.close()
-        if !written || rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
-    }
-
-    /// Appends `value` to `bytes` as a little-endian integer of `size` bytes.
-    fileprivate static func append(_ value: UInt64, size: Int, to bytes: inout [UInt8]) {
-        for index in 0..<size { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * index))) }
     }
 }

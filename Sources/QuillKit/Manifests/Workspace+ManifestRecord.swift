@@ -50,7 +50,7 @@ extension Workspace {
         if snapshot.store.kind == "folder", let scannedAt = snapshot.scannedAt,
             snapshot.cache?.manifest != id || !snapshot.documents.isEmpty,
             let cache = merge.nextCache(settings: settings, manifest: id, scannedAt: scannedAt) {
-            RecordCache.write(cache, to: cachePath)
+            CacheFile.write(cache, to: cachePath)
         }
         return ManifestRecordReport(
             id: id.hex, name: name, isNew: commit != nil, documents: merge.order.count, chunks: merge.chunks,

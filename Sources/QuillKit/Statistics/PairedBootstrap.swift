@@ -121,13 +121,58 @@ public enum PairedBootstrap {
         }
     }
 
-    /// The `lower` and `upper` quantiles of `values` (reordered in place), each interpolating
+    /// The `lower` and `upper` quantiles of `values` (possibly reordered in place), each interpolating
     /// linearly between the two order statistics around it (as NumPy's default does); found by
     /// selection instead of sorting. Complexity: O(n) expected.
     static func percentiles(_ values: inout [Double], _ lower: Double, _ upper: Double) -> (Double, Double) {
-        values.withUnsafeMutableBufferPointer { buffer in
+        if let found = tailPercentiles(values, lower, upper) { return found }
+        return values.withUnsafeMutableBufferPointer { buffer in
             (quantile(buffer, lower), quantile(buffer, upper))
         }
+    }
+
+    /// The same quantiles when both lie in the outer eighths (a 95% interval: the 2.5th and 97.5th
+    /// percentiles): one pass keeps the fewest values that hold the order statistics needed (the
+    /// smallest up to the lower one, the largest from the upper one), sorted, instead of two
+    /// selections over all of them and a minimum over most. Nil for other quantiles or with a NaN.
+    /// Complexity: O(n + k² + k · log(n/k)) expected for k kept values.
+    private static func tailPercentiles(_ values: [Double], _ lower: Double, _ upper: Double) -> (Double, Double)? {
+        let count = values.count
+        let positions = (lower * Double(count - 1), upper * Double(count - 1))
+        let below = (Int(positions.0.rounded(.down)), Int(positions.1.rounded(.down)))
+        let smallest = min(count, below.0 + 2)  // ranks 0 ... below.0 + 1
+        let largest = count - below.1  // ranks below.1 ..< count
+        guard count > 0, (smallest + largest) * 8 <= count, below.0 < below.1, !values.contains(where: \.isNaN) else { return nil }
+        var low = [Double](), high = [Double]()
+        low.reserveCapacity(smallest + 1)
+        high.reserveCapacity(largest + 1)
+        for value in values {
+            if low.count < smallest || value < low[low.count - 1] {
+                low.insert(value, at: insertionIndex(low, value))
+                if low.count > smallest { low.removeLast() }
+            }
+            if high.count < largest || value > high[0] {
+                high.insert(value, at: insertionIndex(high, value))
+                if high.count > largest { high.removeFirst() }
+            }
+        }
+        // `low` holds ranks 0 ..< smallest in order, `high` ranks count - largest ..< count.
+        func interpolated(_ position: Double, _ rank: Int, _ statistic: (Int) -> Double) -> Double {
+            let weight = position - Double(rank)
+            let next = rank + 1 < count ? statistic(rank + 1) : statistic(rank)
+            return statistic(rank) * (1 - weight) + next * weight
+        }
+        return (interpolated(positions.0, below.0) { low[$0] }, interpolated(positions.1, below.1) { high[$0 - (count - largest)] })
+    }
+
+    /// Where `value` goes in `sorted` (ascending): after every value not greater than it.
+    private static func insertionIndex(_ sorted: [Double], _ value: Double) -> Int {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The `fraction` quantile of `values`, whose order it changes: the order statistic at or below

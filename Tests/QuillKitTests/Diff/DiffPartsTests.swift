@@ -70,6 +70,32 @@ struct DiffPartsTests {
         }
     }
 
+    @Test("lines too unlike to pair are known without their word diff: on 2,000 random pairs, never one that would have paired")
+    func unlikeLinesSkipped() {
+        var random = SeededGenerator(seed: 11)
+        let words = ["a", "b", "cite", "the", " ", "  ", ",", ".", "-", "{{x}}", "Skip", "article", "é"]
+        var (skipped, paired) = (0, 0)
+        for _ in 0..<2_000 {
+            let oldWords = (0..<Int.random(in: 0...12, using: &random)).map { _ in words.randomElement(using: &random)! }
+            // Half the new lines are the old one with a few words replaced, half are new throughout.
+            let newWords = Bool.random(using: &random)
+                ? oldWords.map { Int.random(in: 0..<4, using: &random) == 0 ? words.randomElement(using: &random)! : $0 }
+                : (0..<Int.random(in: 0...12, using: &random)).map { _ in words.randomElement(using: &random)! }
+            let (old, new) = (oldWords.joined(), newWords.joined())
+            let similarity = WordDiff.similarity(WordDiff.spans(from: old, to: new))
+            if !WordDiff.mayShare(TextDiff.pairingSimilarity, old, new) {
+                skipped += 1
+                #expect(similarity < TextDiff.pairingSimilarity, "\(old) → \(new)")
+                #expect(!(old + new).contains("é"), "a line beyond ASCII is always diffed")
+            } else if similarity >= TextDiff.pairingSimilarity {
+                paired += 1
+            }
+        }
+        #expect(skipped > 100 && paired > 100)
+        #expect(!WordDiff.mayShare(TextDiff.pairingSimilarity, "Cite the help-centre article.", "Skip the citations."))
+        #expect(WordDiff.mayShare(TextDiff.pairingSimilarity, "", ""))
+    }
+
     @Test("moved messages are those outside a longest run that keeps its order")
     func stayingInOrder() {
         #expect(MessageMatcher.stayingInOrder([0, 1, 2, 3]) == [0, 1, 2, 3])

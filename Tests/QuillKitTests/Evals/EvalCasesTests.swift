@@ -43,6 +43,7 @@ struct EvalCasesTests {
 
     @Test("the fast reader accepts no line JSONDecoder refuses: numbers JSON forbids, hand-written", arguments: [
         "+1", "01", "-01", ".5", "1.", "1e", "1e+", "-", "00", "0x1", "1e400", "-1e400", "1.5e-3", "-0", "0", "1E+2", "12", "0.25",
+        "1", "999999999999999", "1000000000000001", "9007199254740993", "123456789012345678901234567890",
     ])
     func numbers(number: String) {
         expectAgreement(#"{"id":"a","metrics":{"m":\#(number)}}"#)

@@ -63,6 +63,7 @@ struct ScoreLineScanningTests {
 
     @Test("the fast reader accepts no number the full reader reads otherwise", arguments: [
         "+1", "01", "-01", ".5", "1.", "1e", "1e+", "-", "00", "0x1", "1e400", "-1e400", "1.5e-3", "-0", "0", "1E+2", "12", "0.25", "1e2", "2.5", "9e15", "-3",
+        "1", "999999999999999", "1000000000000001", "9007199254740993", "123456789012345678901234567890",
     ])
     func numbers(number: String) {
         let id = Self.ids[0].hex

@@ -24,13 +24,8 @@ struct RecordCacheTests {
         let path = try cacheFile(fixture)
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         switch damage {
-        case .flippedByte: bytes[bytes.count / 2] ^= 0x40
-        case .truncated: bytes.removeLast(bytes.count / 3)
-        case .empty: bytes = []
-        case .otherVersion:
-            bytes[4] = 3
-            resign(&bytes)
         case .textVersion1: bytes = Array("quill manifest cache 1\nsettings\n\(before.id)\n1 0\n".utf8)
+        default: CacheDamage(rawValue: damage.rawValue)?.apply(to: &bytes, version: 3)
         }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let damaged = try fixture.record()
@@ -115,12 +110,6 @@ struct RecordCacheTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         try #require(files.count == 1)
         return folder + "/" + files[0]
-    }
-
-    /// Replaces the checksum trailer with the CRC-32 of the bytes before it.
-    private func resign(_ bytes: inout [UInt8]) {
-        let checksum = CRC32.checksum(of: bytes, in: 0..<bytes.count - 4)
-        for index in 0..<4 { bytes[bytes.count - 4 + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index)) }
     }
 
     /// The settings a cache file says it was made with.

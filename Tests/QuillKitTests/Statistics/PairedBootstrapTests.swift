@@ -77,6 +77,28 @@ struct PairedBootstrapTests {
         }
     }
 
+    @Test("outer quantiles from the kept tails equal those of the sorted values, ties included", arguments: [8, 16, 100, 817, 2_000, 10_003])
+    func tailsEqualSorting(size: Int) {
+        var random = SeededGenerator(seed: 23)
+        for distinct in [1, 2, 3, 50, 1_000_000] {
+            let values = (0..<size).map { _ in Double(random.index(below: distinct)) / 7 - 3 }
+            let sorted = values.sorted()
+            func expected(_ fraction: Double) -> Double {
+                let position = fraction * Double(size - 1)
+                let below = Int(position.rounded(.down))
+                let weight = position - Double(below)
+                return sorted[below] * (1 - weight) + sorted[min(below + 1, size - 1)] * weight
+            }
+            for (lower, upper) in [(0.025, 0.975), (0.005, 0.995), (0.05, 0.95), (0.001, 0.999)] {
+                var copy = values
+                let (low, high) = PairedBootstrap.percentiles(&copy, lower, upper)
+                #expect(low.bitPattern == expected(lower).bitPattern && high.bitPattern == expected(upper).bitPattern,
+                        "size \(size), \(distinct) distinct, \(lower)–\(upper)")
+                #expect(copy.sorted() == sorted)
+            }
+        }
+    }
+
     @Test("quantiles by selection equal those of the sorted values, ties and extremes included")
     func selectionEqualsSorting() {
         var random = SeededGenerator(seed: 17)

@@ -13,7 +13,7 @@ extension DriftReport {
 enum DriftPage {
     static let library = HTMLPage.library()
 
-    static let template = try! MustacheTemplate(string: pageTemplate)
+    static let template = HTMLPage.template(pageTemplate)
 
     static let pageTemplate = """
         {{> head}}

@@ -5,12 +5,31 @@ import Mustache
 /// header, tables). A page template starts with `{{> head}}`, adds its own rules, and closes the
 /// `<style>` element; its model gives `title`.
 enum HTMLPage {
-    /// A Mustache library holding the `head` partial; pages register their own partials beside it.
+    /// A Mustache library holding the `head` partial; pages register their own partials beside it
+    /// with `register(_:named:in:)`.
     static func library() -> MustacheLibrary {
         var library = MustacheLibrary()
-        try! library.register(head, named: "head")
+        register(head, named: "head", in: &library)
         return library
     }
+
+    /// The template of `text`, its values escaped by `HTMLEscaping`.
+    static func template(_ text: String) -> MustacheTemplate {
+        _ = escaping
+        return try! MustacheTemplate(string: escapingPragma + text)
+    }
+
+    /// Adds the partial `text` to `library`, its values escaped by `HTMLEscaping`.
+    static func register(_ text: String, named name: String, in library: inout MustacheLibrary) {
+        _ = escaping
+        try! library.register(escapingPragma + text, named: name)
+    }
+
+    /// A line of its own, which Mustache drops from the output.
+    private static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
+
+    /// Registers `HTMLEscaping` (once) before a template names it.
+    private static let escaping: Void = MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
 
     static let head = """
         <!DOCTYPE html>

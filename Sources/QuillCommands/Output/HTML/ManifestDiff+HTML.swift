@@ -46,7 +46,7 @@ enum ManifestDiffPage {
         }
     }
 
-    static let template = try! MustacheTemplate(string: """
+    static let template = HTMLPage.template("""
         <!DOCTYPE html>
         <html lang="en">
         <head>

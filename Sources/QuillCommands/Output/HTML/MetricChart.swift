@@ -20,8 +20,6 @@ struct MetricChart {
     }
 
     let title: String
-    let width = 560
-    let height = 180
     let points: [Point]
     /// The polyline through the points, `x,y x,y …`.
     let line: String
@@ -32,9 +30,9 @@ struct MetricChart {
     let boundary: String?
     let top: String
     let bottom: String
-    let topY = "18"
-    let bottomY = "162"
 
+    /// The plot area within the 560 × 180 box the template draws (its rules run from x 56 to 548, its
+    /// top and bottom values sit at y 18 and 162).
     private static let left = 56.0, right = 548.0, upper = 14.0, lower = 158.0
 
     /// The chart of `metric` over `history` for one suite and model; nil with no value of it.

@@ -5,7 +5,7 @@ extension ReviewReport {
     /// One self-contained HTML page (no script, no font, nothing fetched; a content security policy
     /// forbids all of it): the gate, a summary table, then per prompt its score table with intervals,
     /// a chart of each metric along the prompt's history as inline SVG, and a side-by-side diff.
-    /// Every value goes through the template's HTML escaping.
+    /// Every value goes through the template's HTML escaping (`HTMLEscaping`).
     func renderHTML() -> String {
         ReviewPage.template.render(ReviewPageModel(self), library: ReviewPage.library)
     }
@@ -15,11 +15,11 @@ extension ReviewReport {
 enum ReviewPage {
     static let library: MustacheLibrary = {
         var library = HTMLPage.library()
-        try! library.register(rowsTemplate, named: "rows")
+        HTMLPage.register(rowsTemplate, named: "rows", in: &library)
         return library
     }()
 
-    static let template = try! MustacheTemplate(string: pageTemplate)
+    static let template = HTMLPage.template(pageTemplate)
 
     /// The rows of a side-by-side diff table.
     static let rowsTemplate = """
@@ -72,8 +72,8 @@ enum ReviewPage {
         {{/hasMetrics}}
         {{#charts}}
         <figure class="chart"><figcaption>{{title}} (blue: base branch, red: this pull request)</figcaption>
-        <svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{title}}">
-        <text x="4" y="{{topY}}">{{top}}</text><text x="4" y="{{bottomY}}">{{bottom}}</text>
+        <svg xmlns="http://www.w3.org/2000/svg" width="560" height="180" viewBox="0 0 560 180" role="img" aria-label="{{title}}">
+        <text x="4" y="18">{{top}}</text><text x="4" y="162">{{bottom}}</text>
         {{#minimum}}<line class="rule" x1="56" x2="548" y1="{{y}}" y2="{{y}}"><title>{{label}}</title></line>{{/minimum}}
         {{#boundary}}<line class="boundary" x1="{{.}}" x2="{{.}}" y1="10" y2="162"></line>{{/boundary}}
         <polyline class="line" points="{{line}}"></polyline>

@@ -85,16 +85,12 @@ extension MetricChart: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
-        case "width": width
-        case "height": height
         case "points": points
         case "line": line
         case "minimum": minimum
         case "boundary": boundary
         case "top": top
         case "bottom": bottom
-        case "topY": topY
-        case "bottomY": bottomY
         default: nil
         }
     }

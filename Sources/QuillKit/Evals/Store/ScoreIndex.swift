@@ -26,12 +26,36 @@ struct ScoreIndex {
         }
     }
 
+    /// The `scores/` folder of the store tree `tree` when it is of layout 3 (`nil` before, or when it
+    /// holds no summary): its id changes exactly when a summary does.
+    static func scoresTree(of tree: ObjectID, in repository: Repository) throws -> ObjectID? {
+        guard try StoreFanout.layout(of: tree, in: repository) == 3 else { return nil }
+        return try repository.treeEntryTarget(named: StorePath.scoresFolder, inTree: tree).flatMap { $0.mode == .tree ? $0.id : nil }
+    }
+
+    /// Whether the store keeps a summary blob per version (layout 3).
+    var hasSummaries: Bool {
+        if case .summaries = source { return true }
+        return false
+    }
+
+    /// The summary blob of the prompt version `blob`; `nil` when the version has none or the layout
+    /// has no summaries. Complexity: the index look-up alone, no blob read.
+    func summary(forPromptBlob blob: ObjectID) throws -> ObjectID? {
+        guard case .summaries(let index) = source, let entry = try index.entry(for: blob, suffix: ".jsonl"), entry.mode != .tree else { return nil }
+        return entry.id
+    }
+
+    /// The lines of the summary blob `summary`, in record id order.
+    func lines(inSummary summary: ObjectID) throws -> [ScoreLine] {
+        try ScoreSummary.decode(store.repository.blobData(summary))
+    }
+
     /// The lines of the records of the prompt version `blob`, in record id order.
     func lines(forPromptBlob blob: ObjectID) throws -> [ScoreLine] {
         switch source {
-        case .summaries(let index):
-            guard let entry = try index.entry(for: blob, suffix: ".jsonl"), entry.mode != .tree else { return [] }
-            return try ScoreSummary.decode(store.repository.blobData(entry.id))
+        case .summaries:
+            return try summary(forPromptBlob: blob).map(lines(inSummary:)) ?? []
         case .records(let prompts, let meta):
             return try prompts.recordIDs(for: blob).map { id in
                 ScoreLine(id: id, record: try store.record(id), meta: try meta.entry(for: id, suffix: ".json").flatMap { $0.mode == .tree ? nil : $0.id })
