@@ -26,9 +26,9 @@ struct PackReaderTests {
     }
 
     @Test(
-        "reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; with both packs mapped, the smaller one, or neither (read with pread)",
-        arguments: [2, 1, 0])
-    func readsWhatGitPacked(mappedPacks: Int) throws {
+        "reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; with both packs mapped, the smaller one, or neither (read with pread), the indexes of read packs mapped or read",
+        arguments: [2, 1, 0], [true, false])
+    func readsWhatGitPacked(mappedPacks: Int, mapsIndexes: Bool) throws {
         let repository = try TestRepository()
         var lines = (0..<400).map { "Line \($0) of a prompt that changes a little in every commit." }
         for index in 0..<60 {
@@ -52,7 +52,7 @@ struct PackReaderTests {
             [name, name.dropLast(5) + ".idx"].reduce(0) { sum, file in sum + (PackFile.size(ofFileAt: packsFolder + "/" + file) ?? 0) }
         }
         let mappedLimit = packSizes.sorted().prefix(mappedPacks).reduce(0, +)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit, mappedIndexLimit: mapsIndexes ? Int.max : 0))
         let objects = try gitObjects(repository)
         #expect(objects.count > 300)
         var read = 0
@@ -100,11 +100,7 @@ struct PackReaderTests {
 
     @Test("a linked work tree reads the main repository's packs and commit-graph, and walks as git does")
     func linkedWorkTree() throws {
-        let repository = try TestRepository()
-        for index in 0..<6 {
-            try repository.write("prompts/p.md", "version \(index)\n")
-            try repository.commitAll("change \(index)")
-        }
+        let repository = try history(commits: 6) { _ in "prompts/p.md" }
         try repository.git("gc", "-q")
         let linked = repository.path + "-linked"
         defer { try? FileManager.default.removeItem(atPath: linked) }
@@ -190,8 +186,64 @@ struct PackReaderTests {
         for id in ids { #expect(reader.object(try #require(ObjectID(bytes: id))) == nil) }
     }
 
+    /// A repository of `commits` commits, commit `n` writing "version n" to the file `path(n)`.
+    private func history(commits: Int, path: (Int) -> String) throws -> TestRepository {
+        let repository = try TestRepository()
+        for index in 0..<commits {
+            try repository.write(path(index), "version \(index)\n")
+            try repository.commitAll("change \(index)")
+        }
+        return repository
+    }
+
     private func bigEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+    }
+
+    /// A read file reads ahead and answers later reads inside what it read from memory: each answer
+    /// must still be the file's bytes at the offset asked, however the reads overlap what came before.
+    @Test("a read file answers every read with the file's bytes at that offset, inside or outside what it read before")
+    func readAheadAnswersWithTheFilesBytes() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/file"
+        var generator = SystemRandomNumberGenerator()
+        let content = (0..<(3 * PackFile.entryReadAhead + 123)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try Data(content).write(to: URL(fileURLWithPath: path))
+        let file = try #require(PackFile(path: path, mapped: false, readAhead: PackFile.entryReadAhead))
+        // Forward within the last read, backward before it, past its end, a read longer than the read-ahead, the file's last bytes.
+        let reads = [(0, 32), (40, 200), (PackFile.entryReadAhead - 10, 20), (5, 4), (PackFile.entryReadAhead + 1, 2 * PackFile.entryReadAhead),
+                     (PackFile.entryReadAhead + 7, 30), (content.count - 3, 10), (content.count - 3, 1)]
+        for (offset, count) in reads {
+            let bytes = file.bytes(from: offset, count: count)
+            let wanted = min(count, content.count - offset)
+            #expect(bytes.count >= wanted, "at \(offset)")
+            #expect(Array(bytes) == Array(content[offset..<(offset + bytes.count)]), "at \(offset)")
+        }
+        #expect(file.bytes(from: content.count, count: 1).isEmpty)
+    }
+
+    /// A sync's check reads nearly every object a fetch received while they are in quarantine: natively
+    /// from the mapped pack, not through libgit2 after a miss in every pack of the repository.
+    @Test("a fetch's quarantine handle reads the received pack with the pack reader, each object hashing to its id as git has it")
+    func quarantineReadsReceivedPack() throws {
+        let source = try history(commits: 20) { "prompts/p\($0 % 3).txt" }
+        let remote = try TestRepository(bare: true)
+        try source.git("push", "-q", remote.path, "HEAD:refs/quill/evals")
+        let local = try TestRepository()
+        let opened = try local.open()
+        var checked = 0
+        try opened.fetch(remote: remote.path, refspecs: ["+refs/quill/*:refs/quill-remotes/r/quill/*"], receiver: .automatic) { received, _ in
+            for id in try source.git("rev-list", "--objects", "HEAD").split(separator: "\n").map({ String($0.prefix(40)) }) {
+                let objectID = try #require(ObjectID(hex: id))
+                let object = try #require(received.packs?.object(objectID), "\(id)")
+                #expect("\(object.kind)" == (try source.git("cat-file", "-t", id)))
+                let digest = SHA1.digest(Array("\(object.kind) \(object.bytes.count)\0".utf8) + object.bytes)
+                #expect(digest.map { String(format: "%02x", $0) }.joined() == id)
+                checked += 1
+            }
+        }
+        #expect(checked > 40)
+        #expect(try opened.referenceTarget("refs/quill-remotes/r/quill/evals")?.hex == (try source.git("rev-parse", "HEAD")))
     }
 
     @Test("a repository without packs has no reader")

@@ -34,6 +34,7 @@ extension Repository {
         try check(git_odb_backend_pack(&backend, folder.path), "git_odb_backend_pack")
         // Highest priority: received packs are written here; the odb owns and frees the backend.
         try check(git_odb_add_backend(odb, backend, 1000), "git_odb_add_backend")
+        quarantined.packs = PackReader(gitDirectory: commonDirectoryPath, received: folder.path + "/pack")
         return quarantined
     }
 

@@ -15,6 +15,8 @@ extension Workspace {
     func recordEvaluations(_ request: RecordRequest, environment: [String: String]) throws -> RecordReport {
         let recorder = try repository.defaultSignature(for: .committer, environment: environment)
         var pending = [EvalStore.Pending]()
+        // The commit whose prompts must match the work tree, read once: a batch names thousands of evaluations.
+        let checkedHead = request.allowDirty || workTreeRoot == nil ? nil : try repository.headCommitID()
         for file in request.files {
             let absolute = file.hasPrefix("/") ? file : currentDirectory + "/" + file
             // Pipes and devices are read too (`<(command)`), but never past the bound. The bytes are
@@ -26,7 +28,7 @@ extension Workspace {
             }
             let results = try ResultImporter.read(consume data, path: file, format: request.format, caseID: request.caseID)
             for evaluation in results.evaluations {
-                pending.append(try pendingRecord(evaluation, format: results.format, file: file, request: request))
+                pending.append(try pendingRecord(evaluation, format: results.format, file: file, request: request, head: checkedHead))
             }
         }
         guard !pending.isEmpty else {
@@ -54,8 +56,11 @@ extension Workspace {
         return RecordReport(records: summaries, storeCommit: result.storeCommit?.hex)
     }
 
-    /// Ties one imported evaluation to its prompt version and commit, refusing what it cannot name.
-    private func pendingRecord(_ evaluation: ImportedEvaluation, format: ResultFormat, file: String, request: RecordRequest) throws -> EvalStore.Pending {
+    /// Ties one imported evaluation to its prompt version and commit, refusing what it cannot name; at
+    /// `head` (the checked-out commit, `nil` when the work tree is not checked) the prompt must match the work tree.
+    private func pendingRecord(
+        _ evaluation: ImportedEvaluation, format: ResultFormat, file: String, request: RecordRequest, head: ObjectID?
+    ) throws -> EvalStore.Pending {
         let promptPath: String
         if let prompt = request.prompt {
             promptPath = try repositoryPath(forUserPath: prompt)
@@ -70,7 +75,7 @@ extension Workspace {
         guard let entry = try repository.treeEntry(atPath: promptPath, inTree: tree), !entry.isTree else {
             throw QuillError.badInput("\(file): prompt '\(promptPath)' does not exist in commit \(commit.abbreviated()) ('\(revision)'); expected a prompt committed there")
         }
-        if !request.allowDirty, workTreeRoot != nil, try commit == repository.headCommitID() {
+        if let head, commit == head {
             let workTree = try workTreeData(promptPath)
             if try workTree.map(Repository.blobID(of:)) != entry.id {
                 throw QuillError.badInput("prompt '\(promptPath)' differs from HEAD in the work tree; commit it first, or pass --allow-dirty to record against HEAD's version")
