@@ -61,7 +61,10 @@ struct CaseTable {
     init(blobs: [Data]) throws {
         self.init([])
         for blob in blobs {
-            for item in try EvalCases.decode(blob) { CaseTable.fold(item, into: &entries[item.id, default: Entry()], columns: &columns) }
+            let items = try EvalCases.decode(blob)
+            // Sized by the first blob: later ones mostly repeat its ids (repeated runs).
+            if entries.isEmpty { entries.reserveCapacity(items.count) }
+            for item in items { CaseTable.fold(item, into: &entries[item.id, default: Entry()], columns: &columns) }
         }
     }
 

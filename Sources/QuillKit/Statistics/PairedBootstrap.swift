@@ -134,10 +134,10 @@ public enum PairedBootstrap {
     /// The same quantiles when both lie in the outer eighths (a 95% interval: the 2.5th and 97.5th
     /// percentiles), from the few smallest and largest values that hold the order statistics needed
     /// (the smallest up to the lower one, the largest from the upper one) instead of two selections
-    /// over all of them: two cuts are read off a sorted sample of every 16th value, placed to keep
-    /// about three times as many values as needed; one pass keeps the values beyond the cuts, and
-    /// only those are sorted. Nil for other quantiles, with a NaN, or when a cut keeps too few (the
-    /// selections then run). Complexity: O(n + k · log k) expected for k kept values.
+    /// over all of them: two cuts are selected from every 16th value, placed to keep about three
+    /// times as many values as needed; one pass keeps the values beyond the cuts, and the statistics
+    /// are selected among those. Nil for other quantiles, with a NaN, or when a cut keeps too few
+    /// (the selections over all values then run). Complexity: O(n) expected.
     private static func tailPercentiles(_ values: [Double], _ lower: Double, _ upper: Double) -> (Double, Double)? {
         let count = values.count
         let positions = (lower * Double(count - 1), upper * Double(count - 1))
@@ -145,25 +145,29 @@ public enum PairedBootstrap {
         let smallest = min(count, below.0 + 2)  // ranks 0 ... below.0 + 1
         let largest = count - below.1  // ranks below.1 ..< count
         guard count > 0, (smallest + largest) * 8 <= count, below.0 < below.1, !values.contains(where: \.isNaN) else { return nil }
-        let sample = stride(from: 0, to: count, by: 16).map { values[$0] }.sorted()
-        let lowCut = sample[min(sample.count - 1, smallest * 3 * sample.count / count)]
-        let highCut = sample[max(0, sample.count - 1 - largest * 3 * sample.count / count)]
+        var sample = stride(from: 0, to: count, by: 16).map { values[$0] }
+        let (lowCut, highCut) = sample.withUnsafeMutableBufferPointer { sample in
+            (select(sample, min(sample.count - 1, smallest * 3 * sample.count / count)),
+             select(sample, max(0, sample.count - 1 - largest * 3 * sample.count / count)))
+        }
         var low = [Double](), high = [Double]()
         for value in values {
             if value <= lowCut { low.append(value) }
             if value >= highCut { high.append(value) }
         }
-        // Every value at or below the cut is kept, so with enough of them the smallest ones are all there.
+        // Every value at or below the cut is kept, so with enough of them the smallest ones are all
+        // there: rank r among all values is rank r in `low`, and rank r - (count - high.count) in `high`.
         guard low.count >= smallest, high.count >= largest else { return nil }
-        low.sort()
-        high.sort()
-        // `low` starts with ranks 0 ..< smallest in order, `high` ends with ranks count - largest ..< count.
-        func interpolated(_ position: Double, _ rank: Int, _ statistic: (Int) -> Double) -> Double {
-            let weight = position - Double(rank)
-            let next = rank + 1 < count ? statistic(rank + 1) : statistic(rank)
-            return statistic(rank) * (1 - weight) + next * weight
+        func interpolated(_ kept: inout [Double], _ position: Double, _ rank: Int, offset: Int) -> Double {
+            kept.withUnsafeMutableBufferPointer { kept in
+                let index = rank - offset
+                let statistic = select(kept, index)
+                let next = index + 1 < kept.count ? kept[(index + 1)...].min()! : statistic
+                let weight = position - Double(rank)
+                return statistic * (1 - weight) + next * weight
+            }
         }
-        return (interpolated(positions.0, below.0) { low[$0] }, interpolated(positions.1, below.1) { high[high.count - count + $0] })
+        return (interpolated(&low, positions.0, below.0, offset: 0), interpolated(&high, positions.1, below.1, offset: count - high.count))
     }
 
     /// The `fraction` quantile of `values`, whose order it changes: the order statistic at or below
