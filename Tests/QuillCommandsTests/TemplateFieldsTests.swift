@@ -7,7 +7,7 @@ import Testing
 
 @Suite("HTML template fields")
 struct TemplateFieldsTests {
-    /// Walks `value` (a page model, its arrays and optionals): every struct must name each of its
+    /// Walks `value` (a page model, its arrays and optionals): every struct or class must name each of its
     /// stored properties to the template as reflection sees it, and nothing else; returns the type
     /// names it checked.
     private func check(_ value: Any, at path: String) -> Set<String> {
@@ -15,7 +15,7 @@ struct TemplateFieldsTests {
         switch mirror.displayStyle {
         case .collection?, .optional?:
             return mirror.children.enumerated().reduce(into: []) { $0.formUnion(check($1.element.value, at: "\(path)[\($1.offset)]")) }
-        case .struct? where !(value is String):
+        case .struct? where !(value is String), .class?:
             let parent = value as? MustacheParent
             #expect(parent != nil, "\(path): \(type(of: value)) gives the template no fields")
             guard let parent else { return [] }

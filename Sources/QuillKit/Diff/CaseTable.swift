@@ -61,7 +61,10 @@ struct CaseTable {
     init(blobs: [Data]) throws {
         self.init([])
         for blob in blobs {
-            for item in try EvalCases.decode(blob) { CaseTable.fold(item, into: &entries[item.id, default: Entry()], columns: &columns) }
+            let items = try EvalCases.decode(blob)
+            // Sized by the first blob: later ones mostly repeat its ids (repeated runs).
+            if entries.isEmpty { entries.reserveCapacity(items.count) }
+            for item in items { CaseTable.fold(item, into: &entries[item.id, default: Entry()], columns: &columns) }
         }
     }
 
@@ -90,8 +93,14 @@ struct CaseTable {
     /// Adds one run of a case to its entry (in place: the entry is not copied out and back).
     private static func fold(_ item: EvalCase, into entry: inout Entry, columns: inout [String: Int]) {
         for (name, value) in item.metrics {
-            let column = columns[name] ?? columns.count
-            columns[name] = column
+            // A known name is hashed once; only a new one is stored.
+            let column: Int
+            if let known = columns[name] {
+                column = known
+            } else {
+                column = columns.count
+                columns[name] = column
+            }
             if entry.sums.count <= column {
                 entry.sums += [Double](repeating: 0, count: column + 1 - entry.sums.count)
                 entry.counts += [Int](repeating: 0, count: column + 1 - entry.counts.count)

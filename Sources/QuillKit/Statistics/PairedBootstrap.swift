@@ -132,10 +132,12 @@ public enum PairedBootstrap {
     }
 
     /// The same quantiles when both lie in the outer eighths (a 95% interval: the 2.5th and 97.5th
-    /// percentiles): one pass keeps the fewest values that hold the order statistics needed (the
-    /// smallest up to the lower one, the largest from the upper one), sorted, instead of two
-    /// selections over all of them and a minimum over most. Nil for other quantiles or with a NaN.
-    /// Complexity: O(n + k² + k · log(n/k)) expected for k kept values.
+    /// percentiles), from the few smallest and largest values that hold the order statistics needed
+    /// (the smallest up to the lower one, the largest from the upper one) instead of two selections
+    /// over all of them: two cuts are selected from every 16th value, placed to keep about three
+    /// times as many values as needed; one pass keeps the values beyond the cuts, and the statistics
+    /// are selected among those. Nil for other quantiles, with a NaN, or when a cut keeps too few
+    /// (the selections over all values then run). Complexity: O(n) expected.
     private static func tailPercentiles(_ values: [Double], _ lower: Double, _ upper: Double) -> (Double, Double)? {
         let count = values.count
         let positions = (lower * Double(count - 1), upper * Double(count - 1))
@@ -143,36 +145,29 @@ public enum PairedBootstrap {
         let smallest = min(count, below.0 + 2)  // ranks 0 ... below.0 + 1
         let largest = count - below.1  // ranks below.1 ..< count
         guard count > 0, (smallest + largest) * 8 <= count, below.0 < below.1, !values.contains(where: \.isNaN) else { return nil }
+        var sample = stride(from: 0, to: count, by: 16).map { values[$0] }
+        let (lowCut, highCut) = sample.withUnsafeMutableBufferPointer { sample in
+            (select(sample, min(sample.count - 1, smallest * 3 * sample.count / count)),
+             select(sample, max(0, sample.count - 1 - largest * 3 * sample.count / count)))
+        }
         var low = [Double](), high = [Double]()
-        low.reserveCapacity(smallest + 1)
-        high.reserveCapacity(largest + 1)
         for value in values {
-            if low.count < smallest || value < low[low.count - 1] {
-                low.insert(value, at: insertionIndex(low, value))
-                if low.count > smallest { low.removeLast() }
+            if value <= lowCut { low.append(value) }
+            if value >= highCut { high.append(value) }
+        }
+        // Every value at or below the cut is kept, so with enough of them the smallest ones are all
+        // there: rank r among all values is rank r in `low`, and rank r - (count - high.count) in `high`.
+        guard low.count >= smallest, high.count >= largest else { return nil }
+        func interpolated(_ kept: inout [Double], _ position: Double, _ rank: Int, offset: Int) -> Double {
+            kept.withUnsafeMutableBufferPointer { kept in
+                let index = rank - offset
+                let statistic = select(kept, index)
+                let next = index + 1 < kept.count ? kept[(index + 1)...].min()! : statistic
+                let weight = position - Double(rank)
+                return statistic * (1 - weight) + next * weight
             }
-            if high.count < largest || value > high[0] {
-                high.insert(value, at: insertionIndex(high, value))
-                if high.count > largest { high.removeFirst() }
-            }
         }
-        // `low` holds ranks 0 ..< smallest in order, `high` ranks count - largest ..< count.
-        func interpolated(_ position: Double, _ rank: Int, _ statistic: (Int) -> Double) -> Double {
-            let weight = position - Double(rank)
-            let next = rank + 1 < count ? statistic(rank + 1) : statistic(rank)
-            return statistic(rank) * (1 - weight) + next * weight
-        }
-        return (interpolated(positions.0, below.0) { low[$0] }, interpolated(positions.1, below.1) { high[$0 - (count - largest)] })
-    }
-
-    /// Where `value` goes in `sorted` (ascending): after every value not greater than it.
-    private static func insertionIndex(_ sorted: [Double], _ value: Double) -> Int {
-        var (low, high) = (0, sorted.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] <= value { low = middle + 1 } else { high = middle }
-        }
-        return low
+        return (interpolated(&low, positions.0, below.0, offset: 0), interpolated(&high, positions.1, below.1, offset: count - high.count))
     }
 
     /// The `fraction` quantile of `values`, whose order it changes: the order statistic at or below

@@ -99,6 +99,25 @@ struct PairedBootstrapTests {
         }
     }
 
+    @Test("outer quantiles equal the sorted values' when the sampled cuts keep too few: ten sampled values are extremes")
+    func tailsWithMisleadingSample() {
+        // The cuts are the 10th smallest and largest of every 16th value; only those ten lie beyond them.
+        var random = SeededGenerator(seed: 29)
+        let values = (0..<2_000).map { index -> Double in
+            guard index % 16 == 0, index < 320 else { return Double(random.index(below: 1_000)) / 7 }
+            return index < 160 ? -1e9 : 1e9
+        }
+        let sorted = values.sorted()
+        func expected(_ fraction: Double) -> Double {
+            let position = fraction * 1_999
+            let below = Int(position.rounded(.down))
+            return sorted[below] * (1 - (position - Double(below))) + sorted[below + 1] * (position - Double(below))
+        }
+        var copy = values
+        let (low, high) = PairedBootstrap.percentiles(&copy, 0.025, 0.975)
+        #expect(low.bitPattern == expected(0.025).bitPattern && high.bitPattern == expected(0.975).bitPattern)
+    }
+
     @Test("quantiles by selection equal those of the sorted values, ties and extremes included")
     func selectionEqualsSorting() {
         var random = SeededGenerator(seed: 17)

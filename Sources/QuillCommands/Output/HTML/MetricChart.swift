@@ -2,21 +2,33 @@ import QuillKit
 
 /// An inline SVG line chart of one metric along a prompt's evaluated versions: the geometry the
 /// HTML template draws, in pixels, every number already formatted.
-struct MetricChart {
+final class MetricChart {
     /// One evaluated version.
-    struct Point {
+    final class Point {
         let x: String
         let y: String
         /// `pr` for the pull request's commits, `base` for the others.
         let side: String
         /// `1a2b3c4 subject: 0.85`, shown on hover.
         let label: String
+
+        init(x: String, y: String, side: String, label: String) {
+            self.x = x
+            self.y = y
+            self.side = side
+            self.label = label
+        }
     }
 
     /// A horizontal rule: the metric's `min` gate.
-    struct Rule {
+    final class Rule {
         let y: String
         let label: String
+
+        init(y: String, label: String) {
+            self.y = y
+            self.label = label
+        }
     }
 
     let title: String

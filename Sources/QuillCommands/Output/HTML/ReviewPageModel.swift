@@ -1,18 +1,29 @@
 import QuillKit
 
 /// What the HTML template of `quill review` shows, every value a ready string (the template escapes
-/// them all) or a list of such values.
-struct ReviewPageModel {
-    struct Gate {
+/// them all) or a list of such values. Its types (and `MetricChart`, `SideBySideRow`) are classes:
+/// swift-mustache casts each object it looks in to its protocols, and a cast of a struct copies it
+/// into a new box, retaining every field, on each look-up; a class is one reference.
+final class ReviewPageModel {
+    final class Gate {
         let name: String
         let gates: String
+
+        init(name: String, gates: String) {
+            self.name = name
+            self.gates = gates
+        }
     }
 
-    struct ConfigChange {
+    final class ConfigChange {
         let rows: [SideBySideRow]
+
+        init(rows: [SideBySideRow]) {
+            self.rows = rows
+        }
     }
 
-    struct Metric {
+    final class Metric {
         let group: String
         let name: String
         let base: String
@@ -22,9 +33,21 @@ struct ReviewPageModel {
         let verdict: String
         let verdictClass: String
         let reason: String
+
+        init(group: String, name: String, base: String, head: String, delta: String, interval: String, verdict: String, verdictClass: String, reason: String) {
+            self.group = group
+            self.name = name
+            self.base = base
+            self.head = head
+            self.delta = delta
+            self.interval = interval
+            self.verdict = verdict
+            self.verdictClass = verdictClass
+            self.reason = reason
+        }
     }
 
-    struct Prompt {
+    final class Prompt {
         let anchor: String
         let path: String
         let change: String
@@ -38,6 +61,22 @@ struct ReviewPageModel {
         let hasRows: Bool
         let rows: [SideBySideRow]
         let parseErrors: [String]
+
+        init(anchor: String, path: String, change: String, verdict: String, verdictClass: String, summary: String, missing: String?, hasMetrics: Bool, metrics: [Metric], charts: [MetricChart], hasRows: Bool, rows: [SideBySideRow], parseErrors: [String]) {
+            self.anchor = anchor
+            self.path = path
+            self.change = change
+            self.verdict = verdict
+            self.verdictClass = verdictClass
+            self.summary = summary
+            self.missing = missing
+            self.hasMetrics = hasMetrics
+            self.metrics = metrics
+            self.charts = charts
+            self.hasRows = hasRows
+            self.rows = rows
+            self.parseErrors = parseErrors
+        }
     }
 
     let title: String

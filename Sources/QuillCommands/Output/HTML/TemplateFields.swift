@@ -124,6 +124,7 @@ extension SideBySideRow: MustacheParent {
         case "kind": kind
         case "oldLine": oldLine
         case "newLine": newLine
+        case "text": text
         case "old": old
         case "new": new
         default: nil
