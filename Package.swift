@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),
         .executableTarget(name: "AttributionBench", dependencies: ["QuillKit", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport", "ZIPFoundation", "TOMLKit"]),
+        .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport", "ZIPFoundation", "TOMLKit", "Yams"]),
         .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["quill", "TestSupport"]),
     ],
