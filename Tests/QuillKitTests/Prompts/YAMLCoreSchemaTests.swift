@@ -6,7 +6,7 @@ import Yams
 @Suite("YAML core schema")
 struct YAMLCoreSchemaTests {
     /// The tag Yams' default resolver gives a plain scalar of `text`.
-    private static func yamsTag(_ text: String) -> Tag.Name {
+    private static func yamsTag(_ text: String) -> Yams.Tag.Name {
         Resolver.default.resolveTag(of: Node(text))
     }
 
@@ -86,7 +86,7 @@ struct YAMLCoreSchemaTests {
         do {
             _ = try YAMLSource.compose(yaml)
         } catch {
-            #expect("\(error.line):\(error.column): \(error.message)" == expected)
+            #expect("\(error.line ?? 0):\(error.column ?? 0): \(error.message)" == expected)
         }
     }
 }
