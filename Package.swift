@@ -33,8 +33,8 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        .target(name: "CDeferredCertificates", dependencies: ["CLibGit2"]),
-        .target(name: "GitKit", dependencies: ["CLibGit2", "CDeferredCertificates", "CLibDeflate", "CZstd"]),
+        .target(name: "CDeferredConnectionSetup", dependencies: ["CLibGit2"]),
+        .target(name: "GitKit", dependencies: ["CLibGit2", "CDeferredConnectionSetup", "CLibDeflate", "CZstd"]),
         .target(
             name: "QuillKit",
             dependencies: [

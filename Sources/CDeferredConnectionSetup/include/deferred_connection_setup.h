@@ -1,15 +1,16 @@
-#ifndef QUILL_DEFERRED_CERTIFICATES_H
-#define QUILL_DEFERRED_CERTIFICATES_H
+#ifndef QUILL_DEFERRED_CONNECTION_SETUP_H
+#define QUILL_DEFERRED_CONNECTION_SETUP_H
 
-/// Runs `git_libgit2_init` without its parse of the system's CA certificates (libgit2 built with
-/// mbedTLS parses the whole bundle there, about 3 ms, though only HTTPS needs it); the locations it
-/// asked for are kept for `quill_git_load_certificates`. Returns what `git_libgit2_init` returns.
-int quill_git_init_deferring_certificates(void);
+/// Runs `git_libgit2_init` without the set-up only connections need: libgit2 built with mbedTLS
+/// parses the system's whole CA bundle there (3-5 ms) and starts libssh2, which starts OpenSSL's
+/// libcrypto (about 1 ms and 1.5 MB). Both wait for `quill_git_prepare_connections`. Returns what
+/// `git_libgit2_init` returns.
+int quill_git_init_deferring_connection_setup(void);
 
-/// Parses the CA certificates `git_libgit2_init` deferred, once; call before any connection. When
-/// they cannot be read, HTTPS fails to verify its server, as it would have had the parse failed at
-/// initialisation (libgit2 ignores that failure there, and so does this).
-void quill_git_load_certificates(void);
+/// Does the set-up `git_libgit2_init` deferred, once; call before any connection. When the CA
+/// certificates cannot be read, HTTPS fails to verify its server, as it would have had the parse
+/// failed at initialisation (libgit2 ignores that failure there, and so does this).
+void quill_git_prepare_connections(void);
 
 /// The CA file (else folder) `git_libgit2_init` asked for and this deferred; NULL when it asked for
 /// none (libgit2 built without mbedTLS).

@@ -1,12 +1,12 @@
-internal import CDeferredCertificates
+internal import CDeferredConnectionSetup
 internal import CLibGit2
 
 /// Process-wide libgit2 state: initialised once on first use, never shut down.
 enum LibGit2 {
     /// Touch before the first libgit2 call; the initialiser runs exactly once per process.
     static let initialized: Bool = {
-        // The CA certificates wait for the first connection (`loadCertificates`).
-        quill_git_init_deferring_certificates()
+        // The CA certificates and libssh2 wait for the first connection (`prepareConnections`).
+        quill_git_init_deferring_connection_setup()
         // Reads are trusted as git trusts them (fsck verifies); writes are still hashed.
         quill_git_enable_strict_hash_verification(0)
         // Quill's walks remember what they need themselves; libgit2's cache would hold every object
@@ -19,10 +19,10 @@ enum LibGit2 {
         _ = initialized
     }
 
-    /// Parses the CA certificates for HTTPS, once; call before connecting to a remote.
-    static func loadCertificates() {
+    /// Parses the CA certificates for HTTPS and starts libssh2, once; call before connecting to a remote.
+    static func prepareConnections() {
         ensureInitialized()
-        quill_git_load_certificates()
+        quill_git_prepare_connections()
     }
 
     /// The CA certificates' file or folder that initialisation deferred; nil when libgit2 asked for none.
