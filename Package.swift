@@ -33,7 +33,8 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        .target(name: "GitKit", dependencies: ["CLibGit2", "CLibDeflate", "CZstd"]),
+        .target(name: "CDeferredConnectionSetup", dependencies: ["CLibGit2"]),
+        .target(name: "GitKit", dependencies: ["CLibGit2", "CDeferredConnectionSetup", "CLibDeflate", "CZstd"]),
         .target(
             name: "QuillKit",
             dependencies: [
@@ -52,7 +53,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),
         .executableTarget(name: "AttributionBench", dependencies: ["QuillKit", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport", "ZIPFoundation", "TOMLKit"]),
+        .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport", "ZIPFoundation", "TOMLKit", "Yams"]),
         .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["quill", "TestSupport"]),
     ],

@@ -7,8 +7,6 @@ import QuillKit
 /// Exit status: 0 success, 1 a check failed, 2 bad input or usage, 3 a repository problem.
 public enum QuillMain {
     public static func run(_ arguments: [String]) -> Int32 {
-        // Overlaps libgit2's set-up with parsing the arguments.
-        Workspace.prepareInBackground()
         do {
             var command = try Quill.parseAsRoot(arguments)
             try command.run()

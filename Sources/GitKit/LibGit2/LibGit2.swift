@@ -1,11 +1,12 @@
+internal import CDeferredConnectionSetup
 internal import CLibGit2
-import Foundation
 
 /// Process-wide libgit2 state: initialised once on first use, never shut down.
 enum LibGit2 {
     /// Touch before the first libgit2 call; the initialiser runs exactly once per process.
     static let initialized: Bool = {
-        git_libgit2_init()
+        // The CA certificates and libssh2 wait for the first connection (`prepareConnections`).
+        quill_git_init_deferring_connection_setup()
         // Reads are trusted as git trusts them (fsck verifies); writes are still hashed.
         quill_git_enable_strict_hash_verification(0)
         // Quill's walks remember what they need themselves; libgit2's cache would hold every object
@@ -16,6 +17,22 @@ enum LibGit2 {
 
     static func ensureInitialized() {
         _ = initialized
+    }
+
+    /// Parses the CA certificates for HTTPS and starts libssh2, once; call before connecting to a remote.
+    static func prepareConnections() {
+        ensureInitialized()
+        quill_git_prepare_connections()
+    }
+
+    /// The CA certificates' file or folder that initialisation deferred; nil when libgit2 asked for none.
+    static var deferredCertificateLocation: String? {
+        quill_git_deferred_certificate_location().map { String(cString: $0) }
+    }
+
+    /// How many times CA certificates were parsed in this process: 0 until a connection needed them.
+    static var certificateParses: Int {
+        Int(quill_git_certificate_parses())
     }
 
     /// Runs a libgit2 `*_is_valid(&valid, …)` check; a failing check counts as invalid.
@@ -32,13 +49,6 @@ enum LibGit2 {
 
 /// Settings that apply to every repository this process opens.
 public enum GitSettings {
-    /// Starts libgit2's one-time initialisation on a thread of its own, so that its cost (mostly
-    /// parsing the system's CA certificates for HTTPS, about 4 ms) overlaps what the process does
-    /// before its first git call. The first call waits for it to finish.
-    public static func initializeInBackground() {
-        Thread { LibGit2.ensureInitialized() }.start()
-    }
-
     /// Where libgit2 looks for the global (`~/.gitconfig`) configuration; `nil` restores the default.
     ///
     /// Tests point this at an empty folder so the machine's identity does not leak into them.

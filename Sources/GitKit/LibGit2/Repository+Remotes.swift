@@ -161,6 +161,7 @@ extension Repository {
     private func withRemote<Result>(
         _ remote: String, refspecsOnly: Bool = false, _ body: (OpaquePointer, RemoteSession) throws(GitError) -> Result
     ) throws(GitError) -> Result {
+        LibGit2.prepareConnections()
         var remoteHandle: OpaquePointer?
         var isConfigured = false
         var url = remote

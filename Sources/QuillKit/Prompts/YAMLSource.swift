@@ -19,7 +19,7 @@ enum YAMLSource {
         try checkKeys(yaml, firstLine: firstLine)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try composeTyped(yaml)
         } catch let error as YamlError {
             throw issue(for: error, in: yaml, firstLine: firstLine)
         } catch {
@@ -27,6 +27,62 @@ enum YAMLSource {
         }
         if let node { try checkExpansion(of: node, limit: yaml.utf8.count + aliasAllowance, firstLine: firstLine) }
         return node
+    }
+
+    /// Composes `yaml` with its scalars typed as Yams' default resolver types them.
+    ///
+    /// That resolver matches every plain scalar against regular expressions, whose first use loads ICU
+    /// (about 3 ms and 4 MB, more than reading a small `quill.yaml` costs otherwise). Text that cannot
+    /// hold an explicit tag or an alias is composed untyped instead and typed by ``YAMLCoreSchema``.
+    /// Untyped, Yams' duplicate-key check takes `1` and `"1"` for the same key: when it reports a
+    /// duplicate, the typed composition decides, so the answer and the message stay Yams' own.
+    private static func composeTyped(_ yaml: String) throws -> Node? {
+        guard !mayHoldTagOrAlias(yaml) else { return try Yams.compose(yaml: yaml) }
+        do {
+            guard var node = try Yams.compose(yaml: yaml, .basic) else { return nil }
+            YAMLCoreSchema.stampTags(&node)
+            return node
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Yams.compose(yaml: yaml)
+        }
+    }
+
+    /// Whether `yaml` may hold an explicit tag (a `!` that does not follow a letter or digit, as every
+    /// tag's does) or an alias, under which composed nodes share subtrees.
+    private static func mayHoldTagOrAlias(_ yaml: String) -> Bool {
+        var previous = UInt8(ascii: " ")
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "!") && !isASCIILetterOrDigit(previous) { return true }
+            previous = byte
+        }
+        return mayHoldAlias(yaml)
+    }
+
+    /// Whether `yaml` may hold an alias: a `*` that starts a line or follows white space (any
+    /// non-ASCII character counts as such) or a flow or block indicator, followed by an anchor's
+    /// character. Every text the `alias` pattern matches passes, and most others are told apart
+    /// without compiling it (a glob's `prompts/**` does not pass).
+    private static func mayHoldAlias(_ yaml: String) -> Bool {
+        var previous = UInt8(ascii: "\n")
+        var starts = false
+        for byte in yaml.utf8 {
+            if starts && isAnchorCharacter(byte) { return true }
+            starts = byte == UInt8(ascii: "*") && (previous >= 0x80 || " \t\n\r\u{0B}\u{0C}[{,?:-".utf8.contains(previous))
+            previous = byte
+        }
+        return false
+    }
+
+    /// A character of an anchor's name as libyaml reads it: an ASCII letter or digit, `_` or `-`.
+    private static func isAnchorCharacter(_ byte: UInt8) -> Bool {
+        isASCIILetterOrDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): true
+        default: false
+        }
     }
 
     /// An alias (`*name`), anywhere a node may start.
@@ -44,7 +100,7 @@ enum YAMLSource {
     /// (`Submission {{n}}:`) passes. A document that does not compose that way is refused at the
     /// first key the text shows.
     private static func checkKeys(_ yaml: String, firstLine: Int) throws(SourceIssue) {
-        guard yaml.utf8.contains(UInt8(ascii: "*")), yaml.contains(alias), let key = yaml.firstMatch(of: largeKey) else { return }
+        guard mayHoldAlias(yaml), yaml.contains(alias), let key = yaml.firstMatch(of: largeKey) else { return }
         var position = SourceText(yaml).position(at: {
             let separators = key.output.prefix { $0.isWhitespace || "[{,".contains($0) }
             return yaml.utf8.distance(from: yaml.startIndex, to: key.range.lowerBound) + separators.utf8.count

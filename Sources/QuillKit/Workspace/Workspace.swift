@@ -25,12 +25,6 @@ public final class Workspace {
         self.currentDirectory = currentDirectory
     }
 
-    /// Starts the git library's one-time set-up on a thread of its own; call it first thing in a
-    /// process that will open a workspace, so the set-up overlaps the work done before that.
-    public static func prepareInBackground() {
-        GitSettings.initializeInBackground()
-    }
-
     /// Opens the repository containing `directory` and reads its configuration; a bare repository
     /// (a mirror, a CI cache) opens too, for the commands that need no work tree.
     public static func open(from directory: String) throws -> Workspace {

@@ -75,6 +75,52 @@ struct QuillConfigTests {
         }
     }
 
+    @Test("numbers in YAML 1.1's forms are read as their values", arguments: [
+        ("0x10", 16.0), ("0o14", 12), ("014", 12), ("09", 9), ("1e3", 1000), ("1_000", 1000), ("1:30", 90), (".5", 0.5),
+        ("-1.5e-1", -0.15), ("+2", 2),
+    ])
+    func numberForms(text: String, value: Double) throws {
+        let config = try parse("metrics:\n  accuracy:\n    direction: higher\n    min: \(text)\n")
+        #expect(config.metrics.first?.min == value)
+    }
+
+    @Test("yes, no, on and off are booleans; quoted they are strings", arguments: [("yes", true), ("Off", false), ("ON", true), ("no", false)])
+    func booleanWords(text: String, value: Bool) throws {
+        #expect(try parse("notes: \(text)\n").notes == value)
+        #expect(throws: InputFileError.self) { try parse("notes: '\(text)'\n") }
+    }
+
+    @Test("a key that is a number or a boolean word names a metric as written")
+    func numericKeys() throws {
+        let config = try parse("metrics:\n  1: higher\n  yes: lower\n  '2': higher\n")
+        #expect(config.metrics.map(\.name) == ["1", "yes", "2"])
+    }
+
+    @Test("quoted numbers, null and non-finite numbers are refused as YAML types them", arguments: [
+        ("    min: \"0.5\"\n", "quill.yaml:4:10: 'min' of metric 'accuracy' is a string; expected a number"),
+        ("    min: '1'\n", "quill.yaml:4:10: 'min' of metric 'accuracy' is a string; expected a number"),
+        ("    min: ~\n", "quill.yaml:4:10: 'min' of metric 'accuracy' is null; expected a number"),
+        ("    min:\n", "quill.yaml:4:9: 'min' of metric 'accuracy' is null; expected a number"),
+        ("    min: -.inf\n", "quill.yaml:4:10: 'min' of metric 'accuracy' is a number; expected a number"),
+        ("    min: yes\n", "quill.yaml:4:10: 'min' of metric 'accuracy' is a boolean; expected a number"),
+        ("    min: 2001-12-14\n", "quill.yaml:4:10: 'min' of metric 'accuracy' is a string; expected a number"),
+    ])
+    func typedRefusals(line: String, expected: String) {
+        do {
+            _ = try parse("metrics:\n  accuracy:\n    direction: higher\n" + line)
+            Issue.record("parsed: \(line)")
+        } catch {
+            #expect(error.description == expected)
+        }
+    }
+
+    @Test("a key repeated once quoted and once plain is two keys when YAML types them apart")
+    func typedKeys() throws {
+        let config = try parse("metrics:\n  1: higher\n  '1': lower\n")
+        #expect(config.metrics.map(\.direction) == [.higher, .lower])
+        #expect(throws: InputFileError.self) { try parse("metrics:\n  a: higher\n  'a': lower\n") }
+    }
+
     @Test("prompt paths are matched by the configured globs")
     func matchesPrompt() throws {
         let config = try parse("prompts:\n  - \"prompts/**\"\n  - \"**/*.prompty\"\n")
