@@ -48,23 +48,25 @@ struct EvalStore {
             var updates = [TreeUpdate]()
             newIDs = []
             var seen = Set<ObjectID>()
-            // Records of different prompts can share a per-case blob (the same results): one update each.
-            var written = Set<TreeUpdate>()
             var newLines = [ObjectID: [ScoreLine]]()
-            // Look-ups read the fan-out trees natively, each once, and leave nothing in libgit2's object cache.
-            let stored = try baseTree.map { try IndexReader(store: self, tree: $0, folder: StorePath.recordsFolder) }
+            // Look-ups read the fan-out trees natively, and keep each tree they read for the update
+            // below, which rewrites the same leaves: every tree is read from the packs once.
+            let trees = TreeReadCache()
+            let stored = try baseTree.map { try IndexReader(store: self, tree: $0, folder: StorePath.recordsFolder, trees: trees) }
             for entry in entries where seen.insert(entry.id).inserted {
                 if try stored?.entry(for: entry.id, suffix: ".json") != nil { continue }
                 newIDs.append(entry.id)
-                updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID).filter { written.insert($0).inserted }
+                // Records of different prompts can share a per-case blob (the same results): the tree
+                // update takes a path given twice with the same object once.
+                updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID)
                 if let blob = ObjectID(hex: entry.record.promptBlob) {
                     newLines[blob, default: []].append(ScoreLine(id: entry.id, record: entry.record, meta: provenanceID))
                 }
             }
             guard !updates.isEmpty else { return nil }
-            updates += try summaryUpdates(adding: newLines, to: baseTree)
+            updates += try summaryUpdates(adding: newLines, to: baseTree, trees: trees)
             if baseTree == nil { updates.append(.upsert(path: StorePath.layoutFile, id: try repository.writeBlob(StoreFanout.summaryMarker))) }
-            let tree = try repository.updateTree(baseTree, applying: updates)
+            let tree = try repository.updateTree(baseTree, applying: updates, reusing: trees)
             let added = Set(newIDs)
             let message = "quill: record \(newIDs.count) evaluation\(newIDs.count == 1 ? "" : "s")\n\n"
                 + entries.lazy.filter { added.contains($0.id) }.prefix(50).map { "\($0.id.hex) \($0.record.prompt) @ \($0.record.commit.prefix(12))" }.joined(separator: "\n") + "\n"
@@ -74,9 +76,9 @@ struct EvalStore {
     }
 
     /// The score summaries of the versions `lines` adds to, each the tree's summary (if any) with the lines put in.
-    /// Complexity: one summary read and written per version the batch touches.
-    private func summaryUpdates(adding lines: [ObjectID: [ScoreLine]], to tree: ObjectID?) throws -> [TreeUpdate] {
-        let summaries = try tree.map { try IndexReader(store: self, tree: $0, folder: StorePath.scoresFolder) }
+    /// The trees read are kept in `trees`. Complexity: one summary read and written per version the batch touches.
+    private func summaryUpdates(adding lines: [ObjectID: [ScoreLine]], to tree: ObjectID?, trees: TreeReadCache) throws -> [TreeUpdate] {
+        let summaries = try tree.map { try IndexReader(store: self, tree: $0, folder: StorePath.scoresFolder, trees: trees) }
         return try lines.map { blob, added in
             let existing = try summaries?.entry(for: blob, suffix: ".jsonl").map { try ScoreSummary.decode(repository.blobData($0.id)) } ?? []
             return .upsert(path: StorePath.scores(blob), id: try repository.writeBlob(ScoreSummary.encode(ScoreSummary.merged(existing, adding: added))))
