@@ -23,6 +23,9 @@ struct EvalStore {
         let records: [(id: ObjectID, record: EvalRecord)]
         let newRecordIDs: [ObjectID]
         let storeCommit: ObjectID?
+        /// The lines of the summaries the append rewrote that belong to the commits it recorded, by
+        /// record id: what those commits' score notes show of records stored before.
+        let commitLines: [ObjectID: ScoreLine]
     }
 
     /// Stores `records` in one commit on the ref (none when all are already there).
@@ -42,6 +45,8 @@ struct EvalStore {
         }
         let provenanceID = try repository.writeBlob(try CanonicalJSON.encode(provenance))
         var newIDs = [ObjectID]()
+        var commitLines = [ObjectID: ScoreLine]()
+        let commits = Set(entries.map(\.record.commit))
         let commit = try CompareAndSwap(repository: repository, reference: EvalStore.reference).append { tip in
             // An older tip is migrated first, in a commit of its own under the batch's (`StoreMigration`).
             let (baseTree, parent) = try StoreMigration(repository: repository).latestLayout(tip, signature: signature)
@@ -64,7 +69,9 @@ struct EvalStore {
                 }
             }
             guard !updates.isEmpty else { return nil }
-            updates += try summaryUpdates(adding: newLines, to: baseTree, trees: trees)
+            updates += try summaryUpdates(adding: newLines, to: baseTree, trees: trees) { line in
+                if commits.contains(line.commit) { commitLines[line.id] = line }
+            }
             if baseTree == nil { updates.append(.upsert(path: StorePath.layoutFile, id: try repository.writeBlob(StoreFanout.summaryMarker))) }
             let tree = try repository.updateTree(baseTree, applying: updates, reusing: trees)
             let added = Set(newIDs)
@@ -72,15 +79,19 @@ struct EvalStore {
                 + entries.lazy.filter { added.contains($0.id) }.prefix(50).map { "\($0.id.hex) \($0.record.prompt) @ \($0.record.commit.prefix(12))" }.joined(separator: "\n") + "\n"
             return try repository.createCommit(tree: tree, parents: parent.map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
-        return AppendResult(records: entries, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit)
+        return AppendResult(records: entries, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit, commitLines: commitLines)
     }
 
     /// The score summaries of the versions `lines` adds to, each the tree's summary (if any) with the lines put in.
-    /// The trees read are kept in `trees`. Complexity: one summary read and written per version the batch touches.
-    private func summaryUpdates(adding lines: [ObjectID: [ScoreLine]], to tree: ObjectID?, trees: TreeReadCache) throws -> [TreeUpdate] {
+    /// The trees read are kept in `trees`, and each line read is handed to `read`.
+    /// Complexity: one summary read and written per version the batch touches.
+    private func summaryUpdates(
+        adding lines: [ObjectID: [ScoreLine]], to tree: ObjectID?, trees: TreeReadCache, read: (ScoreLine) -> Void
+    ) throws -> [TreeUpdate] {
         let summaries = try tree.map { try IndexReader(store: self, tree: $0, folder: StorePath.scoresFolder, trees: trees) }
         return try lines.map { blob, added in
             let existing = try summaries?.entry(for: blob, suffix: ".jsonl").map { try ScoreSummary.decode(repository.blobData($0.id)) } ?? []
+            existing.forEach(read)
             return .upsert(path: StorePath.scores(blob), id: try repository.writeBlob(ScoreSummary.encode(ScoreSummary.merged(existing, adding: added))))
         }
     }
