@@ -67,6 +67,28 @@ struct TreeUpdaterTests {
         #expect(try opened.updateTree(pruned, applying: [.remove(path: "a/d")]) == (try opened.emptyTreeID()))
     }
 
+    @Test("an update reusing the trees look-ups kept writes the same tree, and takes every tree it rewrote out of the cache")
+    func reusedTrees() throws {
+        let repository = try TestRepository()
+        let opened = try repository.open()
+        let blobs = try (0..<3).map { try opened.writeBlob(Data("blob \($0)\n".utf8)) }
+        let base = try opened.updateTree(nil, applying: [
+            .upsert(path: "records/ab/cd.json", id: blobs[0]), .upsert(path: "records/ab/ef.json", id: blobs[1]),
+            .upsert(path: "records/12/34.json", id: blobs[0]), .upsert(path: "meta/ab/cd.json", id: blobs[2]),
+        ])
+        let cache = TreeReadCache()
+        let records = try #require(try opened.loadTree(base, keepingIn: cache).entry(named: "records"))
+        let shard = try #require(try opened.loadTree(records.id, keepingIn: cache).entry(named: "ab"))
+        #expect(try opened.loadTree(shard.id, keepingIn: cache).entry(named: "ef.json")?.id == blobs[1])
+        #expect(try opened.loadTree(shard.id, keepingIn: cache).id == shard.id)  // kept once
+        #expect(cache.count == 3)
+        let updates: [TreeUpdate] = [.upsert(path: "records/ab/gh.json", id: blobs[2]), .upsert(path: "meta/ab/gh.json", id: blobs[0])]
+        let reused = try opened.updateTree(base, applying: updates, reusing: cache)
+        #expect(reused == (try opened.updateTree(base, applying: updates)))
+        #expect(reused.hex == (try gitTree(repository, base: base, updates)))
+        #expect(cache.count == 0)
+    }
+
     @Test("removing a path that is not there, or writing below a file, is refused and writes nothing")
     func refusals() throws {
         let repository = try TestRepository()

@@ -117,8 +117,9 @@ extension Repository {
     /// an entry that is not there, or updating below an entry that is not a tree, throws. The trees are
     /// built natively (`TreeUpdater`) and each changed tree written as it is made; on a packing handle
     /// straight into the pack being written, from which a refused update takes them out again.
-    /// Complexity: O(u log u + size of the changed trees) for u updates.
-    public func updateTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {
+    /// Base trees kept in `cache` (read by look-ups before the update) are taken from it rather than
+    /// read again. Complexity: O(u log u + size of the changed trees) for u updates.
+    public func updateTree(_ base: ObjectID?, applying updates: [TreeUpdate], reusing cache: TreeReadCache? = nil) throws(GitError) -> ObjectID {
         guard !updates.isEmpty else {
             if let base { return base }
             return try emptyTreeID()
@@ -128,7 +129,10 @@ extension Repository {
         }
         var updater = TreeUpdater(
             updates,
-            read: { id throws(GitError) in try self.scanTree(id, function: "updateTree") { .success(Array($0.bytes)) } },
+            read: { id throws(GitError) in
+                if let known = cache?.take(id) { return known.bytes }
+                return try self.scanTree(id, function: "updateTree") { .success(Array($0.bytes)) }
+            },
             write: { id, bytes throws(GitError) in
                 try bytes.withUnsafeBytes { buffer in Result { () throws(GitError) in try self.writeObject(buffer, type: GIT_OBJECT_TREE, id: id) } }.get()
             })

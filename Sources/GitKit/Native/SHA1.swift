@@ -48,11 +48,23 @@ struct SHA1 {
 
     /// Folds the blocks of `bytes[0..<end]` (a multiple of 64 bytes) into the state.
     private mutating func compressBlocks(_ bytes: UnsafeRawBufferPointer, upTo end: Int) {
-        for block in stride(from: 0, to: end, by: 64) { SHA1.compress(bytes, at: block, into: &state, words: &words) }
+        guard end > 0 else { return }
+        // In place, without an array's bounds check and uniqueness check per word: the pack trailer of
+        // a batch hashes 30 MB.
+        var (h0, h1, h2, h3, h4) = (state[0], state[1], state[2], state[3], state[4])
+        words.withUnsafeMutableBufferPointer { words in
+            for block in stride(from: 0, to: end, by: 64) {
+                SHA1.compress(bytes, at: block, into: &h0, &h1, &h2, &h3, &h4, words: words)
+            }
+        }
+        state = [h0, h1, h2, h3, h4]
     }
 
-    /// Folds the 64-byte block at `block` into `state`; `words` is scratch space of 80 words.
-    private static func compress(_ bytes: UnsafeRawBufferPointer, at block: Int, into state: inout [UInt32], words: inout [UInt32]) {
+    /// Folds the 64-byte block at `block` into the state `h0`…`h4`; `words` is scratch space of 80 words.
+    private static func compress(
+        _ bytes: UnsafeRawBufferPointer, at block: Int, into h0: inout UInt32, _ h1: inout UInt32, _ h2: inout UInt32,
+        _ h3: inout UInt32, _ h4: inout UInt32, words: UnsafeMutableBufferPointer<UInt32>
+    ) {
         for index in 0..<16 {
             words[index] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: block + index * 4, as: UInt32.self))
         }
@@ -60,21 +72,19 @@ struct SHA1 {
             let mixed = words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16]
             words[index] = mixed << 1 | mixed >> 31
         }
-        var (a, b, c, d, e) = (state[0], state[1], state[2], state[3], state[4])
-        for index in 0..<80 {
-            let (function, constant): (UInt32, UInt32) = switch index {
-            case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
-            case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
-            case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-            default: (b ^ c ^ d, 0xCA62_C1D6)
-            }
-            let next = (a << 5 | a >> 27) &+ function &+ e &+ constant &+ words[index]
+        var (a, b, c, d, e) = (h0, h1, h2, h3, h4)
+        func round(_ function: UInt32, _ constant: UInt32, _ word: UInt32) {
+            let next = (a << 5 | a >> 27) &+ function &+ e &+ constant &+ word
             (e, d, c, b, a) = (d, c, b << 30 | b >> 2, a, next)
         }
-        state[0] &+= a
-        state[1] &+= b
-        state[2] &+= c
-        state[3] &+= d
-        state[4] &+= e
+        for index in 0..<20 { round((b & c) | (~b & d), 0x5A82_7999, words[index]) }
+        for index in 20..<40 { round(b ^ c ^ d, 0x6ED9_EBA1, words[index]) }
+        for index in 40..<60 { round((b & c) | (b & d) | (c & d), 0x8F1B_BCDC, words[index]) }
+        for index in 60..<80 { round(b ^ c ^ d, 0xCA62_C1D6, words[index]) }
+        h0 &+= a
+        h1 &+= b
+        h2 &+= c
+        h3 &+= d
+        h4 &+= e
     }
 }

@@ -53,62 +53,162 @@ struct TreeUpdater {
     }
 
     private mutating func apply(_ folder: Folder, to base: ObjectID?, path: String) throws(GitError) -> ObjectID? {
-        var entries = [[UInt8]: (mode: UInt32, id: ObjectID)]()
-        if let base {
-            let bytes = try read(base)
-            let scan = bytes.withUnsafeBytes { buffer in
-                let tree = RawTree(bytes: buffer)
-                return tree.scanEntries { mode, name, idStart in
-                    entries[Array(buffer[name])] = (mode, ObjectID(raw: buffer, at: idStart))
-                    return true
-                }
-            }
-            if case .failure(let error) = scan { throw LoadedTree.malformed(base, at: error, function: "updateTree") }
-        }
+        var entries = try Entries(base: base.map(read) ?? [], id: base ?? .zero)
         for (name, change) in folder.files {
             if let change {
-                entries[name] = (change.mode.rawValue, change.id)
-            } else if entries.removeValue(forKey: name) == nil {
+                entries.set(name[...], mode: change.mode.rawValue, id: change.id)
+            } else if !entries.remove(name[...]) {
                 throw GitError(code: .notFound, message: "cannot remove '\(path + String(decoding: name, as: UTF8.self))': no such entry", function: "updateTree")
             }
         }
         for (name, subfolder) in folder.folders {
-            let existing = entries[name]
+            let existing = entries.entry(named: name[...])
             if let existing, existing.mode != TreeEntry.Mode.tree.rawValue {
                 throw GitError(code: .invalid, message: "cannot update below '\(path + String(decoding: name, as: UTF8.self))': not a tree", function: "updateTree")
             }
-            let child = try apply(subfolder, to: existing?.id, path: path + String(decoding: name, as: UTF8.self) + "/")
-            entries[name] = child.map { (TreeEntry.Mode.tree.rawValue, $0) }
+            if let child = try apply(subfolder, to: existing?.id, path: path + String(decoding: name, as: UTF8.self) + "/") {
+                entries.set(name[...], mode: TreeEntry.Mode.tree.rawValue, id: child)
+            } else if existing != nil {
+                _ = entries.remove(name[...])
+            }
         }
-        guard !entries.isEmpty else { return nil }
-        let bytes = TreeUpdater.serialise(entries)
+        guard let bytes = entries.serialised() else { return nil }
         var oid = git_oid()
         try check(bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_TREE) }, "git_odb_hash")
         let id = ObjectID(oid)
         if id != base { try write(id, bytes) }
         return id
     }
+}
 
-    /// The tree object of `entries` in git's order.
-    static func serialise(_ entries: [[UInt8]: (mode: UInt32, id: ObjectID)]) -> [UInt8] {
-        let isTree = { (mode: UInt32) in mode == TreeEntry.Mode.tree.rawValue }
-        let sorted = entries.sorted { first, second in
-            let (a, b) = (first.key, second.key)
-            let common = min(a.count, b.count)
-            for index in 0..<common where a[index] != b[index] { return a[index] < b[index] }
-            let nextA: UInt8 = a.count > common ? a[common] : (isTree(first.value.mode) ? UInt8(ascii: "/") : 0)
-            let nextB: UInt8 = b.count > common ? b[common] : (isTree(second.value.mode) ? UInt8(ascii: "/") : 0)
-            return nextA < nextB
+/// The entries of one tree being updated: the base tree's bytes, scanned once into places (no
+/// name is copied), with the changed and added entries beside them; entries are found by binary
+/// search in git's order and written back in it. (Parsing every base entry into a dictionary keyed
+/// by its name, and sorting them all again, was a fifth of a 10,000-record batch of the eval store,
+/// whose fan-out trees hold 256 entries each.)
+private struct Entries {
+    /// One entry: its name and mode; for a base entry where its bytes are in the base (`raw`) and
+    /// whether it is a folder there (its place in the base's order); its new id once it is set.
+    struct Entry {
+        let name: ArraySlice<UInt8>
+        var mode: UInt32
+        var id: ObjectID?
+        let raw: Range<Int>
+        let wasTree: Bool
+        var isRemoved = false
+        var isTree: Bool { mode == TreeEntry.Mode.tree.rawValue }
+    }
+
+    private let base: [UInt8]
+    /// The base entries in the base's (git's) order, then the added ones.
+    private var entries: [Entry] = []
+    /// How many of `entries` come from the base.
+    private let baseCount: Int
+    /// Added entries by name.
+    private var added: [ArraySlice<UInt8>: Int] = [:]
+    /// Whether an entry was added or turned from a folder into a file or back, so that the order must be restored.
+    private var isUnordered = false
+
+    /// The entries of the tree `id` whose bytes are `base`; throws when they are malformed, or not in
+    /// git's order (as `git fsck` requires).
+    init(base: [UInt8], id: ObjectID) throws(GitError) {
+        self.base = base
+        var entries = [Entry]()
+        var isOrdered = true
+        let scan = base.withUnsafeBytes { buffer in
+            var entryStart = 0
+            return RawTree(bytes: buffer).scanEntries { mode, name, idStart in
+                let isTree = mode == TreeEntry.Mode.tree.rawValue
+                if let last = entries.last, !Entries.precedes(last.name, last.wasTree, base[name], isTree) { isOrdered = false }
+                entries.append(Entry(name: base[name], mode: mode, id: nil, raw: entryStart..<idStart + ObjectID.byteCount, wasTree: isTree))
+                entryStart = idStart + ObjectID.byteCount
+                return isOrdered
+            }
         }
+        if case .failure(let error) = scan { throw LoadedTree.malformed(id, at: error, function: "updateTree") }
+        guard isOrdered else {
+            throw GitError(code: .invalid, message: "tree \(id.hex) has entries out of order", function: "updateTree")
+        }
+        self.entries = entries
+        baseCount = entries.count
+    }
+
+    /// The mode and id of the entry named `name`, `nil` when there is none.
+    func entry(named name: ArraySlice<UInt8>) -> (mode: UInt32, id: ObjectID)? {
+        guard let index = index(of: name) else { return nil }
+        let entry = entries[index]
+        return (entry.mode, entry.id ?? base.withUnsafeBytes { ObjectID(raw: $0, at: entry.raw.upperBound - ObjectID.byteCount) })
+    }
+
+    /// Adds the entry `name`, or replaces the one of that name.
+    mutating func set(_ name: ArraySlice<UInt8>, mode: UInt32, id: ObjectID) {
+        if let index = index(of: name) {
+            if entries[index].isTree != (mode == TreeEntry.Mode.tree.rawValue) { isUnordered = true }
+            entries[index].mode = mode
+            entries[index].id = id
+        } else {
+            added[name] = entries.count
+            entries.append(Entry(name: name, mode: mode, id: id, raw: 0..<0, wasTree: mode == TreeEntry.Mode.tree.rawValue))
+            isUnordered = true
+        }
+    }
+
+    /// Removes the entry `name`; `false` when there is none.
+    mutating func remove(_ name: ArraySlice<UInt8>) -> Bool {
+        guard let index = index(of: name) else { return false }
+        entries[index].isRemoved = true
+        return true
+    }
+
+    /// The tree's bytes in git's order, `nil` when no entry is left.
+    func serialised() -> [UInt8]? {
+        var kept = entries.filter { !$0.isRemoved }
+        guard !kept.isEmpty else { return nil }
+        if isUnordered { kept.sort { Entries.precedes($0.name, $0.isTree, $1.name, $1.isTree) } }
         var bytes = [UInt8]()
-        bytes.reserveCapacity(entries.count * (28 + ObjectID.byteCount))
-        for (name, entry) in sorted {
-            bytes += Array(String(entry.mode, radix: 8).utf8)
+        bytes.reserveCapacity(base.count + (entries.count - baseCount + 1) * 64)
+        for entry in kept {
+            guard let id = entry.id else {
+                bytes += base[entry.raw]
+                continue
+            }
+            bytes += String(entry.mode, radix: 8).utf8
             bytes.append(UInt8(ascii: " "))
-            bytes += name
+            bytes += entry.name
             bytes.append(0)
-            bytes += entry.id.bytes
+            id.appendBytes(to: &bytes)
         }
         return bytes
+    }
+
+    /// Where the entry `name` is (removed entries are not found).
+    private func index(of name: ArraySlice<UInt8>) -> Int? {
+        guard let found = added[name] ?? baseIndex(of: name, isTree: false) ?? baseIndex(of: name, isTree: true),
+              !entries[found].isRemoved else { return nil }
+        return found
+    }
+
+    /// The base entry named `name`, searched where it would be as a file (`isTree` false) or a folder.
+    private func baseIndex(of name: ArraySlice<UInt8>, isTree: Bool) -> Int? {
+        var (low, high) = (0, baseCount)
+        while low < high {
+            let middle = (low + high) / 2
+            if Entries.precedes(entries[middle].name, entries[middle].wasTree, name, isTree) { low = middle + 1 } else { high = middle }
+        }
+        return low < baseCount && entries[low].name.elementsEqual(name) ? low : nil
+    }
+
+    /// Git's order of tree entries: by name bytes, a folder's name compared as if it ended in `/`.
+    static func precedes(_ a: ArraySlice<UInt8>, _ aIsTree: Bool, _ b: ArraySlice<UInt8>, _ bIsTree: Bool) -> Bool {
+        let common = min(a.count, b.count)
+        var (i, j) = (a.startIndex, b.startIndex)
+        for _ in 0..<common {
+            if a[i] != b[j] { return a[i] < b[j] }
+            i += 1
+            j += 1
+        }
+        let nextA: UInt8 = a.count > common ? a[i] : (aIsTree ? UInt8(ascii: "/") : 0)
+        let nextB: UInt8 = b.count > common ? b[j] : (bIsTree ? UInt8(ascii: "/") : 0)
+        return nextA < nextB
     }
 }

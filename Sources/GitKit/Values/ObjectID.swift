@@ -12,10 +12,15 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
     public var bytes: [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(ObjectID.byteCount)
-        withUnsafeBytes(of: high.bigEndian) { out += $0 }
-        withUnsafeBytes(of: middle.bigEndian) { out += $0 }
-        withUnsafeBytes(of: low.bigEndian) { out += $0 }
+        appendBytes(to: &out)
         return out
+    }
+
+    /// Appends the raw bytes of the id to `buffer`, without making an array of them first.
+    func appendBytes(to buffer: inout [UInt8]) {
+        withUnsafeBytes(of: high.bigEndian) { buffer += $0 }
+        withUnsafeBytes(of: middle.bigEndian) { buffer += $0 }
+        withUnsafeBytes(of: low.bigEndian) { buffer += $0 }
     }
 
     /// Creates an id from its raw bytes; `nil` unless there are exactly `byteCount` of them.

@@ -17,6 +17,8 @@ extension Workspace {
         var pending = [EvalStore.Pending]()
         // The commit whose prompts must match the work tree, read once: a batch names thousands of evaluations.
         let checkedHead = request.allowDirty || workTreeRoot == nil ? nil : try repository.headCommitID()
+        // A batch names the same few commits and prompts thousands of times: each is resolved once.
+        var versions = [PromptAtRevision: PromptVersion]()
         for file in request.files {
             let absolute = file.hasPrefix("/") ? file : currentDirectory + "/" + file
             // Pipes and devices are read too (`<(command)`), but never past the bound. The bytes are
@@ -28,7 +30,7 @@ extension Workspace {
             }
             let results = try ResultImporter.read(consume data, path: file, format: request.format, caseID: request.caseID)
             for evaluation in results.evaluations {
-                pending.append(try pendingRecord(evaluation, format: results.format, file: file, request: request, head: checkedHead))
+                pending.append(try pendingRecord(evaluation, format: results.format, file: file, request: request, head: checkedHead, versions: &versions))
             }
         }
         guard !pending.isEmpty else {
@@ -43,7 +45,8 @@ extension Workspace {
         // Also when nothing new was stored: recording again then repairs the notes of a run that
         // stored its records but could not write its notes (a lock left behind, a kill in between).
         if config.notes {
-            let known = Dictionary(result.records.map { ($0.id, $0.record) }) { first, _ in first }
+            var known = result.commitLines
+            for (id, record) in result.records where known[id] == nil { known[id] = ScoreLine(id: id, record: record, meta: nil) }
             try NotesMirror(repository: writer).refresh(
                 Set(pending.compactMap { ObjectID(hex: $0.record.commit) }), from: store, known: known, signature: recorder)
         }
@@ -56,10 +59,24 @@ extension Workspace {
         return RecordReport(records: summaries, storeCommit: result.storeCommit?.hex)
     }
 
+    /// A prompt path named at a revision, as the results or options give them.
+    private struct PromptAtRevision: Hashable {
+        let path: String
+        let revision: String
+    }
+
+    /// The commit a revision resolves to and the prompt blob a path names in it.
+    private struct PromptVersion {
+        let commit: ObjectID
+        let blob: ObjectID
+    }
+
     /// Ties one imported evaluation to its prompt version and commit, refusing what it cannot name; at
-    /// `head` (the checked-out commit, `nil` when the work tree is not checked) the prompt must match the work tree.
+    /// `head` (the checked-out commit, `nil` when the work tree is not checked) the prompt must match the
+    /// work tree. `versions` keeps the versions resolved so far.
     private func pendingRecord(
-        _ evaluation: ImportedEvaluation, format: ResultFormat, file: String, request: RecordRequest, head: ObjectID?
+        _ evaluation: ImportedEvaluation, format: ResultFormat, file: String, request: RecordRequest, head: ObjectID?,
+        versions: inout [PromptAtRevision: PromptVersion]
     ) throws -> EvalStore.Pending {
         let promptPath: String
         if let prompt = request.prompt {
@@ -70,17 +87,26 @@ extension Workspace {
             throw QuillError.badInput("\(file): the results name no prompt; pass --prompt PATH")
         }
         let revision = request.commit ?? evaluation.commit ?? "HEAD"
-        let commit = try resolveUserCommit(revision)
-        let tree = try repository.treeID(ofCommit: commit)
-        guard let entry = try repository.treeEntry(atPath: promptPath, inTree: tree), !entry.isTree else {
-            throw QuillError.badInput("\(file): prompt '\(promptPath)' does not exist in commit \(commit.abbreviated()) ('\(revision)'); expected a prompt committed there")
-        }
-        if let head, commit == head {
-            let workTree = try workTreeData(promptPath)
-            if try workTree.map(Repository.blobID(of:)) != entry.id {
-                throw QuillError.badInput("prompt '\(promptPath)' differs from HEAD in the work tree; commit it first, or pass --allow-dirty to record against HEAD's version")
+        let key = PromptAtRevision(path: promptPath, revision: revision)
+        let version: PromptVersion
+        if let known = versions[key] {
+            version = known
+        } else {
+            let commit = try resolveUserCommit(revision)
+            let tree = try repository.treeID(ofCommit: commit)
+            guard let entry = try repository.treeEntry(atPath: promptPath, inTree: tree), !entry.isTree else {
+                throw QuillError.badInput("\(file): prompt '\(promptPath)' does not exist in commit \(commit.abbreviated()) ('\(revision)'); expected a prompt committed there")
             }
+            if let head, commit == head {
+                let workTree = try workTreeData(promptPath)
+                if try workTree.map(Repository.blobID(of:)) != entry.id {
+                    throw QuillError.badInput("prompt '\(promptPath)' differs from HEAD in the work tree; commit it first, or pass --allow-dirty to record against HEAD's version")
+                }
+            }
+            version = PromptVersion(commit: commit, blob: entry.id)
+            versions[key] = version
         }
+        let commit = version.commit
         guard !evaluation.metrics.isEmpty || !evaluation.cases.isEmpty else {
             throw QuillError.badInput("\(file): no metrics and no cases for '\(promptPath)'; expected at least one metric")
         }
@@ -91,7 +117,7 @@ extension Workspace {
         let model = try checkedLabel(request.model.map { ($0, "--model") } ?? evaluation.model.map { ($0, "\(file): 'model'") })
         let manifest = try checkedManifest(request.manifest.map { ($0, "--manifest") } ?? evaluation.manifest.map { ($0, "\(file): 'manifest'") })
         let record = EvalRecord(
-            prompt: promptPath, promptBlob: entry.id.hex, commit: commit.hex, suite: suite, dataset: evaluation.dataset,
+            prompt: promptPath, promptBlob: version.blob.hex, commit: commit.hex, suite: suite, dataset: evaluation.dataset,
             model: model, parameters: evaluation.parameters, manifest: manifest, metrics: evaluation.metrics,
             errors: evaluation.cases.count { $0.error != nil }, source: format.rawValue)
         return EvalStore.Pending(record: record, cases: evaluation.cases)

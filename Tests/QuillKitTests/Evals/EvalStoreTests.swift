@@ -43,6 +43,25 @@ struct EvalStoreTests {
         try repository.fsck()
     }
 
+    @Test("a note written by a later batch shows the commit's earlier records: from the summaries the batch rewrote, or read from the store")
+    func noteAfterLaterBatch() throws {
+        let (repository, workspace) = try evaluatedRepository()
+        try repository.write("prompts/other.prompt", "Other\n")
+        try repository.commitAll("another prompt")
+        let first = try metricsFile(repository, "1.json", #"{"accuracy": 0.5}"#)
+        for prompt in ["prompts/greet.prompt", "prompts/other.prompt"] {
+            _ = try workspace.recordEvaluations(RecordRequest(files: [first], prompt: prompt, suite: "smoke"))
+        }
+        let second = try metricsFile(repository, "2.json", #"{"accuracy": 0.75}"#)
+        _ = try workspace.recordEvaluations(RecordRequest(files: [second], prompt: "prompts/greet.prompt", suite: "nightly"))
+        let note = try repository.git("log", "-1", "--notes=quill", "--format=%N", "HEAD")
+        #expect(note == "quill: prompts/greet.prompt [nightly] accuracy=0.75; prompts/greet.prompt [smoke] accuracy=0.5; prompts/other.prompt [smoke] accuracy=0.5")
+        // The note every record read back gives.
+        let store = EvalStore(repository: workspace.repository)
+        let head = try #require(ObjectID(hex: try repository.git("rev-parse", "HEAD")))
+        #expect(try store.scoreNotes(for: [head], in: try #require(try store.tipTree()))[head] == note)
+    }
+
     @Test("one import whose prompts or providers have identical per-case results stores one cases blob for both records (was exit 3, 'duplicate entries')",
           arguments: [(["a", "b"], ["echo", "echo"]), (["a", "a"], ["openai:gpt-4o-mini", "anthropic:claude"])])
     func sharedCasesBlob(_ prompts: [String], _ providers: [String]) throws {

@@ -23,6 +23,9 @@ struct EvalStore {
         let records: [(id: ObjectID, record: EvalRecord)]
         let newRecordIDs: [ObjectID]
         let storeCommit: ObjectID?
+        /// The lines of the summaries the append rewrote that belong to the commits it recorded, by
+        /// record id: what those commits' score notes show of records stored before.
+        let commitLines: [ObjectID: ScoreLine]
     }
 
     /// Stores `records` in one commit on the ref (none when all are already there).
@@ -42,43 +45,53 @@ struct EvalStore {
         }
         let provenanceID = try repository.writeBlob(try CanonicalJSON.encode(provenance))
         var newIDs = [ObjectID]()
+        var commitLines = [ObjectID: ScoreLine]()
+        let commits = Set(entries.map(\.record.commit))
         let commit = try CompareAndSwap(repository: repository, reference: EvalStore.reference).append { tip in
             // An older tip is migrated first, in a commit of its own under the batch's (`StoreMigration`).
             let (baseTree, parent) = try StoreMigration(repository: repository).latestLayout(tip, signature: signature)
             var updates = [TreeUpdate]()
             newIDs = []
             var seen = Set<ObjectID>()
-            // Records of different prompts can share a per-case blob (the same results): one update each.
-            var written = Set<TreeUpdate>()
             var newLines = [ObjectID: [ScoreLine]]()
-            // Look-ups read the fan-out trees natively, each once, and leave nothing in libgit2's object cache.
-            let stored = try baseTree.map { try IndexReader(store: self, tree: $0, folder: StorePath.recordsFolder) }
+            // Look-ups read the fan-out trees natively, and keep each tree they read for the update
+            // below, which rewrites the same leaves: every tree is read from the packs once.
+            let trees = TreeReadCache()
+            let stored = try baseTree.map { try IndexReader(store: self, tree: $0, folder: StorePath.recordsFolder, trees: trees) }
             for entry in entries where seen.insert(entry.id).inserted {
                 if try stored?.entry(for: entry.id, suffix: ".json") != nil { continue }
                 newIDs.append(entry.id)
-                updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID).filter { written.insert($0).inserted }
+                // Records of different prompts can share a per-case blob (the same results): the tree
+                // update takes a path given twice with the same object once.
+                updates += try indexUpdates(for: entry.id, entry.record, provenance: provenanceID)
                 if let blob = ObjectID(hex: entry.record.promptBlob) {
                     newLines[blob, default: []].append(ScoreLine(id: entry.id, record: entry.record, meta: provenanceID))
                 }
             }
             guard !updates.isEmpty else { return nil }
-            updates += try summaryUpdates(adding: newLines, to: baseTree)
+            updates += try summaryUpdates(adding: newLines, to: baseTree, trees: trees) { line in
+                if commits.contains(line.commit) { commitLines[line.id] = line }
+            }
             if baseTree == nil { updates.append(.upsert(path: StorePath.layoutFile, id: try repository.writeBlob(StoreFanout.summaryMarker))) }
-            let tree = try repository.updateTree(baseTree, applying: updates)
+            let tree = try repository.updateTree(baseTree, applying: updates, reusing: trees)
             let added = Set(newIDs)
             let message = "quill: record \(newIDs.count) evaluation\(newIDs.count == 1 ? "" : "s")\n\n"
                 + entries.lazy.filter { added.contains($0.id) }.prefix(50).map { "\($0.id.hex) \($0.record.prompt) @ \($0.record.commit.prefix(12))" }.joined(separator: "\n") + "\n"
             return try repository.createCommit(tree: tree, parents: parent.map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
-        return AppendResult(records: entries, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit)
+        return AppendResult(records: entries, newRecordIDs: commit == nil ? [] : newIDs, storeCommit: commit, commitLines: commitLines)
     }
 
     /// The score summaries of the versions `lines` adds to, each the tree's summary (if any) with the lines put in.
+    /// The trees read are kept in `trees`, and each line read is handed to `read`.
     /// Complexity: one summary read and written per version the batch touches.
-    private func summaryUpdates(adding lines: [ObjectID: [ScoreLine]], to tree: ObjectID?) throws -> [TreeUpdate] {
-        let summaries = try tree.map { try IndexReader(store: self, tree: $0, folder: StorePath.scoresFolder) }
+    private func summaryUpdates(
+        adding lines: [ObjectID: [ScoreLine]], to tree: ObjectID?, trees: TreeReadCache, read: (ScoreLine) -> Void
+    ) throws -> [TreeUpdate] {
+        let summaries = try tree.map { try IndexReader(store: self, tree: $0, folder: StorePath.scoresFolder, trees: trees) }
         return try lines.map { blob, added in
             let existing = try summaries?.entry(for: blob, suffix: ".jsonl").map { try ScoreSummary.decode(repository.blobData($0.id)) } ?? []
+            existing.forEach(read)
             return .upsert(path: StorePath.scores(blob), id: try repository.writeBlob(ScoreSummary.encode(ScoreSummary.merged(existing, adding: added))))
         }
     }

@@ -12,14 +12,22 @@ struct IndexReader {
     private let fanout: StoreFanout
     /// The fan-out trees loaded so far, by their hex prefix (`""` for the index's root, `ab`, `abcd`).
     private let loaded: ShardCache
+    /// For a write: every tree read (the store's root, fan-out trees, leaves), kept for the update
+    /// that rewrites them (`Repository.updateTree(_:applying:reusing:)`).
+    private let trees: TreeReadCache?
 
     /// A reader of the index folder `folder` of the store tree `tree`, keeping loaded trees in `shards`
-    /// (which readers of the same index of the same tree on other threads may share).
-    init(store: EvalStore, tree: ObjectID, folder: String, shards: ShardCache = ShardCache()) throws {
-        repository = store.repository
+    /// (which readers of the same index of the same tree on other threads may share), and every tree
+    /// it reads in `trees` when given.
+    init(store: EvalStore, tree: ObjectID, folder: String, shards: ShardCache = ShardCache(), trees: TreeReadCache? = nil) throws {
+        let repository = store.repository
+        self.repository = repository
         fanout = try StoreFanout(of: tree, in: repository)
-        root = try repository.treeEntryTarget(named: folder, inTree: tree).flatMap { $0.mode == .tree ? $0.id : nil }
+        let entry = try trees.map { try repository.loadTree(tree, keepingIn: $0).entry(named: folder) }
+            ?? repository.treeEntryTarget(named: folder, inTree: tree)
+        root = entry.flatMap { $0.mode == .tree ? $0.id : nil }
         loaded = shards
+        self.trees = trees
     }
 
     /// The ids of the records indexed under `id`. Complexity: one folder read, plus one fan-out tree
@@ -37,13 +45,15 @@ struct IndexReader {
         var prefix = Substring(hex.prefix(0))
         for _ in 0..<fanout.rawValue {
             let tree = current
-            let shard = try loaded.shard(String(prefix)) { try repository.loadTree(tree) }
+            let shard = try loaded.shard(String(prefix)) { try trees.map { try repository.loadTree(tree, keepingIn: $0) } ?? repository.loadTree(tree) }
             let name = hex.dropFirst(prefix.count).prefix(2)
             guard let next = try shard.entry(named: String(name)), next.mode == .tree else { return nil }
             current = next.id
             prefix = hex.prefix(prefix.count + 2)
         }
-        return try repository.treeEntryTarget(named: String(hex.dropFirst(prefix.count)) + suffix, inTree: current)
+        let name = String(hex.dropFirst(prefix.count)) + suffix
+        if let trees { return try repository.loadTree(current, keepingIn: trees).entry(named: name) }
+        return try repository.treeEntryTarget(named: name, inTree: current)
     }
 }
 

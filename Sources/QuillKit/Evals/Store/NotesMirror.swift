@@ -17,8 +17,8 @@ struct NotesMirror {
     /// notes ref saw every record stored before any earlier notes write: concurrent recorders never
     /// leave a note that misses a record one of them stored.
     ///
-    /// `known` holds records the caller has in memory, which then need not be read back.
-    func refresh(_ commits: Set<ObjectID>, from store: EvalStore, known: [ObjectID: EvalRecord] = [:], signature: Signature) throws {
+    /// `known` holds the score lines of records the caller has in memory, which then need not be read back.
+    func refresh(_ commits: Set<ObjectID>, from store: EvalStore, known: [ObjectID: ScoreLine] = [:], signature: Signature) throws {
         guard !commits.isEmpty else { return }
         try write(signature: signature) {
             guard let tree = try store.tipTree() else { return [:] }
