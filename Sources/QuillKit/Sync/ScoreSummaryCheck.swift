@@ -44,8 +44,8 @@ struct ScoreSummaryCheck {
             var knownLines = [ObjectID: ArraySlice<UInt8>]()
             if let known, let provenance, let summary = try repository.treeEntry(atPath: summaryPath, inTree: known) {
                 for line in try ScoreSummaryCheck.lines(of: [UInt8](repository.blobData(summary.id))) ?? [] {
-                    let scanned = try ScoreLine(stored: line)
-                    if !provenance.differs(for: scanned.id) { knownLines[scanned.id] = line }
+                    let id = try ScoreSummaryCheck.recordID(ofTrusted: line) ?? ScoreLine(stored: line).id
+                    if !provenance.differs(for: id) { knownLines[id] = line }
                 }
             }
             guard let lines = ScoreSummaryCheck.lines(of: [UInt8](actual)), lines.count == ids.count else { return summaryPath }
@@ -53,7 +53,7 @@ struct ScoreSummaryCheck {
                 if let knownLine = knownLines[id] {
                     guard line.elementsEqual(knownLine) else { return summaryPath }
                 } else {
-                    let entry = try meta.entry(for: id, suffix: ".json").flatMap { $0.mode == .tree ? nil : $0.id }
+                    let entry = try (provenance?.changedEntry(for: id) ?? meta.entry(for: id, suffix: ".json")).flatMap { $0.mode == .tree ? nil : $0.id }
                     guard try line.elementsEqual(ScoreLine(id: id, record: store.record(id), meta: entry).canonicalData()) else { return summaryPath }
                 }
             }
@@ -65,6 +65,23 @@ struct ScoreSummaryCheck {
     private static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
         guard bytes.last == 0x0A else { return nil }
         return Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast())
+    }
+
+    /// The record id of a line of the local store's summary, found without parsing the line: its
+    /// `"id"` key comes after `cases`, `commit` and `errors`, none of whose values holds a `"`, so the
+    /// first `"id":"` is the key. For lines Quill wrote (the local tip is trusted); `nil` when not found.
+    private static func recordID(ofTrusted line: ArraySlice<UInt8>) -> ObjectID? {
+        let key = Array(#""id":""#.utf8)
+        let digits = ObjectID.byteCount * 2
+        var start = line.startIndex
+        while start + key.count + digits <= line.endIndex {
+            if line[start] == key[0], line[start..<start + key.count].elementsEqual(key) {
+                let hex = start + key.count
+                return ObjectID(hex: String(decoding: line[hex..<hex + digits], as: UTF8.self))
+            }
+            start += 1
+        }
+        return nil
     }
 
     /// The tree at `name` in `tree`, if it is one.
