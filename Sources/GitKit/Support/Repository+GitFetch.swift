@@ -60,7 +60,8 @@ extension Repository {
         guard !mappings.isEmpty else { return [] }
         let received: [Reference]
         if !isShallow, try !remoteSetsTransport(remote), let url = GitProcess.fetchPackURL(gitDirectory: commonDirectoryPath, remote: remote) {
-            let sources = advertised.filter { name in mappings.contains { $0.destination(of: name) != nil } }
+            // Only real names: a remote speaking protocol 0 advertises a tag's peeled target as `NAME^{}`.
+            let sources = advertised.filter { name in Repository.isValidReferenceName(name) && mappings.contains { $0.destination(of: name) != nil } }
             received = try GitProcess.fetchPack(
                 gitDirectory: commonDirectoryPath, url: url, references: sources, quarantine: folder.path, alternate: commonDirectoryPath + "objects")
         } else {

@@ -16,10 +16,11 @@ struct ProvenanceChanges {
     /// The remote tree's `meta/` entries that the local tree does not hold as they are, by record id.
     private var entries = [ObjectID: (id: ObjectID, mode: TreeEntry.Mode)]()
 
-    /// The differences between the `meta/` folders of the store trees `tree` and `known`.
-    init(repository: Repository, tree: ObjectID, known: ObjectID) throws {
+    /// The differences between the `meta/` folders of the store trees `tree` and `known`, using the folder
+    /// comparisons `comparisons` kept.
+    init(repository: Repository, tree: ObjectID, known: ObjectID, comparisons: FolderComparisons = FolderComparisons()) throws {
         let folders = try [tree, known].map { try repository.treeEntryTarget(named: StorePath.metaFolder, inTree: $0) }
-        try collect(repository, folders[0]?.id, folders[1]?.id, prefix: "", depth: StoreFanout.two.rawValue + 1)
+        try collect(repository, comparisons, folders[0]?.id, folders[1]?.id, prefix: "", depth: StoreFanout.two.rawValue + 1)
     }
 
     /// Whether the provenance entry of the record `id` may differ between the two trees.
@@ -34,13 +35,15 @@ struct ProvenanceChanges {
         entries[id]
     }
 
-    private mutating func collect(_ repository: Repository, _ tree: ObjectID?, _ known: ObjectID?, prefix: String, depth: Int) throws {
+    private mutating func collect(
+        _ repository: Repository, _ comparisons: FolderComparisons, _ tree: ObjectID?, _ known: ObjectID?, prefix: String, depth: Int
+    ) throws {
         guard tree != known else { return }
-        let changes = try LoadedTree.changes(from: known.map(repository.loadTree), to: tree.map(repository.loadTree))
-        for change in changes {
+        for change in try comparisons.changes(from: known, to: tree, in: repository) {
             guard depth == 1 else {
                 if let after = change.after, after.isTree {
-                    try collect(repository, after.id, change.before.flatMap { $0.isTree ? $0.id : nil }, prefix: prefix + change.name, depth: depth - 1)
+                    try collect(
+                        repository, comparisons, after.id, change.before.flatMap { $0.isTree ? $0.id : nil }, prefix: prefix + change.name, depth: depth - 1)
                 }
                 if change.after?.isTree != true || change.before.map({ !$0.isTree }) == true { changed.insert(prefix + change.name) }
                 continue

@@ -14,6 +14,16 @@ import GitKit
 /// wrote or checked it). Equal folders are skipped.
 struct ScoreSummaryCheck {
     let repository: Repository
+    /// Folder comparisons an earlier walk of the same trees kept (`rereadsFolder`), used instead of comparing again.
+    var comparisons = FolderComparisons()
+
+    /// Whether this check compares the folder at `path` (`scores/ab/`, with a trailing slash) of a store
+    /// tree with the local one's: the fan-out folders of `scores/`, `by-prompt/` and `meta/`.
+    static func rereadsFolder(_ path: String) -> Bool {
+        let top = path.prefix { $0 != "/" }
+        return [StorePath.scoresFolder, StorePath.byPromptFolder, StorePath.metaFolder].contains(String(top))
+            && path.utf8.count(where: { $0 == UInt8(ascii: "/") }) <= StoreFanout.two.rawValue + 1
+    }
 
     /// The path of the first summary of `tree` that is not its version's records' summary, or of a
     /// version with records and no summary; `nil` when all agree or the tree is not layout 3.
@@ -30,7 +40,7 @@ struct ScoreSummaryCheck {
         }
         let store = EvalStore(repository: repository)
         let meta = try IndexReader(store: store, tree: tree, folder: StorePath.metaFolder)
-        let provenance = try known.map { try ProvenanceChanges(repository: repository, tree: tree, known: $0) }
+        let provenance = try known.map { try ProvenanceChanges(repository: repository, tree: tree, known: $0, comparisons: comparisons) }
         for version in versions.sorted() {
             let summaryPath = "\(StorePath.scoresFolder)/\(version).jsonl"
             let records = try repository.treeEntry(atPath: "\(StorePath.byPromptFolder)/\(version)", inTree: tree)
@@ -96,7 +106,7 @@ struct ScoreSummaryCheck {
     private func changedLeaves(of tree: ObjectID?, known: ObjectID?, depth: Int) throws -> [String] {
         guard let tree, tree != known else { return [] }
         var leaves: [String] = []
-        for change in try LoadedTree.changes(from: known.map(repository.loadTree), to: repository.loadTree(tree)) {
+        for change in try comparisons.changes(from: known, to: tree, in: repository) {
             guard let entry = change.after, entry.id != change.before?.id else { continue }
             if depth == 1 {
                 leaves.append(entry.name)
