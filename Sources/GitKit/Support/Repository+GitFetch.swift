@@ -37,33 +37,36 @@ extension Repository {
         try GitProcess.fetch(gitDirectory: commonDirectoryPath, remote: remote, sources: sources, depth: depth)
     }
 
-    /// `fetch(remote:refspecs:accept:)` by the `git` executable: the objects are
-    /// received into a quarantine folder (`GIT_OBJECT_DIRECTORY`, with the repository's objects as
-    /// alternates; always as a pack) and the references into a private namespace,
-    /// `refs/quill-incoming/<pid>-<id>/`, which is removed afterwards. `accept` sees them through a
-    /// handle that reads the quarantine; only when it returns do the packs join `objects/pack/` and the
-    /// refspecs' destinations move. `refspecs` are `[+]SOURCE:DESTINATION`, with at most one `*` each side.
+    /// `fetch(remote:refspecs:accept:)` by the `git` executable: the objects are received into a
+    /// quarantine folder (`GIT_OBJECT_DIRECTORY`, with the repository's objects as alternates; always as
+    /// a pack). `accept` sees the fetched references through a handle that reads the quarantine; only when
+    /// it returns do the packs join `objects/pack/` and the refspecs' destinations move. `refspecs` are
+    /// `[+]SOURCE:DESTINATION`, with at most one `*` each side.
+    ///
+    /// A remote that `git fetch-pack` reaches itself (`GitProcess.fetchPackURL`) is fetched by it, with
+    /// every received object checked by `git index-pack --strict` (`GitProcess.fetchPack`); any other
+    /// (http, a remote helper) and any fetch into a shallow clone by `git fetch`, whose connectivity
+    /// walk reads every tree of the local tips, with the references received into a private namespace,
+    /// `refs/quill-incoming/<pid>-<id>/`, removed once they are read.
     func fetchWithGitInQuarantine(
         remote: String, refspecs: [String], accept: (Repository, [Reference]) throws -> Void
     ) throws -> [Reference] {
         removeStaleIncomingReferences()
         let folder = try TemporaryObjectFolder(objects: commonDirectoryPath + "objects")
         defer { folder.remove() }
-        let incoming = "\(Repository.incomingNamespace)\(getpid())-\(UUID().uuidString.prefix(8))/"
         // git refuses a source the remote does not have; libgit2's fetch, which this stands in for, skips it.
         let advertised = try remoteReferences(remote).map(\.name)
         let mappings = try refspecs.map { try RefspecMapping($0) }.filter { mapping in advertised.contains { mapping.destination(of: $0) != nil } }
         guard !mappings.isEmpty else { return [] }
-        defer {
-            for reference in (try? references(under: incoming)) ?? [] { try? deleteReference(reference.name) }
-            // The folders git made for the loose refs; the namespace's own folder only when no other fetch uses it.
-            try? FileManager.default.removeItem(atPath: commonDirectoryPath + incoming)
-            rmdir(commonDirectoryPath + Repository.incomingNamespace)
+        let received: [Reference]
+        if !isShallow, try !remoteSetsTransport(remote), let url = GitProcess.fetchPackURL(gitDirectory: commonDirectoryPath, remote: remote) {
+            // Only real names: a remote speaking protocol 0 advertises a tag's peeled target as `NAME^{}`.
+            let sources = advertised.filter { name in Repository.isValidReferenceName(name) && mappings.contains { $0.destination(of: name) != nil } }
+            received = try GitProcess.fetchPack(
+                gitDirectory: commonDirectoryPath, url: url, references: sources, quarantine: folder.path, alternate: commonDirectoryPath + "objects")
+        } else {
+            received = try fetchIntoIncomingNamespace(remote: remote, mappings: mappings, quarantine: folder)
         }
-        try GitProcess.fetch(
-            gitDirectory: commonDirectoryPath, remote: remote, sources: mappings.map { "+\($0.source):\(incoming)\($0.source.dropFirst("refs/".count))" },
-            depth: .full, quarantine: folder.path, alternate: commonDirectoryPath + "objects")
-        let received = try references(under: incoming).map { Reference(name: "refs/" + $0.name.dropFirst(incoming.count), target: $0.target) }
         let quarantined = try quarantineHandle(reading: folder)
         try accept(quarantined, received)
         try quarantined.publishQuarantine(folder)
@@ -76,10 +79,35 @@ extension Repository {
         }
         return received
     }
+
+    /// Whether the configured remote `remote` names its own upload program or remote helper
+    /// (`remote.<name>.uploadpack`, `remote.<name>.vcs`), which only `git fetch` honours.
+    private func remoteSetsTransport(_ remote: String) throws(GitError) -> Bool {
+        guard try remoteURL(named: remote) != nil else { return false }
+        for key in ["uploadpack", "vcs"] where try configString("remote.\(remote).\(key)") != nil { return true }
+        return false
+    }
+
+    /// `git fetch` of the `mappings`' sources into `refs/quill-incoming/<pid>-<id>/` and the objects into
+    /// `quarantine`; the references it received, by their names on the remote. The namespace is removed
+    /// before this returns: nothing but this process reads the quarantine.
+    private func fetchIntoIncomingNamespace(remote: String, mappings: [RefspecMapping], quarantine: TemporaryObjectFolder) throws -> [Reference] {
+        let incoming = "\(Repository.incomingNamespace)\(getpid())-\(UUID().uuidString.prefix(8))/"
+        defer {
+            for reference in (try? references(under: incoming)) ?? [] { try? deleteReference(reference.name) }
+            // The folders git made for the loose refs; the namespace's own folder only when no other fetch uses it.
+            try? FileManager.default.removeItem(atPath: commonDirectoryPath + incoming)
+            rmdir(commonDirectoryPath + Repository.incomingNamespace)
+        }
+        try GitProcess.fetch(
+            gitDirectory: commonDirectoryPath, remote: remote, sources: mappings.map { "+\($0.source):\(incoming)\($0.source.dropFirst("refs/".count))" },
+            depth: .full, quarantine: quarantine.path, alternate: commonDirectoryPath + "objects")
+        return try references(under: incoming).map { Reference(name: "refs/" + $0.name.dropFirst(incoming.count), target: $0.target) }
+    }
 }
 
 extension Repository {
-    /// Where a fetch into a shallow clone keeps what it received while it is checked.
+    /// Where a fetch by `git fetch` keeps the references it received while they are checked.
     static let incomingNamespace = "refs/quill-incoming/"
 
     /// Deletes the incoming references a killed fetch left (their process is gone): they name objects of
@@ -191,7 +219,10 @@ enum GitProcess {
 
     /// Runs `git ARGUMENTS` with `environment` added; its exit status (-1 when it could not be started)
     /// and the tail of its standard error (with `mergingOutput`, of its standard output and error).
-    static func run(_ arguments: [String], environment extra: [String: String] = [:], mergingOutput: Bool = false) -> (status: Int32, stderr: String) {
+    /// With `output`, standard output goes to that file instead.
+    static func run(
+        _ arguments: [String], environment extra: [String: String] = [:], mergingOutput: Bool = false, output: FileHandle? = nil
+    ) -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -204,7 +235,7 @@ enum GitProcess {
         process.environment = environment.merging(extra) { $1 }
         let stderr = Pipe()
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = mergingOutput ? stderr : FileHandle.nullDevice
+        process.standardOutput = output ?? (mergingOutput ? stderr : FileHandle.nullDevice)
         process.standardError = stderr
         do {
             try process.run()

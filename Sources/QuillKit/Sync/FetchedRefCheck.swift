@@ -8,6 +8,13 @@ struct FetchedRefCheck {
     let repository: Repository
     /// The remote as the user named it, for the message.
     let remote: String
+    /// The comparisons of the eval store's folders the layout check keeps for the score summary check.
+    private let comparisons = FolderComparisons()
+
+    init(repository: Repository, remote: String) {
+        self.repository = repository
+        self.remote = remote
+    }
 
     /// Refuses with one line naming the remote and the first ref that is not what Quill wrote.
     ///
@@ -21,11 +28,12 @@ struct FetchedRefCheck {
             guard kind == .commit else { throw refusal(reference.name, "pointing at a \(kind.rawValue), not a commit") }
             let local = try repository.referenceTarget(reference.name).map { try repository.treeID(ofCommit: $0) }
             let tree = try repository.treeID(ofCommit: tip)
-            if let path = try misplacedEntry(in: tree, layout: StoreLayout.of(reference.name), known: local) {
+            let keeping = reference.name == SyncedRefs.evals
+            if let path = try misplacedEntry(in: tree, layout: StoreLayout.of(reference.name), known: local, keepingSummaryFolders: keeping) {
                 throw refusal(reference.name, "at \(tip.abbreviated()) whose tree is not Quill's layout for it: '\(path)' has no place there")
             }
             if reference.name == SyncedRefs.evals, tree != local,
-               let path = try ScoreSummaryCheck(repository: repository).firstMismatch(in: tree, known: local) {
+               let path = try ScoreSummaryCheck(repository: repository, comparisons: comparisons).firstMismatch(in: tree, known: local) {
                 throw refusal(reference.name, "at \(tip.abbreviated()) whose score summary '\(path)' is not the summary of that version's records")
             }
             if reference.name == SyncedRefs.labels, tree != local {
@@ -47,13 +55,14 @@ struct FetchedRefCheck {
     /// path in `known` (the local tip's tree, already taken in) is skipped in one pass over both trees'
     /// bytes (`LoadedTree.changes`), so an unchanged folder is not read and a changed one costs a check
     /// of its changed entries. Folders checked once already are not read again, so a tree that names one
-    /// folder many times costs one read of it.
-    private func misplacedEntry(in tree: ObjectID, layout: StoreLayout, known: ObjectID?) throws -> String? {
+    /// folder many times costs one read of it. With `keeping`, the comparison of each folder the score
+    /// summary check compares too (`ScoreSummaryCheck.rereadsFolder`) is kept in `comparisons` for it.
+    private func misplacedEntry(in tree: ObjectID, layout: StoreLayout, known: ObjectID?, keepingSummaryFolders keeping: Bool) throws -> String? {
         var pending: [(path: String, tree: ObjectID, layout: StoreLayout, known: ObjectID?)] = [("", tree, layout, known)]
         var checked = Set<Checked>()
         while let (prefix, tree, layout, known) = pending.popLast() {
             guard tree != known, checked.insert(Checked(tree: tree, layout: layout)).inserted else { continue }
-            for change in try LoadedTree.changes(from: known.map(repository.loadTree), to: repository.loadTree(tree)) {
+            for change in try comparisons.changes(from: known, to: tree, in: repository, keep: keeping && ScoreSummaryCheck.rereadsFolder(prefix)) {
                 guard let entry = change.after else { continue }
                 let path = prefix + entry.name
                 guard TreeEntryName.refusal(entry.name.utf8) == nil, let child = layout.child(named: entry.name, mode: entry.mode) else { return path }

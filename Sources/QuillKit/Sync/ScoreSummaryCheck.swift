@@ -14,6 +14,16 @@ import GitKit
 /// wrote or checked it). Equal folders are skipped.
 struct ScoreSummaryCheck {
     let repository: Repository
+    /// Folder comparisons an earlier walk of the same trees kept (`rereadsFolder`), used instead of comparing again.
+    var comparisons = FolderComparisons()
+
+    /// Whether this check compares the folder at `path` (`scores/ab/`, with a trailing slash) of a store
+    /// tree with the local one's: the fan-out folders of `scores/`, `by-prompt/` and `meta/`.
+    static func rereadsFolder(_ path: String) -> Bool {
+        let top = path.prefix { $0 != "/" }
+        return [StorePath.scoresFolder, StorePath.byPromptFolder, StorePath.metaFolder].contains(String(top))
+            && path.utf8.count(where: { $0 == UInt8(ascii: "/") }) <= StoreFanout.two.rawValue + 1
+    }
 
     /// The path of the first summary of `tree` that is not its version's records' summary, or of a
     /// version with records and no summary; `nil` when all agree or the tree is not layout 3.
@@ -30,7 +40,7 @@ struct ScoreSummaryCheck {
         }
         let store = EvalStore(repository: repository)
         let meta = try IndexReader(store: store, tree: tree, folder: StorePath.metaFolder)
-        let provenance = try known.map { try ProvenanceChanges(repository: repository, tree: tree, known: $0) }
+        let provenance = try known.map { try ProvenanceChanges(repository: repository, tree: tree, known: $0, comparisons: comparisons) }
         for version in versions.sorted() {
             let summaryPath = "\(StorePath.scoresFolder)/\(version).jsonl"
             let records = try repository.treeEntry(atPath: "\(StorePath.byPromptFolder)/\(version)", inTree: tree)
@@ -44,8 +54,8 @@ struct ScoreSummaryCheck {
             var knownLines = [ObjectID: ArraySlice<UInt8>]()
             if let known, let provenance, let summary = try repository.treeEntry(atPath: summaryPath, inTree: known) {
                 for line in try ScoreSummaryCheck.lines(of: [UInt8](repository.blobData(summary.id))) ?? [] {
-                    let scanned = try ScoreLine(stored: line)
-                    if !provenance.differs(for: scanned.id) { knownLines[scanned.id] = line }
+                    let id = try ScoreSummaryCheck.recordID(ofTrusted: line) ?? ScoreLine(stored: line).id
+                    if !provenance.differs(for: id) { knownLines[id] = line }
                 }
             }
             guard let lines = ScoreSummaryCheck.lines(of: [UInt8](actual)), lines.count == ids.count else { return summaryPath }
@@ -53,7 +63,7 @@ struct ScoreSummaryCheck {
                 if let knownLine = knownLines[id] {
                     guard line.elementsEqual(knownLine) else { return summaryPath }
                 } else {
-                    let entry = try meta.entry(for: id, suffix: ".json").flatMap { $0.mode == .tree ? nil : $0.id }
+                    let entry = try (provenance?.changedEntry(for: id) ?? meta.entry(for: id, suffix: ".json")).flatMap { $0.mode == .tree ? nil : $0.id }
                     guard try line.elementsEqual(ScoreLine(id: id, record: store.record(id), meta: entry).canonicalData()) else { return summaryPath }
                 }
             }
@@ -65,6 +75,23 @@ struct ScoreSummaryCheck {
     private static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
         guard bytes.last == 0x0A else { return nil }
         return Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast())
+    }
+
+    /// The record id of a line of the local store's summary, found without parsing the line: its
+    /// `"id"` key comes after `cases`, `commit` and `errors`, none of whose values holds a `"`, so the
+    /// first `"id":"` is the key. For lines Quill wrote (the local tip is trusted); `nil` when not found.
+    private static func recordID(ofTrusted line: ArraySlice<UInt8>) -> ObjectID? {
+        let key = Array(#""id":""#.utf8)
+        let digits = ObjectID.byteCount * 2
+        var start = line.startIndex
+        while start + key.count + digits <= line.endIndex {
+            if line[start] == key[0], line[start..<start + key.count].elementsEqual(key) {
+                let hex = start + key.count
+                return ObjectID(hex: String(decoding: line[hex..<hex + digits], as: UTF8.self))
+            }
+            start += 1
+        }
+        return nil
     }
 
     /// The tree at `name` in `tree`, if it is one.
@@ -79,7 +106,7 @@ struct ScoreSummaryCheck {
     private func changedLeaves(of tree: ObjectID?, known: ObjectID?, depth: Int) throws -> [String] {
         guard let tree, tree != known else { return [] }
         var leaves: [String] = []
-        for change in try LoadedTree.changes(from: known.map(repository.loadTree), to: repository.loadTree(tree)) {
+        for change in try comparisons.changes(from: known, to: tree, in: repository) {
             guard let entry = change.after, entry.id != change.before?.id else { continue }
             if depth == 1 {
                 leaves.append(entry.name)

@@ -149,4 +149,36 @@ struct HostileRemoteTests {
         #expect(try SyncFixture.recordIDs(at: reader.path).count == 3)
         try reader.fsck()
     }
+
+    @Test("an object git's fsck refuses stops the sync with one line, even in a commit below a good tip that no check of Quill's reads",
+          arguments: [Transport.path, .daemon])
+    func refusesMalformedObjectBelowTip(transport: Transport) throws {
+        let fixture = try SyncFixture()
+        let writer = try fixture.clone()
+        let reader = try fixture.clone()
+        try fixture.record(0.9, in: writer)
+        _ = try Workspace.open(from: writer.path).sync()
+        _ = try Workspace.open(from: reader.path).sync()
+        // A commit whose tree names one file twice, then a tip whose tree is the store the reader holds already.
+        let remote = fixture.remote
+        let blob = try remote.writeBlob("twice\n")
+        let duplicated = try remote.writeRawTree([.init("100644", "a", blob), .init("100644", "a", blob)])
+        let middle = try remote.git("commit-tree", duplicated, "-p", try remote.git("rev-parse", "refs/quill/evals"), "-m", "duplicate entries")
+        let tip = try remote.git("commit-tree", try remote.git("rev-parse", "refs/quill/evals^{tree}"), "-p", middle, "-m", "good tree again")
+        try remote.git("update-ref", "refs/quill/evals", tip)
+        let daemon = transport == .daemon ? try GitDaemon(basePath: (remote.path as NSString).deletingLastPathComponent) : nil
+        defer { daemon?.stop() }
+        let url = daemon?.url((remote.path as NSString).lastPathComponent) ?? "origin"
+        let (localBefore, remoteBefore) = (try refs(reader.path), try refs(remote.path))
+
+        let error = try #require(throws: GitError.self) {
+            try Workspace.open(from: reader.path).sync(remote: url, attempts: 10, receiver: .automatic) {}
+        }
+        #expect(error.description.contains("duplicateEntries"), "\(error.description)")
+        #expect(!error.description.contains("\n"))
+        #expect(try refs(reader.path) == localBefore)
+        #expect(try refs(remote.path) == remoteBefore)
+        #expect(throws: (any Error).self) { try reader.git("cat-file", "-e", middle) }
+        try reader.fsck()
+    }
 }
