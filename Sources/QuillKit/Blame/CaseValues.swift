@@ -9,9 +9,9 @@ struct CaseValues {
     /// The values of `metric` in `table`.
     init(_ table: CaseTable, metric: String) {
         let column = table.column(metric)
-        for (id, entry) in table.entries {
-            if let value = entry.value(column) { values[id] = value }
-            if let verdict = entry.passed { passed[id] = verdict }
+        for (id, row) in table.rows {
+            if let value = table.value(column, row: row) { values[id] = value }
+            if let verdict = table.passed(row: row) { passed[id] = verdict }
         }
     }
 

@@ -2,45 +2,10 @@ import Foundation
 import Synchronization
 
 /// The per-case results of one side, by case id: repeats and repeated runs folded into a mean per
-/// metric, a pass share, and an output. Metric values sit in arrays indexed by a column number, so
-/// reading a metric across thousands of cases hashes its name once, not once per case.
+/// metric, a pass share, and an output. Each case id has a row; metric values sit in one array per
+/// column (a metric), so reading a metric across thousands of cases hashes its name once, not once per
+/// case, and a case costs no dictionary and no arrays of its own.
 struct CaseTable {
-    /// One case id's results on one side.
-    struct Entry {
-        var sums = [Double]()
-        var counts = [Int]()
-        var passes = 0
-        var verdicts = 0
-        /// The first recorded output of a passing run, of a failing run, and of any run.
-        var outputs: (pass: String?, fail: String?, any: String?)
-
-        /// The mean of a column over the runs of this case.
-        func value(_ column: Column) -> Double? {
-            switch column {
-            case .metric(let index):
-                guard index < counts.count, counts[index] > 0 else { return nil }
-                return sums[index] / Double(counts[index])
-            case .passShare:
-                return verdicts > 0 ? Double(passes) / Double(verdicts) : nil
-            case .missing:
-                return nil
-            }
-        }
-
-        /// Passed when more than half of its runs passed, failed when fewer than half did; nil
-        /// without a verdict or with runs split evenly (such a case is left out of the pass/fail test).
-        var passed: Bool? { verdicts == 0 || passes * 2 == verdicts ? nil : passes * 2 > verdicts }
-
-        /// An output that shows the case's verdict: from a run with that verdict when there is one.
-        var output: String? {
-            switch passed {
-            case true?: outputs.pass ?? outputs.any
-            case false?: outputs.fail ?? outputs.any
-            case nil: outputs.any
-            }
-        }
-    }
-
     /// Where a metric's per-case values are.
     enum Column {
         /// A recorded metric, by column number.
@@ -54,17 +19,31 @@ struct CaseTable {
     /// The metric importers compute from verdicts.
     static let passRate = "pass_rate"
 
-    private(set) var entries = [String: Entry]()
+    /// The row of each case id.
+    private(set) var rows = [String: Int]()
     private var columns = [String: Int]()
+    /// By column then row: the sum of a metric's values over a case's runs, and how many runs had it.
+    private var sums = [[Double]]()
+    private var counts = [[Int]]()
+    /// By row: the runs that passed, the runs with a verdict, and the first recorded output of a
+    /// passing run, of a failing run, and of any run.
+    private var passes = [Int]()
+    private var verdicts = [Int]()
+    private var outputs = [(pass: String?, fail: String?, any: String?)]()
 
-    /// Decodes per-case blobs (from any number of records) and folds them into one table.
+    /// Decodes per-case blobs (from any number of records) and folds them into one table: each blob's
+    /// lines straight from its bytes when they are all of the canonical shape, else from `EvalCases`.
     init(blobs: [Data]) throws {
-        self.init([])
+        var runs = CaseRuns()
         for blob in blobs {
-            let items = try EvalCases.decode(blob)
-            // Sized by the first blob: later ones mostly repeat its ids (repeated runs).
-            if entries.isEmpty { entries.reserveCapacity(items.count) }
-            for item in items { CaseTable.fold(item, into: &entries[item.id, default: Entry()], columns: &columns) }
+            runs.removeAll()
+            if blob.withUnsafeBytes({ CaseLineScanner.scan($0, into: &runs) }) {
+                // Sized by the first blob: later ones mostly repeat its ids (repeated runs).
+                if rows.isEmpty { reserveCapacity(runs.count) }
+                fold(runs)
+            } else {
+                for item in try EvalCases.decode(blob) { fold(item) }
+            }
         }
     }
 
@@ -84,45 +63,118 @@ struct CaseTable {
         return try results.withLock { $0 }.map { try $0!.get() }
     }
 
-    /// Folds `cases` (from any number of records) into one entry per id.
+    /// Folds `cases` (from any number of records) into one row per id.
     init(_ cases: [EvalCase]) {
-        entries.reserveCapacity(cases.count)
-        for item in cases { CaseTable.fold(item, into: &entries[item.id, default: Entry()], columns: &columns) }
+        reserveCapacity(cases.count)
+        for item in cases { fold(item) }
     }
 
-    /// Adds one run of a case to its entry (in place: the entry is not copied out and back).
-    private static func fold(_ item: EvalCase, into entry: inout Entry, columns: inout [String: Int]) {
-        for (name, value) in item.metrics {
-            // A known name is hashed once; only a new one is stored.
-            let column: Int
-            if let known = columns[name] {
-                column = known
-            } else {
-                column = columns.count
-                columns[name] = column
-            }
-            if entry.sums.count <= column {
-                entry.sums += [Double](repeating: 0, count: column + 1 - entry.sums.count)
-                entry.counts += [Int](repeating: 0, count: column + 1 - entry.counts.count)
-            }
-            entry.sums[column] += value
-            entry.counts[column] += 1
-        }
-        if let pass = item.pass {
-            entry.verdicts += 1
-            if pass { entry.passes += 1 }
-            if pass, entry.outputs.pass == nil { entry.outputs.pass = item.output }
-            if !pass, entry.outputs.fail == nil { entry.outputs.fail = item.output }
-        }
-        if entry.outputs.any == nil { entry.outputs.any = item.output }
-    }
-
-    var isEmpty: Bool { entries.isEmpty }
+    var isEmpty: Bool { rows.isEmpty }
 
     /// Where `metric`'s values are; `pass_rate` comes from the verdicts unless it was recorded per case.
     func column(_ metric: String) -> Column {
         if let index = columns[metric] { return .metric(index) }
         return metric == CaseTable.passRate ? .passShare : .missing
+    }
+
+    /// The mean of a column over the runs of the case in `row`.
+    func value(_ column: Column, row: Int) -> Double? {
+        switch column {
+        case .metric(let index):
+            let count = counts[index][row]
+            return count > 0 ? sums[index][row] / Double(count) : nil
+        case .passShare:
+            return verdicts[row] > 0 ? Double(passes[row]) / Double(verdicts[row]) : nil
+        case .missing:
+            return nil
+        }
+    }
+
+    /// Passed when more than half of its runs passed, failed when fewer than half did; nil without a
+    /// verdict or with runs split evenly (such a case is left out of the pass/fail test).
+    func passed(row: Int) -> Bool? {
+        verdicts[row] == 0 || passes[row] * 2 == verdicts[row] ? nil : passes[row] * 2 > verdicts[row]
+    }
+
+    /// An output that shows the case's verdict: from a run with that verdict when there is one.
+    func output(row: Int) -> String? {
+        switch passed(row: row) {
+        case true?: outputs[row].pass ?? outputs[row].any
+        case false?: outputs[row].fail ?? outputs[row].any
+        case nil: outputs[row].any
+        }
+    }
+
+    private mutating func reserveCapacity(_ count: Int) {
+        rows.reserveCapacity(count)
+        passes.reserveCapacity(count)
+        verdicts.reserveCapacity(count)
+        outputs.reserveCapacity(count)
+    }
+
+    /// A blob's runs, in its order: their metrics by the blob's name numbers, made columns once each.
+    private mutating func fold(_ runs: CaseRuns) {
+        var blobColumns = [Int]()
+        for name in runs.names { blobColumns.append(column(named: name)) }
+        var start = 0
+        for run in 0..<runs.count {
+            let row = row(of: runs.ids[run])
+            let end = runs.metricEnds[run]
+            for index in start..<end {
+                add(runs.metricValues[index], column: blobColumns[runs.metricNames[index]], row: row)
+            }
+            start = end
+            addVerdict(runs.passes[run], output: runs.outputs[run], row: row)
+        }
+    }
+
+    /// Adds one run of a case to its row.
+    private mutating func fold(_ item: EvalCase) {
+        let row = row(of: item.id)
+        for (name, value) in item.metrics { add(value, column: column(named: name), row: row) }
+        addVerdict(item.pass, output: item.output, row: row)
+    }
+
+    /// The row of `id`, a new one (zero in every column) when it has none: one hash either way.
+    private mutating func row(of id: String) -> Int {
+        let next = rows.count
+        let row = Self.read(&rows[id, default: next])
+        guard row == next else { return row }
+        for column in sums.indices {
+            sums[column].append(0)
+            counts[column].append(0)
+        }
+        passes.append(0)
+        verdicts.append(0)
+        outputs.append((nil, nil, nil))
+        return row
+    }
+
+    /// The value an in-out access holds (reading `dictionary[key, default:]` in out stores the default).
+    private static func read(_ value: inout Int) -> Int { value }
+
+    /// The column of the metric `name`, a new one (zero in every row) when it has none.
+    private mutating func column(named name: String) -> Int {
+        if let known = columns[name] { return known }
+        columns[name] = sums.count
+        sums.append([Double](repeating: 0, count: rows.count))
+        counts.append([Int](repeating: 0, count: rows.count))
+        return sums.count - 1
+    }
+
+    private mutating func add(_ value: Double, column: Int, row: Int) {
+        sums[column][row] += value
+        counts[column][row] += 1
+    }
+
+    private mutating func addVerdict(_ pass: Bool?, output: String?, row: Int) {
+        if let pass {
+            verdicts[row] += 1
+            if pass { passes[row] += 1 }
+            if pass, outputs[row].pass == nil { outputs[row].pass = output }
+            if !pass, outputs[row].fail == nil { outputs[row].fail = output }
+        }
+        if outputs[row].any == nil { outputs[row].any = output }
     }
 
     /// Case ids ordered as people expect: runs of digits compare by value (`t8` < `t11` < `t24`,

@@ -43,13 +43,13 @@ struct ScoreComparer {
         let tables = try CaseTable.tables(of: [old.compactMap(caseBlob), new.compactMap(caseBlob)])
         let (oldCases, newCases) = (tables[0], tables[1])
         let paired = !oldCases.isEmpty && !newCases.isEmpty
-        let shared = paired ? CaseTable.ordered(oldCases.entries.keys.filter { newCases.entries[$0] != nil }) : []  // ids in both
+        let shared = paired ? CaseTable.ordered(oldCases.rows.keys.filter { newCases.rows[$0] != nil }) : []  // ids in both
         let oldValues = values(old)
         let newValues = values(new)
         let names = ordered(Set(oldValues.keys).union(newValues.keys))
-        let pairs = shared.compactMap { id in oldCases.entries[id].flatMap { old in newCases.entries[id].map { (old, $0) } } }
+        let pairs = shared.compactMap { id in oldCases.rows[id].flatMap { old in newCases.rows[id].map { (old, $0) } } }
         let differences = names.map { name in
-            paired ? pairedDifferences(oldCases.column(name), newCases.column(name), pairs) : []
+            paired ? pairedDifferences((oldCases, oldCases.column(name)), (newCases, newCases.column(name)), pairs) : []
         }
         let intervals = bootstrap(differences, complete: shared.count)
         let rows = names.indices.map { index in
@@ -58,15 +58,17 @@ struct ScoreComparer {
         }
         return ScoreGroup(
             suite: group.suite, model: group.model, fromRecords: old.count, toRecords: new.count, metrics: rows,
-            cases: paired ? caseComparison(ids: shared, pairs, onlyFrom: oldCases.entries.count - shared.count, onlyTo: newCases.entries.count - shared.count) : nil)
+            cases: paired ? caseComparison(ids: shared, (oldCases, newCases), pairs, onlyFrom: oldCases.rows.count - shared.count, onlyTo: newCases.rows.count - shared.count) : nil)
     }
 
-    /// B − A of one metric for each shared case that has it on both sides.
-    private func pairedDifferences(_ old: CaseTable.Column, _ new: CaseTable.Column, _ pairs: [(CaseTable.Entry, CaseTable.Entry)]) -> [Double] {
+    /// B − A of one metric for each shared case (a row in each table) that has it on both sides.
+    private func pairedDifferences(
+        _ old: (table: CaseTable, column: CaseTable.Column), _ new: (table: CaseTable, column: CaseTable.Column), _ pairs: [(Int, Int)]
+    ) -> [Double] {
         var differences = [Double]()
         differences.reserveCapacity(pairs.count)
         for (before, after) in pairs {
-            if let oldValue = before.value(old), let newValue = after.value(new) {
+            if let oldValue = old.table.value(old.column, row: before), let newValue = new.table.value(new.column, row: after) {
                 differences.append(newValue - oldValue)
             }
         }
@@ -105,21 +107,21 @@ struct ScoreComparer {
             interval: interval, significant: interval?.excludesZero)
     }
 
-    private func caseComparison(ids: [String], _ pairs: [(CaseTable.Entry, CaseTable.Entry)], onlyFrom: Int, onlyTo: Int) -> CaseComparison {
+    private func caseComparison(ids: [String], _ tables: (old: CaseTable, new: CaseTable), _ pairs: [(Int, Int)], onlyFrom: Int, onlyTo: Int) -> CaseComparison {
         var table = (bothPass: 0, bothFail: 0, passToFail: 0, failToPass: 0)
         var losses = [CaseFlip]()
         var gains = [CaseFlip]()
         for (id, (before, after)) in zip(ids, pairs) {
-            guard let passedBefore = before.passed, let passedAfter = after.passed else { continue }
+            guard let passedBefore = tables.old.passed(row: before), let passedAfter = tables.new.passed(row: after) else { continue }
             switch (passedBefore, passedAfter) {
             case (true, true): table.bothPass += 1
             case (false, false): table.bothFail += 1
             case (true, false):
                 table.passToFail += 1
-                losses.append(CaseFlip(id: id, direction: .passToFail, fromOutput: before.output, toOutput: after.output))
+                losses.append(CaseFlip(id: id, direction: .passToFail, fromOutput: tables.old.output(row: before), toOutput: tables.new.output(row: after)))
             case (false, true):
                 table.failToPass += 1
-                gains.append(CaseFlip(id: id, direction: .failToPass, fromOutput: before.output, toOutput: after.output))
+                gains.append(CaseFlip(id: id, direction: .failToPass, fromOutput: tables.old.output(row: before), toOutput: tables.new.output(row: after)))
             }
         }
         let judged = table.bothPass + table.bothFail + table.passToFail + table.failToPass

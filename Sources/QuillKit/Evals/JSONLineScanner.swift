@@ -21,18 +21,38 @@ struct JSONLineScanner {
 
     /// An object of names to numbers.
     mutating func metrics() -> [String: Double]? {
-        guard consume(UInt8(ascii: "{")) else { return nil }
-        var metrics = [String: Double]()
-        if consume(UInt8(ascii: "}")) { return metrics }
+        var values = [String: Double]()
+        guard metrics({ name, value in values[String(decoding: name, as: UTF8.self)] = value }) else { return nil }
+        return values
+    }
+
+    /// An object of names to numbers, each pair handed to `each` as it is read: the name as the bytes of
+    /// a valid string (see `stringBytes()`), no `String` made. False when the object is not canonical
+    /// (pairs already handed over stay handed over).
+    mutating func metrics(_ each: (UnsafeRawBufferPointer, Double) -> Void) -> Bool {
+        guard consume(UInt8(ascii: "{")) else { return false }
+        if consume(UInt8(ascii: "}")) { return true }
         repeat {
-            guard let name = string(), consume(UInt8(ascii: ":")), let value = number() else { return nil }
-            metrics[name] = value
+            guard let name = stringBytes(), consume(UInt8(ascii: ":")), let value = number() else { return false }
+            each(name, value)
         } while consume(UInt8(ascii: ","))
-        return consume(UInt8(ascii: "}")) ? metrics : nil
+        return consume(UInt8(ascii: "}"))
     }
 
     /// A string without escapes, of valid UTF-8, is copied as it is; any other is left to the full reader.
     mutating func string() -> String? {
+        guard let (text, isASCII) = unescapedString() else { return nil }
+        return isASCII ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
+    }
+
+    /// The bytes between the quotes of a string `string()` reads, not copied into a `String`.
+    mutating func stringBytes() -> UnsafeRawBufferPointer? {
+        guard let (text, isASCII) = unescapedString() else { return nil }
+        return isASCII || String(validating: text, as: UTF8.self) != nil ? text : nil
+    }
+
+    /// The bytes of a string without escapes or control characters, and whether they are all ASCII.
+    private mutating func unescapedString() -> (UnsafeRawBufferPointer, isASCII: Bool)? {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         let start = position + 1
@@ -45,8 +65,7 @@ struct JSONLineScanner {
         }
         guard end < bytes.count else { return nil }
         position = end + 1
-        let text = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-        return isASCII ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
+        return (UnsafeRawBufferPointer(rebasing: bytes[start..<end]), isASCII)
     }
 
     /// A number as JSON writes one, `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, that

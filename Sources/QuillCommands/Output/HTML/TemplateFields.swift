@@ -4,20 +4,47 @@ import Mustache
 // by reflection (a `Mirror` of the value, searched label by label, on each look-up and again for each
 // context it climbs through), which was most of the time of a 200-prompt review page. As with
 // reflection, an optional holding nil gives nil, and the look-up goes on in the enclosing contexts.
-// `TemplateFieldsTests` checks every type here against its reflected fields.
+// Strings are handed over as `TemplateText`, and each model answers swift-mustache's request for a
+// representation itself (`TemplateModel`): both skip dynamic casts that fail, the costliest part of a
+// look-up. `TemplateFieldsTests` checks every type here against its reflected fields.
 
-extension ReviewPageModel: MustacheParent {
+/// A string a template prints. swift-mustache prints a `MustacheCustomRenderable` as its `renderText`
+/// (escaped as any value), where a plain `String` first fails two more casts and goes through
+/// `String(describing:)`.
+struct TemplateText: MustacheCustomRenderable, CustomStringConvertible {
+    let renderText: String
+
+    init(_ text: String) {
+        renderText = text
+    }
+
+    /// Never a null: a section over it renders once, as over a string.
+    var isNull: Bool { false }
+
+    var description: String { renderText }
+}
+
+/// A page model's object: its fields by name, and itself as its representation. swift-mustache asks
+/// every object it looks a name up in for a representation first; a type that has one answers at once,
+/// where the failing cast of one that has none costs about as much again as the look-up.
+protocol TemplateModel: MustacheParent, MustacheCustomRepresentation {}
+
+extension TemplateModel {
+    var representation: Any? { self }
+}
+
+extension ReviewPageModel: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "gate": gate
-        case "gateClass": gateClass
-        case "head": head
-        case "base": base
-        case "baseLabel": baseLabel
-        case "mergeBase": mergeBase
-        case "counts": counts
-        case "rule": rule
+        case "title": TemplateText(title)
+        case "gate": TemplateText(gate)
+        case "gateClass": TemplateText(gateClass)
+        case "head": TemplateText(head)
+        case "base": TemplateText(base)
+        case "baseLabel": TemplateText(baseLabel)
+        case "mergeBase": TemplateText(mergeBase)
+        case "counts": TemplateText(counts)
+        case "rule": TemplateText(rule)
         case "hasPolicy": hasPolicy
         case "policy": policy
         case "config": config
@@ -27,49 +54,49 @@ extension ReviewPageModel: MustacheParent {
     }
 }
 
-extension ReviewPageModel.Gate: MustacheParent {
+extension ReviewPageModel.Gate: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "gates": gates
+        case "name": TemplateText(self.name)
+        case "gates": TemplateText(gates)
         default: nil
         }
     }
 }
 
-extension ReviewPageModel.ConfigChange: MustacheParent {
+extension ReviewPageModel.ConfigChange: TemplateModel {
     func child(named name: String) -> Any? {
         name == "rows" ? rows : nil
     }
 }
 
-extension ReviewPageModel.Metric: MustacheParent {
+extension ReviewPageModel.Metric: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
-        case "group": group
-        case "name": self.name
-        case "base": base
-        case "head": head
-        case "delta": delta
-        case "interval": interval
-        case "verdict": verdict
-        case "verdictClass": verdictClass
-        case "reason": reason
+        case "group": TemplateText(group)
+        case "name": TemplateText(self.name)
+        case "base": TemplateText(base)
+        case "head": TemplateText(head)
+        case "delta": TemplateText(delta)
+        case "interval": TemplateText(interval)
+        case "verdict": TemplateText(verdict)
+        case "verdictClass": TemplateText(verdictClass)
+        case "reason": TemplateText(reason)
         default: nil
         }
     }
 }
 
-extension ReviewPageModel.Prompt: MustacheParent {
+extension ReviewPageModel.Prompt: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
-        case "anchor": anchor
-        case "path": path
-        case "change": change
-        case "verdict": verdict
-        case "verdictClass": verdictClass
-        case "summary": summary
-        case "missing": missing
+        case "anchor": TemplateText(anchor)
+        case "path": TemplateText(path)
+        case "change": TemplateText(change)
+        case "verdict": TemplateText(verdict)
+        case "verdictClass": TemplateText(verdictClass)
+        case "summary": TemplateText(summary)
+        case "missing": missing.map(TemplateText.init)
         case "hasMetrics": hasMetrics
         case "metrics": metrics
         case "charts": charts
@@ -81,50 +108,50 @@ extension ReviewPageModel.Prompt: MustacheParent {
     }
 }
 
-extension MetricChart: MustacheParent {
+extension MetricChart: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
+        case "title": TemplateText(title)
         case "points": points
-        case "line": line
+        case "line": TemplateText(line)
         case "minimum": minimum
-        case "boundary": boundary
-        case "top": top
-        case "bottom": bottom
+        case "boundary": boundary.map(TemplateText.init)
+        case "top": TemplateText(top)
+        case "bottom": TemplateText(bottom)
         default: nil
         }
     }
 }
 
-extension MetricChart.Point: MustacheParent {
+extension MetricChart.Point: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
-        case "x": x
-        case "y": y
-        case "side": side
-        case "label": label
+        case "x": TemplateText(x)
+        case "y": TemplateText(y)
+        case "side": TemplateText(side)
+        case "label": TemplateText(label)
         default: nil
         }
     }
 }
 
-extension MetricChart.Rule: MustacheParent {
+extension MetricChart.Rule: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
-        case "y": y
-        case "label": label
+        case "y": TemplateText(y)
+        case "label": TemplateText(label)
         default: nil
         }
     }
 }
 
-extension SideBySideRow: MustacheParent {
+extension SideBySideRow: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
         case "kind": kind
-        case "oldLine": oldLine
-        case "newLine": newLine
-        case "text": text
+        case "oldLine": TemplateText(oldLine)
+        case "newLine": TemplateText(newLine)
+        case "text": TemplateText(text)
         case "old": old
         case "new": new
         default: nil
@@ -132,11 +159,11 @@ extension SideBySideRow: MustacheParent {
     }
 }
 
-extension SideBySideRow.Segment: MustacheParent {
+extension SideBySideRow.Segment: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
-        case "text": text
-        case "mark": mark
+        case "text": TemplateText(text)
+        case "mark": TemplateText(mark)
         default: nil
         }
     }
