@@ -45,27 +45,37 @@ final class MappedWindows: Sendable {
     }
 
     /// A mapping of the file `file`, open as `descriptor`, that holds its bytes from `offset` to
-    /// `offset + count` (which must lie in the file); `nil` when it cannot be mapped.
+    /// `offset + count` (which must lie in the file); `nil` when it cannot be mapped. Windows are
+    /// mapped and unmapped outside the lock, which the threads of a history walk all take.
     func window(of file: MappedFile.Identity, descriptor: Int32, holding offset: Int, count: Int) -> MappedFile? {
         let number = offset / windowSize
         let start = number * windowSize
         let end = min(start + windowSize + overhang, file.size)
         guard offset + count <= end else { return MappedFile(descriptor: descriptor, offset: offset, count: count) }
         let key = Key(file: file, number: number)
-        return state.withLock { state in
-            state.clock += 1
-            if let kept = state.windows[key] {
-                state.windows[key] = (kept.window, state.clock)
-                return kept.window
-            }
-            guard let window = MappedFile(descriptor: descriptor, offset: start, count: end - start) else { return nil }
-            state.windows[key] = (window, state.clock)
-            state.bytes += window.bytes.count
+        if let kept = state.withLock({ state in use(key, in: &state) }) { return kept }
+        guard let mapped = MappedFile(descriptor: descriptor, offset: start, count: end - start) else { return nil }
+        // The windows dropped are unmapped as the second value goes, after the lock is released.
+        let (window, _) = state.withLock { state in
+            if let kept = use(key, in: &state) { return (kept, [mapped]) }
+            state.windows[key] = (mapped, state.clock)
+            state.bytes += mapped.bytes.count
+            var dropped = [MappedFile]()
             while state.bytes > limit, let oldest = state.windows.min(by: { $0.value.lastUse < $1.value.lastUse }), oldest.key != key {
                 state.windows[oldest.key] = nil
                 state.bytes -= oldest.value.window.bytes.count
+                dropped.append(oldest.value.window)
             }
-            return window
+            return (mapped, dropped)
         }
+        return window
+    }
+
+    /// The window kept for `key`, marked as used now.
+    private func use(_ key: Key, in state: inout State) -> MappedFile? {
+        state.clock += 1
+        guard let kept = state.windows[key] else { return nil }
+        state.windows[key] = (kept.window, state.clock)
+        return kept.window
     }
 }
