@@ -3,10 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// The bytes of one pack or pack index file, read at offsets: mapped whole (`MappedFile`) when it is
-/// small, else through windows mapped a megabyte at a time (`MappedWindows`), as git reads packs, so
-/// that a read costs memory accesses, not a system call, while the process holds only a bounded part
-/// of a file however large it is. Not thread-safe (the window it read last), like its `PackReader`.
+/// The bytes of one pack or pack index file, read at offsets: mapped whole (`MappedFile`) when it
+/// is small, else through windows of a quarter megabyte (`MappedWindows`), as git reads packs, so
+/// that a read costs memory accesses, not a system call, while the process holds only a bounded
+/// part of a file however large it is. Not thread-safe (the window it read last), like its `PackReader`.
 final class PackFile {
     /// The file's size in bytes.
     let count: Int

@@ -5,7 +5,7 @@ import Foundation
 /// direct-mapped cache (`DeltaBaseCache`). No lock, no allocation per look-up beyond the object's own bytes: for walks that
 /// read thousands of small trees, libgit2's per-object overhead costs more than the reading.
 ///
-/// Small packs are mapped whole; the others, and their indexes, through windows of a megabyte shared
+/// Small packs are mapped whole; the others, and their indexes, through windows of 256 KiB shared
 /// by the process and bounded (`MappedWindows`), as git maps packs in windows: reading a few thousand
 /// objects of a 500 MB pack holds the pages around them only while they are used. A look-up searches
 /// the pack that held the last object found first, then the others, as git does.
