@@ -53,7 +53,7 @@ struct PackReaderTests {
         }
         let mappedLimit = packSizes.sorted().prefix(mappedPacks).reduce(0, +)
         let windows = MappedWindows(windowSize: windowSize, overhang: 256, limit: 4 * windowSize)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit, windows: windows))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit, indexWindows: windows, dataWindows: windows))
         let objects = try gitObjects(repository)
         #expect(objects.count > 300)
         var read = 0
@@ -251,7 +251,7 @@ struct PackReaderTests {
         }
         #expect(straddling.count >= 10, "too few entries across a window's end to test")
         let windows = MappedWindows(windowSize: page, overhang: 64, limit: 3 * page)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0, windows: windows))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0, indexWindows: windows, dataWindows: windows))
         for (id, expected) in try gitObjects(repository) {
             let object = try #require(reader.object(id), "\(id.hex) \(expected.type)")
             #expect("\(object.kind)" == expected.type && object.bytes == expected.bytes, "\(id.hex) \(expected.type)")

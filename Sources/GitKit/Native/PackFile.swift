@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// The bytes of one pack or pack index file, read at offsets: mapped whole (`MappedFile`) when it
-/// is small, else through windows of a quarter megabyte (`MappedWindows`), as git reads packs, so
+/// is small, else through mapped windows (`MappedWindows`), as git reads packs, so
 /// that a read costs memory accesses, not a system call, while the process holds only a bounded
 /// part of a file however large it is. Not thread-safe (the window it read last), like its `PackReader`.
 final class PackFile {
@@ -24,7 +24,7 @@ final class PackFile {
 
     /// Opens the file at `path`, mapped whole when `mapped` is true, else through `windows`; `nil`
     /// when it cannot be opened (or mapped), or is empty.
-    init?(path: String, mapped: Bool, windows: MappedWindows = .shared) {
+    init?(path: String, mapped: Bool, windows: MappedWindows = .indexes) {
         if mapped {
             guard let file = MappedFile.shared(path: path) else { return nil }
             storage = .mapped(file)

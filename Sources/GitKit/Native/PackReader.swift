@@ -5,8 +5,8 @@ import Foundation
 /// direct-mapped cache (`DeltaBaseCache`). No lock, no allocation per look-up beyond the object's own bytes: for walks that
 /// read thousands of small trees, libgit2's per-object overhead costs more than the reading.
 ///
-/// Small packs are mapped whole; the others, and their indexes, through windows of 256 KiB shared
-/// by the process and bounded (`MappedWindows`), as git maps packs in windows: reading a few thousand
+/// Small packs are mapped whole; the others, and their indexes, through windows shared by the
+/// process and bounded (`MappedWindows`), as git maps packs in windows: reading a few thousand
 /// objects of a 500 MB pack holds the pages around them only while they are used. A look-up searches
 /// the pack that held the last object found first, then the others, as git does.
 ///
@@ -54,10 +54,14 @@ final class PackReader {
     }
 
     /// The packs of the repository whose git folder is `gitDirectory`, mapping at most `mappedLimit`
-    /// bytes of them whole and reading the others through `windows`; `nil` when it has none. With
+    /// bytes of them whole and reading the others' indexes through `indexWindows` and their data
+    /// through `dataWindows`; `nil` when it has none. With
     /// `received`, a fetch's quarantine pack folder, the packs there too, all mapped whole: a sync's
     /// check reads nearly every object a fetch brings.
-    init?(gitDirectory: String, received: String? = nil, mappedLimit: Int = PackReader.mappedLimit, windows: MappedWindows = .shared) {
+    init?(
+        gitDirectory: String, received: String? = nil, mappedLimit: Int = PackReader.mappedLimit, indexWindows: MappedWindows = .indexes,
+        dataWindows: MappedWindows = .packData
+    ) {
         let folders = [gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"] + (received.map { [$0 + "/"] } ?? [])
         let paths = folders.flatMap { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".idx") }.sorted() ?? [])
@@ -73,8 +77,8 @@ final class PackReader {
         if let received { mapped.formUnion(paths.indices.filter { paths[$0].index.hasPrefix(received + "/") }) }
         let opened = paths.indices.compactMap { number -> Pack? in
             let isMapped = mapped.contains(number)
-            guard let index = PackFile(path: paths[number].index, mapped: isMapped, windows: windows),
-                  let data = PackFile(path: paths[number].data, mapped: isMapped, windows: windows) else { return nil }
+            guard let index = PackFile(path: paths[number].index, mapped: isMapped, windows: indexWindows),
+                  let data = PackFile(path: paths[number].data, mapped: isMapped, windows: dataWindows) else { return nil }
             return PackReader.pack(index: index, data: data)
         }
         guard !opened.isEmpty else { return nil }
