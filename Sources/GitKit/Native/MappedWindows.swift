@@ -41,10 +41,9 @@ final class MappedWindows: Sendable {
     private let state = Mutex(State())
 
     /// Windows of `windowSize` bytes (rounded up to pages) and `overhang` more, at most `limit` bytes
-    /// of them kept: by default windows of 256 KiB and 16 KiB (a sparse read, a score summary in a
-    /// 400 MB pack, maps little; a tree of a store, stored unpacked, fits in the overhang) and 64 MiB
-    /// kept, which a history walk of a million-record store fits in (what it touches of a 54 MB index
-    /// and 15 MB of commits and trees).
+    /// of them kept: by default windows of 256 KiB and 16 KiB (a tree of a store, stored unpacked,
+    /// fits in the overhang) and 64 MiB kept, which the part of a 54 MB index that a history walk of
+    /// a million-record store touches fits in.
     init(windowSize: Int = 256 << 10, overhang: Int = 16 << 10, limit: Int = 64 << 20) {
         self.windowSize = max(1, (windowSize + MappedFile.pageSize - 1) / MappedFile.pageSize) * MappedFile.pageSize
         self.overhang = overhang
