@@ -28,18 +28,21 @@ struct CommitParserTests {
         "tree \(tree)\nparent nothex\nauthor A <a@x> 1 +0000\ncommitter C <c@x> 1 +0000\n\nbad parent\n",
     ]
 
-    @Test("gives libgit2's commit for every commit of the usual shape, and steps aside for the rest")
+    @Test("gives libgit2's commit for every commit of the usual shape, and steps aside for the rest; a walk's node alone the same way")
     func matchesLibgit2() throws {
         let repository = try TestRepository()
         let opened = try repository.open()
         for (text, isUsual) in Self.usual.map({ ($0, true) }) + Self.unusual.map({ ($0, false) }) {
             let id = try #require(ObjectID(hex: try repository.git(["hash-object", "-t", "commit", "-w", "--literally", "--stdin"], input: text)))
             let parsed = CommitParser.parse(Array(text.utf8), id: id)
+            let node = CommitParser.node(Array(text.utf8))
             if isUsual {
                 // Loose objects are read through libgit2, the oracle.
-                #expect(parsed == (try opened.commit(id)), "\(text)")
+                let commit = try opened.commit(id)
+                #expect(parsed == commit, "\(text)")
+                #expect(node?.treeID == commit.treeID && node?.parentIDs == commit.parentIDs && node?.time == commit.committer.unixTime, "\(text)")
             } else {
-                #expect(parsed == nil, "\(text)")
+                #expect(parsed == nil && node == nil, "\(text)")
             }
         }
     }

@@ -26,9 +26,9 @@ struct PackReaderTests {
     }
 
     @Test(
-        "reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; with both packs mapped, the smaller one, or neither (read with pread), the indexes of read packs mapped or read",
-        arguments: [2, 1, 0], [true, false])
-    func readsWhatGitPacked(mappedPacks: Int, mapsIndexes: Bool) throws {
+        "reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; with both packs mapped whole, the smaller one, or neither (read through windows of a page or a megabyte)",
+        arguments: [2, 1, 0], [MappedFile.pageSize, 1 << 20])
+    func readsWhatGitPacked(mappedPacks: Int, windowSize: Int) throws {
         let repository = try TestRepository()
         var lines = (0..<400).map { "Line \($0) of a prompt that changes a little in every commit." }
         for index in 0..<60 {
@@ -52,7 +52,8 @@ struct PackReaderTests {
             [name, name.dropLast(5) + ".idx"].reduce(0) { sum, file in sum + (PackFile.size(ofFileAt: packsFolder + "/" + file) ?? 0) }
         }
         let mappedLimit = packSizes.sorted().prefix(mappedPacks).reduce(0, +)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit, mappedIndexLimit: mapsIndexes ? Int.max : 0))
+        let windows = MappedWindows(windowSize: windowSize, overhang: 256, limit: 4 * windowSize)
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit, indexWindows: windows, dataWindows: windows))
         let objects = try gitObjects(repository)
         #expect(objects.count > 300)
         var read = 0
@@ -85,7 +86,7 @@ struct PackReaderTests {
         _ = try repository.git(["fast-import", "--quiet"], input: blobs)
         let listed = try repository.git("cat-file", "--batch-all-objects", "--batch-check=%(objectname)").split(separator: "\n")
         #expect(listed.count == 4_000)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0, mappedIndexLimit: 0))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0))
         reader.searchBlock = searchBlock
         for hex in listed {
             let id = try #require(ObjectID(hex: hex))
@@ -200,19 +201,22 @@ struct PackReaderTests {
         [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
     }
 
-    /// A read file reads ahead and answers later reads inside what it read from memory: each answer
-    /// must still be the file's bytes at the offset asked, however the reads overlap what came before.
-    @Test("a read file answers every read with the file's bytes at that offset, inside or outside what it read before")
-    func readAheadAnswersWithTheFilesBytes() throws {
+    /// A windowed file answers from the window it read last, another window kept, a window it maps,
+    /// or a mapping of its own for a read longer than the overhang across a window's end: each answer
+    /// must be the file's bytes at the offset asked.
+    @Test("a windowed file answers every read with the file's bytes at that offset: inside a window, across a window's end, after its window was dropped")
+    func windowsAnswerWithTheFilesBytes() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/file"
         var generator = SystemRandomNumberGenerator()
-        let content = (0..<(3 * PackFile.entryReadAhead + 123)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let page = MappedFile.pageSize
+        let content = (0..<(5 * page + 123)).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try Data(content).write(to: URL(fileURLWithPath: path))
-        let file = try #require(PackFile(path: path, mapped: false, readAhead: PackFile.entryReadAhead))
-        // Forward within the last read, backward before it, past its end, a read longer than the read-ahead, the file's last bytes.
-        let reads = [(0, 32), (40, 200), (PackFile.entryReadAhead - 10, 20), (5, 4), (PackFile.entryReadAhead + 1, 2 * PackFile.entryReadAhead),
-                     (PackFile.entryReadAhead + 7, 30), (content.count - 3, 10), (content.count - 3, 1)]
+        let file = try #require(PackFile(path: path, mapped: false, windows: MappedWindows(windowSize: page, overhang: 16, limit: 2 * page)))
+        // Inside the first window, into its overhang, across its end (a mapping of its own), in later
+        // windows (the first is dropped), back in the first, longer than a window, the file's last bytes.
+        let reads = [(0, 32), (40, 200), (page - 10, 20), (page - 10, 100), (3 * page + 1, 50), (4 * page, 30), (2 * page, 8), (5, 4),
+                     (page + 7, 2 * page), (content.count - 3, 10), (content.count - 3, 1)]
         for (offset, count) in reads {
             let bytes = file.bytes(from: offset, count: count)
             let wanted = min(count, content.count - offset)
@@ -220,6 +224,38 @@ struct PackReaderTests {
             #expect(Array(bytes) == Array(content[offset..<(offset + bytes.count)]), "at \(offset)")
         }
         #expect(file.bytes(from: content.count, count: 1).isEmpty)
+    }
+
+    /// Git's objects of a pack many windows long, read through windows of a page, so that entry
+    /// headers, zlib streams and index blocks lie across windows' ends.
+    @Test("reads every object of a pack larger than a window as git cat-file does, entries straddling windows' ends")
+    func readsObjectsAcrossWindowEdges() throws {
+        let repository = try TestRepository()
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<30 {
+            // Random bytes do not compress: entries of a few hundred bytes to a few pages.
+            let size = Int.random(in: 100...(3 * MappedFile.pageSize), using: &generator)
+            let text = (0..<size).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }.joined(separator: " ")
+            try repository.write("data/f\(index % 9).txt", text + "\n")
+            try repository.commitAll("change \(index)")
+        }
+        try repository.git("repack", "-a", "-d", "-q")
+        let packsFolder = repository.path + "/.git/objects/pack/"
+        let index = try #require(try FileManager.default.contentsOfDirectory(atPath: packsFolder).first { $0.hasSuffix(".idx") })
+        // verify-pack lists "id type size size-in-pack offset ...": count the entries across a page's end.
+        let page = MappedFile.pageSize
+        let straddling = try repository.git("verify-pack", "-v", packsFolder + index).split(separator: "\n").filter { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 5, let inPack = Int(fields[3]), let offset = Int(fields[4]) else { return false }
+            return offset / page != (offset + inPack - 1) / page
+        }
+        #expect(straddling.count >= 10, "too few entries across a window's end to test")
+        let windows = MappedWindows(windowSize: page, overhang: 64, limit: 3 * page)
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0, indexWindows: windows, dataWindows: windows))
+        for (id, expected) in try gitObjects(repository) {
+            let object = try #require(reader.object(id), "\(id.hex) \(expected.type)")
+            #expect("\(object.kind)" == expected.type && object.bytes == expected.bytes, "\(id.hex) \(expected.type)")
+        }
     }
 
     /// A sync's check reads nearly every object a fetch received while they are in quarantine: natively

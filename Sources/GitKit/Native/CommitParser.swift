@@ -9,31 +9,60 @@ import Foundation
 enum CommitParser {
     static func parse(_ bytes: [UInt8], id: ObjectID) -> Commit? {
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = LineReader(bytes: buffer)
-            guard let tree = reader.header("tree ").flatMap(ObjectID.init(hexDigits:)) else { return nil }
-            var parents = [ObjectID]()
-            while let line = reader.header("parent ") {
-                guard let parent = ObjectID(hexDigits: line) else { return nil }
-                parents.append(parent)
-            }
-            guard let authorLine = reader.header("author "), let author = signature(authorLine) else { return nil }
-            // libgit2 skips extra author lines, which some tools write.
-            while reader.header("author ") != nil {}
-            guard let committerLine = reader.header("committer "), let committer = signature(committerLine) else { return nil }
-            // Other headers (encoding, gpgsig and its continuation lines) up to the blank line.
-            while true {
-                guard let line = reader.nextLine() else { return nil }
-                if line.isEmpty { break }
-            }
-            let message = reader.rest.prefix { $0 != 0 }
+            guard let parts = parts(of: buffer) else { return nil }
             return Commit(
-                id: id, treeID: tree, parentIDs: parents, author: author, committer: committer,
-                message: String(decoding: message, as: UTF8.self))
+                id: id, treeID: parts.tree, parentIDs: parts.parents, author: signature(parts.author), committer: signature(parts.committer),
+                message: String(decoding: parts.message, as: UTF8.self))
         }
     }
 
-    /// `name <email> seconds ±hhmm`, name and email trimmed as libgit2 trims them.
-    private static func signature(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Signature? {
+    /// The tree, parents and committer time alone, what a walk orders commits by, without making
+    /// text of the signatures and message; `nil` exactly where `parse` gives `nil`.
+    static func node(_ bytes: [UInt8]) -> (treeID: ObjectID, parentIDs: [ObjectID], time: Int64)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            parts(of: buffer).map { ($0.tree, $0.parents, $0.committer.seconds) }
+        }
+    }
+
+    /// A commit's fields, found and checked, before any is copied.
+    private struct Parts {
+        let tree: ObjectID
+        let parents: [ObjectID]
+        let author: SignatureFields
+        let committer: SignatureFields
+        let message: Slice<UnsafeBufferPointer<UInt8>>
+    }
+
+    /// A signature's name and email (untrimmed), seconds and time zone offset.
+    private struct SignatureFields {
+        let name: Slice<UnsafeBufferPointer<UInt8>>
+        let email: Slice<UnsafeBufferPointer<UInt8>>
+        let seconds: Int64
+        let minutes: Int
+    }
+
+    private static func parts(of buffer: UnsafeBufferPointer<UInt8>) -> Parts? {
+        var reader = LineReader(bytes: buffer)
+        guard let tree = reader.header("tree ").flatMap(ObjectID.init(hexDigits:)) else { return nil }
+        var parents = [ObjectID]()
+        while let line = reader.header("parent ") {
+            guard let parent = ObjectID(hexDigits: line) else { return nil }
+            parents.append(parent)
+        }
+        guard let authorLine = reader.header("author "), let author = fields(authorLine) else { return nil }
+        // libgit2 skips extra author lines, which some tools write.
+        while reader.header("author ") != nil {}
+        guard let committerLine = reader.header("committer "), let committer = fields(committerLine) else { return nil }
+        // Other headers (encoding, gpgsig and its continuation lines) up to the blank line.
+        while true {
+            guard let line = reader.nextLine() else { return nil }
+            if line.isEmpty { break }
+        }
+        return Parts(tree: tree, parents: parents, author: author, committer: committer, message: reader.rest.prefix { $0 != 0 })
+    }
+
+    /// The fields of `name <email> seconds ±hhmm`; `nil` unless it has that shape.
+    private static func fields(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> SignatureFields? {
         guard let open = line.lastIndex(of: UInt8(ascii: "<")), let close = line.lastIndex(of: UInt8(ascii: ">")), open < close else {
             return nil
         }
@@ -42,9 +71,14 @@ enum CommitParser {
               let zone = fields[2].first, zone == UInt8(ascii: "+") || zone == UInt8(ascii: "-"), fields[2].count == 5,
               let hhmm = Int64(decimal: fields[2].dropFirst()), hhmm / 100 <= 14, hhmm % 100 <= 59 else { return nil }
         let minutes = Int(hhmm / 100 * 60 + hhmm % 100)
-        return Signature(
-            name: text(trimming: line[..<open]), email: text(trimming: line[(open + 1)..<close]),
-            date: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZoneOffsetMinutes: zone == UInt8(ascii: "-") ? -minutes : minutes)
+        return SignatureFields(name: line[..<open], email: line[(open + 1)..<close], seconds: seconds, minutes: zone == UInt8(ascii: "-") ? -minutes : minutes)
+    }
+
+    /// The signature of `fields`, name and email trimmed as libgit2 trims them.
+    private static func signature(_ fields: SignatureFields) -> Signature {
+        Signature(
+            name: text(trimming: fields.name), email: text(trimming: fields.email),
+            date: Date(timeIntervalSince1970: TimeInterval(fields.seconds)), timeZoneOffsetMinutes: fields.minutes)
     }
 
     /// The bytes as text without surrounding white space, cut at a NUL as libgit2's C strings are.

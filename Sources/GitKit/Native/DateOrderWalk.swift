@@ -114,8 +114,8 @@ public final class DateOrderWalk {
 extension Repository {
     /// The tree, parents and commit time of the commit `id` (no parents at a shallow boundary).
     public func commitNode(_ id: ObjectID) throws(GitError) -> CommitNode {
-        if let parsed = packedCommit(id) {
-            return CommitNode(id: id, treeID: parsed.treeID, parentIDs: graftedParents(of: id, parsed.parentIDs), time: parsed.committer.unixTime)
+        if let object = packs?.object(id), object.kind == .commit, let parsed = CommitParser.node(object.bytes) {
+            return CommitNode(id: id, treeID: parsed.treeID, parentIDs: graftedParents(of: id, parsed.parentIDs), time: parsed.time)
         }
         let commit = try lookupCommit(id)
         defer { git_commit_free(commit) }

@@ -4,7 +4,7 @@ internal import CLibGit2
 /// Inflates the zlib streams of pack entries, in one call of libdeflate where the stream's bytes
 /// are at hand whole, which decodes about twice as fast as zlib's `inflate` (history walks and
 /// blame spend a third to two fifths of their time here): a mapped pack gives the whole rest of the
-/// file, a `pread` pack one read of as many bytes as zlib may compress the object to. Streams
+/// file, a windowed pack as many bytes as zlib may compress the object to. Streams
 /// larger than `largestChunk`, and those another encoder made larger than zlib's bound, go to
 /// zlib's streaming `inflate` in reads of growing size: one stream, set up once and reset for each
 /// object, since objects in a pack are mostly a few hundred bytes and setting a stream up and
@@ -29,7 +29,7 @@ final class Inflater {
         libdeflate_free_decompressor(decompressor)
     }
 
-    /// The most a read of a `pread` pack asks for at a time.
+    /// The most a read of a windowed pack asks for at a time.
     static let largestChunk = 1 << 20
 
     /// Inflates the zlib stream at `offset` of `file`, which must give exactly `size` bytes. A size
@@ -37,7 +37,7 @@ final class Inflater {
     /// is allocated: it comes from a pack entry's header, which a damaged pack can make any number.
     ///
     /// The stream's compressed length is not known before it ends: a mapped file's rest goes to
-    /// libdeflate at once, as does a read file's up to zlib's bound for `size` bytes when that is at
+    /// libdeflate at once, as does a windowed file's up to zlib's bound for `size` bytes when that is at
     /// most `largestChunk`; otherwise zlib takes reads that start at a quarter of `size` (what text
     /// and trees mostly compress to) and double up to `largestChunk`.
     func inflate(_ file: PackFile, at offset: Int, size: Int) -> [UInt8]? {

@@ -5,12 +5,10 @@ import Foundation
 /// direct-mapped cache (`DeltaBaseCache`). No lock, no allocation per look-up beyond the object's own bytes: for walks that
 /// read thousands of small trees, libgit2's per-object overhead costs more than the reading.
 ///
-/// Small packs are mapped whole; packs past `mappedLimit` are read with `pread` (`PackFile`), so
-/// that reading a few thousand objects of a 500 MB pack holds a few megabytes, not the pages around them.
-/// The indexes of read packs are mapped still while they fit in `mappedIndexLimit`, and mapped indexes
-/// are searched first: every look-up searches indexes until one holds the id, and a miss in a mapped
-/// index costs a few memory reads where one in a read index costs a `pread` (a sync's check reads the
-/// local store and the pack it received in turn).
+/// Small packs are mapped whole; the others, and their indexes, through windows shared by the
+/// process and bounded (`MappedWindows`), as git maps packs in windows: reading a few thousand
+/// objects of a 500 MB pack holds the pages around them only while they are used. A look-up searches
+/// the pack that held the last object found first, then the others, as git does.
 ///
 /// Format: git's `Documentation/gitformat-pack.txt`. Packs that are missing, of another version or
 /// malformed are not used; objects not found here (loose, or in a pack written after it was opened)
@@ -41,17 +39,11 @@ final class PackReader {
     private let inflater = Inflater()
     /// Recently used delta bases.
     private var bases = DeltaBaseCache()
-    /// How many bytes of packs (index and data together) are mapped at most, smallest packs first;
-    /// larger packs are read with `pread`. Mapping is the fastest way to read the many small objects
-    /// of a history walk, and bounded so: a repository's own history packs are a few megabytes
-    /// where an eval store of a million records packs to 500 MB.
+    /// How many bytes of packs (index and data together) are mapped whole at most, smallest packs
+    /// first; larger packs are read through windows. A whole mapping is the fastest way to read the
+    /// many small objects of a history walk: a repository's own history packs are a few megabytes
+    /// where an eval store of a million records packs to 800 MB.
     static let mappedLimit = 64 << 20
-    /// How many bytes of the indexes of packs read with `pread` are mapped at most, smallest first (an
-    /// index is about a sixth of its pack: a 100,000-record sync's pack of 190 MB has a 10 MB index).
-    static let mappedIndexLimit = 32 << 20
-    /// The packs whose index is mapped, and the others: a look-up searches the first ones first.
-    private let mappedSearch: [Int]
-    private let readSearch: [Int]
     /// How many ids a look-up reads from an index at a time (128: 2.5 KB).
     var searchBlock = 128
 
@@ -62,10 +54,14 @@ final class PackReader {
     }
 
     /// The packs of the repository whose git folder is `gitDirectory`, mapping at most `mappedLimit`
-    /// bytes of them and `mappedIndexLimit` bytes of the other packs' indexes; `nil` when it has none.
-    /// With `received`, a fetch's quarantine pack folder, the packs there too, all mapped: a sync's check
-    /// reads nearly every object a fetch brings.
-    init?(gitDirectory: String, received: String? = nil, mappedLimit: Int = PackReader.mappedLimit, mappedIndexLimit: Int = PackReader.mappedIndexLimit) {
+    /// bytes of them whole and reading the others' indexes through `indexWindows` and their data
+    /// through `dataWindows`; `nil` when it has none. With
+    /// `received`, a fetch's quarantine pack folder, the packs there too, all mapped whole: a sync's
+    /// check reads nearly every object a fetch brings.
+    init?(
+        gitDirectory: String, received: String? = nil, mappedLimit: Int = PackReader.mappedLimit, indexWindows: MappedWindows = .indexes,
+        dataWindows: MappedWindows = .packData
+    ) {
         let folders = [gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"] + (received.map { [$0 + "/"] } ?? [])
         let paths = folders.flatMap { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".idx") }.sorted() ?? [])
@@ -78,25 +74,15 @@ final class PackReader {
             mapped.insert(number)
             budget -= sizes[number]
         }
-        var mappedIndexes = Set<Int>()
-        var indexBudget = mappedIndexLimit
-        let indexSizes = paths.map { PackFile.size(ofFileAt: $0.index) ?? 0 }
-        for number in indexSizes.indices.sorted(by: { indexSizes[$0] < indexSizes[$1] })
-        where !mapped.contains(number) && indexSizes[number] <= indexBudget {
-            mappedIndexes.insert(number)
-            indexBudget -= indexSizes[number]
-        }
         if let received { mapped.formUnion(paths.indices.filter { paths[$0].index.hasPrefix(received + "/") }) }
         let opened = paths.indices.compactMap { number -> Pack? in
             let isMapped = mapped.contains(number)
-            guard let index = PackFile(path: paths[number].index, mapped: isMapped || mappedIndexes.contains(number)),
-                  let data = PackFile(path: paths[number].data, mapped: isMapped, readAhead: PackFile.entryReadAhead) else { return nil }
+            guard let index = PackFile(path: paths[number].index, mapped: isMapped, windows: indexWindows),
+                  let data = PackFile(path: paths[number].data, mapped: isMapped, windows: dataWindows) else { return nil }
             return PackReader.pack(index: index, data: data)
         }
         guard !opened.isEmpty else { return nil }
         packs = opened
-        mappedSearch = opened.indices.filter { opened[$0].index.isMapped }
-        readSearch = opened.indices.filter { !opened[$0].index.isMapped }
     }
 
     /// The kind and bytes of `id`, or `nil` when no pack holds it or its entry cannot be read.
@@ -105,20 +91,11 @@ final class PackReader {
         return object(inPack: number, at: offset)
     }
 
-    /// The pack and offset of `id`'s entry: the pack that held the last object found is searched first
-    /// when its index is mapped, else after the mapped indexes and before the other read ones.
+    /// The pack and offset of `id`'s entry: the pack that held the last object found is searched first.
     private func location(of id: ObjectID) -> (pack: Int, offset: Int)? {
         let last = lastPack
-        let lastIsMapped = packs[last].index.isMapped
-        if lastIsMapped, let offset = offset(of: id, in: packs[last]) { return (last, offset) }
-        for number in mappedSearch where number != last {
-            if let offset = offset(of: id, in: packs[number]) {
-                lastPack = number
-                return (number, offset)
-            }
-        }
-        if !lastIsMapped, let offset = offset(of: id, in: packs[last]) { return (last, offset) }
-        for number in readSearch where number != last {
+        if let offset = offset(of: id, in: packs[last]) { return (last, offset) }
+        for number in packs.indices where number != last {
             if let offset = offset(of: id, in: packs[number]) {
                 lastPack = number
                 return (number, offset)
