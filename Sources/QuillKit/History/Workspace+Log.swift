@@ -106,6 +106,13 @@ extension PromptVersion {
             date: ISODate.format(commit.author), subject: commit.subject, path: path, previousPath: previousPath,
             blob: blob?.hex, change: change)
     }
+
+    /// The version the commit of `other` left of the prompt at `path`.
+    init(commitOf other: PromptVersion, path: String, previousPath: String?, blob: ObjectID?, change: Change) {
+        self.init(
+            commit: other.commit, author: other.author, authorEmail: other.authorEmail, date: other.date, subject: other.subject,
+            path: path, previousPath: previousPath, blob: blob?.hex, change: change)
+    }
 }
 
 /// Formats signatures as git's strict ISO 8601 (`%aI`): `2023-11-14T22:14:20+01:00`.

@@ -99,8 +99,8 @@ extension Workspace {
         func record(_ path: String, _ commit: String) -> String {
             "quill eval record RESULTS --prompt \(Self.shellQuoted(path)) --commit \(commit.prefix(12))"
         }
-        let baseRemedy = record(prompt.oldPath ?? prompt.path, mergeBase.hex)
-        let headRemedy = record(prompt.path, head.commit)
+        var baseRemedy: String { record(prompt.oldPath ?? prompt.path, mergeBase.hex) }
+        var headRemedy: String { record(prompt.path, head.commit) }
         switch (baseHas, headHas) {
         case (true, true): return nil
         case (false, true): return MissingScores(side: .base, remedy: baseRemedy)
