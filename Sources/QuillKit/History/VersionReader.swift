@@ -72,9 +72,13 @@ final class VersionReader: Sendable {
     /// Reads the versions of walks that are over, on the calling thread through `repository`, with
     /// one look-up for all of them (no reader thread, no second repository: for many short histories
     /// those cost more than the reads).
-    /// Walks of several prompts meet the same commits, each read once.
-    static func read(_ walks: [[RenameFollowingWalk.Step]], through repository: Repository, storeTree: ObjectID?) throws -> [[Read]] {
-        var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: ShardCache(), known: ScoreCache(), scoresTree: nil)
+    /// Walks of several prompts meet the same commits, each read once; score lines found in `lines`
+    /// are not read again.
+    static func read(
+        _ walks: [[RenameFollowingWalk.Step]], through repository: Repository, storeTree: ObjectID?, lines: ScoreLineCache? = nil
+    ) throws -> [[Read]] {
+        var versions = try VersionLookup(
+            repository: repository, storeTree: storeTree, shards: ShardCache(), known: ScoreCache(), scoresTree: nil, lines: lines)
         versions.commits = [:]
         return try walks.map { steps in try steps.map { try versions.read($0) } }
     }
@@ -158,11 +162,13 @@ private struct VersionLookup {
     /// commit copy instead of reading and formatting them again.
     var commits: [ObjectID: PromptVersion]?
 
-    init(repository: Repository, storeTree: ObjectID?, shards: ShardCache, known: ScoreCache, scoresTree: ObjectID?) throws {
+    init(
+        repository: Repository, storeTree: ObjectID?, shards: ShardCache, known: ScoreCache, scoresTree: ObjectID?, lines: ScoreLineCache? = nil
+    ) throws {
         self.repository = repository
         self.known = known
         self.scoresTree = scoresTree
-        scores = try storeTree.map { try ScoreLookup(store: EvalStore(repository: repository), tree: $0, shards: shards) }
+        scores = try storeTree.map { try ScoreLookup(store: EvalStore(repository: repository), tree: $0, shards: shards, lines: lines) }
     }
 
     mutating func read(_ step: RenameFollowingWalk.Step) throws -> VersionReader.Read {
