@@ -66,7 +66,7 @@ struct ReviewCommand: ParsableCommand, JSONOutputCommand {
         switch format {
         case .text: Console.out(report.renderText(.current))
         case .markdown: Console.out(report.renderMarkdown(maxCharacters: maxChars, fullReport: fullReport))
-        case .json: Console.out(try Renderer.json(report))
+        case .json: try Renderer.print(report, format: OutputFormat.json)
         case .html: Console.out(report.renderHTML())
         case .github: Console.out(report.renderGitHubCommands())
         }

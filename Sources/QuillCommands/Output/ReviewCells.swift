@@ -20,10 +20,9 @@ enum ReviewCells {
 
     /// `3 changed prompts: 1 regressed, 2 within noise`.
     static func counts(_ report: ReviewReport) -> String {
-        let parts = ReviewVerdict.byImportance.compactMap { verdict -> String? in
-            let count = report.prompts(verdict).count
-            return count == 0 ? nil : "\(count) \(verdict.words)"
-        }
+        // One pass: each prompt's verdict is judged from its metrics when asked.
+        let counts = Dictionary(report.prompts.map { ($0.verdict, 1) }, uniquingKeysWith: +)
+        let parts = ReviewVerdict.byImportance.compactMap { verdict in counts[verdict].map { "\($0) \(verdict.words)" } }
         return "\(DiffCells.count(report.prompts.count, "changed prompt"))" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
     }
 

@@ -23,6 +23,11 @@ extension Workspace {
     /// parses, one index folder read per version, and for each suite and model with per-case results
     /// on both sides O(resamples × cases) per metric.
     public func diff(_ request: DiffRequest) throws -> DiffReport {
+        try diff(request, scoreLines: nil)
+    }
+
+    /// `diff(_:)`, keeping the score lines it reads in `scoreLines` (when that cache is of the store's tree).
+    func diff(_ request: DiffRequest, scoreLines: ScoreLineCache?) throws -> DiffReport {
         let (revisions, paths) = try separatePaths(request.revisions, request.paths)
         let (from, to) = try diffSides(revisions)
         let fromTree = try repository.treeID(ofCommit: from.commit)
@@ -38,7 +43,7 @@ extension Workspace {
         let store = EvalStore(repository: repository)
         let storeTree = try store.tipTree()
         // One reader for every prompt version: the index's upper trees are read once, not per look-up.
-        let index = try storeTree.map { try ScoreIndex(store: store, tree: $0) }
+        let index = try storeTree.map { try ScoreIndex(store: store, tree: $0, lines: scoreLines) }
         var prompts = [PromptDiff]()
         let selected = changes.filter { selects($0, limits: limits) }
         // In batches: the repository is read on this thread, then the batch's prompts are diffed on

@@ -5,9 +5,10 @@ struct ScoreLookup {
     private let index: ScoreIndex
     private var cache = [ObjectID: [ScoreTimeline.Group: [ScoreLine]]]()
 
-    /// Looks records up in the store tree `tree`, keeping loaded index shards in `shards`.
-    init(store: EvalStore, tree: ObjectID, shards: ShardCache = ShardCache()) throws {
-        index = try ScoreIndex(store: store, tree: tree, shards: shards)
+    /// Looks records up in the store tree `tree`, keeping loaded index shards in `shards` (and the
+    /// lines read in `lines`, when given).
+    init(store: EvalStore, tree: ObjectID, shards: ShardCache = ShardCache(), lines: ScoreLineCache? = nil) throws {
+        index = try ScoreIndex(store: store, tree: tree, shards: shards, lines: lines)
     }
 
     /// The records of the version `blob` (none for a deleted version, `nil`).

@@ -72,8 +72,14 @@ final class VersionReader: Sendable {
     /// Reads the versions of walks that are over, on the calling thread through `repository`, with
     /// one look-up for all of them (no reader thread, no second repository: for many short histories
     /// those cost more than the reads).
-    static func read(_ walks: [[RenameFollowingWalk.Step]], through repository: Repository, storeTree: ObjectID?) throws -> [[Read]] {
-        var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: ShardCache(), known: ScoreCache(), scoresTree: nil)
+    /// Walks of several prompts meet the same commits, each read once; score lines found in `lines`
+    /// are not read again.
+    static func read(
+        _ walks: [[RenameFollowingWalk.Step]], through repository: Repository, storeTree: ObjectID?, lines: ScoreLineCache? = nil
+    ) throws -> [[Read]] {
+        var versions = try VersionLookup(
+            repository: repository, storeTree: storeTree, shards: ShardCache(), known: ScoreCache(), scoresTree: nil, lines: lines)
+        versions.commits = [:]
         return try walks.map { steps in try steps.map { try versions.read($0) } }
     }
 
@@ -152,17 +158,28 @@ private struct VersionLookup {
     var scores: ScoreLookup?
     let known: ScoreCache
     let scoresTree: ObjectID?
+    /// When set, the versions read so far by commit, whose commit's fields later versions of the same
+    /// commit copy instead of reading and formatting them again.
+    var commits: [ObjectID: PromptVersion]?
 
-    init(repository: Repository, storeTree: ObjectID?, shards: ShardCache, known: ScoreCache, scoresTree: ObjectID?) throws {
+    init(
+        repository: Repository, storeTree: ObjectID?, shards: ShardCache, known: ScoreCache, scoresTree: ObjectID?, lines: ScoreLineCache? = nil
+    ) throws {
         self.repository = repository
         self.known = known
         self.scoresTree = scoresTree
-        scores = try storeTree.map { try ScoreLookup(store: EvalStore(repository: repository), tree: $0, shards: shards) }
+        scores = try storeTree.map { try ScoreLookup(store: EvalStore(repository: repository), tree: $0, shards: shards, lines: lines) }
     }
 
     mutating func read(_ step: RenameFollowingWalk.Step) throws -> VersionReader.Read {
-        let version = PromptVersion(
-            try repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
+        let version: PromptVersion
+        if let known = commits?[step.commit] {
+            version = PromptVersion(commitOf: known, path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
+        } else {
+            version = PromptVersion(
+                try repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
+            commits?[step.commit] = version
+        }
         if let blob = step.blob?.id, let entry = try scores?.entry(forBlob: blob, known: known, scoresTree: scoresTree) {
             return VersionReader.Read(version: version, scores: entry.scores, cached: (blob, entry))
         }

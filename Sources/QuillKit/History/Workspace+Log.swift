@@ -40,12 +40,12 @@ extension Workspace {
     /// The logs of the prompts at the repository paths `paths` reachable from `start`, renames
     /// followed, with their scores: one history walk for all of them (`RenameFollowingWalk.steps(from:paths:)`).
     /// The paths must be in `start`'s tree.
-    func logs(paths: [String], from start: ObjectID) throws -> [PromptLog] {
+    func logs(paths: [String], from start: ObjectID, scoreLines: ScoreLineCache? = nil) throws -> [PromptLog] {
         let storeTree = try EvalStore(repository: repository).tipTree()
         let histories = try RenameFollowingWalk(repository: repository).steps(from: start, paths: paths)
         warnIfShallow(histories.joined().map(\.commit))
         warnIfRenamesIncomplete()
-        let reads = try VersionReader.read(histories, through: repository, storeTree: storeTree)
+        let reads = try VersionReader.read(histories, through: repository, storeTree: storeTree, lines: scoreLines)
         return zip(paths, reads).map { path, reads in promptLog(path: path, reads: reads) }
     }
 
@@ -105,6 +105,13 @@ extension PromptVersion {
             commit: commit.id.hex, author: commit.author.name, authorEmail: commit.author.email,
             date: ISODate.format(commit.author), subject: commit.subject, path: path, previousPath: previousPath,
             blob: blob?.hex, change: change)
+    }
+
+    /// The version the commit of `other` left of the prompt at `path`.
+    init(commitOf other: PromptVersion, path: String, previousPath: String?, blob: ObjectID?, change: Change) {
+        self.init(
+            commit: other.commit, author: other.author, authorEmail: other.authorEmail, date: other.date, subject: other.subject,
+            path: path, previousPath: previousPath, blob: blob?.hex, change: change)
     }
 }
 

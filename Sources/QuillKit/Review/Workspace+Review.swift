@@ -44,11 +44,13 @@ extension Workspace {
             String(decoding: baseConfigText ?? Data(), as: UTF8.self), String(decoding: headConfigText ?? Data(), as: UTF8.self))
         // The diff runs with the base's configuration: its prompt globs and its metric directions.
         let judged = Workspace(repository: repository, workTreeRoot: workTreeRoot, config: policyConfig, currentDirectory: currentDirectory)
-        let diff = try judged.diff(DiffRequest(revisions: [mergeBase.hex, head.commit], resamples: request.resamples))
+        // The history of the charts reads the two versions the diff read again: their score lines are kept.
+        let scoreLines = try EvalStore(repository: repository).tipTree().map(ScoreLineCache.init)
+        let diff = try judged.diff(DiffRequest(revisions: [mergeBase.hex, head.commit], resamples: request.resamples), scoreLines: scoreLines)
         let gate = ReviewGate(policy: policyConfig.metrics)
         let histories = request.detailed ? try judged.historyPoints(
             paths: diff.prompts.filter { $0.toBlob != nil }.map(\.path), head: headID,
-            pullRequest: commits(from: headID, excluding: mergeBase), limit: request.historyLimit) : [:]
+            pullRequest: commits(from: headID, excluding: mergeBase), limit: request.historyLimit, scoreLines: scoreLines) : [:]
         let prompts = try diff.prompts.map { prompt in
             let lines = try lineChanges(prompt, fileDiff: request.detailed)
             return PromptReview(
@@ -99,8 +101,8 @@ extension Workspace {
         func record(_ path: String, _ commit: String) -> String {
             "quill eval record RESULTS --prompt \(Self.shellQuoted(path)) --commit \(commit.prefix(12))"
         }
-        let baseRemedy = record(prompt.oldPath ?? prompt.path, mergeBase.hex)
-        let headRemedy = record(prompt.path, head.commit)
+        var baseRemedy: String { record(prompt.oldPath ?? prompt.path, mergeBase.hex) }
+        var headRemedy: String { record(prompt.path, head.commit) }
         switch (baseHas, headHas) {
         case (true, true): return nil
         case (false, true): return MissingScores(side: .base, remedy: baseRemedy)
@@ -127,8 +129,10 @@ extension Workspace {
 
     /// For each prompt at `paths` (in `head`'s tree), its evaluated versions reachable from `head`,
     /// oldest first, at most `limit`; one history walk for all of them.
-    private func historyPoints(paths: [String], head: ObjectID, pullRequest: Set<ObjectID>, limit: Int) throws -> [String: [HistoryPoint]] {
-        let logs = try self.logs(paths: paths, from: head)
+    private func historyPoints(
+        paths: [String], head: ObjectID, pullRequest: Set<ObjectID>, limit: Int, scoreLines: ScoreLineCache?
+    ) throws -> [String: [HistoryPoint]] {
+        let logs = try self.logs(paths: paths, from: head, scoreLines: scoreLines)
         return try Dictionary(zip(paths, logs).map { path, log in
             (path, try historyPoints(log.versions.filter { !$0.scores.isEmpty }.prefix(limit), pullRequest: pullRequest))
         }, uniquingKeysWith: { first, _ in first })

@@ -7,6 +7,8 @@ import GitKit
 struct ScoreIndex {
     private let store: EvalStore
     private let source: Source
+    /// Lines read before by another reader of this tree, if given one.
+    private let cache: ScoreLineCache?
 
     private enum Source {
         case summaries(IndexReader)
@@ -14,9 +16,11 @@ struct ScoreIndex {
     }
 
     /// A reader of the store tree `tree`, keeping the loaded fan-out trees of the index it reads
-    /// (`scores/`, or `by-prompt/` in older layouts) in `shards`.
-    init(store: EvalStore, tree: ObjectID, shards: ShardCache = ShardCache()) throws {
+    /// (`scores/`, or `by-prompt/` in older layouts) in `shards`, and the lines it reads in `lines`
+    /// when that cache is of `tree`.
+    init(store: EvalStore, tree: ObjectID, shards: ShardCache = ShardCache(), lines: ScoreLineCache? = nil) throws {
         self.store = store
+        cache = lines?.tree == tree ? lines : nil
         if try StoreFanout.layout(of: tree, in: store.repository) == 3 {
             source = .summaries(try IndexReader(store: store, tree: tree, folder: StorePath.scoresFolder, shards: shards))
         } else {
@@ -53,6 +57,11 @@ struct ScoreIndex {
 
     /// The lines of the records of the prompt version `blob`, in record id order.
     func lines(forPromptBlob blob: ObjectID) throws -> [ScoreLine] {
+        guard let cache else { return try read(forPromptBlob: blob) }
+        return try cache.lines(forPromptBlob: blob) { try read(forPromptBlob: blob) }
+    }
+
+    private func read(forPromptBlob blob: ObjectID) throws -> [ScoreLine] {
         switch source {
         case .summaries:
             return try summary(forPromptBlob: blob).map(lines(inSummary:)) ?? []
