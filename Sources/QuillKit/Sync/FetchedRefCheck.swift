@@ -32,11 +32,7 @@ struct FetchedRefCheck {
             let local = try repository.referenceTarget(reference.name).map { try repository.treeID(ofCommit: $0) }
             let tree = try repository.treeID(ofCommit: tip)
             let keeping = reference.name == SyncedRefs.evals
-            // Record files are counted where both trees shard them alike (`EvalStore.addedRecordCount`).
-            let recordLevels = try keeping ? local.flatMap { local in
-                let fanout = try StoreFanout(of: tree, in: repository)
-                return try StoreFanout(of: local, in: repository) == fanout ? fanout.rawValue : nil
-            } : nil
+            let recordLevels = keeping ? sharedFanout(of: tree, local) : nil
             var added = 0
             if let path = try misplacedEntry(
                 in: tree, layout: StoreLayout.of(reference.name), known: local, keepingSummaryFolders: keeping,
@@ -56,6 +52,14 @@ struct FetchedRefCheck {
                 }
             }
         }
+    }
+
+    /// The fan-out of two eval store trees when they share it, so that their record files can be counted
+    /// by path (`EvalStore.addedRecordCount`); `nil` when they differ or either has a layout the checks
+    /// below refuse, or `local` is `nil`.
+    private func sharedFanout(of tree: ObjectID, _ local: ObjectID?) -> Int? {
+        guard let local, let fanout = try? StoreFanout(of: tree, in: repository), (try? StoreFanout(of: local, in: repository)) == fanout else { return nil }
+        return fanout.rawValue
     }
 
     private func refusal(_ reference: String, _ problem: String) -> QuillError {
