@@ -25,10 +25,30 @@ struct PackReaderTests {
         return objects
     }
 
+    /// A file mapped whole, through windows, and read with `pread`, named by whether it is mapped.
+    private static let fileAccesses: [(mapped: Bool, access: PackFile.Access)] = [
+        (true, .mapped), (false, .windows(MappedWindows(windowSize: MappedFile.pageSize, overhang: 64, limit: 4 * MappedFile.pageSize))),
+        (false, .reads(readAhead: 0)), (false, .reads(readAhead: PackReader.entryReadAhead)),
+    ]
+
     @Test(
         "reads every packed object exactly as git cat-file does: whole, delta chains, two packs; loose objects are left to libgit2; with both packs mapped whole, the smaller one, or neither (read through windows of a page or a megabyte)",
         arguments: [2, 1, 0], [MappedFile.pageSize, 1 << 20])
     func readsWhatGitPacked(mappedPacks: Int, windowSize: Int) throws {
+        let windows = MappedWindows(windowSize: windowSize, overhang: 256, limit: 4 * windowSize)
+        try readsWhatGitPacked(mappedPacks: mappedPacks) { .windows(mappedLimit: $0, indexes: windows, data: windows) }
+    }
+
+    @Test(
+        "reads every packed object exactly as git cat-file does with pread: both packs mapped whole, the smaller one, or neither, with the other packs' indexes mapped or read",
+        arguments: [2, 1, 0], [0, 1 << 30])
+    func readsWhatGitPackedWithReads(mappedPacks: Int, mappedIndexLimit: Int) throws {
+        try readsWhatGitPacked(mappedPacks: mappedPacks) { .reads(mappedLimit: $0, mappedIndexLimit: mappedIndexLimit) }
+    }
+
+    /// Builds two packs (whole objects and delta chains) and a loose object, and checks that a reader
+    /// opened with `access(bytes of the mappedPacks smallest packs)` reads every packed object as git does.
+    private func readsWhatGitPacked(mappedPacks: Int, access: (Int) -> PackReader.Access) throws {
         let repository = try TestRepository()
         var lines = (0..<400).map { "Line \($0) of a prompt that changes a little in every commit." }
         for index in 0..<60 {
@@ -52,8 +72,7 @@ struct PackReaderTests {
             [name, name.dropLast(5) + ".idx"].reduce(0) { sum, file in sum + (PackFile.size(ofFileAt: packsFolder + "/" + file) ?? 0) }
         }
         let mappedLimit = packSizes.sorted().prefix(mappedPacks).reduce(0, +)
-        let windows = MappedWindows(windowSize: windowSize, overhang: 256, limit: 4 * windowSize)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: mappedLimit, indexWindows: windows, dataWindows: windows))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", access: access(mappedLimit)))
         let objects = try gitObjects(repository)
         #expect(objects.count > 300)
         var read = 0
@@ -86,7 +105,7 @@ struct PackReaderTests {
         _ = try repository.git(["fast-import", "--quiet"], input: blobs)
         let listed = try repository.git("cat-file", "--batch-all-objects", "--batch-check=%(objectname)").split(separator: "\n")
         #expect(listed.count == 4_000)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", access: .windows(mappedLimit: 0, indexes: .indexes, data: .packData)))
         reader.searchBlock = searchBlock
         for hex in listed {
             let id = try #require(ObjectID(hex: hex))
@@ -129,8 +148,8 @@ struct PackReaderTests {
         // A loose object is one zlib stream of its header and content.
         let stream = repository.path + "/.git/objects/\(id.prefix(2))/\(id.dropFirst(2))"
         let inflater = Inflater()
-        for mapped in [true, false] {
-            let file = try #require(PackFile(path: stream, mapped: mapped))
+        for (_, access) in PackReaderTests.fileAccesses {
+            let file = try #require(PackFile(path: stream, access: access))
             #expect(inflater.inflate(file, at: 0, size: 16) == Array("blob 9\0a prompt\n".utf8))
             #expect(inflater.inflate(file, at: 0, size: 15) == nil)
             #expect(inflater.inflate(file, at: 0, size: 1 << 40) == nil)
@@ -156,8 +175,8 @@ struct PackReaderTests {
         let damaged = repository.path + "/damaged.zlib"
         try stream.write(to: URL(fileURLWithPath: damaged))
         let inflater = Inflater()
-        for mapped in [true, false] {
-            let file = try #require(PackFile(path: damaged, mapped: mapped))
+        for (mapped, access) in PackReaderTests.fileAccesses {
+            let file = try #require(PackFile(path: damaged, access: access))
             #expect(inflater.inflate(file, at: 0, size: 16) == nil, "mapped: \(mapped)")
         }
     }
@@ -212,7 +231,7 @@ struct PackReaderTests {
         let page = MappedFile.pageSize
         let content = (0..<(5 * page + 123)).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try Data(content).write(to: URL(fileURLWithPath: path))
-        let file = try #require(PackFile(path: path, mapped: false, windows: MappedWindows(windowSize: page, overhang: 16, limit: 2 * page)))
+        let file = try #require(PackFile(path: path, access: .windows(MappedWindows(windowSize: page, overhang: 16, limit: 2 * page))))
         // Inside the first window, into its overhang, across its end (a mapping of its own), in later
         // windows (the first is dropped), back in the first, longer than a window, the file's last bytes.
         let reads = [(0, 32), (40, 200), (page - 10, 20), (page - 10, 100), (3 * page + 1, 50), (4 * page, 30), (2 * page, 8), (5, 4),
@@ -251,7 +270,7 @@ struct PackReaderTests {
         }
         #expect(straddling.count >= 10, "too few entries across a window's end to test")
         let windows = MappedWindows(windowSize: page, overhang: 64, limit: 3 * page)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", mappedLimit: 0, indexWindows: windows, dataWindows: windows))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", access: .windows(mappedLimit: 0, indexes: windows, data: windows)))
         for (id, expected) in try gitObjects(repository) {
             let object = try #require(reader.object(id), "\(id.hex) \(expected.type)")
             #expect("\(object.kind)" == expected.type && object.bytes == expected.bytes, "\(id.hex) \(expected.type)")
@@ -280,6 +299,37 @@ struct PackReaderTests {
         }
         #expect(checked > 40)
         #expect(try opened.referenceTarget("refs/quill-remotes/r/quill/evals")?.hex == (try source.git("rev-parse", "HEAD")))
+    }
+
+    @Test(
+        "resolves full commit ids, commits' trees and paths in them as git rev-parse and ls-tree do, from packs read as a walk or for look-ups, and from loose objects",
+        arguments: [false, true])
+    func resolvesAsGitDoes(forLookUps: Bool) throws {
+        let repository = try TestRepository()
+        for index in 0..<12 {
+            try repository.write("prompts/nested/f\(index % 3).txt", "file \(index)\n")
+            try repository.write("top\(index % 2).md", "top \(index)\n")
+            try repository.commitAll("change \(index)")
+        }
+        try repository.git("gc", "-q", "--prune=now")
+        try repository.write("loose.md", "a loose blob in a loose tree of a loose commit\n")
+        try repository.commitAll("loose")
+        let opened = try repository.open()
+        if forLookUps { opened.readPacksForLookUps() }
+        let paths = ["prompts", "prompts/nested", "prompts/nested/f1.txt", "top0.md", "loose.md", "prompts/none", "top0.md/below", "prompts/nested/f9.txt"]
+        for commit in try repository.git("rev-list", "HEAD").split(separator: "\n").map(String.init) {
+            #expect(try opened.resolveCommit(commit).hex == commit)
+            let tree = try opened.treeID(ofCommit: try #require(ObjectID(hex: commit)))
+            #expect(tree.hex == (try repository.git("rev-parse", "\(commit)^{tree}")))
+            for path in paths {
+                let listed = try opened.treeEntry(atPath: path, inTree: tree).map { entry in
+                    "\(String(entry.mode.rawValue, radix: 8).leftPadded(6)) \(entry.isTree ? "tree" : "blob") \(entry.id.hex)\t\(path)"
+                }
+                let expected = try repository.git("ls-tree", commit, "--", path)
+                #expect(listed ?? "" == expected, "\(commit):\(path)")
+                #expect(try opened.treeEntry(atPath: path, inTree: tree)?.name ?? "" == (expected.isEmpty ? "" : String(path.split(separator: "/").last!)))
+            }
+        }
     }
 
     @Test("a repository without packs has no reader")

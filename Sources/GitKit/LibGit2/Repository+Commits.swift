@@ -19,8 +19,10 @@ extension Repository {
         return Commit(id: id, treeID: commit.treeID, parentIDs: parents, author: commit.author, committer: commit.committer, message: commit.message)
     }
 
-    /// The tree of the commit `id`, without copying the rest of the commit.
+    /// The tree of the commit `id`, without copying the rest of the commit: read from the packs
+    /// when they hold it (`CommitParser`), else through libgit2.
     public func treeID(ofCommit id: ObjectID) throws(GitError) -> ObjectID {
+        if let object = packs?.object(id), object.kind == .commit, let node = CommitParser.node(object.bytes) { return node.treeID }
         let commit = try lookupCommit(id)
         defer { git_commit_free(commit) }
         return ObjectID(git_commit_tree_id(commit))

@@ -9,9 +9,11 @@ extension Repository {
     /// Each object is compressed and appended to the pack as it is written and not kept in memory
     /// (`PackWriter`), so a batch holds only its objects' ids and places. Reads through the handle
     /// see the pending objects; nothing else does until `writePendingObjects()`. Every object written
-    /// through the handle, by GitKit or by libgit2, is packed; use one handle per batch.
+    /// through the handle, by GitKit or by libgit2, is packed; use one handle per batch. The handle
+    /// reads packs for look-ups (`readPacksForLookUps()`), as a batch's reads are.
     public func openPackingHandle() throws(GitError) -> Repository {
         let packing = try Repository.open(at: gitDirectoryPath)
+        packing.readPacksForLookUps()
         var odb: OpaquePointer?
         try check(git_repository_odb(&odb, packing.handle), "git_repository_odb")
         defer { git_odb_free(odb) }

@@ -1,8 +1,10 @@
 internal import CLibGit2
 
 extension Repository {
-    /// The commit a revision spec names, peeling tags.
+    /// The commit a revision spec names, peeling tags. A full commit id the packs hold is answered
+    /// from them (an id comes before any ref of the same name, as git and libgit2 read it).
     public func resolveCommit(_ spec: String) throws(GitError) -> ObjectID {
+        if spec.utf8.count == 2 * ObjectID.byteCount, let id = ObjectID(hex: spec), packs?.object(id)?.kind == .commit { return id }
         var object: OpaquePointer?
         try check(git_revparse_single(&object, handle, spec), "git_revparse_single('\(spec)')")
         defer { git_object_free(object) }

@@ -21,8 +21,19 @@ extension Repository {
         try scanTree(id, function: "treeEntries") { $0.entries() }
     }
 
-    /// The entry at a slash-separated `path` below the tree `id`, or `nil` when there is none.
+    /// The entry at a slash-separated `path` below the tree `id`, or `nil` when there is none. Each
+    /// tree on the way is scanned from the packs when they hold it (`treeEntryTarget`), else read through libgit2.
     public func treeEntry(atPath path: String, inTree id: ObjectID) throws(GitError) -> TreeEntry? {
+        let names = path.split(separator: "/", omittingEmptySubsequences: false)
+        if !names.contains(where: \.isEmpty) {
+            var tree = id
+            for name in names.dropLast() {
+                guard let entry = try treeEntryTarget(named: String(name), inTree: tree), entry.mode == .tree else { return nil }
+                tree = entry.id
+            }
+            let name = String(names[names.count - 1])
+            return try treeEntryTarget(named: name, inTree: tree).map { TreeEntry(name: name, id: $0.id, mode: $0.mode) }
+        }
         let tree = try lookupTree(id)
         defer { git_tree_free(tree) }
         var entry: OpaquePointer?

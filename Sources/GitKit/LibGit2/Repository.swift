@@ -6,7 +6,8 @@ public final class Repository {
     let handle: OpaquePointer
     /// The object backend of a packing handle (`openPackingHandle()`), which writes its pack.
     var packing: PackingBackend?
-    /// The pack files as they were when first needed, read directly (`PackReader`); `nil` when there are none.
+    /// The pack files as they were when first needed, read directly (`PackReader`) as a walk reads
+    /// them unless `readPacksForLookUps()` was called; `nil` when there are none.
     lazy var packs: PackReader? = PackReader(gitDirectory: commonDirectoryPath)
     /// The blobs rename detection could not read (a partial clone's, a damaged repository's), each
     /// scored as not similar; a caller checks it to say its answer may be incomplete.
@@ -20,6 +21,15 @@ public final class Repository {
 
     deinit {
         git_repository_free(handle)
+    }
+
+    /// Reads the pack files from now on as look-ups scattered over a large store want them read:
+    /// packs past 16 MiB with `pread`, which keeps none of their pages resident, rather than through
+    /// the mapped windows a history walk wants (`PackReader.Access`). For commands that read some
+    /// thousands of objects far apart: a batch of records resolving its commits and rewriting index
+    /// leaves all over a million-record store touched 100 MB of windows and mapped packs.
+    public func readPacksForLookUps() {
+        packs = PackReader(gitDirectory: commonDirectoryPath, access: .reads)
     }
 
     /// Opens the repository whose work tree or git folder is exactly `path`.

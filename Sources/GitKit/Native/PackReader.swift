@@ -5,10 +5,12 @@ import Foundation
 /// direct-mapped cache (`DeltaBaseCache`). No lock, no allocation per look-up beyond the object's own bytes: for walks that
 /// read thousands of small trees, libgit2's per-object overhead costs more than the reading.
 ///
-/// Small packs are mapped whole; the others, and their indexes, through windows shared by the
-/// process and bounded (`MappedWindows`), as git maps packs in windows: reading a few thousand
-/// objects of a 500 MB pack holds the pages around them only while they are used. A look-up searches
-/// the pack that held the last object found first, then the others, as git does.
+/// Small packs are mapped whole; the others as `Access` says: for walks, they and their indexes
+/// through windows shared by the process and bounded (`MappedWindows`), as git maps packs in
+/// windows, so that reading a few thousand objects of a 500 MB pack holds the pages around them only
+/// while they are used; for look-ups scattered over a large store (a batch's), with `pread`. A
+/// look-up searches the pack that held the last object found first, then the others, as git does;
+/// packs whose index is mapped come first, where a miss costs no read.
 ///
 /// Format: git's `Documentation/gitformat-pack.txt`. Packs that are missing, of another version or
 /// malformed are not used; objects not found here (loose, or in a pack written after it was opened)
@@ -39,11 +41,31 @@ final class PackReader {
     private let inflater = Inflater()
     /// Recently used delta bases.
     private var bases = DeltaBaseCache()
-    /// How many bytes of packs (index and data together) are mapped whole at most, smallest packs
+    /// How many bytes of packs (index and data together) a walk maps whole at most, smallest packs
     /// first; larger packs are read through windows. A whole mapping is the fastest way to read the
     /// many small objects of a history walk: a repository's own history packs are a few megabytes
     /// where an eval store of a million records packs to 800 MB.
     static let mappedLimit = 64 << 20
+    /// How a reader reads its packs: the smallest mapped whole while they fit in `mappedLimit` bytes
+    /// (index and data together), the others through windows or with reads.
+    enum Access {
+        /// The others through windows shared by the process (`MappedWindows`): the fastest for a
+        /// walk, which reads objects near the ones it read before, and most of a large index.
+        case windows(mappedLimit: Int, indexes: MappedWindows, data: MappedWindows)
+        /// The others with `pread` (`PackFile.Access.reads`), their indexes mapped whole while they fit
+        /// in `mappedIndexLimit` bytes, smallest first: for look-ups scattered over a large store, where
+        /// every page a mapping holds stays resident as long as the mapping or window is kept.
+        case reads(mappedLimit: Int, mappedIndexLimit: Int)
+
+        /// Whole packs up to 64 MiB, then the process's shared windows (`MappedWindows.indexes`, `.packData`).
+        static let windows = Access.windows(mappedLimit: PackReader.mappedLimit, indexes: .indexes, data: .packData)
+        /// For a batch's look-ups: whole packs up to 16 MiB (a small repository's), then reads, with
+        /// 8 MiB of indexes mapped. On a million-record store the 19 MB packs of its latest batches are
+        /// read and their 0.8 MB indexes mapped, the 26 and 54 MB indexes of its consolidated packs read:
+        /// mapped, a 10,000-record batch kept 55 MB of index windows and 45 MB of small packs resident.
+        static let reads = Access.reads(mappedLimit: 16 << 20, mappedIndexLimit: 8 << 20)
+    }
+
     /// How many ids a look-up reads from an index at a time (128: 2.5 KB).
     var searchBlock = 128
 
@@ -53,36 +75,57 @@ final class PackReader {
         set { bases = DeltaBaseCache(limit: newValue) }
     }
 
-    /// The packs of the repository whose git folder is `gitDirectory`, mapping at most `mappedLimit`
-    /// bytes of them whole and reading the others' indexes through `indexWindows` and their data
-    /// through `dataWindows`; `nil` when it has none. With
-    /// `received`, a fetch's quarantine pack folder, the packs there too, all mapped whole: a sync's
-    /// check reads nearly every object a fetch brings.
-    init?(
-        gitDirectory: String, received: String? = nil, mappedLimit: Int = PackReader.mappedLimit, indexWindows: MappedWindows = .indexes,
-        dataWindows: MappedWindows = .packData
-    ) {
+    /// The packs of the repository whose git folder is `gitDirectory`, read as `access` says; `nil`
+    /// when it has none. With `received`, a fetch's quarantine pack folder, the packs there too, all
+    /// mapped whole: a sync's check reads nearly every object a fetch brings.
+    init?(gitDirectory: String, received: String? = nil, access: Access = .windows) {
         let folders = [gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"] + (received.map { [$0 + "/"] } ?? [])
         let paths = folders.flatMap { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".idx") }.sorted() ?? [])
                 .map { (index: folder + $0, data: folder + $0.dropLast(4) + ".pack") }
         }
-        let sizes = paths.map { (PackFile.size(ofFileAt: $0.index) ?? 0) + (PackFile.size(ofFileAt: $0.data) ?? 0) }
-        var mapped = Set<Int>()
-        var budget = mappedLimit
-        for number in sizes.indices.sorted(by: { sizes[$0] < sizes[$1] }) where sizes[number] <= budget {
-            mapped.insert(number)
-            budget -= sizes[number]
+        let indexSizes = paths.map { PackFile.size(ofFileAt: $0.index) ?? 0 }
+        let sizes = paths.indices.map { indexSizes[$0] + (PackFile.size(ofFileAt: paths[$0].data) ?? 0) }
+        let (indexAccess, dataAccess): (PackFile.Access, PackFile.Access)
+        var mapped: Set<Int>
+        var mappedIndexes: Set<Int>
+        switch access {
+        case .windows(let mappedLimit, let indexes, let data):
+            (indexAccess, dataAccess) = (.windows(indexes), .windows(data))
+            mapped = PackReader.smallest(of: Array(paths.indices), sizes: sizes, within: mappedLimit)
+            mappedIndexes = mapped
+        case .reads(let mappedLimit, let mappedIndexLimit):
+            (indexAccess, dataAccess) = (.reads(readAhead: 0), .reads(readAhead: PackReader.entryReadAhead))
+            mapped = PackReader.smallest(of: Array(paths.indices), sizes: sizes, within: mappedLimit)
+            mappedIndexes = mapped.union(PackReader.smallest(of: paths.indices.filter { !mapped.contains($0) }, sizes: indexSizes, within: mappedIndexLimit))
         }
-        if let received { mapped.formUnion(paths.indices.filter { paths[$0].index.hasPrefix(received + "/") }) }
+        if let received {
+            let receivedPacks = paths.indices.filter { paths[$0].index.hasPrefix(received + "/") }
+            mapped.formUnion(receivedPacks)
+            mappedIndexes.formUnion(receivedPacks)
+        }
         let opened = paths.indices.compactMap { number -> Pack? in
-            let isMapped = mapped.contains(number)
-            guard let index = PackFile(path: paths[number].index, mapped: isMapped, windows: indexWindows),
-                  let data = PackFile(path: paths[number].data, mapped: isMapped, windows: dataWindows) else { return nil }
+            guard let index = PackFile(path: paths[number].index, access: mappedIndexes.contains(number) ? .mapped : indexAccess),
+                  let data = PackFile(path: paths[number].data, access: mapped.contains(number) ? .mapped : dataAccess) else { return nil }
             return PackReader.pack(index: index, data: data)
         }
         guard !opened.isEmpty else { return nil }
-        packs = opened
+        // Packs with a mapped index first: a look-up that misses in them costs no read.
+        packs = opened.filter(\.index.isMapped) + opened.filter { !$0.index.isMapped }
+    }
+
+    /// How many bytes a read of a pack entry takes at least: its header and the data that follows it.
+    static let entryReadAhead = 4096
+
+    /// The smallest of the packs `numbers` whose `sizes` sum to at most `limit`.
+    private static func smallest(of numbers: [Int], sizes: [Int], within limit: Int) -> Set<Int> {
+        var chosen = Set<Int>()
+        var budget = limit
+        for number in numbers.sorted(by: { sizes[$0] < sizes[$1] }) where sizes[number] <= budget {
+            chosen.insert(number)
+            budget -= sizes[number]
+        }
+        return chosen
     }
 
     /// The kind and bytes of `id`, or `nil` when no pack holds it or its entry cannot be read.

@@ -14,6 +14,9 @@ extension Workspace {
     /// `recordEvaluations(_:)` with the recorder's identity and date taken from `environment` (`GIT_COMMITTER_*`).
     func recordEvaluations(_ request: RecordRequest, environment: [String: String]) throws -> RecordReport {
         let recorder = try repository.defaultSignature(for: .committer, environment: environment)
+        // A batch reads commits, trees and index leaves spread over the whole store, a few thousand
+        // at most: read with `pread`, they leave none of the store's pages resident.
+        repository.readPacksForLookUps()
         var pending = [EvalStore.Pending]()
         // The commit whose prompts must match the work tree, read once: a batch names thousands of evaluations.
         let checkedHead = request.allowDirty || workTreeRoot == nil ? nil : try repository.headCommitID()

@@ -10,10 +10,13 @@ struct FetchedRefCheck {
     let remote: String
     /// The comparisons of the eval store's folders the layout check keeps for the score summary check.
     private let comparisons = FolderComparisons()
+    /// Where the layout check's walk leaves how many records the eval store's fetched tip adds to the local one.
+    private let addedRecords: AddedRecordCounts
 
-    init(repository: Repository, remote: String) {
+    init(repository: Repository, remote: String, addedRecords: AddedRecordCounts = AddedRecordCounts()) {
         self.repository = repository
         self.remote = remote
+        self.addedRecords = addedRecords
     }
 
     /// Refuses with one line naming the remote and the first ref that is not what Quill wrote.
@@ -29,9 +32,14 @@ struct FetchedRefCheck {
             let local = try repository.referenceTarget(reference.name).map { try repository.treeID(ofCommit: $0) }
             let tree = try repository.treeID(ofCommit: tip)
             let keeping = reference.name == SyncedRefs.evals
-            if let path = try misplacedEntry(in: tree, layout: StoreLayout.of(reference.name), known: local, keepingSummaryFolders: keeping) {
+            let recordLevels = keeping ? sharedFanout(of: tree, local) : nil
+            var added = 0
+            if let path = try misplacedEntry(
+                in: tree, layout: StoreLayout.of(reference.name), known: local, keepingSummaryFolders: keeping,
+                countingRecordsBelow: recordLevels, added: &added) {
                 throw refusal(reference.name, "at \(tip.abbreviated()) whose tree is not Quill's layout for it: '\(path)' has no place there")
             }
+            if let local, recordLevels != nil { addedRecords.keep(added, from: local, to: tree) }
             if reference.name == SyncedRefs.evals, tree != local,
                let path = try ScoreSummaryCheck(repository: repository, comparisons: comparisons).firstMismatch(in: tree, known: local) {
                 throw refusal(reference.name, "at \(tip.abbreviated()) whose score summary '\(path)' is not the summary of that version's records")
@@ -46,6 +54,14 @@ struct FetchedRefCheck {
         }
     }
 
+    /// The fan-out of two eval store trees when they share it, so that their record files can be counted
+    /// by path (`EvalStore.addedRecordCount`); `nil` when they differ or either has a layout the checks
+    /// below refuse, or `local` is `nil`.
+    private func sharedFanout(of tree: ObjectID, _ local: ObjectID?) -> Int? {
+        guard let local, let fanout = try? StoreFanout(of: tree, in: repository), (try? StoreFanout(of: local, in: repository)) == fanout else { return nil }
+        return fanout.rawValue
+    }
+
     private func refusal(_ reference: String, _ problem: String) -> QuillError {
         QuillError(.repository, "'\(remote)' sent '\(reference)' \(problem); nothing was changed here")
     }
@@ -57,15 +73,25 @@ struct FetchedRefCheck {
     /// of its changed entries. Folders checked once already are not read again, so a tree that names one
     /// folder many times costs one read of it. With `keeping`, the comparison of each folder the score
     /// summary check compares too (`ScoreSummaryCheck.rereadsFolder`) is kept in `comparisons` for it.
-    private func misplacedEntry(in tree: ObjectID, layout: StoreLayout, known: ObjectID?, keepingSummaryFolders keeping: Bool) throws -> String? {
+    /// With `recordLevels` (the store's fan-out), `added` counts the record files new below `records/`.
+    private func misplacedEntry(
+        in tree: ObjectID, layout: StoreLayout, known: ObjectID?, keepingSummaryFolders keeping: Bool,
+        countingRecordsBelow recordLevels: Int?, added: inout Int
+    ) throws -> String? {
         var pending: [(path: String, tree: ObjectID, layout: StoreLayout, known: ObjectID?)] = [("", tree, layout, known)]
         var checked = Set<Checked>()
+        let recordsPrefix = StorePath.recordsFolder + "/"
         while let (prefix, tree, layout, known) = pending.popLast() {
             guard tree != known, checked.insert(Checked(tree: tree, layout: layout)).inserted else { continue }
+            let recordShard = recordLevels.flatMap { levels in
+                prefix.hasPrefix(recordsPrefix) && prefix.utf8.count(where: { $0 == UInt8(ascii: "/") }) == levels + 1
+                    ? prefix.dropFirst(recordsPrefix.count).filter { $0 != "/" } : nil
+            }
             for change in try comparisons.changes(from: known, to: tree, in: repository, keep: keeping && ScoreSummaryCheck.rereadsFolder(prefix)) {
                 guard let entry = change.after else { continue }
                 let path = prefix + entry.name
                 guard TreeEntryName.refusal(entry.name.utf8) == nil, let child = layout.child(named: entry.name, mode: entry.mode) else { return path }
+                if let recordShard, change.before == nil, ObjectID(hex: recordShard + entry.name.dropLast(5)) != nil { added += 1 }
                 if entry.mode == .tree { pending.append((path + "/", entry.id, child, change.before.flatMap { $0.isTree ? $0.id : nil })) }
             }
         }

@@ -54,7 +54,7 @@ extension Workspace {
     func fetchAndMerge(_ target: SyncRemote, remote: String, merger: RefMerger, receiver: FetchReceiver = .automatic) throws -> [RefMerger.Merge] {
         var advertised = [String: ObjectID]()
         let fetched = try repository.fetch(remote: target.location, refspecs: target.fetchRefspecs, receiver: receiver) { received, advertised in
-            try FetchedRefCheck(repository: received, remote: remote).check(advertised)
+            try FetchedRefCheck(repository: received, remote: remote, addedRecords: merger.addedRecords).check(advertised)
         }
         for reference in fetched {
             advertised[reference.name] = reference.id
@@ -82,6 +82,8 @@ struct RefMerger {
     let repository: Repository
     let remote: SyncRemote
     let signature: Signature
+    /// The records the fetched eval store adds to the local one, as the fetch's check counted them, for `report`.
+    let addedRecords = AddedRecordCounts()
 
     func merge(_ reference: String, remoteTip: ObjectID?) throws -> Merge {
         var action = SyncedReference.Action.upToDate
@@ -173,13 +175,17 @@ struct RefMerger {
         }
     }
 
-    /// How many records (or files) `after` holds that `before` does not. For the eval store, a walk of
-    /// the record folders that differ when both trees have one fan-out, not a listing of both stores.
+    /// How many records (or files) `after` holds that `before` does not. For the eval store, the count
+    /// the fetch's check made of the same two trees, else a walk of the record folders that differ
+    /// when both trees have one fan-out, not a listing of both stores.
     private func gained(_ reference: String, from before: ObjectID?, to after: ObjectID?) throws -> Int {
         guard let after, after != before else { return 0 }
-        if reference == SyncedRefs.evals, let before,
-           let count = try EvalStore(repository: repository).addedRecordCount(from: repository.treeID(ofCommit: before), to: repository.treeID(ofCommit: after)) {
-            return count
+        if reference == SyncedRefs.evals, let before {
+            let trees = (before: try repository.treeID(ofCommit: before), after: try repository.treeID(ofCommit: after))
+            if let count = try addedRecords.count(from: trees.before, to: trees.after)
+                ?? EvalStore(repository: repository).addedRecordCount(from: trees.before, to: trees.after) {
+                return count
+            }
         }
         return try items(reference, at: after).subtracting(before.map { try items(reference, at: $0) } ?? []).count
     }

@@ -40,6 +40,22 @@ struct SyncTests {
         }
     }
 
+    @Test("a pull that fast-forwards reports the records it brings as the fetch's check counted them: as many as git lists anew")
+    func fastForwardCountsRecords() throws {
+        let fixture = try SyncFixture()
+        let first = try fixture.clone(), second = try fixture.clone()
+        try fixture.record(0.5, in: first)
+        _ = try Workspace.open(from: first.path).sync()
+        _ = try Workspace.open(from: second.path).sync()
+        for accuracy in [0.6, 0.7, 0.8] { try fixture.record(accuracy, in: first) }
+        _ = try Workspace.open(from: first.path).sync()
+        let before = try SyncFixture.recordIDs(at: second.path)
+        let pulled = try #require(try Workspace.open(from: second.path).sync().refs.first { $0.reference == "refs/quill/evals" })
+        #expect(pulled.action == .fastForwarded && !pulled.pushed)
+        #expect(pulled.fromRemote == 3 && pulled.toRemote == 0)
+        #expect(try SyncFixture.recordIDs(at: second.path).subtracting(before).count == 3)
+    }
+
     @Test("a clone whose store is still layout 1 and one of layout 2 merge as a union in layout 3, in both directions")
     func layoutsMerge() throws {
         let fixture = try SyncFixture()
