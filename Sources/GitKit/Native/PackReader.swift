@@ -39,6 +39,8 @@ final class PackReader {
     private let inflater = Inflater()
     /// Recently used delta bases.
     private var bases = DeltaBaseCache()
+    /// The deltas of the chain `object(inPack:at:)` is reading, kept between reads for its storage.
+    private var chain = [PendingDelta]()
     /// How many bytes of packs (index and data together) are mapped whole at most, smallest packs
     /// first; larger packs are read through windows. A whole mapping is the fastest way to read the
     /// many small objects of a history walk: a repository's own history packs are a few megabytes
@@ -115,16 +117,25 @@ final class PackReader {
 
     /// The object whose entry starts at `offset` of pack `number`. The delta chain is followed down
     /// to a stored object or a cached base, then its deltas are applied on the way back up, each
-    /// base remembered: a loop, so neither a long chain nor a hostile cycle of `REF_DELTA` entries
-    /// can exhaust the stack (a chain longer than `maxChainLength` is refused).
+    /// base remembered (but the one taken from the cache): a loop, so neither a long chain nor a
+    /// hostile cycle of `REF_DELTA` entries can exhaust the stack (a chain longer than
+    /// `maxChainLength` is refused). Each delta's instructions are inflated into the inflater's
+    /// reused buffer, read once by `apply`.
     private func object(inPack number: Int, at offset: Int) -> (kind: Kind, bytes: [UInt8])? {
-        var pending: [PendingDelta] = []
+        var pending = chain
+        chain = []
+        defer {
+            pending.removeAll(keepingCapacity: true)
+            chain = pending
+        }
         var pack = number
         var entry = offset
         var base: (kind: Kind, bytes: [UInt8])
+        var isCached = false
         while true {
             if let cached = bases.object(pack: pack, offset: entry) {
                 base = (cached.kind, cached.bytes)
+                isCached = true
                 break
             }
             guard pending.count < PackReader.maxChainLength,
@@ -148,9 +159,12 @@ final class PackReader {
         var basePack = pack
         var baseOffset = entry
         for delta in pending.reversed() {
-            bases.remember(DeltaBaseCache.Entry(pack: basePack, offset: baseOffset, kind: base.kind, bytes: base.bytes))
-            guard let instructions = inflater.inflate(packs[delta.pack].data, at: delta.dataStart, size: delta.size),
-                  let result = PackReader.apply(instructions, to: base.bytes) else { return nil }
+            if !isCached { bases.remember(DeltaBaseCache.Entry(pack: basePack, offset: baseOffset, kind: base.kind, bytes: base.bytes)) }
+            isCached = false
+            let baseBytes = base.bytes
+            guard let result = inflater.withInflated(packs[delta.pack].data, at: delta.dataStart, size: delta.size, { instructions in
+                baseBytes.withUnsafeBufferPointer { PackReader.apply(instructions, to: $0) }
+            }) else { return nil }
             base = (base.kind, result)
             (basePack, baseOffset) = (delta.pack, delta.offset)
         }
@@ -295,8 +309,10 @@ final class PackReader {
         delta.withUnsafeBufferPointer { delta in base.withUnsafeBufferPointer { base in apply(delta, to: base) } }
     }
 
-    /// `apply` on the bytes in place: copies are `memcpy`s of the buffers, with no reference counting
-    /// per instruction (a score summary's delta is thousands of them).
+    /// `apply` on the bytes in place, in two passes over the instructions: the first checks them
+    /// and adds up what they write, the second copies into an array allocated once at the final
+    /// size (no reference counting or growth per instruction: a score summary's delta is thousands
+    /// of them, and a history walk applies one small delta per tree).
     private static func apply(_ delta: UnsafeBufferPointer<UInt8>, to base: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var position = 0
         func size() -> Int? {
@@ -312,9 +328,26 @@ final class PackReader {
             }
             return nil
         }
-        guard let sourceSize = size(), sourceSize == base.count, let targetSize = size() else { return nil }
-        var output = [UInt8]()
-        output.reserveCapacity(min(targetSize, base.count + delta.count))
+        guard let sourceSize = size(), sourceSize == base.count, let targetSize = size(),
+              instructions(delta, from: position, base: base, targetSize: targetSize, { _, _ in }) else { return nil }
+        return [UInt8](unsafeUninitializedCapacity: targetSize) { output, count in
+            instructions(delta, from: position, base: base, targetSize: targetSize) { source, length in
+                (output.baseAddress! + count).initialize(from: source, count: length)
+                count += length
+            }
+        }
+    }
+
+    /// Reads the copy and insert instructions of `delta` from `start`, calling `write` with the bytes
+    /// each one writes (`base`'s for a copy, `delta`'s for an insert); `true` when every instruction
+    /// fits and together they write exactly `targetSize` bytes, never more on the way.
+    @discardableResult
+    private static func instructions(
+        _ delta: UnsafeBufferPointer<UInt8>, from start: Int, base: UnsafeBufferPointer<UInt8>, targetSize: Int,
+        _ write: (UnsafePointer<UInt8>, Int) -> Void
+    ) -> Bool {
+        var position = start
+        var written = 0
         while position < delta.count {
             let instruction = delta[position]
             position += 1
@@ -322,27 +355,29 @@ final class PackReader {
                 var copyOffset = 0
                 var copySize = 0
                 for bit in 0..<4 where instruction & (1 << bit) != 0 {
-                    guard position < delta.count else { return nil }
+                    guard position < delta.count else { return false }
                     copyOffset |= Int(delta[position]) << (8 * bit)
                     position += 1
                 }
                 for bit in 0..<3 where instruction & (0x10 << bit) != 0 {
-                    guard position < delta.count else { return nil }
+                    guard position < delta.count else { return false }
                     copySize |= Int(delta[position]) << (8 * bit)
                     position += 1
                 }
                 if copySize == 0 { copySize = 0x10000 }
-                guard copyOffset + copySize <= base.count, output.count + copySize <= targetSize else { return nil }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: base[copyOffset..<copyOffset + copySize]))
+                guard copyOffset + copySize <= base.count, written + copySize <= targetSize else { return false }
+                write(base.baseAddress! + copyOffset, copySize)
+                written += copySize
             } else if instruction != 0 {
                 let count = Int(instruction)
-                guard position + count <= delta.count, output.count + count <= targetSize else { return nil }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: delta[position..<position + count]))
+                guard position + count <= delta.count, written + count <= targetSize else { return false }
+                write(delta.baseAddress! + position, count)
+                written += count
                 position += count
             } else {
-                return nil
+                return false
             }
         }
-        return output.count == targetSize ? output : nil
+        return written == targetSize
     }
 }

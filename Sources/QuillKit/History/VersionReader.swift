@@ -162,7 +162,8 @@ private struct VersionLookup {
 
     mutating func read(_ step: RenameFollowingWalk.Step) throws -> VersionReader.Read {
         let version = PromptVersion(
-            try repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
+            try repository.commitSummary(step.commit, object: step.object), path: step.path, previousPath: step.previousPath, blob: step.blob?.id,
+            change: step.change)
         if let blob = step.blob?.id, let entry = try scores?.entry(forBlob: blob, known: known, scoresTree: scoresTree) {
             return VersionReader.Read(version: version, scores: entry.scores, cached: (blob, entry))
         }
