@@ -71,7 +71,7 @@ enum CommitParser {
 
     /// The fields of `name <email> seconds ±hhmm`; `nil` unless it has that shape.
     private static func fields(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> SignatureFields? {
-        guard let open = line.lastIndex(of: UInt8(ascii: "<")), let close = line.lastIndex(of: UInt8(ascii: ">")), open < close else {
+        guard let open = lastIndex(of: UInt8(ascii: "<"), in: line), let close = lastIndex(of: UInt8(ascii: ">"), in: line), open < close else {
             return nil
         }
         // After the `>`: a space, the seconds, a space, and the zone, with no other space.
@@ -84,6 +84,16 @@ enum CommitParser {
               let hhmm = Int64(decimal: zone.dropFirst()), hhmm / 100 <= 14, hhmm % 100 <= 59 else { return nil }
         let minutes = Int(hhmm / 100 * 60 + hhmm % 100)
         return SignatureFields(name: line[..<open], email: line[(open + 1)..<close], seconds: seconds, minutes: sign == UInt8(ascii: "-") ? -minutes : minutes)
+    }
+
+    /// Where `byte` last occurs in `line`, read through the buffer it slices (no slice bounds checks).
+    private static func lastIndex(of byte: UInt8, in line: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var index = line.endIndex
+        while index > line.startIndex {
+            index -= 1
+            if line.base[index] == byte { return index }
+        }
+        return nil
     }
 
     /// The signature of `fields`, name and email trimmed as libgit2 trims them.
@@ -108,9 +118,11 @@ enum CommitParser {
 
         /// The rest of the current line after `name` when the line starts with it; else nothing is read.
         mutating func header(_ name: StaticString) -> Slice<UnsafeBufferPointer<UInt8>>? {
-            let prefix = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-            guard bytes.count - position >= prefix.count, bytes[position..<position + prefix.count].elementsEqual(prefix) else { return nil }
-            position += prefix.count
+            let count = name.utf8CodeUnitCount
+            guard bytes.count - position >= count, let start = bytes.baseAddress, memcmp(start + position, name.utf8Start, count) == 0 else {
+                return nil
+            }
+            position += count
             return nextLine()
         }
 

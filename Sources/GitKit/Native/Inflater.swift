@@ -78,10 +78,19 @@ final class Inflater {
 extension Inflater {
     /// Inflates the zlib stream at the start of `input` (which may go on past its end) with
     /// libdeflate; `nil` unless it is well formed, its checksum holds and it gives exactly `size` bytes.
+    ///
+    /// A small object is inflated into the reused buffer and copied into an array of its size: an
+    /// array made from a buffer finds its storage type through a cached accessor, where one made
+    /// uninitialized looks the type up in the runtime's metadata cache each time, which cost more
+    /// than copying a tree or a commit.
     private func inflate(_ input: UnsafeRawBufferPointer, size: Int) -> [UInt8]? {
+        if size < Inflater.largestReused {
+            if reused.count <= size { reused = [UInt8](repeating: 0, count: Inflater.largestReused) }
+            let isInflated = reused.withUnsafeMutableBufferPointer { inflate(input, into: $0, size: size) }
+            return isInflated ? Array(reused[..<size]) : nil
+        }
         var isInflated = false
-        // A zero-length object still needs somewhere to point the output.
-        let output = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
+        let output = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             isInflated = inflate(input, into: buffer, size: size)
             count = isInflated ? size : 0
         }

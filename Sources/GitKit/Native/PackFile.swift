@@ -6,7 +6,7 @@ import Glibc
 /// The bytes of one pack or pack index file, read at offsets: mapped whole (`MappedFile`) when it
 /// is small, else through mapped windows (`MappedWindows`), as git reads packs, so
 /// that a read costs memory accesses, not a system call, while the process holds only a bounded
-/// part of a file however large it is. Not thread-safe (the window it read last), like its `PackReader`.
+/// part of a file however large it is. Not thread-safe (the windows it read last), like its `PackReader`.
 final class PackFile {
     /// The file's size in bytes.
     let count: Int
@@ -14,8 +14,12 @@ final class PackFile {
     /// rather than through windows.
     let isMapped: Bool
     private let storage: Storage
-    /// The window the last read of a windowed file was answered from.
-    private var window: MappedFile?
+    /// The windows recent reads of a windowed file were answered from, by window number modulo
+    /// `recentCount`: a history walk moves between a few parts of a pack (commits, trees) and of its
+    /// index, and finding a window in the shared `MappedWindows` takes its lock and hashes. Each
+    /// reader holds at most this many windows of a file beyond the shared limit.
+    private var recent = [MappedFile?](repeating: nil, count: PackFile.recentCount)
+    private static let recentCount = 8
 
     private enum Storage {
         case mapped(MappedFile)
@@ -65,13 +69,14 @@ final class PackFile {
             return UnsafeRawBufferPointer(rebasing: file.bytes[offset...])
         case .windowed(let descriptor, let identity, let windows):
             let size = min(wanted, count - offset)
-            if let window, offset >= window.offset, offset + size <= window.offset + window.bytes.count {
+            let slot = (offset / windows.windowSize) & (PackFile.recentCount - 1)
+            if let window = recent[slot], offset >= window.offset, offset + size <= window.offset + window.bytes.count {
                 return UnsafeRawBufferPointer(rebasing: window.bytes[(offset - window.offset)...])
             }
             guard let window = windows.window(of: identity, descriptor: descriptor, holding: offset, count: max(size, 1)) else {
                 return UnsafeRawBufferPointer(start: nil, count: 0)
             }
-            self.window = window
+            recent[slot] = window
             return UnsafeRawBufferPointer(rebasing: window.bytes[(offset - window.offset)...])
         }
     }

@@ -309,10 +309,8 @@ final class PackReader {
         delta.withUnsafeBufferPointer { delta in base.withUnsafeBufferPointer { base in apply(delta, to: base) } }
     }
 
-    /// `apply` on the bytes in place, in two passes over the instructions: the first checks them
-    /// and adds up what they write, the second copies into an array allocated once at the final
-    /// size (no reference counting or growth per instruction: a score summary's delta is thousands
-    /// of them, and a history walk applies one small delta per tree).
+    /// `apply` on the bytes in place: copies are `memcpy`s of the buffers, with no reference counting
+    /// per instruction (a score summary's delta is thousands of them).
     private static func apply(_ delta: UnsafeBufferPointer<UInt8>, to base: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var position = 0
         func size() -> Int? {
@@ -328,26 +326,9 @@ final class PackReader {
             }
             return nil
         }
-        guard let sourceSize = size(), sourceSize == base.count, let targetSize = size(),
-              instructions(delta, from: position, base: base, targetSize: targetSize, { _, _ in }) else { return nil }
-        return [UInt8](unsafeUninitializedCapacity: targetSize) { output, count in
-            instructions(delta, from: position, base: base, targetSize: targetSize) { source, length in
-                (output.baseAddress! + count).initialize(from: source, count: length)
-                count += length
-            }
-        }
-    }
-
-    /// Reads the copy and insert instructions of `delta` from `start`, calling `write` with the bytes
-    /// each one writes (`base`'s for a copy, `delta`'s for an insert); `true` when every instruction
-    /// fits and together they write exactly `targetSize` bytes, never more on the way.
-    @discardableResult
-    private static func instructions(
-        _ delta: UnsafeBufferPointer<UInt8>, from start: Int, base: UnsafeBufferPointer<UInt8>, targetSize: Int,
-        _ write: (UnsafePointer<UInt8>, Int) -> Void
-    ) -> Bool {
-        var position = start
-        var written = 0
+        guard let sourceSize = size(), sourceSize == base.count, let targetSize = size() else { return nil }
+        var output = [UInt8]()
+        output.reserveCapacity(min(targetSize, base.count + delta.count))
         while position < delta.count {
             let instruction = delta[position]
             position += 1
@@ -355,29 +336,27 @@ final class PackReader {
                 var copyOffset = 0
                 var copySize = 0
                 for bit in 0..<4 where instruction & (1 << bit) != 0 {
-                    guard position < delta.count else { return false }
+                    guard position < delta.count else { return nil }
                     copyOffset |= Int(delta[position]) << (8 * bit)
                     position += 1
                 }
                 for bit in 0..<3 where instruction & (0x10 << bit) != 0 {
-                    guard position < delta.count else { return false }
+                    guard position < delta.count else { return nil }
                     copySize |= Int(delta[position]) << (8 * bit)
                     position += 1
                 }
                 if copySize == 0 { copySize = 0x10000 }
-                guard copyOffset + copySize <= base.count, written + copySize <= targetSize else { return false }
-                write(base.baseAddress! + copyOffset, copySize)
-                written += copySize
+                guard copyOffset + copySize <= base.count, output.count + copySize <= targetSize else { return nil }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: base[copyOffset..<copyOffset + copySize]))
             } else if instruction != 0 {
                 let count = Int(instruction)
-                guard position + count <= delta.count, written + count <= targetSize else { return false }
-                write(delta.baseAddress! + position, count)
-                written += count
+                guard position + count <= delta.count, output.count + count <= targetSize else { return nil }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: delta[position..<position + count]))
                 position += count
             } else {
-                return false
+                return nil
             }
         }
-        return written == targetSize
+        return output.count == targetSize ? output : nil
     }
 }
