@@ -28,7 +28,7 @@ struct CommitParserTests {
         "tree \(tree)\nparent nothex\nauthor A <a@x> 1 +0000\ncommitter C <c@x> 1 +0000\n\nbad parent\n",
     ]
 
-    @Test("gives libgit2's commit for every commit of the usual shape, and steps aside for the rest; a walk's node alone the same way")
+    @Test("gives libgit2's commit for every commit of the usual shape, and steps aside for the rest; a walk's node and a log's summary alone the same way")
     func matchesLibgit2() throws {
         let repository = try TestRepository()
         let opened = try repository.open()
@@ -36,13 +36,15 @@ struct CommitParserTests {
             let id = try #require(ObjectID(hex: try repository.git(["hash-object", "-t", "commit", "-w", "--literally", "--stdin"], input: text)))
             let parsed = CommitParser.parse(Array(text.utf8), id: id)
             let node = CommitParser.node(Array(text.utf8))
+            let summary = CommitParser.summary(Array(text.utf8), id: id)
             if isUsual {
                 // Loose objects are read through libgit2, the oracle.
                 let commit = try opened.commit(id)
                 #expect(parsed == commit, "\(text)")
                 #expect(node?.treeID == commit.treeID && node?.parentIDs == commit.parentIDs && node?.time == commit.committer.unixTime, "\(text)")
+                #expect(summary == commit.summary, "\(text)")
             } else {
-                #expect(parsed == nil && node == nil, "\(text)")
+                #expect(parsed == nil && node == nil && summary == nil, "\(text)")
             }
         }
     }

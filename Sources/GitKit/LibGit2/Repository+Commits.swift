@@ -19,6 +19,14 @@ extension Repository {
         return Commit(id: id, treeID: commit.treeID, parentIDs: parents, author: commit.author, committer: commit.committer, message: commit.message)
     }
 
+    /// The id, author and subject of the commit `id`: parsed from `object` when a walk read it, else
+    /// from its packed bytes (`CommitParser`), else from the commit read through libgit2.
+    public func commitSummary(_ id: ObjectID, object: CommitObject? = nil) throws(GitError) -> CommitSummary {
+        if let object, object.id == id, let summary = CommitParser.summary(object.bytes, id: id) { return summary }
+        if let packed = packs?.object(id), packed.kind == .commit, let summary = CommitParser.summary(packed.bytes, id: id) { return summary }
+        return try commit(id).summary
+    }
+
     /// The tree of the commit `id`, without copying the rest of the commit: read from the packs
     /// when they hold it (`CommitParser`), else through libgit2.
     public func treeID(ofCommit id: ObjectID) throws(GitError) -> ObjectID {

@@ -9,9 +9,11 @@ import Foundation
 /// Format: git's `Documentation/technical/commit-graph-format.txt` (version 1, SHA-1). A graph that
 /// is missing, of another version or malformed is simply not used.
 struct CommitGraph {
-    /// One file of the chain, base layer first.
+    /// One file of the chain, base layer first, mapped (`MappedFile`): a walk reads a few bytes of
+    /// each commit it meets, which copying the whole file first would cost more than.
     private struct Layer {
-        let data: [UInt8]
+        let file: MappedFile
+        var data: UnsafeRawBufferPointer { file.bytes }
         let count: Int
         /// Global position of this layer's first commit.
         let base: Int
@@ -39,9 +41,7 @@ struct CommitGraph {
         var layers = [Layer]()
         var base = 0
         for file in files {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)), let layer = CommitGraph.layer([UInt8](data), base: base) else {
-                return nil
-            }
+            guard let mapped = MappedFile.shared(path: file), let layer = CommitGraph.layer(mapped, base: base) else { return nil }
             layers.append(layer)
             base += layer.count
         }
@@ -59,8 +59,7 @@ struct CommitGraph {
 
     /// The commit at a global position, or `nil` when the position or its parents' are out of range.
     func entry(at position: Int) -> Entry? {
-        guard let layer = layers.last(where: { $0.base <= position }), position - layer.base < layer.count,
-              let id = id(at: position) else { return nil }
+        guard let layer = layer(holding: position), let id = id(at: position) else { return nil }
         let record = layer.dataOffset + (position - layer.base) * (CommitGraph.hashSize + 16)
         let tree = layer.data.objectID(at: record)
         let first = layer.data.bigEndian32(at: record + CommitGraph.hashSize)
@@ -95,9 +94,16 @@ struct CommitGraph {
 
     /// The id at a global position.
     private func id(at position: Int) -> ObjectID? {
-        guard let layer = layers.last(where: { $0.base <= position }), position - layer.base < layer.count else { return nil }
+        guard let layer = layer(holding: position) else { return nil }
         let start = layer.lookupOffset + (position - layer.base) * CommitGraph.hashSize
         return layer.data.objectID(at: start)
+    }
+
+    /// The layer that holds a global position, `nil` past the last; a graph is mostly one file.
+    private func layer(holding position: Int) -> Layer? {
+        guard position >= 0, position < count else { return nil }
+        if layers.count == 1 { return layers[0] }
+        return layers.last { $0.base <= position }
     }
 
     /// The global position of `id`: the fan-out narrows the range, a binary search finds it.
@@ -119,7 +125,8 @@ struct CommitGraph {
 
     /// Reads the header and chunk table of one file, checking that every chunk it uses lies inside
     /// the file and that the fan-out never decreases (so lookups stay within the commits it holds).
-    private static func layer(_ data: [UInt8], base: Int) -> Layer? {
+    private static func layer(_ file: MappedFile, base: Int) -> Layer? {
+        let data = file.bytes
         guard data.count > 8, data.prefix(4).elementsEqual("CGPH".utf8), data[4] == 1, data[5] == 1 else { return nil }
         let chunkCount = Int(data[6])
         var chunks = [UInt32: Int]()
@@ -141,19 +148,21 @@ struct CommitGraph {
         let count = Int(previous)
         guard lookup + count * hashSize <= data.count, commits + count * (hashSize + 16) <= data.count else { return nil }
         return Layer(
-            data: data, count: count, base: base, fanoutOffset: fanout, lookupOffset: lookup, dataOffset: commits,
+            file: file, count: count, base: base, fanoutOffset: fanout, lookupOffset: lookup, dataOffset: commits,
             extraEdgesOffset: chunks[0x4544_4745])
     }
 }
 
-private extension [UInt8] {
+private extension UnsafeRawBufferPointer {
+    /// The big-endian integer at `offset`, which must lie in the buffer.
     func bigEndian32(at offset: Int) -> UInt32 {
-        UInt32(self[offset]) << 24 | UInt32(self[offset + 1]) << 16 | UInt32(self[offset + 2]) << 8 | UInt32(self[offset + 3])
+        precondition(offset >= 0 && offset + 4 <= count)
+        return UInt32(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 
     /// The id stored at `offset`; the layer's validated chunk sizes keep it in bounds.
     func objectID(at offset: Int) -> ObjectID {
-        withUnsafeBytes { ObjectID(raw: $0, at: offset) }
+        ObjectID(raw: self, at: offset)
     }
 
     /// Compares the id stored at `offset` with `id`: negative, zero or positive.

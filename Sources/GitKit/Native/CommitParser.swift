@@ -16,6 +16,14 @@ enum CommitParser {
         }
     }
 
+    /// The id, author and subject alone, what a history listing shows, without making text of the
+    /// committer or the message's body; `nil` exactly where `parse` gives `nil`.
+    static func summary(_ bytes: [UInt8], id: ObjectID) -> CommitSummary? {
+        bytes.withUnsafeBufferPointer { buffer in
+            parts(of: buffer).map { CommitSummary(id: id, author: signature($0.author), subject: MessageSubject.of(UnsafeBufferPointer(rebasing: $0.message))) }
+        }
+    }
+
     /// The tree, parents and committer time alone, what a walk orders commits by, without making
     /// text of the signatures and message; `nil` exactly where `parse` gives `nil`.
     static func node(_ bytes: [UInt8]) -> (treeID: ObjectID, parentIDs: [ObjectID], time: Int64)? {
@@ -63,15 +71,29 @@ enum CommitParser {
 
     /// The fields of `name <email> seconds ±hhmm`; `nil` unless it has that shape.
     private static func fields(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> SignatureFields? {
-        guard let open = line.lastIndex(of: UInt8(ascii: "<")), let close = line.lastIndex(of: UInt8(ascii: ">")), open < close else {
+        guard let open = lastIndex(of: UInt8(ascii: "<"), in: line), let close = lastIndex(of: UInt8(ascii: ">"), in: line), open < close else {
             return nil
         }
-        let fields = line[(close + 1)...].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-        guard fields.count == 3, fields[0].isEmpty, let seconds = Int64(decimal: fields[1]),
-              let zone = fields[2].first, zone == UInt8(ascii: "+") || zone == UInt8(ascii: "-"), fields[2].count == 5,
-              let hhmm = Int64(decimal: fields[2].dropFirst()), hhmm / 100 <= 14, hhmm % 100 <= 59 else { return nil }
+        // After the `>`: a space, the seconds, a space, and the zone, with no other space.
+        let space = UInt8(ascii: " ")
+        let after = line[(close + 1)...]
+        guard after.first == space, let secondSpace = after.dropFirst().firstIndex(of: space),
+              let seconds = Int64(decimal: line[(close + 2)..<secondSpace]) else { return nil }
+        let zone = line[(secondSpace + 1)...]
+        guard zone.count == 5, let sign = zone.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+              let hhmm = Int64(decimal: zone.dropFirst()), hhmm / 100 <= 14, hhmm % 100 <= 59 else { return nil }
         let minutes = Int(hhmm / 100 * 60 + hhmm % 100)
-        return SignatureFields(name: line[..<open], email: line[(open + 1)..<close], seconds: seconds, minutes: zone == UInt8(ascii: "-") ? -minutes : minutes)
+        return SignatureFields(name: line[..<open], email: line[(open + 1)..<close], seconds: seconds, minutes: sign == UInt8(ascii: "-") ? -minutes : minutes)
+    }
+
+    /// Where `byte` last occurs in `line`, read through the buffer it slices (no slice bounds checks).
+    private static func lastIndex(of byte: UInt8, in line: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var index = line.endIndex
+        while index > line.startIndex {
+            index -= 1
+            if line.base[index] == byte { return index }
+        }
+        return nil
     }
 
     /// The signature of `fields`, name and email trimmed as libgit2 trims them.
@@ -96,15 +118,19 @@ enum CommitParser {
 
         /// The rest of the current line after `name` when the line starts with it; else nothing is read.
         mutating func header(_ name: StaticString) -> Slice<UnsafeBufferPointer<UInt8>>? {
-            let prefix = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-            guard bytes.count - position >= prefix.count, bytes[position..<position + prefix.count].elementsEqual(prefix) else { return nil }
-            position += prefix.count
+            let count = name.utf8CodeUnitCount
+            guard bytes.count - position >= count, let start = bytes.baseAddress, memcmp(start + position, name.utf8Start, count) == 0 else {
+                return nil
+            }
+            position += count
             return nextLine()
         }
 
         /// The current line without its newline; `nil` at the end or on a line with no newline.
         mutating func nextLine() -> Slice<UnsafeBufferPointer<UInt8>>? {
-            guard let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            guard position < bytes.count, let start = bytes.baseAddress,
+                  let newline = memchr(start + position, Int32(UInt8(ascii: "\n")), bytes.count - position) else { return nil }
+            let end = UnsafeRawPointer(start).distance(to: UnsafeRawPointer(newline))
             defer { position = end + 1 }
             return bytes[position..<end]
         }

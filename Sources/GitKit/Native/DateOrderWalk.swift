@@ -20,18 +20,21 @@ public final class DateOrderWalk {
     /// Git's commit-graph, when the repository has one: commits found there are not parsed, and
     /// their parents are reached by position rather than by searching for their ids.
     let graph: CommitGraph?
-    /// Pending commits, newest first.
+    /// Pending commits, oldest first: git's list, newest first, kept reversed so that the next
+    /// commit is taken from the end.
     private var pending = [Pending]()
     /// Commits reached so far: those in the graph by position, the others by id.
     private var seenPositions: [Bool]
     private var seenIDs = Set<ObjectID>()
-    /// The pending commits, and any other commit `node(_:)` read, so a parent's tree is never read twice.
+    /// Commits `node(_:)` read that were not pending, so a parent's tree is never read twice.
     private var loaded = [ObjectID: CommitNode]()
 
-    /// A pending commit, with its parents' positions in the commit-graph when it came from there.
+    /// A pending commit, with its parents' positions in the commit-graph when it came from there,
+    /// else its object's bytes.
     private struct Pending {
         let node: CommitNode
         let parentPositions: [Int]?
+        let object: CommitObject?
     }
 
     /// A walk from `starts` (in order, like the revisions on git log's command line).
@@ -52,15 +55,21 @@ public final class DateOrderWalk {
     /// left out, and the caller queues those it follows with `queue(_:)` (as git's history
     /// simplification follows one parent of a merge).
     public func next(queueingParents: Bool = true) throws(GitError) -> CommitNode? {
-        guard !pending.isEmpty else { return nil }
-        let next = pending.removeFirst()
-        loaded[next.node.id] = nil
-        guard queueingParents else { return next.node }
+        try nextCommit(queueingParents: queueingParents)?.node
+    }
+
+    /// The next commit as `next(queueingParents:)` gives it, with the bytes of its object when the
+    /// walk read them (the commit is not in the commit-graph): a caller that shows the commit
+    /// parses those rather than reading it again.
+    public func nextCommit(queueingParents: Bool = true) throws(GitError) -> (node: CommitNode, object: CommitObject?)? {
+        guard let next = pending.popLast() else { return nil }
+        if !loaded.isEmpty { loaded[next.node.id] = nil }
+        guard queueingParents else { return (next.node, next.object) }
         for (index, parent) in next.node.parentIDs.enumerated() {
             // A commit outside the graph may have parents inside it.
             try reach(parent, position: next.parentPositions.map { $0[index] } ?? graph?.position(of: parent))
         }
-        return next.node
+        return (next.node, next.object)
     }
 
     /// Queues the commit `id` unless the walk has reached it before.
@@ -83,7 +92,9 @@ public final class DateOrderWalk {
     }
 
     /// The tree, parents and time of any commit, from the walk's memory, the commit-graph or the object.
+    /// Complexity: O(w) for w pending commits; a caller mostly asks for a parent just queued, among the newest.
     public func node(_ id: ObjectID) throws(GitError) -> CommitNode {
+        if let index = pending.lastIndex(where: { $0.node.id == id }) { return pending[index].node }
         if let node = loaded[id] { return node }
         let node = try read(id, position: graph?.position(of: id)).node
         loaded[id] = node
@@ -93,19 +104,20 @@ public final class DateOrderWalk {
     /// The commit `id`, through the graph at `position` when there is one, else from its object.
     private func read(_ id: ObjectID, position: Int?) throws(GitError) -> Pending {
         if let position, let entry = graph?.entry(at: position), entry.node.id == id {
-            return Pending(node: entry.node, parentPositions: entry.parentPositions)
+            return Pending(node: entry.node, parentPositions: entry.parentPositions, object: nil)
         }
-        return Pending(node: try repository.commitNode(id), parentPositions: nil)
+        let (node, object) = try repository.readCommitNode(id)
+        return Pending(node: node, parentPositions: nil, object: object)
     }
 
-    /// Inserts after every pending commit at least as new (git's `commit_list_insert_by_date`).
+    /// Inserts after every pending commit at least as new (git's `commit_list_insert_by_date`): in
+    /// the oldest-first order kept here, before them and after the older ones.
     private func add(_ commit: Pending) {
-        loaded[commit.node.id] = commit.node
         var low = 0
         var high = pending.count
         while low < high {
             let middle = (low + high) / 2
-            if pending[middle].node.time >= commit.node.time { low = middle + 1 } else { high = middle }
+            if pending[middle].node.time < commit.node.time { low = middle + 1 } else { high = middle }
         }
         pending.insert(commit, at: low)
     }
@@ -114,14 +126,21 @@ public final class DateOrderWalk {
 extension Repository {
     /// The tree, parents and commit time of the commit `id` (no parents at a shallow boundary).
     public func commitNode(_ id: ObjectID) throws(GitError) -> CommitNode {
+        try readCommitNode(id).node
+    }
+
+    /// The node of the commit `id`, with its object's bytes when they were read from a pack.
+    func readCommitNode(_ id: ObjectID) throws(GitError) -> (node: CommitNode, object: CommitObject?) {
         if let object = packs?.object(id), object.kind == .commit, let parsed = CommitParser.node(object.bytes) {
-            return CommitNode(id: id, treeID: parsed.treeID, parentIDs: graftedParents(of: id, parsed.parentIDs), time: parsed.time)
+            let node = CommitNode(id: id, treeID: parsed.treeID, parentIDs: graftedParents(of: id, parsed.parentIDs), time: parsed.time)
+            return (node, CommitObject(id: id, bytes: object.bytes))
         }
         let commit = try lookupCommit(id)
         defer { git_commit_free(commit) }
-        return CommitNode(
+        let node = CommitNode(
             id: id, treeID: ObjectID(git_commit_tree_id(commit)),
             parentIDs: graftedParents(of: id, (0..<git_commit_parentcount(commit)).map { ObjectID(git_commit_parent_id(commit, $0)) }),
             time: Int64(git_commit_time(commit)))
+        return (node, nil)
     }
 }

@@ -13,6 +13,8 @@ internal import CLibGit2
 final class Inflater {
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private let decompressor = libdeflate_alloc_decompressor()
+    /// The buffer `withInflated` inflates small streams into, allocated at its first use.
+    private var reused = [UInt8]()
     /// Deflate never makes data more than 1032 times smaller (zlib's technical notes).
     static let largestRatio = 1032
     private let isReady: Bool
@@ -76,17 +78,51 @@ final class Inflater {
 extension Inflater {
     /// Inflates the zlib stream at the start of `input` (which may go on past its end) with
     /// libdeflate; `nil` unless it is well formed, its checksum holds and it gives exactly `size` bytes.
+    ///
+    /// A small object is inflated into the reused buffer and copied into an array of its size: an
+    /// array made from a buffer finds its storage type through a cached accessor, where one made
+    /// uninitialized looks the type up in the runtime's metadata cache each time, which cost more
+    /// than copying a tree or a commit.
     private func inflate(_ input: UnsafeRawBufferPointer, size: Int) -> [UInt8]? {
-        guard let decompressor, let start = input.baseAddress else { return nil }
-        var produced = 0
-        var result = LIBDEFLATE_BAD_DATA
-        // A zero-length object still needs somewhere to point the output.
-        let output = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
-            result = libdeflate_zlib_decompress_ex(decompressor, start, input.count, buffer.baseAddress, size, nil, &produced)
-            count = result == LIBDEFLATE_SUCCESS ? produced : 0
+        if size < Inflater.largestReused {
+            if reused.count <= size { reused = [UInt8](repeating: 0, count: Inflater.largestReused) }
+            let isInflated = reused.withUnsafeMutableBufferPointer { inflate(input, into: $0, size: size) }
+            return isInflated ? Array(reused[..<size]) : nil
         }
-        guard result == LIBDEFLATE_SUCCESS, produced == size else { return nil }
-        return output
+        var isInflated = false
+        let output = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            isInflated = inflate(input, into: buffer, size: size)
+            count = isInflated ? size : 0
+        }
+        return isInflated ? output : nil
+    }
+
+    /// Inflates the zlib stream at the start of `input` into `output` (at least `size` bytes long and
+    /// one more); `true` when it is well formed, its checksum holds and it gives exactly `size` bytes.
+    private func inflate(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>, size: Int) -> Bool {
+        guard let decompressor, let start = input.baseAddress else { return false }
+        var produced = 0
+        let result = libdeflate_zlib_decompress_ex(decompressor, start, input.count, output.baseAddress, size, nil, &produced)
+        return result == LIBDEFLATE_SUCCESS && produced == size
+    }
+
+    /// The largest stream `withInflated` inflates into the reused buffer; larger ones get an array of their own.
+    static let largestReused = 64 << 10
+
+    /// Calls `body` with the bytes of the zlib stream at `offset` of `file` (exactly `size` of them),
+    /// as `inflate(_:at:size:)` gives them, but inflated into a buffer reused from call to call when
+    /// the stream is small and libdeflate can take it whole: for bytes read once and dropped, such
+    /// as a delta's instructions, this saves allocating and freeing an array per object. `nil` when
+    /// the stream cannot be inflated, or `body` gives `nil`.
+    func withInflated<Result>(_ file: PackFile, at offset: Int, size: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result?) -> Result? {
+        if size < Inflater.largestReused, offset >= 0, offset < file.count {
+            let rest = file.count - offset
+            let input = file.bytes(from: offset, count: file.isMapped ? rest : min(Int(compressBound(uLong(size))), rest))
+            if reused.count <= size { reused = [UInt8](repeating: 0, count: Inflater.largestReused) }
+            let isInflated = reused.withUnsafeMutableBufferPointer { inflate(input, into: $0, size: size) }
+            if isInflated { return reused.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<size])) } }
+        }
+        return inflate(file, at: offset, size: size)?.withUnsafeBufferPointer(body)
     }
 }
 

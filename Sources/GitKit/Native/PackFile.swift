@@ -8,7 +8,7 @@ import Glibc
 /// into a buffer of its own. A mapped read costs memory accesses, not a system call, while the
 /// process holds the pages it touched (and those the kernel maps around them) as long as the
 /// mapping lives; a read holds only the bytes asked for, which suits look-ups scattered over a
-/// large store (`PackReader.Access.reads`). Not thread-safe (the window or buffer it read last),
+/// large store (`PackReader.Access.reads`). Not thread-safe (the windows or buffer it read last),
 /// like its `PackReader`.
 final class PackFile {
     /// The file's size in bytes.
@@ -17,8 +17,12 @@ final class PackFile {
     /// rather than through windows or reads.
     let isMapped: Bool
     private let storage: Storage
-    /// The window the last read of a windowed file was answered from.
-    private var window: MappedFile?
+    /// The windows recent reads of a windowed file were answered from, by window number modulo
+    /// `recentCount`: a history walk moves between a few parts of a pack (commits, trees) and of its
+    /// index, and finding a window in the shared `MappedWindows` takes its lock and hashes. Each
+    /// reader holds at most this many windows of a file beyond the shared limit.
+    private var recent = [MappedFile?](repeating: nil, count: PackFile.recentCount)
+    private static let recentCount = 8
     /// A read file's buffer, and the file offset and count of the bytes it holds.
     private var buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     private var buffered = (offset: 0, count: 0)
@@ -96,13 +100,14 @@ final class PackFile {
         case .mapped(let file):
             return UnsafeRawBufferPointer(rebasing: file.bytes[offset...])
         case .windowed(let descriptor, let identity, let windows):
-            if let window, offset >= window.offset, offset + size <= window.offset + window.bytes.count {
+            let slot = (offset / windows.windowSize) & (PackFile.recentCount - 1)
+            if let window = recent[slot], offset >= window.offset, offset + size <= window.offset + window.bytes.count {
                 return UnsafeRawBufferPointer(rebasing: window.bytes[(offset - window.offset)...])
             }
             guard let window = windows.window(of: identity, descriptor: descriptor, holding: offset, count: max(size, 1)) else {
                 return UnsafeRawBufferPointer(start: nil, count: 0)
             }
-            self.window = window
+            recent[slot] = window
             return UnsafeRawBufferPointer(rebasing: window.bytes[(offset - window.offset)...])
         case .read(let descriptor, let readAhead):
             return read(descriptor, from: offset, count: size, readAhead: readAhead)

@@ -41,6 +41,8 @@ final class PackReader {
     private let inflater = Inflater()
     /// Recently used delta bases.
     private var bases = DeltaBaseCache()
+    /// The deltas of the chain `object(inPack:at:)` is reading, kept between reads for its storage.
+    private var chain = [PendingDelta]()
     /// How many bytes of packs (index and data together) a walk maps whole at most, smallest packs
     /// first; larger packs are read through windows. A whole mapping is the fastest way to read the
     /// many small objects of a history walk: a repository's own history packs are a few megabytes
@@ -158,16 +160,25 @@ final class PackReader {
 
     /// The object whose entry starts at `offset` of pack `number`. The delta chain is followed down
     /// to a stored object or a cached base, then its deltas are applied on the way back up, each
-    /// base remembered: a loop, so neither a long chain nor a hostile cycle of `REF_DELTA` entries
-    /// can exhaust the stack (a chain longer than `maxChainLength` is refused).
+    /// base remembered (but the one taken from the cache): a loop, so neither a long chain nor a
+    /// hostile cycle of `REF_DELTA` entries can exhaust the stack (a chain longer than
+    /// `maxChainLength` is refused). Each delta's instructions are inflated into the inflater's
+    /// reused buffer, read once by `apply`.
     private func object(inPack number: Int, at offset: Int) -> (kind: Kind, bytes: [UInt8])? {
-        var pending: [PendingDelta] = []
+        var pending = chain
+        chain = []
+        defer {
+            pending.removeAll(keepingCapacity: true)
+            chain = pending
+        }
         var pack = number
         var entry = offset
         var base: (kind: Kind, bytes: [UInt8])
+        var isCached = false
         while true {
             if let cached = bases.object(pack: pack, offset: entry) {
                 base = (cached.kind, cached.bytes)
+                isCached = true
                 break
             }
             guard pending.count < PackReader.maxChainLength,
@@ -191,9 +202,12 @@ final class PackReader {
         var basePack = pack
         var baseOffset = entry
         for delta in pending.reversed() {
-            bases.remember(DeltaBaseCache.Entry(pack: basePack, offset: baseOffset, kind: base.kind, bytes: base.bytes))
-            guard let instructions = inflater.inflate(packs[delta.pack].data, at: delta.dataStart, size: delta.size),
-                  let result = PackReader.apply(instructions, to: base.bytes) else { return nil }
+            if !isCached { bases.remember(DeltaBaseCache.Entry(pack: basePack, offset: baseOffset, kind: base.kind, bytes: base.bytes)) }
+            isCached = false
+            let baseBytes = base.bytes
+            guard let result = inflater.withInflated(packs[delta.pack].data, at: delta.dataStart, size: delta.size, { instructions in
+                baseBytes.withUnsafeBufferPointer { PackReader.apply(instructions, to: $0) }
+            }) else { return nil }
             base = (base.kind, result)
             (basePack, baseOffset) = (delta.pack, delta.offset)
         }

@@ -48,7 +48,9 @@ struct RawTree {
             }
             let nameStart = offset + 1
             var nameEnd = nameStart
-            while nameEnd < bytes.count, bytes[nameEnd] != 0 { nameEnd += 1 }
+            if nameStart < bytes.count {
+                nameEnd = memchr(bytes.baseAddress! + nameStart, 0, bytes.count - nameStart).map { bytes.baseAddress!.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+            }
             let idStart = nameEnd + 1
             guard idStart + ObjectID.byteCount <= bytes.count else { return .failure(MalformedTree(offset: nameStart)) }
             guard visit(mode, nameStart..<nameEnd, idStart) else { return .success(()) }

@@ -13,15 +13,8 @@ public struct Commit: Hashable, Sendable {
 
     /// The first paragraph of the message on one line, as `git log --format=%s` shows it.
     public var subject: String {
-        var lines = [Substring]()
-        for line in message.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            let trimmed = Substring(line).trimmingBlanks()
-            if trimmed.isEmpty {
-                if lines.isEmpty { continue } else { break }
-            }
-            lines.append(trimmed)
-        }
-        return lines.joined(separator: " ")
+        var message = message
+        return message.withUTF8 { MessageSubject.of($0) }
     }
 
     init(id: ObjectID, treeID: ObjectID, parentIDs: [ObjectID], author: Signature, committer: Signature, message: String) {
@@ -41,15 +34,5 @@ public struct Commit: Hashable, Sendable {
         author = Signature(git_commit_author(commit))
         committer = Signature(git_commit_committer(commit))
         message = git_commit_message_raw(commit).map { String(cString: $0) } ?? ""
-    }
-}
-
-private extension Substring {
-    /// The line without leading and trailing spaces and tabs (Unicode space separators included).
-    func trimmingBlanks() -> Substring {
-        let isBlank: (Unicode.Scalar) -> Bool = { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return Substring(scalars[first...last])
     }
 }

@@ -62,19 +62,24 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
 
     /// Parses a full hexadecimal id given as ASCII bytes; `nil` for anything else.
     init?(hexDigits: some Sequence<UInt8>) {
-        var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
-        var count = 0
-        for character in hexDigits {
-            guard let value = ObjectID.nibble(character), count < ObjectID.byteCount * 2 else { return nil }
-            switch count {
-            case 0..<16: high = high << 4 | UInt64(value)
-            case 16..<32: middle = middle << 4 | UInt64(value)
-            default: low = low << 4 | UInt32(value)
+        let parsed = hexDigits.withContiguousStorageIfAvailable(ObjectID.parse) ?? Array(hexDigits).withUnsafeBufferPointer(ObjectID.parse)
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// The id whose hexadecimal digits are exactly `digits`, read as three numbers.
+    private static func parse(_ digits: UnsafeBufferPointer<UInt8>) -> ObjectID? {
+        guard digits.count == ObjectID.byteCount * 2 else { return nil }
+        func number(_ range: Range<Int>) -> UInt64? {
+            var value: UInt64 = 0
+            for index in range {
+                guard let nibble = ObjectID.nibble(digits[index]) else { return nil }
+                value = value << 4 | UInt64(nibble)
             }
-            count += 1
+            return value
         }
-        guard count == ObjectID.byteCount * 2 else { return nil }
-        self.init(high: high, middle: middle, low: low)
+        guard let high = number(0..<16), let middle = number(16..<32), let low = number(32..<40) else { return nil }
+        return ObjectID(high: high, middle: middle, low: UInt32(low))
     }
 
     private init(high: UInt64, middle: UInt64, low: UInt32) {

@@ -24,6 +24,9 @@ extension JSONTextWritable {
 }
 
 extension PromptLog: JSONTextWritable {
+    /// A version without scores takes 500-700 bytes (ids, date, author, path, subject).
+    var estimatedJSONBytes: Int { 1_024 + versions.count * 768 }
+
     func write(to text: inout JSONText, schema: String) {
         text.object { text in
             text.member("metrics") { $0.array(metrics) { $0.string($1) } }

@@ -31,7 +31,7 @@ extension Workspace {
         var commits = [BlamedCommit]()
         for (id, source) in firstSource {
             let commit = try repository.commit(id)
-            var version = PromptVersion(commit, path: source.path, previousPath: source.previousPath, blob: source.blob, change: source.change)
+            var version = PromptVersion(commit.summary, path: source.path, previousPath: source.previousPath, blob: source.blob, change: source.change)
             version.scores = scores[id] ?? []
             commits.append(BlamedCommit(version: version, isBoundary: commit.parentIDs.isEmpty, lines: counts[id] ?? 0))
         }

@@ -2,7 +2,8 @@ import Foundation
 import GitKit
 
 /// The non-merge commits reachable from a start, in git's date order (`DateOrderWalk`), each with
-/// its first parent's tree: what a path-limited history walk compares. They are listed on a thread
+/// its first parent's tree: what a path-limited history walk compares; and the commit's object when
+/// the walk read it, for the version reader. They are listed on a thread
 /// of its own, with a repository of its own, while the caller compares trees.
 final class CommitVisits: Sendable {
     /// A commit to compare with its first parent.
@@ -11,6 +12,8 @@ final class CommitVisits: Sendable {
         let tree: ObjectID
         /// `nil` for a root commit.
         let parentTree: ObjectID?
+        /// The commit's object, when the walk read it rather than the commit-graph.
+        let object: CommitObject?
     }
 
     private let channel = BatchChannel<Visit>()
@@ -23,9 +26,10 @@ final class CommitVisits: Sendable {
                 let walk = try DateOrderWalk(Repository.open(at: gitDirectory), from: [start])
                 var batch = [Visit]()
                 batch.reserveCapacity(Self.batchSize)
-                while let node = try walk.next() {
+                while let (node, object) = try walk.nextCommit() {
                     guard node.parentIDs.count <= 1 else { continue }
-                    batch.append(Visit(commit: node.id, tree: node.treeID, parentTree: try node.parentIDs.first.map { try walk.node($0).treeID }))
+                    let parentTree = try node.parentIDs.first.map { try walk.node($0).treeID }
+                    batch.append(Visit(commit: node.id, tree: node.treeID, parentTree: parentTree, object: object))
                     if batch.count == Self.batchSize {
                         channel.send(batch)
                         batch.removeAll(keepingCapacity: true)

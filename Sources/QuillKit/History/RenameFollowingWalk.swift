@@ -17,6 +17,8 @@ struct RenameFollowingWalk {
         let previousPath: String?
         let blob: TreeEntry?
         let change: PromptVersion.Change
+        /// The commit's object when the walk read it, so the version reader need not read it again.
+        let object: CommitObject?
     }
 
     let repository: Repository
@@ -78,13 +80,13 @@ struct RenameFollowingWalk {
         switch (previous, current) {
         case (nil, .some):
             if let parentTree = visit.parentTree, let (source, change) = try renameSource(of: path, from: parentTree, to: visit.tree) {
-                return (Step(commit: visit.commit, path: path, previousPath: source, blob: current, change: change), source)
+                return (Step(visit, path: path, previousPath: source, blob: current, change: change), source)
             }
-            return (Step(commit: visit.commit, path: path, previousPath: nil, blob: current, change: .added), path)
+            return (Step(visit, path: path, previousPath: nil, blob: current, change: .added), path)
         case (.some, nil):
-            return (Step(commit: visit.commit, path: path, previousPath: nil, blob: nil, change: .deleted), path)
+            return (Step(visit, path: path, previousPath: nil, blob: nil, change: .deleted), path)
         default:
-            return (Step(commit: visit.commit, path: path, previousPath: nil, blob: current, change: .modified), path)
+            return (Step(visit, path: path, previousPath: nil, blob: current, change: .modified), path)
         }
     }
 
@@ -94,6 +96,13 @@ struct RenameFollowingWalk {
     func renameSource(of path: String, from parentTree: ObjectID, to tree: ObjectID) throws -> (String, PromptVersion.Change)? {
         guard let change = try repository.renameSource(of: path, from: parentTree, to: tree, detecting: .copies) else { return nil }
         return (change.oldPath, change.kind == .renamed ? .renamed : .copied)
+    }
+}
+
+extension RenameFollowingWalk.Step {
+    /// The step `visit` makes on `path`.
+    init(_ visit: CommitVisits.Visit, path: String, previousPath: String?, blob: TreeEntry?, change: PromptVersion.Change) {
+        self.init(commit: visit.commit, path: path, previousPath: previousPath, blob: blob, change: change, object: visit.object)
     }
 }
 

@@ -177,7 +177,8 @@ private struct VersionLookup {
             version = PromptVersion(commitOf: known, path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
         } else {
             version = PromptVersion(
-                try repository.commit(step.commit), path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
+                try repository.commitSummary(step.commit, object: step.object), path: step.path, previousPath: step.previousPath,
+                blob: step.blob?.id, change: step.change)
             commits?[step.commit] = version
         }
         if let blob = step.blob?.id, let entry = try scores?.entry(forBlob: blob, known: known, scoresTree: scoresTree) {

@@ -86,10 +86,10 @@ extension Workspace {
         let start = revision == "HEAD" ? try requireHead() : try resolveUserCommit(revision)
         let files = try repository.treeFiles(repository.treeID(ofCommit: start)).filter { isPrompt($0.path) }
         let changes = try LatestChangeWalk(repository: repository).changes(from: start, paths: files.map(\.path))
-        var commits = [ObjectID: Commit]()
+        var commits = [ObjectID: CommitSummary]()
         let prompts = try files.compactMap { file -> PromptVersion? in
             guard let change = changes[file.path] else { return nil }
-            let commit = try commits[change.commit] ?? repository.commit(change.commit)
+            let commit = try commits[change.commit] ?? repository.commitSummary(change.commit)
             commits[change.commit] = commit
             return PromptVersion(commit, path: file.path, previousPath: nil, blob: file.entry.id, change: change.before == nil ? .added : .modified)
         }
@@ -100,7 +100,7 @@ extension Workspace {
 
 extension PromptVersion {
     /// The version `commit` left of the prompt at `path`.
-    init(_ commit: Commit, path: String, previousPath: String?, blob: ObjectID?, change: Change) {
+    init(_ commit: CommitSummary, path: String, previousPath: String?, blob: ObjectID?, change: Change) {
         self.init(
             commit: commit.id.hex, author: commit.author.name, authorEmail: commit.author.email,
             date: ISODate.format(commit.author), subject: commit.subject, path: path, previousPath: previousPath,
@@ -117,15 +117,53 @@ extension PromptVersion {
 
 /// Formats signatures as git's strict ISO 8601 (`%aI`): `2023-11-14T22:14:20+01:00`.
 enum ISODate {
+    /// Written digit by digit into the string's storage: a log formats one date per version.
     static func format(_ signature: Signature) -> String {
         let offset = signature.timeZoneOffsetMinutes
         let local = signature.unixTime + Int64(offset) * 60
         let days = Int(local.floorDivided(by: 86_400))
         let seconds = Int(local - Int64(days) * 86_400)
         let (year, month, day) = civilDate(daysSince1970: days)
-        let sign = offset < 0 ? "-" : "+"
-        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))"
-            + "\(sign)\(pad(abs(offset) / 60)):\(pad(abs(offset) % 60))"
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            var position = 0
+            func putCharacter(_ character: Unicode.Scalar) {
+                buffer[position] = UInt8(ascii: character)
+                position += 1
+            }
+            // The decimal digits of `value`, after zeros up to `width` characters in all (a sign counts).
+            func putNumber(_ value: Int, width: Int = 2) {
+                var digits = 1
+                var rest = value.magnitude
+                while rest >= 10 {
+                    rest /= 10
+                    digits += 1
+                }
+                for _ in 0..<max(0, width - digits - (value < 0 ? 1 : 0)) { putCharacter("0") }
+                if value < 0 { putCharacter("-") }
+                rest = value.magnitude
+                for index in (position..<position + digits).reversed() {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                position += digits
+            }
+            putNumber(year, width: 4)
+            putCharacter("-")
+            putNumber(month)
+            putCharacter("-")
+            putNumber(day)
+            putCharacter("T")
+            putNumber(seconds / 3600)
+            putCharacter(":")
+            putNumber(seconds / 60 % 60)
+            putCharacter(":")
+            putNumber(seconds % 60)
+            putCharacter(offset < 0 ? "-" : "+")
+            putNumber(abs(offset) / 60)
+            putCharacter(":")
+            putNumber(abs(offset) % 60)
+            return position
+        }
     }
 
     /// The proleptic Gregorian date of a day count (Howard Hinnant's `civil_from_days`).
@@ -139,11 +177,6 @@ enum ISODate {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func pad(_ value: Int, _ width: Int = 2) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }
 

@@ -112,6 +112,25 @@ struct PromptLogTests {
         #expect(throws: QuillError.self) { try workspace.log(prompt: "prompts/never.md") }
     }
 
+    @Test("author dates in every time zone, from 1970 to 9999, read as git's %aI prints them")
+    func datesAcrossZones() throws {
+        let repository = try TestRepository()
+        let dates = [
+            "@0 +0000", "@1700000000 -0930", "@951782400 +1400", "@4102444800 +0100", "@253402300799 +0000",
+            "@253402300800 -0001", "@86399 +0059", "@1 -0000", "@1234567890 +0545", "@978307199 -1200",
+        ]
+        for (index, date) in dates.enumerated() {
+            try repository.write("prompts/dated.md", "version \(index)\n")
+            try repository.git("add", "-A")
+            try repository.tick()
+            try repository.git(["commit", "-q", "-m", "dated \(index)"], environment: ["GIT_AUTHOR_DATE": date])
+        }
+        let workspace = try Workspace.open(from: repository.path)
+        let expected = try repository.git("log", "--format=%aI", "--", "prompts/dated.md").split(separator: "\n").map(String.init)
+        #expect(expected.count == dates.count)
+        #expect(try workspace.log(prompt: "prompts/dated.md").versions.map(\.date) == expected)
+    }
+
     /// Compares `Workspace.log(prompt:)` with `git log --follow` field by field.
     private func expectLogMatchesGit(_ path: String, workspace: Workspace, repository: TestRepository) throws {
         let expected = try repository.gitFollowLog(path)

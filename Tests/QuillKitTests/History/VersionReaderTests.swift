@@ -64,7 +64,8 @@ struct VersionReaderTests {
         let (repository, workspace, steps) = try Self.steps()
         defer { withExtendedLifetime(repository) {} }
         let missing = RenameFollowingWalk.Step(
-            commit: try #require(ObjectID(hex: String(repeating: "ab", count: 20))), path: "prompts/gone.md", previousPath: nil, blob: nil, change: .added)
+            commit: try #require(ObjectID(hex: String(repeating: "ab", count: 20))), path: "prompts/gone.md", previousPath: nil, blob: nil, change: .added,
+            object: nil)
         let reader = VersionReader(gitDirectory: workspace.repository.gitDirectoryPath, storeTree: nil)
         for step in atFront ? [missing] + steps : steps + [missing] { reader.add(step) }
         #expect(throws: (any Error).self) { try reader.finish(helpingWith: workspace.repository) }
