@@ -1,6 +1,22 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// libgit2 and the libraries only it calls, linked from the static archives that libgit2-dev and
+/// its dependencies install (Debian's libgit2 1.5 is built with mbedTLS, libssh2 and so OpenSSL's
+/// libcrypto, http-parser and PCRE2). As eight shared libraries they cost every command about 3 ms
+/// of CPU at start, mostly the dynamic loader binding libcrypto's 3,400 symbols and faulting in the
+/// pages it writes; from archives the linker resolves what Quill calls once. GSSAPI, which has no
+/// archive, CDeferredConnectionSetup loads on first use. `--wrap` hands it libgit2's calls that
+/// parse the CA certificates and start libssh2.
+let libgit2Archives: [LinkerSetting] = [
+    .unsafeFlags(
+        ["libgit2", "libmbedtls", "libmbedx509", "libmbedcrypto", "libhttp_parser", "libssh2", "libcrypto", "libpcre2-8"]
+            .flatMap { ["-Xlinker", "-l:\($0).a"] }
+            + ["mbedtls_x509_crt_parse_file", "mbedtls_x509_crt_parse_path", "libssh2_init"]
+            .flatMap { ["-Xlinker", "--wrap=\($0)"] }
+    )
+]
+
 let package = Package(
     name: "Quill",
     products: [
@@ -18,11 +34,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CLibGit2",
-            pkgConfig: "libgit2",
-            providers: [.apt(["libgit2-dev"])]
-        ),
+        // Linked from archives by CDeferredConnectionSetup's settings, not as libgit2.so: no pkgConfig.
+        .systemLibrary(name: "CLibGit2", providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(
             name: "CLibDeflate",
             pkgConfig: "libdeflate",
@@ -33,7 +46,7 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        .target(name: "CDeferredConnectionSetup", dependencies: ["CLibGit2"]),
+        .target(name: "CDeferredConnectionSetup", dependencies: ["CLibGit2"], linkerSettings: libgit2Archives),
         .target(name: "GitKit", dependencies: ["CLibGit2", "CDeferredConnectionSetup", "CLibDeflate", "CZstd"]),
         .target(
             name: "QuillKit",
@@ -49,7 +62,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .executableTarget(name: "quill", dependencies: ["QuillCommands"]),
+        // Nothing looks up the executable's own symbols, so release builds leave them out of its
+        // dynamic symbol table (`--static-swift-stdlib` exports 13,000), which the runtime's start-up
+        // `dladdr` scans (0.4 ms). The executable stays position-independent: it holds libgit2 and the
+        // libraries that parse what remotes send, and a fixed address (0.8 ms of relocations saved)
+        // would hand an attacker their code's addresses. Debug builds are left as they were.
+        .executableTarget(
+            name: "quill", dependencies: ["QuillCommands"],
+            linkerSettings: [
+                .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(configuration: .release))
+            ]
+        ),
         .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),
         .executableTarget(name: "AttributionBench", dependencies: ["QuillKit", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
