@@ -91,7 +91,7 @@ struct FetchedRefCheck {
                 guard let entry = change.after else { continue }
                 let path = prefix + entry.name
                 guard TreeEntryName.refusal(entry.name.utf8) == nil, let child = layout.child(named: entry.name, mode: entry.mode) else { return path }
-                if let recordShard, change.before == nil, ObjectID(hex: recordShard + entry.name.dropLast(5)) != nil { added += 1 }
+                if let recordShard, change.before == nil, StorePath.recordID(shard: recordShard, fileName: entry.name) != nil { added += 1 }
                 if entry.mode == .tree { pending.append((path + "/", entry.id, child, change.before.flatMap { $0.isTree ? $0.id : nil })) }
             }
         }

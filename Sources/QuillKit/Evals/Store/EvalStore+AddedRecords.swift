@@ -22,7 +22,7 @@ extension EvalStore {
                 let known = change.before.flatMap { $0.isTree ? $0.id : nil }
                 return count + (try addedRecords(after.id, known: known, prefix: prefix + after.name, levels: levels - 1))
             }
-            return count + (change.before == nil && ObjectID(hex: prefix + after.name.dropLast(5)) != nil ? 1 : 0)
+            return count + (change.before == nil && StorePath.recordID(shard: prefix, fileName: after.name) != nil ? 1 : 0)
         }
     }
 }

@@ -19,6 +19,13 @@ enum StorePath {
     /// The file at the root of a layout-2 tree that says so (`StoreFanout.marker`).
     static let layoutFile = "layout.json"
 
+    /// The id of the record file `name` in the records shard whose folder names, joined, are `shard`
+    /// (`abcd` for `records/ab/cd/`); `nil` for any other name.
+    static func recordID(shard: some StringProtocol, fileName name: String) -> ObjectID? {
+        guard name.hasSuffix(".json") else { return nil }
+        return ObjectID(hex: String(shard) + name.dropLast(5))
+    }
+
     /// `ab/cdef…` (one level) or `ab/cd/ef…` (two levels): two hex digits a level, a slash after each, the rest.
     static func shard(_ id: ObjectID, _ fanout: StoreFanout = .one) -> String {
         let hex = id.hex
