@@ -22,7 +22,7 @@ awk -v step="$step" 'NR % step == 1 || step == 1' "$scratch/history.txt" | head 
 echo '{"accuracy": 0.5}' > "$scratch/score.json"
 checked=0; differ=0
 while read -r commit at; do
-    [ "$(git cat-file -t "$commit:$at" 2>/dev/null)" = blob ] || continue  # deleted there
+    [ "$(git cat-file -t "$commit:$at" 2>/dev/null)" = blob ] || continue  # deleted there, or the blob is absent
     "$quill" eval record "$scratch/score.json" --prompt "$at" --commit "$commit" >/dev/null
     recorded="$("$quill" eval list --commit "$commit" --format json |
         python3 -c 'import json, sys; print(" ".join(r["promptBlob"] for r in json.load(sys.stdin)["records"] if r["prompt"] == sys.argv[1]))' "$at")"
