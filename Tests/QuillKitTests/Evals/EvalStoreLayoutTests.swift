@@ -66,9 +66,12 @@ struct EvalStoreLayoutTests {
         let folders = "by-commit\nby-prompt\ncases\n" + (layout == 1 ? "" : "layout.json\n") + "meta\nrecords"
         #expect(try repository.git("ls-tree", "--name-only", "refs/quill/evals") == folders)
         #expect(try repository.git("ls-tree", "--name-only", "refs/quill/evals:records").split(separator: "\n").allSatisfy { $0.count == 2 })
-        // Which answers differ, and how, if any (it failed once in CI, at load, and never here since).
+        // Which answers differ, and how, if any.
         let before = try differences(repository, from: expected)
         #expect(before.isEmpty, "\(before.joined(separator: "\n"))")
+        // Every record is listed in id order in every layout (answer 6 shows the first one listed).
+        let listed = try Workspace.open(from: repository.path).listEvaluations(prompt: nil, commit: nil).records.map(\.id)
+        #expect(listed.count > 2 && listed == listed.sorted())
 
         try recordResults(#"{"accuracy": 0.75}"#, prompt: "prompts/a.md", in: repository)
         let subjects = try repository.git("log", "--format=%s", "refs/quill/evals").split(separator: "\n")

@@ -128,18 +128,18 @@ struct EvalStore {
         try indexFolder(StorePath.byPrompt(blob, StoreFanout(of: tree, in: repository)), in: tree)
     }
 
-    /// Every record id in the store.
+    /// Every record id in the store, in id order whatever the store's fan-out: a folder's subfolders
+    /// are visited in the order the tree lists them (two hex digits each, so by id).
     func allRecordIDs(in tree: ObjectID) throws -> [ObjectID] {
         guard let records = try repository.treeEntry(atPath: "records", inTree: tree) else { return [] }
         var ids = [ObjectID]()
         var pending = [(prefix: "", id: records.id, levels: try StoreFanout(of: tree, in: repository).rawValue)]
         while let (prefix, folder, levels) = pending.popLast() {
-            for entry in try repository.treeEntries(folder) {
-                if levels > 0 {
-                    if entry.isTree { pending.append((prefix + entry.name, entry.id, levels - 1)) }
-                } else if let id = ObjectID(hex: prefix + entry.name.dropLast(5)) {
-                    ids.append(id)
-                }
+            let entries = try repository.treeEntries(folder)
+            if levels > 0 {
+                pending += entries.reversed().filter(\.isTree).map { (prefix + $0.name, $0.id, levels - 1) }
+            } else {
+                ids += entries.compactMap { StorePath.recordID(shard: prefix, fileName: $0.name) }
             }
         }
         return ids
@@ -151,8 +151,7 @@ struct EvalStore {
         let folders = stride(from: 0, to: 2 * levels, by: 2).map { String(prefix.dropFirst($0).prefix(2)) }
         guard let shard = try repository.treeEntry(atPath: "records/" + folders.joined(separator: "/"), inTree: tree), shard.isTree else { return [] }
         return try repository.treeEntries(shard.id).compactMap { entry in
-            let hex = folders.joined() + entry.name.dropLast(5)
-            return hex.hasPrefix(prefix) ? ObjectID(hex: hex) : nil
+            StorePath.recordID(shard: folders.joined(), fileName: entry.name).flatMap { $0.hex.hasPrefix(prefix) ? $0 : nil }
         }
     }
 
