@@ -9,8 +9,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ran=0
 for bench in "$HERE"/*.sh; do
     [ "$(basename "$bench")" = run-all.sh ] && continue
-    # blame-real.sh needs a clone you give it (see its header); run it alone.
-    [ "$(basename "$bench")" = blame-real.sh ] && continue
+    # real-file.sh needs a clone you give it (see its header); run it alone.
+    [ "$(basename "$bench")" = real-file.sh ] && continue
     printf '\n### %s\n' "$(basename "$bench")"
     bash "$bench"
     ran=$((ran + 1))
