@@ -245,6 +245,43 @@ struct PackReaderTests {
         #expect(file.bytes(from: content.count, count: 1).isEmpty)
     }
 
+    /// How many mappings of the file at `path` the process has (`/proc/self/maps`, read to its end:
+    /// its size is given as 0).
+    private func mappings(of path: String) throws -> Int {
+        let maps = try #require(FileHandle(forReadingAtPath: "/proc/self/maps"))
+        defer { try? maps.close() }
+        let lines = String(decoding: try maps.readToEnd() ?? Data(), as: UTF8.self).split(separator: "\n")
+        return lines.filter { $0.hasSuffix(" " + path) }.count
+    }
+
+    /// A walk's windows stay mapped after it, kept for the next walk, until a command that reads the
+    /// packs another way drops them (`Repository.readPacksForLookUps()`).
+    @Test("windows kept after their reader went stay mapped until dropped, then are unmapped; a reader holding some keeps those, and reads on")
+    func droppedWindowsAreUnmapped() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/file"
+        let page = MappedFile.pageSize
+        let content = (0..<(12 * page)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 9) }
+        try Data(content).write(to: URL(fileURLWithPath: path))
+        let windows = MappedWindows(windowSize: page, overhang: 16, limit: 16 * page)
+        var file = try #require(PackFile(path: path, access: .windows(windows)))
+        for window in 0..<10 { _ = file.bytes(from: window * page + 5, count: 8) }
+        file = try #require(PackFile(path: path, access: .windows(windows)))
+        #expect(try mappings(of: path) == 10)
+        #expect(windows.keptBytes > 0)
+        _ = file.bytes(from: 3 * page, count: 8)
+        windows.dropKept()
+        #expect(windows.keptBytes == 0)
+        // The reader holds the window it read last; the other nine are gone.
+        #expect(try mappings(of: path) == 1)
+        for offset in [0, 7 * page + 100, 11 * page + 3] {
+            #expect(Array(file.bytes(from: offset, count: 16).prefix(16)) == Array(content[offset..<offset + 16]), "at \(offset)")
+        }
+        windows.dropKept()
+        file = try #require(PackFile(path: path, access: .windows(windows)))
+        #expect(try mappings(of: path) == 0)
+    }
+
     /// Git's objects of a pack many windows long, read through windows of a page, so that entry
     /// headers, zlib streams and index blocks lie across windows' ends.
     @Test("reads every object of a pack larger than a window as git cat-file does, entries straddling windows' ends")

@@ -9,6 +9,8 @@ public final class Repository {
     /// The pack files as they were when first needed, read directly (`PackReader`) as a walk reads
     /// them unless `readPacksForLookUps()` was called; `nil` when there are none.
     lazy var packs: PackReader? = PackReader(gitDirectory: commonDirectoryPath)
+    /// Whether the packs are read for look-ups (`readPacksForLookUps()`) rather than as a walk reads them.
+    private(set) var readsPacksForLookUps = false
     /// The blobs rename detection could not read (a partial clone's, a damaged repository's), each
     /// scored as not similar; a caller checks it to say its answer may be incomplete.
     public internal(set) var unreadableRenameCandidates = Set<ObjectID>()
@@ -27,9 +29,15 @@ public final class Repository {
     /// packs past 16 MiB with `pread`, which keeps none of their pages resident, rather than through
     /// the mapped windows a history walk wants (`PackReader.Access`). For commands that read some
     /// thousands of objects far apart: a batch of records resolving its commits and rewriting index
-    /// leaves all over a million-record store touched 100 MB of windows and mapped packs.
+    /// leaves all over a million-record store touched 100 MB of windows and mapped packs. The windows
+    /// the process's walks kept are let go (`MappedWindows.dropKept()`), so a command that walks
+    /// history first and then looks its records up (`eval list P`, `blame --metric`) does not hold
+    /// the walk's 50 MB of index pages while it reads them.
     public func readPacksForLookUps() {
         packs = PackReader(gitDirectory: commonDirectoryPath, access: .reads)
+        readsPacksForLookUps = true
+        MappedWindows.indexes.dropKept()
+        MappedWindows.packData.dropKept()
     }
 
     /// Opens the repository whose work tree or git folder is exactly `path`.

@@ -79,6 +79,20 @@ final class MappedWindows: Sendable {
         return window
     }
 
+    /// How many bytes of windows are kept mapped now (besides those readers hold).
+    var keptBytes: Int { state.withLock { $0.bytes } }
+
+    /// Drops every window kept: each is unmapped once no reader holds it (a reader holds the few it
+    /// read last until it reads other windows of the file or goes), so the pages a walk touched leave
+    /// the process's resident memory. Walks still under way map again what they read next.
+    func dropKept() {
+        // The windows are unmapped as the value returned goes, after the lock is released.
+        _ = state.withLock { state in
+            state.bytes = 0
+            return exchange(&state.windows, with: [:])
+        }
+    }
+
     /// The window kept for `key`, marked as used now.
     private func use(_ key: Key, in state: inout State) -> MappedFile? {
         state.clock += 1

@@ -21,7 +21,7 @@ struct RegressionAttributor {
     private let position: [ObjectID: Int]
     private var index: CommitIndexReader
     private var caseCache = [Int: CaseValues]()
-    /// The records of the points read so far (a point holds only its records' score lines).
+    /// The records of the points read so far (a point holds only its records' ids).
     private var recordCache = [Int: [EvalRecord]]()
 
     init(
@@ -128,7 +128,7 @@ struct RegressionAttributor {
     /// The records of the point at `offset`, read once.
     private mutating func records(_ offset: Int) throws -> [EvalRecord] {
         if let known = recordCache[offset] { return known }
-        let records = try points[offset].lines.map { try store.record($0.id) }
+        let records = try points[offset].recordIDs.map(store.record)
         recordCache[offset] = records
         return records
     }

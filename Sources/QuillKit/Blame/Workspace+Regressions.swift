@@ -10,7 +10,8 @@ extension Workspace {
     /// with its probability, and a culprit only when one is decisive.
     ///
     /// Complexity: O(c) path and store look-ups for the c first-parent commits, plus the detector's
-    /// O(k × R × n log n) for n evaluated commits.
+    /// O(k × R × n log n) for n evaluated commits. After the first-parent walk, the repository reads
+    /// packs for look-ups (`Repository.readPacksForLookUps()`).
     public func regressions(
         prompt userPath: String, metric: String, revision: String = "HEAD", since: String? = nil, suite: String? = nil
     ) throws -> RegressionReport {
@@ -29,6 +30,8 @@ extension Workspace {
             throw QuillError.badInput("'\(path)' is not a file at '\(revision)'; expected a prompt committed there")
         }
         if let oldest = chain.last?.commit { warnIfShallow([oldest]) }
+        // The summaries and records lie all over the store: read without the walk's index windows.
+        repository.readPacksForLookUps()
         warnIfRenamesIncomplete()
         let points = try metricSeries(metric, chain: chain, suite: suite)
         guard !points.isEmpty else {
@@ -92,7 +95,7 @@ extension Workspace {
             }
             guard !lines.isEmpty else { continue }
             let values = lines.compactMap { $0.metrics[metric] }
-            points.append(MetricPoint(commit: commit, lines: lines, value: values.reduce(0, +) / Double(values.count)))
+            points.append(MetricPoint(commit: commit, recordIDs: lines.map(\.id), value: values.reduce(0, +) / Double(values.count)))
         }
         return points
     }

@@ -5,7 +5,8 @@ extension Workspace {
     /// Records for a commit, a prompt's versions across history, or both; all records when neither.
     ///
     /// Complexity: one index folder per commit, or one score summary per prompt version (no record
-    /// read); with neither, the whole store.
+    /// read); with neither, the whole store. After a prompt's history walk, the repository reads
+    /// packs for look-ups (`Repository.readPacksForLookUps()`).
     public func listEvaluations(prompt userPath: String?, commit revision: String?) throws -> EvalList {
         let store = EvalStore(repository: repository)
         guard let tree = try store.tipTree() else { return EvalList(records: []) }
@@ -34,6 +35,8 @@ extension Workspace {
     private func promptEvaluations(_ path: String, store: EvalStore, tree: ObjectID) throws -> [RecordSummary] {
         // The walk alone: the versions' commits and scores, which a log reads, are not needed here.
         let blobs = try history(of: path, from: requireHead(), revision: "HEAD").compactMap { $0.blob?.id }
+        // The summaries lie all over the store: read without the walk's index windows.
+        repository.readPacksForLookUps()
         var seen = Set<ObjectID>()
         let index = try ScoreIndex(store: store, tree: tree)
         var recordedAt = [ObjectID: String]()
