@@ -18,10 +18,12 @@ final class MappedWindows: Sendable {
     static let indexes = MappedWindows()
     /// The windows of pack data every pack reader of the process shares: few, since a walk reads
     /// commits and trees in the order the pack stores them, while blame's blobs and a cold cache's
-    /// score summaries lie far apart, each read bringing in what its window maps. 1 MiB each: a
+    /// score summaries lie far apart, each read bringing in what its window maps. 256 KiB each: a
     /// pack written by `git fast-import` interleaves commits, trees and blobs, so a walk maps every
-    /// window of it once, and 64 KiB windows made mapping and unmapping half of `log`'s time.
-    static let packData = MappedWindows(windowSize: 1 << 20, overhang: 16 << 10, limit: 4 << 20)
+    /// window of it once, and 64 KiB windows made mapping and unmapping half of `log`'s time; 1 MiB
+    /// windows, which each reader holds a few of (`PackFile`), added 6–10 MB to reads of a
+    /// million-record store.
+    static let packData = MappedWindows(windowSize: 256 << 10, overhang: 16 << 10, limit: 4 << 20)
 
     /// The size of a window, a multiple of the page size, and how far past it a window maps.
     let windowSize: Int
