@@ -34,7 +34,7 @@ struct HTMLEscapingTests {
             try repository.record(#"{"quill": 1, "suite": \#(suiteJSON), "metrics": {"accuracy": \#(value)}}"#, prompt: "prompts/a.md", commit: commit)
         }
         let html = try Workspace.open(from: repository.path).review(ReviewRequest(base: "main")).renderHTML()
-        // The suite name in the chart's aria-label and caption, the prompt text in the side-by-side rows (a partial).
+        // The suite name in the chart's aria-label and caption, the prompt text in the side-by-side rows (`SideBySideRows`).
         #expect(html.contains("aria-label=\"accuracy — &quot;\u{301} onmouseover=alert(1) x=&quot;\u{301}"))
         #expect(Self.occurs("&lt;\u{338}script&gt;\u{301}alert(1)&lt;/script&gt;", in: html))
         for raw in ["\"\u{301}", "'\u{301}", "<\u{338}", ">\u{301}"] {

@@ -1,7 +1,8 @@
 import QuillKit
 
 /// What the HTML template of `quill review` shows, every value a ready string (the template escapes
-/// them all) or a list of such values. Its types (and `MetricChart`, `SideBySideRow`) are classes:
+/// them all, except the diffs' rows, escaped where they are written) or a list of such values. Its
+/// types (and `MetricChart`) are classes:
 /// swift-mustache casts each object it looks in to its protocols, and a cast of a struct copies it
 /// into a new box, retaining every field, on each look-up; a class is one reference.
 final class ReviewPageModel {
@@ -16,9 +17,10 @@ final class ReviewPageModel {
     }
 
     final class ConfigChange {
-        let rows: [SideBySideRow]
+        /// The side-by-side table's rows (`SideBySideRows`).
+        let rows: String
 
-        init(rows: [SideBySideRow]) {
+        init(rows: String) {
             self.rows = rows
         }
     }
@@ -59,10 +61,11 @@ final class ReviewPageModel {
         let metrics: [Metric]
         let charts: [MetricChart]
         let hasRows: Bool
-        let rows: [SideBySideRow]
+        /// The side-by-side diff's rows (`SideBySideRows`), empty without a text diff.
+        let rows: String
         let parseErrors: [String]
 
-        init(anchor: String, path: String, change: String, verdict: String, verdictClass: String, summary: String, missing: String?, hasMetrics: Bool, metrics: [Metric], charts: [MetricChart], hasRows: Bool, rows: [SideBySideRow], parseErrors: [String]) {
+        init(anchor: String, path: String, change: String, verdict: String, verdictClass: String, summary: String, missing: String?, hasMetrics: Bool, metrics: [Metric], charts: [MetricChart], hasRows: Bool, rows: String, parseErrors: [String]) {
             self.anchor = anchor
             self.path = path
             self.change = change
@@ -106,7 +109,7 @@ final class ReviewPageModel {
         rule = report.rule
         policy = ReviewCells.policy(report.policy).map { Gate(name: Markdown.visible($0.name), gates: $0.gates) }
         hasPolicy = !policy.isEmpty
-        config = report.configChange.map { ConfigChange(rows: SideBySideRow.rows($0)) }
+        config = report.configChange.map { ConfigChange(rows: SideBySideRows.html($0)) }
         let ordered = ReviewVerdict.byImportance.flatMap(report.prompts)
         prompts = ordered.enumerated().map { index, prompt in Self.prompt(prompt, index: index, policy: report.policy) }
     }
@@ -126,7 +129,7 @@ final class ReviewPageModel {
                 min: policy.first { $0.name == metric.metric }?.min)
         }
         let summary = prompt.metrics.map { "\($0.metric) \(DiffCells.summary($0.base)) → \(DiffCells.summary($0.head))" }.joined(separator: "; ")
-        let rows = prompt.fileDiff.map(SideBySideRow.rows) ?? []
+        let rows = prompt.fileDiff.map(SideBySideRows.html) ?? ""
         return Prompt(
             anchor: "prompt-\(index + 1)", path: Markdown.visible(prompt.diff.path), change: Markdown.visible(DiffCells.change(prompt.diff)),
             verdict: prompt.verdict.words, verdictClass: prompt.verdict.rawValue, summary: Markdown.visible(summary),

@@ -13,44 +13,9 @@ extension ReviewReport {
 
 /// The Mustache template of the HTML report.
 enum ReviewPage {
-    static let library: MustacheLibrary = {
-        var library = HTMLPage.library()
-        HTMLPage.register(rowsTemplate, named: "rows", in: &library)
-        for (kind, text) in rowTemplates { HTMLPage.register(text, named: kind, in: &library) }
-        return library
-    }()
+    static let library = HTMLPage.library()
 
     static let template = HTMLPage.template(pageTemplate)
-
-    /// The rows of a side-by-side diff table, each drawn by the partial its kind names.
-    static let rowsTemplate = "{{#rows}}{{>*kind}}{{/rows}}"
-
-    /// One partial per kind of `SideBySideRow`, so a row looks up only the values its kind shows:
-    /// only a changed line walks its marked pieces.
-    static let rowTemplates = [
-        "hunk": """
-            <tr class="hunk"><td class="n"></td><td class="t"><span class="">{{text}}</span></td><td class="n"></td><td class="t"></td></tr>
-
-            """,
-        "context": """
-            <tr class="context"><td class="n">{{oldLine}}</td><td class="t"><span class="">{{text}}</span></td>\
-            <td class="n">{{newLine}}</td><td class="t"><span class="">{{text}}</span></td></tr>
-
-            """,
-        "removed": """
-            <tr class="removed"><td class="n">{{oldLine}}</td><td class="t"><span class="">{{text}}</span></td><td class="n"></td><td class="t"></td></tr>
-
-            """,
-        "added": """
-            <tr class="added"><td class="n"></td><td class="t"></td><td class="n">{{newLine}}</td><td class="t"><span class="">{{text}}</span></td></tr>
-
-            """,
-        "changed": """
-            <tr class="changed"><td class="n">{{oldLine}}</td><td class="t">{{#old}}<span class="{{mark}}">{{text}}</span>{{/old}}</td>\
-            <td class="n">{{newLine}}</td><td class="t">{{#new}}<span class="{{mark}}">{{text}}</span>{{/new}}</td></tr>
-
-            """,
-    ]
 
     static let pageTemplate = """
         {{> head}}
@@ -74,8 +39,7 @@ enum ReviewPage {
         {{#config}}
         <h2>This pull request changes quill.yaml; the gate used the base's</h2>
         <table class="sbs"><colgroup><col class="n"><col><col class="n"><col></colgroup><thead><tr><th colspan="2">base</th><th colspan="2">head</th></tr></thead><tbody>
-        {{> rows}}
-        </tbody></table>
+        {{{rows}}}</tbody></table>
         {{/config}}
         <h2>Summary</h2>
         <table class="summary"><thead><tr><th>prompt</th><th>change</th><th>verdict</th><th>scores (merge base → head)</th></tr></thead><tbody>
@@ -106,8 +70,7 @@ enum ReviewPage {
         {{/charts}}
         {{#hasRows}}
         <table class="sbs"><colgroup><col class="n"><col><col class="n"><col></colgroup><thead><tr><th colspan="2">merge base</th><th colspan="2">head</th></tr></thead><tbody>
-        {{> rows}}
-        </tbody></table>
+        {{{rows}}}</tbody></table>
         {{/hasRows}}
         </section>
         {{/prompts}}
