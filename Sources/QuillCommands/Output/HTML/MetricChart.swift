@@ -1,23 +1,18 @@
 import QuillKit
 
 /// An inline SVG line chart of one metric along a prompt's evaluated versions: the geometry the
-/// HTML template draws, in pixels, every number already formatted.
+/// HTML template draws, in pixels, every number already formatted. Its points, one per evaluated
+/// version (up to the history's limit), are written here as SVG, as a diff's rows are
+/// (`SideBySideRows`), rather than looked up value by value by the template.
 final class MetricChart {
     /// One evaluated version.
-    final class Point {
+    private struct Point {
         let x: String
         let y: String
         /// `pr` for the pull request's commits, `base` for the others.
         let side: String
         /// `1a2b3c4 subject: 0.85`, shown on hover.
         let label: String
-
-        init(x: String, y: String, side: String, label: String) {
-            self.x = x
-            self.y = y
-            self.side = side
-            self.label = label
-        }
     }
 
     /// A horizontal rule: the metric's `min` gate.
@@ -32,7 +27,8 @@ final class MetricChart {
     }
 
     let title: String
-    let points: [Point]
+    /// A `<circle>` per point, its hover label (a commit's subject) escaped by `HTMLEscaping`.
+    let points: String
     /// The polyline through the points, `x,y x,y …`.
     let line: String
     /// The `min` gate's rule (not named `rule`: the page has a `rule`, which the template would find
@@ -61,10 +57,13 @@ final class MetricChart {
         func x(_ index: Int) -> Double {
             series.count == 1 ? (Self.left + Self.right) / 2 : Self.left + Double(index) / Double(series.count - 1) * (Self.right - Self.left)
         }
-        points = series.enumerated().map { index, entry in
+        let points = series.enumerated().map { index, entry in
             Point(x: Self.pixel(x(index)), y: Self.pixel(y(entry.1)), side: entry.0.inPullRequest ? "pr" : "base",
                   label: "\(entry.0.commit.prefix(7)) \(Markdown.visible(entry.0.subject)): \(ScoreFormat.short(entry.1))")
         }
+        self.points = points.map { point in
+            #"<circle class="point \#(point.side)" cx="\#(point.x)" cy="\#(point.y)" r="4"><title>\#(HTMLEscaping.escaped(point.label))</title></circle>"#
+        }.joined()
         line = points.map { "\($0.x),\($0.y)" }.joined(separator: " ")
         minimum = min.map { Rule(y: Self.pixel(y($0)), label: "min \(ScoreFormat.short($0))") }
         let firstPR = series.firstIndex { $0.0.inPullRequest }

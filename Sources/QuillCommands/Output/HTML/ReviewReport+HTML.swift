@@ -65,7 +65,7 @@ enum ReviewPage {
         {{#minimum}}<line class="rule" x1="56" x2="548" y1="{{y}}" y2="{{y}}"><title>{{label}}</title></line>{{/minimum}}
         {{#boundary}}<line class="boundary" x1="{{.}}" x2="{{.}}" y1="10" y2="162"></line>{{/boundary}}
         <polyline class="line" points="{{line}}"></polyline>
-        {{#points}}<circle class="point {{side}}" cx="{{x}}" cy="{{y}}" r="4"><title>{{label}}</title></circle>{{/points}}
+        {{{points}}}
         </svg></figure>
         {{/charts}}
         {{#hasRows}}

@@ -116,24 +116,12 @@ extension MetricChart: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
         case "title": TemplateText(title)
-        case "points": points
+        case "points": TemplateText(points)
         case "line": TemplateText(line)
         case "minimum": minimum
         case "boundary": boundary.map(TemplateText.init)
         case "top": TemplateText(top)
         case "bottom": TemplateText(bottom)
-        default: nil
-        }
-    }
-}
-
-extension MetricChart.Point: TemplateModel {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "x": TemplateText(x)
-        case "y": TemplateText(y)
-        case "side": TemplateText(side)
-        case "label": TemplateText(label)
         default: nil
         }
     }
