@@ -51,7 +51,7 @@ struct TemplateFieldsTests {
         let charts = model.prompts.flatMap(\.charts)
         #expect(charts.count == 2 && charts.contains { $0.minimum != nil && $0.boundary != nil } && charts.contains { $0.minimum == nil })
         let checked = check(model, at: "page")
-        #expect(checked == ["ReviewPageModel", "Gate", "ConfigChange", "Metric", "Prompt", "MetricChart", "Rule"])
+        #expect(checked == ["ReviewPageModel", "Gate", "ConfigChange", "Prompt", "MetricChart", "Rule"])
         let html = report.renderHTML()
         #expect(html.components(separatedBy: "<line class=\"rule\"").count - 1 == 1)
         #expect(html.components(separatedBy: "<p class=\"missing\">").count - 1 == 1)

@@ -54,9 +54,7 @@ enum ReviewPage {
         {{#parseErrors}}<p class="error">{{.}}</p>{{/parseErrors}}
         {{#hasMetrics}}
         <table class="scores"><thead><tr><th>suite · model</th><th>metric</th><th>merge base</th><th>head</th><th>delta</th><th>95% CI</th><th>verdict</th><th>why</th></tr></thead><tbody>
-        {{#metrics}}<tr><td>{{group}}</td><td>{{name}}</td><td>{{base}}</td><td>{{head}}</td><td>{{delta}}</td><td>{{interval}}</td><td class="{{verdictClass}}">{{verdict}}</td><td>{{reason}}</td></tr>
-        {{/metrics}}
-        </tbody></table>
+        {{{metrics}}}</tbody></table>
         {{/hasMetrics}}
         {{#charts}}
         <figure class="chart"><figcaption>{{title}} (blue: base branch, red: this pull request)</figcaption>

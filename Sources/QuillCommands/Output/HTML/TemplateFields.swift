@@ -74,23 +74,6 @@ extension ReviewPageModel.ConfigChange: TemplateModel {
     }
 }
 
-extension ReviewPageModel.Metric: TemplateModel {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "group": TemplateText(group)
-        case "name": TemplateText(self.name)
-        case "base": TemplateText(base)
-        case "head": TemplateText(head)
-        case "delta": TemplateText(delta)
-        case "interval": TemplateText(interval)
-        case "verdict": TemplateText(verdict)
-        case "verdictClass": TemplateText(verdictClass)
-        case "reason": TemplateText(reason)
-        default: nil
-        }
-    }
-}
-
 extension ReviewPageModel.Prompt: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
@@ -102,7 +85,7 @@ extension ReviewPageModel.Prompt: TemplateModel {
         case "summary": TemplateText(summary)
         case "missing": missing.map(TemplateText.init)
         case "hasMetrics": hasMetrics
-        case "metrics": metrics
+        case "metrics": TemplateText(metrics)
         case "charts": charts
         case "hasRows": hasRows
         case "rows": TemplateText(rows)
