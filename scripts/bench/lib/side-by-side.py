@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Times two commands side by side, alternating (quill, git, quill, git, ...) so both see the same
-load, with /usr/bin/time: wall time, CPU time (user + system) and peak resident memory of each run.
+load: wall time, CPU time (user + system, from the child's resource usage, to the microsecond where
+GNU time prints hundredths of a second) and peak resident memory of each run.
 
     side-by-side.py --runs N --label LABEL --cwd DIR [--prepare SHELL_COMMAND] QUILL_ARGV... ::: GIT_ARGV...
 
@@ -17,17 +18,20 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
+import time
 
 
 def run(argv, cwd, prepare):
     if prepare:
         subprocess.run(prepare, shell=True, check=True, stdout=subprocess.DEVNULL)
-    with tempfile.NamedTemporaryFile("r") as report:
-        subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%e %U %S %M", *argv], cwd=cwd,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        wall, user, system, kb = report.read().split()[-4:]
-    return float(wall), float(user) + float(system), int(kb) / 1024
+    start = time.monotonic()
+    child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.monotonic() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, argv)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def summary(samples):
