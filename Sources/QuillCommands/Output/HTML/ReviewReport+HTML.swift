@@ -57,14 +57,7 @@ enum ReviewPage {
         {{{metrics}}}</tbody></table>
         {{/hasMetrics}}
         {{#charts}}
-        <figure class="chart"><figcaption>{{title}} (blue: base branch, red: this pull request)</figcaption>
-        <svg xmlns="http://www.w3.org/2000/svg" width="560" height="180" viewBox="0 0 560 180" role="img" aria-label="{{title}}">
-        <text x="4" y="18">{{top}}</text><text x="4" y="162">{{bottom}}</text>
-        {{#minimum}}<line class="rule" x1="56" x2="548" y1="{{y}}" y2="{{y}}"><title>{{label}}</title></line>{{/minimum}}
-        {{#boundary}}<line class="boundary" x1="{{.}}" x2="{{.}}" y1="10" y2="162"></line>{{/boundary}}
-        <polyline class="line" points="{{line}}"></polyline>
-        {{{points}}}
-        </svg></figure>
+        {{{html}}}
         {{/charts}}
         {{#hasRows}}
         <table class="sbs"><colgroup><col class="n"><col><col class="n"><col></colgroup><thead><tr><th colspan="2">merge base</th><th colspan="2">head</th></tr></thead><tbody>

@@ -97,25 +97,6 @@ extension ReviewPageModel.Prompt: TemplateModel {
 
 extension MetricChart: TemplateModel {
     func child(named name: String) -> Any? {
-        switch name {
-        case "title": TemplateText(title)
-        case "points": TemplateText(points)
-        case "line": TemplateText(line)
-        case "minimum": minimum
-        case "boundary": boundary.map(TemplateText.init)
-        case "top": TemplateText(top)
-        case "bottom": TemplateText(bottom)
-        default: nil
-        }
-    }
-}
-
-extension MetricChart.Rule: TemplateModel {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "y": TemplateText(y)
-        case "label": TemplateText(label)
-        default: nil
-        }
+        name == "html" ? TemplateText(html) : nil
     }
 }
