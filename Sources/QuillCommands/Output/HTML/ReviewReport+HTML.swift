@@ -5,7 +5,9 @@ extension ReviewReport {
     /// One self-contained HTML page (no script, no font, nothing fetched; a content security policy
     /// forbids all of it): the gate, a summary table, then per prompt its score table with intervals,
     /// a chart of each metric along the prompt's history as inline SVG, and a side-by-side diff.
-    /// Every value goes through the template's HTML escaping (`HTMLEscaping`).
+    /// Every value goes through `HTMLEscaping`: in the template, or where the rows of a diff or a
+    /// score table and the charts are written (`SideBySideRows`, `ScoreRows`, `MetricChart`), which
+    /// the template prints unescaped.
     func renderHTML() -> String {
         ReviewPage.template.render(ReviewPageModel(self), library: ReviewPage.library)
     }
