@@ -34,12 +34,28 @@ struct HTMLEscapingTests {
             try repository.record(#"{"quill": 1, "suite": \#(suiteJSON), "metrics": {"accuracy": \#(value)}}"#, prompt: "prompts/a.md", commit: commit)
         }
         let html = try Workspace.open(from: repository.path).review(ReviewRequest(base: "main")).renderHTML()
-        // The suite name in the chart's aria-label and caption, the prompt text in the side-by-side rows (a partial).
+        // The suite name in the chart's aria-label and caption, the prompt text in the side-by-side rows (`SideBySideRows`).
         #expect(html.contains("aria-label=\"accuracy — &quot;\u{301} onmouseover=alert(1) x=&quot;\u{301}"))
         #expect(Self.occurs("&lt;\u{338}script&gt;\u{301}alert(1)&lt;/script&gt;", in: html))
         for raw in ["\"\u{301}", "'\u{301}", "<\u{338}", ">\u{301}"] {
             #expect(!Self.occurs(raw, in: html), "raw \(raw.unicodeScalars.map { String($0.value, radix: 16) })")
         }
         #expect(!ReviewRenderingTests.tags(html).contains("script") && !ReviewRenderingTests.tags(html).contains("b"))
+    }
+
+    @Test("a chart point's hover label, a commit subject with a combining mark after a quote or '<', is escaped where the chart writes it")
+    func chartPointLabel() throws {
+        let (repository, base, _) = try TestRepository.pullRequest(base: ["prompts/a.md": "Answer.\n"], head: ["prompts/a.md": "Answer briefly.\n"])
+        try repository.git("commit", "-q", "--amend", "-m", "pull request \(Self.marked)")
+        let head = try repository.git("rev-parse", "HEAD")
+        for (commit, value) in [(base, 0.9), (head, 0.6)] {
+            try repository.record(#"{"quill": 1, "suite": "s", "metrics": {"accuracy": \#(value)}}"#, prompt: "prompts/a.md", commit: commit)
+        }
+        let html = try Workspace.open(from: repository.path).review(ReviewRequest(base: "main")).renderHTML()
+        let label = "<title>\(head.prefix(7)) pull request \(HTMLEscaping.escaped(Self.marked)): 0.6</title></circle>"
+        #expect(Self.occurs(#"<circle class="point pr" cx="548.0" cy="158.0" r="4">"# + label, in: html))
+        for raw in ["\"\u{301}", "'\u{301}", "<\u{338}", ">\u{301}"] {
+            #expect(!Self.occurs(raw, in: html), "raw \(raw.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 }

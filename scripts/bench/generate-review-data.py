@@ -3,8 +3,10 @@
 changes P prompts of `main`, each side with a promptfoo results file of C per-case results spread
 over the prompts (recorded with `quill eval record`), and the same per-prompt values as DVC metrics
 (metrics/<prompt>.json, declared in dvc.yaml) and DVC params (params.yaml: each prompt's model
-settings), so `quill review main feature`, `dvc metrics diff main feature` and
-`dvc params diff main feature` read the same branch pair.
+settings), and each prompt's per-case accuracy as a DVC plots file (plots/<prompt>.json, one
+{"case", "accuracy"} row per case), so `quill review main feature`, `dvc metrics diff main feature`,
+`dvc params diff main feature` and `dvc plots diff main feature --targets plots` (dvc's HTML report)
+read the same branch pair.
 
     generate-review-data.py DIR --quill QUILL [--prompts 200] [--cases 5000]
 
@@ -12,7 +14,7 @@ Deterministic (fixed seeds, fixed dates). Regenerated only when DIR/.git/bench-p
 """
 import argparse, json, os, random, shutil, subprocess, sys
 
-VERSION = 1  # bump when the generator changes
+VERSION = 2  # bump when the generator changes
 
 
 def git(repo, *args, env=None):
@@ -65,7 +67,7 @@ def main():
         return
     shutil.rmtree(options.dir, ignore_errors=True)
     repo = options.dir
-    for folder in ("prompts", "metrics", ".dvc"):
+    for folder in ("prompts", "metrics", "plots", ".dvc"):
         os.makedirs(os.path.join(repo, folder))
     env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.com",
                GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@example.com", GIT_CONFIG_NOSYSTEM="1")
@@ -88,6 +90,8 @@ def main():
             path = f"prompts/p{index:03d}.txt"
             open(os.path.join(repo, path), "w").write(prompt_text(index, revised))
             json.dump(metrics[path], open(os.path.join(repo, "metrics", f"p{index:03d}.json"), "w"), indent=1, sort_keys=True)
+            json.dump([{"case": case, "accuracy": value["accuracy"]} for case, value in metrics[path]["cases"].items()],
+                      open(os.path.join(repo, "plots", f"p{index:03d}.json"), "w"), indent=1)
             settings[f"p{index:03d}"] = {"model": "gpt-4o-mini", "temperature": 0.2 if revised else 0.7}
         open(os.path.join(repo, "params.yaml"), "w").write(
             "".join(f"{name}:\n  model: {value['model']}\n  temperature: {value['temperature']}\n" for name, value in settings.items()))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times two commands side by side, alternating (quill, git, quill, git, ...) so both see the same
-load: wall time, CPU time (user + system) and peak resident memory of each run, from the kernel's
-accounting of the process (wait4), to the microsecond: /usr/bin/time rounds to 10 ms.
+load: wall time, CPU time (user + system, from the child's resource usage, to the microsecond where
+GNU time prints hundredths of a second) and peak resident memory of each run.
 
     side-by-side.py --runs N --label LABEL --cwd DIR [--prepare SHELL_COMMAND] QUILL_ARGV... ::: GIT_ARGV...
 
@@ -24,13 +24,13 @@ import time
 def run(argv, cwd, prepare):
     if prepare:
         subprocess.run(prepare, shell=True, check=True, stdout=subprocess.DEVNULL)
-    started = time.monotonic()
-    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.monotonic() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise subprocess.CalledProcessError(process.returncode, argv)
+    start = time.monotonic()
+    child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.monotonic() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, argv)
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 

@@ -5,11 +5,11 @@ extension ManifestDiff {
     /// One self-contained HTML page (nothing fetched, no script): the summary, changed settings, the
     /// documents added, removed and changed, and a side-by-side word diff of each changed text.
     func renderHTML() -> String {
-        ManifestDiffPage.template.render(ManifestDiffPage.Model(self), library: ReviewPage.library)
+        ManifestDiffPage.template.render(ManifestDiffPage.Model(self))
     }
 }
 
-/// The Mustache page of a manifest diff; diffs use the review page's side-by-side rows.
+/// The Mustache page of a manifest diff; diffs use the review page's side-by-side rows (`SideBySideRows`).
 enum ManifestDiffPage {
     struct Setting {
         let path: String
@@ -21,7 +21,8 @@ enum ManifestDiffPage {
         let kind: String
         let id: String
         let detail: String
-        let rows: [SideBySideRow]
+        /// The side-by-side diff's rows, escaped where they are written.
+        let rows: String
         let hasRows: Bool
     }
 
@@ -37,10 +38,10 @@ enum ManifestDiffPage {
             summary = diff.summary
             settings = diff.settings.map { Setting(path: $0.path, old: DiffCells.value($0.old), new: DiffCells.value($0.new)) }
             hasSettings = !settings.isEmpty
-            entries = diff.added.map { Entry(kind: "added", id: Markdown.visible($0.id), detail: "\($0.size) bytes", rows: [], hasRows: false) }
-                + diff.removed.map { Entry(kind: "removed", id: Markdown.visible($0.id), detail: "\($0.size) bytes", rows: [], hasRows: false) }
+            entries = diff.added.map { Entry(kind: "added", id: Markdown.visible($0.id), detail: "\($0.size) bytes", rows: "", hasRows: false) }
+                + diff.removed.map { Entry(kind: "removed", id: Markdown.visible($0.id), detail: "\($0.size) bytes", rows: "", hasRows: false) }
                 + diff.changed.map {
-                    let rows = $0.text.map(SideBySideRow.rows) ?? []
+                    let rows = $0.text.map(SideBySideRows.html) ?? ""
                     return Entry(kind: "changed", id: Markdown.visible($0.id), detail: "\($0.fromSize) → \($0.toSize) bytes", rows: rows, hasRows: !rows.isEmpty)
                 }
         }
@@ -68,7 +69,7 @@ enum ManifestDiffPage {
         {{#hasSettings}}</table>{{/hasSettings}}
         <h2>Documents</h2>
         {{#entries}}<h3 class="{{kind}}">{{kind}}: {{id}} <small>{{detail}}</small></h3>
-        {{#hasRows}}<table>{{> rows}}</table>{{/hasRows}}
+        {{#hasRows}}<table>{{{rows}}}</table>{{/hasRows}}
         {{/entries}}
         </body>
         </html>

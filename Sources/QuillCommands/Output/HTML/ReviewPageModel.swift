@@ -1,7 +1,8 @@
 import QuillKit
 
 /// What the HTML template of `quill review` shows, every value a ready string (the template escapes
-/// them all) or a list of such values. Its types (and `MetricChart`, `SideBySideRow`) are classes:
+/// them all, except the rows of the diffs and score tables, escaped where they are written) or a list of such values. Its
+/// types (and `MetricChart`) are classes:
 /// swift-mustache casts each object it looks in to its protocols, and a cast of a struct copies it
 /// into a new box, retaining every field, on each look-up; a class is one reference.
 final class ReviewPageModel {
@@ -16,34 +17,11 @@ final class ReviewPageModel {
     }
 
     final class ConfigChange {
-        let rows: [SideBySideRow]
+        /// The side-by-side table's rows (`SideBySideRows`).
+        let rows: String
 
-        init(rows: [SideBySideRow]) {
+        init(rows: String) {
             self.rows = rows
-        }
-    }
-
-    final class Metric {
-        let group: String
-        let name: String
-        let base: String
-        let head: String
-        let delta: String
-        let interval: String
-        let verdict: String
-        let verdictClass: String
-        let reason: String
-
-        init(group: String, name: String, base: String, head: String, delta: String, interval: String, verdict: String, verdictClass: String, reason: String) {
-            self.group = group
-            self.name = name
-            self.base = base
-            self.head = head
-            self.delta = delta
-            self.interval = interval
-            self.verdict = verdict
-            self.verdictClass = verdictClass
-            self.reason = reason
         }
     }
 
@@ -56,13 +34,15 @@ final class ReviewPageModel {
         let summary: String
         let missing: String?
         let hasMetrics: Bool
-        let metrics: [Metric]
+        /// The score table's rows (`ScoreRows`).
+        let metrics: String
         let charts: [MetricChart]
         let hasRows: Bool
-        let rows: [SideBySideRow]
+        /// The side-by-side diff's rows (`SideBySideRows`), empty without a text diff.
+        let rows: String
         let parseErrors: [String]
 
-        init(anchor: String, path: String, change: String, verdict: String, verdictClass: String, summary: String, missing: String?, hasMetrics: Bool, metrics: [Metric], charts: [MetricChart], hasRows: Bool, rows: [SideBySideRow], parseErrors: [String]) {
+        init(anchor: String, path: String, change: String, verdict: String, verdictClass: String, summary: String, missing: String?, hasMetrics: Bool, metrics: String, charts: [MetricChart], hasRows: Bool, rows: String, parseErrors: [String]) {
             self.anchor = anchor
             self.path = path
             self.change = change
@@ -106,18 +86,12 @@ final class ReviewPageModel {
         rule = report.rule
         policy = ReviewCells.policy(report.policy).map { Gate(name: Markdown.visible($0.name), gates: $0.gates) }
         hasPolicy = !policy.isEmpty
-        config = report.configChange.map { ConfigChange(rows: SideBySideRow.rows($0)) }
+        config = report.configChange.map { ConfigChange(rows: SideBySideRows.html($0)) }
         let ordered = ReviewVerdict.byImportance.flatMap(report.prompts)
         prompts = ordered.enumerated().map { index, prompt in Self.prompt(prompt, index: index, policy: report.policy) }
     }
 
     private static func prompt(_ prompt: PromptReview, index: Int, policy: [MetricSpec]) -> Prompt {
-        let metrics = prompt.metrics.map { metric in
-            let cells = ReviewCells.row(metric).map(Markdown.visible)
-            return Metric(
-                group: cells[0], name: cells[1], base: cells[2], head: cells[3], delta: cells[4], interval: cells[5], verdict: cells[6],
-                verdictClass: metric.verdict.rawValue, reason: cells[7])
-        }
         var seen = Set<String>()
         let charts = prompt.metrics.compactMap { metric -> MetricChart? in
             guard seen.insert("\(metric.suite)\u{0}\(metric.model ?? "")\u{0}\(metric.metric)").inserted else { return nil }
@@ -126,11 +100,11 @@ final class ReviewPageModel {
                 min: policy.first { $0.name == metric.metric }?.min)
         }
         let summary = prompt.metrics.map { "\($0.metric) \(DiffCells.summary($0.base)) → \(DiffCells.summary($0.head))" }.joined(separator: "; ")
-        let rows = prompt.fileDiff.map(SideBySideRow.rows) ?? []
+        let rows = prompt.fileDiff.map(SideBySideRows.html) ?? ""
         return Prompt(
             anchor: "prompt-\(index + 1)", path: Markdown.visible(prompt.diff.path), change: Markdown.visible(DiffCells.change(prompt.diff)),
             verdict: prompt.verdict.words, verdictClass: prompt.verdict.rawValue, summary: Markdown.visible(summary),
-            missing: prompt.missing.map { Markdown.visible(ReviewCells.missing($0)) }, hasMetrics: !metrics.isEmpty, metrics: metrics,
+            missing: prompt.missing.map { Markdown.visible(ReviewCells.missing($0)) }, hasMetrics: !prompt.metrics.isEmpty, metrics: ScoreRows.html(prompt.metrics),
             charts: charts, hasRows: !rows.isEmpty, rows: rows,
             parseErrors: [prompt.diff.fromError.map { "does not parse at the merge base: \($0)" }, prompt.diff.toError.map { "does not parse at the head: \($0)" }]
                 .compactMap { $0.map(Markdown.visible) })

@@ -5,7 +5,9 @@ extension ReviewReport {
     /// One self-contained HTML page (no script, no font, nothing fetched; a content security policy
     /// forbids all of it): the gate, a summary table, then per prompt its score table with intervals,
     /// a chart of each metric along the prompt's history as inline SVG, and a side-by-side diff.
-    /// Every value goes through the template's HTML escaping (`HTMLEscaping`).
+    /// Every value goes through `HTMLEscaping`: in the template, or where the rows of a diff or a
+    /// score table and the charts are written (`SideBySideRows`, `ScoreRows`, `MetricChart`), which
+    /// the template prints unescaped.
     func renderHTML() -> String {
         ReviewPage.template.render(ReviewPageModel(self), library: ReviewPage.library)
     }
@@ -13,44 +15,9 @@ extension ReviewReport {
 
 /// The Mustache template of the HTML report.
 enum ReviewPage {
-    static let library: MustacheLibrary = {
-        var library = HTMLPage.library()
-        HTMLPage.register(rowsTemplate, named: "rows", in: &library)
-        for (kind, text) in rowTemplates { HTMLPage.register(text, named: kind, in: &library) }
-        return library
-    }()
+    static let library = HTMLPage.library()
 
     static let template = HTMLPage.template(pageTemplate)
-
-    /// The rows of a side-by-side diff table, each drawn by the partial its kind names.
-    static let rowsTemplate = "{{#rows}}{{>*kind}}{{/rows}}"
-
-    /// One partial per kind of `SideBySideRow`, so a row looks up only the values its kind shows:
-    /// only a changed line walks its marked pieces.
-    static let rowTemplates = [
-        "hunk": """
-            <tr class="hunk"><td class="n"></td><td class="t"><span class="">{{text}}</span></td><td class="n"></td><td class="t"></td></tr>
-
-            """,
-        "context": """
-            <tr class="context"><td class="n">{{oldLine}}</td><td class="t"><span class="">{{text}}</span></td>\
-            <td class="n">{{newLine}}</td><td class="t"><span class="">{{text}}</span></td></tr>
-
-            """,
-        "removed": """
-            <tr class="removed"><td class="n">{{oldLine}}</td><td class="t"><span class="">{{text}}</span></td><td class="n"></td><td class="t"></td></tr>
-
-            """,
-        "added": """
-            <tr class="added"><td class="n"></td><td class="t"></td><td class="n">{{newLine}}</td><td class="t"><span class="">{{text}}</span></td></tr>
-
-            """,
-        "changed": """
-            <tr class="changed"><td class="n">{{oldLine}}</td><td class="t">{{#old}}<span class="{{mark}}">{{text}}</span>{{/old}}</td>\
-            <td class="n">{{newLine}}</td><td class="t">{{#new}}<span class="{{mark}}">{{text}}</span>{{/new}}</td></tr>
-
-            """,
-    ]
 
     static let pageTemplate = """
         {{> head}}
@@ -74,8 +41,7 @@ enum ReviewPage {
         {{#config}}
         <h2>This pull request changes quill.yaml; the gate used the base's</h2>
         <table class="sbs"><colgroup><col class="n"><col><col class="n"><col></colgroup><thead><tr><th colspan="2">base</th><th colspan="2">head</th></tr></thead><tbody>
-        {{> rows}}
-        </tbody></table>
+        {{{rows}}}</tbody></table>
         {{/config}}
         <h2>Summary</h2>
         <table class="summary"><thead><tr><th>prompt</th><th>change</th><th>verdict</th><th>scores (merge base → head)</th></tr></thead><tbody>
@@ -90,24 +56,14 @@ enum ReviewPage {
         {{#parseErrors}}<p class="error">{{.}}</p>{{/parseErrors}}
         {{#hasMetrics}}
         <table class="scores"><thead><tr><th>suite · model</th><th>metric</th><th>merge base</th><th>head</th><th>delta</th><th>95% CI</th><th>verdict</th><th>why</th></tr></thead><tbody>
-        {{#metrics}}<tr><td>{{group}}</td><td>{{name}}</td><td>{{base}}</td><td>{{head}}</td><td>{{delta}}</td><td>{{interval}}</td><td class="{{verdictClass}}">{{verdict}}</td><td>{{reason}}</td></tr>
-        {{/metrics}}
-        </tbody></table>
+        {{{metrics}}}</tbody></table>
         {{/hasMetrics}}
         {{#charts}}
-        <figure class="chart"><figcaption>{{title}} (blue: base branch, red: this pull request)</figcaption>
-        <svg xmlns="http://www.w3.org/2000/svg" width="560" height="180" viewBox="0 0 560 180" role="img" aria-label="{{title}}">
-        <text x="4" y="18">{{top}}</text><text x="4" y="162">{{bottom}}</text>
-        {{#minimum}}<line class="rule" x1="56" x2="548" y1="{{y}}" y2="{{y}}"><title>{{label}}</title></line>{{/minimum}}
-        {{#boundary}}<line class="boundary" x1="{{.}}" x2="{{.}}" y1="10" y2="162"></line>{{/boundary}}
-        <polyline class="line" points="{{line}}"></polyline>
-        {{#points}}<circle class="point {{side}}" cx="{{x}}" cy="{{y}}" r="4"><title>{{label}}</title></circle>{{/points}}
-        </svg></figure>
+        {{{html}}}
         {{/charts}}
         {{#hasRows}}
         <table class="sbs"><colgroup><col class="n"><col><col class="n"><col></colgroup><thead><tr><th colspan="2">merge base</th><th colspan="2">head</th></tr></thead><tbody>
-        {{> rows}}
-        </tbody></table>
+        {{{rows}}}</tbody></table>
         {{/hasRows}}
         </section>
         {{/prompts}}

@@ -11,7 +11,7 @@ import Mustache
 /// A string a template prints. swift-mustache prints a `MustacheCustomRenderable` as its `renderText`
 /// (escaped as any value), where a plain `String` first fails two more casts and goes through
 /// `String(describing:)`.
-struct TemplateText: MustacheCustomRenderable, CustomStringConvertible {
+struct TemplateText: MustacheCustomRenderable, MustacheCustomRepresentation, CustomStringConvertible {
     let renderText: String
 
     init(_ text: String) {
@@ -22,6 +22,10 @@ struct TemplateText: MustacheCustomRenderable, CustomStringConvertible {
     var isNull: Bool { false }
 
     var description: String { renderText }
+
+    /// Itself: swift-mustache asks every value it finds for a representation, and a cast that
+    /// succeeds costs less than one that fails.
+    var representation: Any? { self }
 }
 
 /// A page model's object: its fields by name, and itself as its representation. swift-mustache asks
@@ -66,24 +70,7 @@ extension ReviewPageModel.Gate: TemplateModel {
 
 extension ReviewPageModel.ConfigChange: TemplateModel {
     func child(named name: String) -> Any? {
-        name == "rows" ? rows : nil
-    }
-}
-
-extension ReviewPageModel.Metric: TemplateModel {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "group": TemplateText(group)
-        case "name": TemplateText(self.name)
-        case "base": TemplateText(base)
-        case "head": TemplateText(head)
-        case "delta": TemplateText(delta)
-        case "interval": TemplateText(interval)
-        case "verdict": TemplateText(verdict)
-        case "verdictClass": TemplateText(verdictClass)
-        case "reason": TemplateText(reason)
-        default: nil
-        }
+        name == "rows" ? TemplateText(rows) : nil
     }
 }
 
@@ -98,10 +85,10 @@ extension ReviewPageModel.Prompt: TemplateModel {
         case "summary": TemplateText(summary)
         case "missing": missing.map(TemplateText.init)
         case "hasMetrics": hasMetrics
-        case "metrics": metrics
+        case "metrics": TemplateText(metrics)
         case "charts": charts
         case "hasRows": hasRows
-        case "rows": rows
+        case "rows": TemplateText(rows)
         case "parseErrors": parseErrors
         default: nil
         }
@@ -110,61 +97,6 @@ extension ReviewPageModel.Prompt: TemplateModel {
 
 extension MetricChart: TemplateModel {
     func child(named name: String) -> Any? {
-        switch name {
-        case "title": TemplateText(title)
-        case "points": points
-        case "line": TemplateText(line)
-        case "minimum": minimum
-        case "boundary": boundary.map(TemplateText.init)
-        case "top": TemplateText(top)
-        case "bottom": TemplateText(bottom)
-        default: nil
-        }
-    }
-}
-
-extension MetricChart.Point: TemplateModel {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "x": TemplateText(x)
-        case "y": TemplateText(y)
-        case "side": TemplateText(side)
-        case "label": TemplateText(label)
-        default: nil
-        }
-    }
-}
-
-extension MetricChart.Rule: TemplateModel {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "y": TemplateText(y)
-        case "label": TemplateText(label)
-        default: nil
-        }
-    }
-}
-
-extension SideBySideRow: TemplateModel {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "kind": kind
-        case "oldLine": TemplateText(oldLine)
-        case "newLine": TemplateText(newLine)
-        case "text": TemplateText(text)
-        case "old": old
-        case "new": new
-        default: nil
-        }
-    }
-}
-
-extension SideBySideRow.Segment: TemplateModel {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "text": TemplateText(text)
-        case "mark": TemplateText(mark)
-        default: nil
-        }
+        name == "html" ? TemplateText(html) : nil
     }
 }
