@@ -13,7 +13,8 @@
 # command runs under valgrind's callgrind, on the history scripts/bench/log.sh generates (cached in
 # .build-bench/data) and in a one-commit repository, and every function of the executable it called
 # is listed, once, sorted by name so that the file's changes are readable. Run it again when the
-# commands change much; a function missing from the list is only placed later, never wrong.
+# commands change much; a function missing from the list is only placed later, never wrong. The
+# build does not track the file: relink after changing it (touch Sources/quill/main.swift).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
