@@ -17,6 +17,28 @@ let libgit2Archives: [LinkerSetting] = [
     )
 ]
 
+/// Release builds of Quill's own modules put each function in a section of its own, so that the
+/// linker can place the functions the common commands run together (`hotCodeFirst`) rather than
+/// whole source files.
+let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+
+/// How a release executable is linked, for the memory it holds once started. The kernel maps a
+/// file's pages 64 KiB at a time around each page a process first touches, so the code a command
+/// runs costs resident memory by how far apart its functions lie: `quill log P` ran 0.8 MB of code
+/// spread over 12.4 MB of pages. lld (gold, the default, can do neither) places the functions listed
+/// in `Sources/quill/symbol-order.txt` (`scripts/build/symbol-order.sh` records them) first, and
+/// packs the executable's 115,000 relative relocations (`-z pack-relative-relocs`: DT_RELR, read by
+/// glibc 2.36 on) into 25 KB where `.rela.dyn` took 2.7 MB, all of it read at each start. Together:
+/// `quill --version` 16.6 → 10.7 MB resident, `quill log P` 44.5 → 35.5 MB.
+let hotCodeFirst: [LinkerSetting] = [
+    .unsafeFlags(
+        ["-use-ld=lld"]
+            + ["-z", "pack-relative-relocs", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/quill/symbol-order.txt", "--no-warn-symbol-ordering"]
+            .flatMap { ["-Xlinker", $0] },
+        .when(configuration: .release)
+    )
+]
+
 let package = Package(
     name: "Quill",
     products: [
@@ -47,20 +69,25 @@ let package = Package(
             providers: [.apt(["libzstd-dev"])]
         ),
         .target(name: "CDeferredConnectionSetup", dependencies: ["CLibGit2"], linkerSettings: libgit2Archives),
-        .target(name: "GitKit", dependencies: ["CLibGit2", "CDeferredConnectionSetup", "CLibDeflate", "CZstd"]),
+        .target(
+            name: "GitKit", dependencies: ["CLibGit2", "CDeferredConnectionSetup", "CLibDeflate", "CZstd"],
+            swiftSettings: functionSections
+        ),
         .target(
             name: "QuillKit",
             dependencies: [
                 "GitKit", "Yams", .product(name: "Mustache", package: "swift-mustache"), "TOMLKit", "SwiftCSV", "ZIPFoundation",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            swiftSettings: functionSections
         ),
         .target(
             name: "QuillCommands",
             dependencies: [
                 "QuillKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: functionSections
         ),
         // Nothing looks up the executable's own symbols, so release builds leave them out of its
         // dynamic symbol table (`--static-swift-stdlib` exports 13,000), which the runtime's start-up
@@ -68,10 +95,11 @@ let package = Package(
         // libraries that parse what remotes send, and a fixed address (0.8 ms of relocations saved)
         // would hand an attacker their code's addresses. Debug builds are left as they were.
         .executableTarget(
-            name: "quill", dependencies: ["QuillCommands"],
+            name: "quill", dependencies: ["QuillCommands"], exclude: ["symbol-order.txt"],
+            swiftSettings: functionSections,
             linkerSettings: [
                 .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(configuration: .release))
-            ]
+            ] + hotCodeFirst
         ),
         .target(name: "TestSupport", dependencies: ["GitKit", "QuillKit"]),
         .executableTarget(name: "AttributionBench", dependencies: ["QuillKit", "TestSupport"]),

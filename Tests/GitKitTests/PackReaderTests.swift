@@ -36,7 +36,7 @@ struct PackReaderTests {
         arguments: [2, 1, 0], [MappedFile.pageSize, 1 << 20])
     func readsWhatGitPacked(mappedPacks: Int, windowSize: Int) throws {
         let windows = MappedWindows(windowSize: windowSize, overhang: 256, limit: 4 * windowSize)
-        try readsWhatGitPacked(mappedPacks: mappedPacks) { .windows(mappedLimit: $0, indexes: windows, data: windows) }
+        try readsWhatGitPacked(mappedPacks: mappedPacks) { .windows(mappedLimit: $0, mappedIndexLimit: 0, indexes: windows, data: windows) }
     }
 
     @Test(
@@ -105,7 +105,7 @@ struct PackReaderTests {
         _ = try repository.git(["fast-import", "--quiet"], input: blobs)
         let listed = try repository.git("cat-file", "--batch-all-objects", "--batch-check=%(objectname)").split(separator: "\n")
         #expect(listed.count == 4_000)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", access: .windows(mappedLimit: 0, indexes: .indexes, data: .packData)))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", access: .windows(mappedLimit: 0, mappedIndexLimit: 0, indexes: .indexes, data: .packData)))
         reader.searchBlock = searchBlock
         for hex in listed {
             let id = try #require(ObjectID(hex: hex))
@@ -307,7 +307,7 @@ struct PackReaderTests {
         }
         #expect(straddling.count >= 10, "too few entries across a window's end to test")
         let windows = MappedWindows(windowSize: page, overhang: 64, limit: 3 * page)
-        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", access: .windows(mappedLimit: 0, indexes: windows, data: windows)))
+        let reader = try #require(PackReader(gitDirectory: repository.path + "/.git", access: .windows(mappedLimit: 0, mappedIndexLimit: 0, indexes: windows, data: windows)))
         for (id, expected) in try gitObjects(repository) {
             let object = try #require(reader.object(id), "\(id.hex) \(expected.type)")
             #expect("\(object.kind)" == expected.type && object.bytes == expected.bytes, "\(id.hex) \(expected.type)")

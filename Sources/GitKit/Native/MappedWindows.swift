@@ -20,9 +20,9 @@ final class MappedWindows: Sendable {
     /// commits and trees in the order the pack stores them, while blame's blobs and a cold cache's
     /// score summaries lie far apart, each read bringing in what its window maps. 256 KiB each: a
     /// pack written by `git fast-import` interleaves commits, trees and blobs, so a walk maps every
-    /// window of it once, and 64 KiB windows made mapping and unmapping half of `log`'s time; 1 MiB
-    /// windows, which each reader holds a few of (`PackFile`), added 6–10 MB to reads of a
-    /// million-record store.
+    /// window of it once, and windows of 64 KiB made mapping and unmapping (each a flush of the
+    /// other threads' TLBs) half of `log`'s time there; windows of 1 MiB, which each reader holds a
+    /// few of (`PackFile`), added 6–10 MB to reads of a million-record store.
     static let packData = MappedWindows(windowSize: 256 << 10, overhang: 16 << 10, limit: 4 << 20)
 
     /// The size of a window, a multiple of the page size, and how far past it a window maps.

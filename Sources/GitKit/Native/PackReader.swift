@@ -44,23 +44,28 @@ final class PackReader {
     /// The deltas of the chain `object(inPack:at:)` is reading, kept between reads for its storage.
     private var chain = [PendingDelta]()
     /// How many bytes of packs (index and data together) a walk maps whole at most, smallest packs
-    /// first; larger packs are read through windows. A whole mapping is the fastest way to read the
-    /// many small objects of a history walk: a repository's own history packs are a few megabytes
-    /// where an eval store of a million records packs to 800 MB.
-    static let mappedLimit = 64 << 20
+    /// first; larger packs are read through windows, whose pages the process holds only while
+    /// `MappedWindows.packData` keeps them (4 MiB). A walk reads most of a pack, so a whole mapping
+    /// holds most of it until the end: `quill log P` over 10,000 commits held 14.4 MB of a 15 MB pack
+    /// mapped whole, 3 MB through windows, for about 1 ms more CPU (of 50).
+    static let mappedLimit = 4 << 20
     /// How a reader reads its packs: the smallest mapped whole while they fit in `mappedLimit` bytes
     /// (index and data together), the others through windows or with reads.
     enum Access {
         /// The others through windows shared by the process (`MappedWindows`): the fastest for a
-        /// walk, which reads objects near the ones it read before, and most of a large index.
-        case windows(mappedLimit: Int, indexes: MappedWindows, data: MappedWindows)
+        /// walk, which reads objects near the ones it read before, and most of a large index. Their
+        /// indexes are still mapped whole while they fit in `mappedIndexLimit` bytes, smallest first:
+        /// a walk's look-ups land on nearly every page of an index, which windows would map and unmap
+        /// again for nothing.
+        case windows(mappedLimit: Int, mappedIndexLimit: Int, indexes: MappedWindows, data: MappedWindows)
         /// The others with `pread` (`PackFile.Access.reads`), their indexes mapped whole while they fit
         /// in `mappedIndexLimit` bytes, smallest first: for look-ups scattered over a large store, where
         /// every page a mapping holds stays resident as long as the mapping or window is kept.
         case reads(mappedLimit: Int, mappedIndexLimit: Int)
 
-        /// Whole packs up to 64 MiB, then the process's shared windows (`MappedWindows.indexes`, `.packData`).
-        static let windows = Access.windows(mappedLimit: PackReader.mappedLimit, indexes: .indexes, data: .packData)
+        /// Whole packs up to 4 MiB, then the process's shared windows (`MappedWindows.indexes`, `.packData`),
+        /// with 16 MiB of their indexes mapped whole: a million-record store's 26 and 54 MB indexes are not.
+        static let windows = Access.windows(mappedLimit: PackReader.mappedLimit, mappedIndexLimit: 16 << 20, indexes: .indexes, data: .packData)
         /// For a batch's look-ups: whole packs up to 16 MiB (a small repository's), then reads, with
         /// 8 MiB of indexes mapped. On a million-record store the 19 MB packs of its latest batches are
         /// read and their 0.8 MB indexes mapped, the 26 and 54 MB indexes of its consolidated packs read:
@@ -89,18 +94,17 @@ final class PackReader {
         let indexSizes = paths.map { PackFile.size(ofFileAt: $0.index) ?? 0 }
         let sizes = paths.indices.map { indexSizes[$0] + (PackFile.size(ofFileAt: paths[$0].data) ?? 0) }
         let (indexAccess, dataAccess): (PackFile.Access, PackFile.Access)
-        var mapped: Set<Int>
-        var mappedIndexes: Set<Int>
+        let (mappedLimit, mappedIndexLimit): (Int, Int)
         switch access {
-        case .windows(let mappedLimit, let indexes, let data):
+        case .windows(let whole, let wholeIndexes, let indexes, let data):
             (indexAccess, dataAccess) = (.windows(indexes), .windows(data))
-            mapped = PackReader.smallest(of: Array(paths.indices), sizes: sizes, within: mappedLimit)
-            mappedIndexes = mapped
-        case .reads(let mappedLimit, let mappedIndexLimit):
+            (mappedLimit, mappedIndexLimit) = (whole, wholeIndexes)
+        case .reads(let whole, let wholeIndexes):
             (indexAccess, dataAccess) = (.reads(readAhead: 0), .reads(readAhead: PackReader.entryReadAhead))
-            mapped = PackReader.smallest(of: Array(paths.indices), sizes: sizes, within: mappedLimit)
-            mappedIndexes = mapped.union(PackReader.smallest(of: paths.indices.filter { !mapped.contains($0) }, sizes: indexSizes, within: mappedIndexLimit))
+            (mappedLimit, mappedIndexLimit) = (whole, wholeIndexes)
         }
+        var mapped = PackReader.smallest(of: Array(paths.indices), sizes: sizes, within: mappedLimit)
+        var mappedIndexes = mapped.union(PackReader.smallest(of: paths.indices.filter { !mapped.contains($0) }, sizes: indexSizes, within: mappedIndexLimit))
         if let received {
             let receivedPacks = paths.indices.filter { paths[$0].index.hasPrefix(received + "/") }
             mapped.formUnion(receivedPacks)
