@@ -306,7 +306,8 @@ def measure_store(quill, repo, history, args, label):
 
 
 def measure_sync(quill, big, history, args):
-    """`quill sync` of 100,000 new records (10 batches of a new suite) from a clone over git daemon."""
+    """`quill sync` of 100,000 new records (10 batches of a new suite) from a clone over git daemon:
+    as the records were written to it, and again after `git gc` there."""
     remote = os.path.join(args.data, "scale-sync-remote.git")
     local = os.path.join(args.data, "scale-sync-local")
     shutil.rmtree(remote, ignore_errors=True)
@@ -336,6 +337,20 @@ def measure_sync(quill, big, history, args):
         lines += summaries.flush(stream, {r["promptBlob"] for _, _, r in records})
         stream.commit("refs/quill/evals", f"quill: record {len(records)} evaluations\n", lines, parent=parent if batch == 0 else None)
     stream.done()
+    first = sync_over_daemon(quill, remote, local, args)
+    new = len(git(local, "ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "records").split()) - \
+        len(git(big, "ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "records").split())
+    # As a hosting server keeps a repository: `git gc` on a bare repository writes a reachability
+    # bitmap (repack.writeBitmaps), which lets the server count what to send without a walk.
+    git(remote, "gc", "--quiet")
+    shutil.rmtree(local)
+    shutil.copytree(big, local, symlinks=True)
+    served = sync_over_daemon(quill, remote, local, args)
+    return {"s": first[0], "mb": first[1], "new_records": new, "after_remote_gc": {"s": served[0], "mb": served[1]}}
+
+
+def sync_over_daemon(quill, remote, local, args):
+    """(wall s, peak RSS MB) of `quill sync` in `local` from `remote`, served by git daemon on 127.0.0.1."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -344,13 +359,10 @@ def measure_sync(quill, big, history, args):
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         time.sleep(1)
-        sample = timed([quill, "sync", f"git://127.0.0.1:{port}/scale-sync-remote.git"], local)
+        return timed([quill, "sync", f"git://127.0.0.1:{port}/{os.path.basename(remote)}"], local)
     finally:
         daemon.terminate()
         daemon.wait()
-    new = len(git(local, "ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "records").split()) - \
-        len(git(big, "ls-tree", "-r", "--name-only", "refs/quill/evals", "--", "records").split())
-    return {"s": sample[0], "mb": sample[1], "new_records": new}
 
 
 def measure_monorepo(quill, args):

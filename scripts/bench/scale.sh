@@ -4,7 +4,8 @@
 #   beside one of 10,000 (its first batch), built with git fast-import; on each: a batch of 10,000 new
 #   records (target <= 2 s, <= 150 MB), one record (<= 50 ms), `quill log P` with scores (<= 1.5x
 #   `git log --follow`, <= 100 MB), `quill eval list P` and `quill blame P --metric accuracy` (<= 1 s,
-#   <= 100 MB); `quill sync` of 100,000 new records over git daemon (<= 30 s); and a monorepo of
+#   <= 100 MB); `quill sync` of 100,000 new records over git daemon (<= 30 s; from the remote as the
+#   records were written to it, and again after `git gc` there, as a server keeps it); and a monorepo of
 #   10,000 prompts and 100,000 commits: `quill log` (<= 2 s), `quill status` (<= 1 s), `quill review`,
 #   with quill.yaml globs matching a tenth of the prompts.
 #
