@@ -30,4 +30,32 @@ struct BareRepositoryCLITests {
             #expect(result.stderr.contains("is a bare repository; \(purpose) needs a work tree"), "\(result.stderr)")
         }
     }
+
+    /// Git takes a folder it finds to be a git directory as bare: inside `.git/`, or a mirror whose
+    /// config file is missing (libgit2 gives either the parent folder as work tree).
+    @Test("inside .git/ and in a git folder without a config file, paths are the tree's, as git takes them there")
+    func gitFolders() throws {
+        let source = try TestRepository()
+        try source.write("prompts/a.md", "Answer briefly.\n")
+        let first = try source.commitAll("first")
+        try source.write("prompts/a.md", "Answer briefly.\nCite sources.\n")
+        try source.commitAll("second")
+        let mirror = try TestRepository(cloning: source, options: ["--bare"])
+        try FileManager.default.removeItem(atPath: mirror.path + "/config")
+        for folder in [source.path + "/.git", mirror.path] {
+            let git = try ProcessRunner.run(
+                TestEnvironment.gitPath, ["log", "--follow", "--format=%H", "--", "prompts/a.md"], in: folder,
+                environment: TestEnvironment.variables(date: nil, extra: [:]))
+            #expect(git.status == 0 && git.output.split(separator: "\n").count == 2, "\(folder): \(git.stderr)")
+            let log = try QuillBinary.run(["log", "prompts/a.md", "--format", "json"], in: folder)
+            #expect(log.status == 0, "\(folder): \(log.stderr)")
+            let decoded = try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any]
+            let versions = try #require(decoded?["versions"] as? [[String: Any]], "\(folder)")
+            #expect(versions.compactMap { $0["commit"] as? String } == git.output.split(separator: "\n").map(String.init), "\(folder)")
+            let diff = try QuillBinary.run(["diff", first, "HEAD", "--", "prompts/a.md"], in: folder)
+            #expect(diff.status == 0 && diff.stdout.contains("Cite sources."), "\(folder): \(diff.stderr)")
+            let status = try QuillBinary.run(["status"], in: folder)
+            #expect(status.status == 3 && status.stderr.contains("needs a work tree"), "\(folder): \(status.stderr)")
+        }
+    }
 }

@@ -96,11 +96,11 @@ public final class PromptLibrary {
 
 extension PromptLibrary {
     /// The repository path of `path` as a user typed it in `directory`: relative to `directory` when
-    /// that lies inside the work tree, otherwise (a bare repository, a folder outside) unchanged, as
-    /// a path from the repository's root. `..` and `.` parts are resolved; nothing is read from disk
-    /// but the two folders' real paths.
+    /// that lies inside the work tree, otherwise (a bare repository, a git folder, a folder outside)
+    /// unchanged, as a path from the repository's root. `..` and `.` parts are resolved; nothing is
+    /// read from disk but the two folders' real paths.
     public func repositoryPath(_ path: String, typedIn directory: String) -> String {
-        guard let workTree = repository.workTreePath else { return path }
+        guard let workTree = Workspace.workTreePath(of: repository, seenFrom: directory) else { return path }
         let root = Workspace.canonical(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
         let folder = Workspace.canonical(directory)
         let absolute: String

@@ -35,7 +35,7 @@ public final class Workspace {
             guard error.code == .notFound else { throw error }
             throw QuillError(.repository, "not a git repository (or any parent up to '/'): '\(directory)'; run 'quill init' first")
         }
-        guard let workTree = repository.workTreePath else {
+        guard let workTree = workTreePath(of: repository, seenFrom: directory) else {
             return Workspace(
                 repository: repository, workTreeRoot: nil, config: try loadConfig(headOf: repository), currentDirectory: Workspace.canonical(directory))
         }
@@ -49,9 +49,22 @@ public final class Workspace {
         return workTreeRoot
     }
 
-    /// The one line for a bare repository asked for what needs a work tree (exit 3, as for no repository).
+    /// The work tree of `repository` as git sees it from `directory`: none when `directory` lies in
+    /// the git folder and no `core.worktree` names one, as git takes a folder it finds to be a git
+    /// directory (inside `.git/`, or a mirror without a config file, to which libgit2 gives its
+    /// parent folder as work tree); else the repository's own, if it has one.
+    static func workTreePath(of repository: Repository, seenFrom directory: String) -> String? {
+        guard let workTree = repository.workTreePath else { return nil }
+        let gitFolder = canonical(repository.gitDirectoryPath) + "/"
+        let inGitFolder = (canonical(directory) + "/").hasPrefix(gitFolder)
+        return inGitFolder && (try? repository.configString("core.worktree")) == nil ? nil : workTree
+    }
+
+    /// The one line for a bare repository, or a git folder Quill runs in, asked for what needs a
+    /// work tree (exit 3, as for no repository).
     static func bareRepositoryError(_ repository: Repository, purpose: String) -> QuillError {
-        QuillError(.repository, "'\(repository.gitDirectoryPath)' is a bare repository; \(purpose) needs a work tree (run it in a clone that has one)")
+        let what = repository.workTreePath == nil ? "is a bare repository" : "is a git folder, not a work tree"
+        return QuillError(.repository, "'\(repository.gitDirectoryPath)' \(what); \(purpose) needs a work tree (run it in a clone that has one)")
     }
 
     /// Reads `quill.yaml` at `root`, or the defaults when the file does not exist.
