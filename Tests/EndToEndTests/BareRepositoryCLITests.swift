@@ -7,11 +7,7 @@ import Testing
 struct BareRepositoryCLITests {
     @Test("commands that need no work tree answer; those that need one say so in one line, exit 3")
     func bareClone() throws {
-        let source = try TestRepository()
-        try source.write("prompts/a.md", "Answer briefly.\nCite sources.\n")
-        let first = try source.commitAll("first")
-        try source.write("prompts/a.md", "Answer briefly.\nCite two sources.\n")
-        try source.commitAll("second")
+        let (source, first) = try twoVersions()
         let bare = try TestRepository(cloning: source, options: ["--bare"])
 
         let log = try QuillBinary.run(["log", "prompts/a.md", "--format", "json"], in: bare.path)
@@ -35,11 +31,7 @@ struct BareRepositoryCLITests {
     /// config file is missing (libgit2 gives either the parent folder as work tree).
     @Test("inside .git/ and in a git folder without a config file, paths are the tree's, as git takes them there")
     func gitFolders() throws {
-        let source = try TestRepository()
-        try source.write("prompts/a.md", "Answer briefly.\n")
-        let first = try source.commitAll("first")
-        try source.write("prompts/a.md", "Answer briefly.\nCite sources.\n")
-        try source.commitAll("second")
+        let (source, first) = try twoVersions()
         let mirror = try TestRepository(cloning: source, options: ["--bare"])
         try FileManager.default.removeItem(atPath: mirror.path + "/config")
         for folder in [source.path + "/.git", mirror.path] {
@@ -53,9 +45,19 @@ struct BareRepositoryCLITests {
             let versions = try #require(decoded?["versions"] as? [[String: Any]], "\(folder)")
             #expect(versions.compactMap { $0["commit"] as? String } == git.output.split(separator: "\n").map(String.init), "\(folder)")
             let diff = try QuillBinary.run(["diff", first, "HEAD", "--", "prompts/a.md"], in: folder)
-            #expect(diff.status == 0 && diff.stdout.contains("Cite sources."), "\(folder): \(diff.stderr)")
+            #expect(diff.status == 0 && diff.stdout.contains("Cite {+two +}sources."), "\(folder): \(diff.stderr)")
             let status = try QuillBinary.run(["status"], in: folder)
             #expect(status.status == 3 && status.stderr.contains("needs a work tree"), "\(folder): \(status.stderr)")
         }
+    }
+
+    /// A repository where `prompts/a.md` has two versions, and the first commit.
+    private func twoVersions() throws -> (TestRepository, String) {
+        let source = try TestRepository()
+        try source.write("prompts/a.md", "Answer briefly.\nCite sources.\n")
+        let first = try source.commitAll("first")
+        try source.write("prompts/a.md", "Answer briefly.\nCite two sources.\n")
+        try source.commitAll("second")
+        return (source, first)
     }
 }
