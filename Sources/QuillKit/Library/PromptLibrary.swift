@@ -100,9 +100,9 @@ extension PromptLibrary {
     /// unchanged, as a path from the repository's root. `..` and `.` parts are resolved; nothing is
     /// read from disk but the two folders' real paths.
     public func repositoryPath(_ path: String, typedIn directory: String) -> String {
-        guard let workTree = Workspace.workTreePath(of: repository, seenFrom: directory) else { return path }
-        let root = Workspace.canonical(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
         let folder = Workspace.canonical(directory)
+        guard let workTree = Workspace.workTreePath(of: repository, seenFrom: folder) else { return path }
+        let root = Workspace.canonical(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
         let absolute: String
         if path.hasPrefix("/") {
             absolute = path

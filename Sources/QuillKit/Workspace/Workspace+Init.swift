@@ -31,7 +31,7 @@ extension Workspace {
             repository = try Repository.create(at: directory)
             created = true
         }
-        guard let workTree = workTreePath(of: repository, seenFrom: directory) else {
+        guard let workTree = workTreePath(of: repository, seenFrom: canonical(directory)) else {
             throw bareRepositoryError(repository, purpose: "'quill init'")
         }
         let root = canonical(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))

@@ -35,12 +35,12 @@ public final class Workspace {
             guard error.code == .notFound else { throw error }
             throw QuillError(.repository, "not a git repository (or any parent up to '/'): '\(directory)'; run 'quill init' first")
         }
-        guard let workTree = workTreePath(of: repository, seenFrom: directory) else {
-            return Workspace(
-                repository: repository, workTreeRoot: nil, config: try loadConfig(headOf: repository), currentDirectory: Workspace.canonical(directory))
+        let current = Workspace.canonical(directory)
+        guard let workTree = workTreePath(of: repository, seenFrom: current) else {
+            return Workspace(repository: repository, workTreeRoot: nil, config: try loadConfig(headOf: repository), currentDirectory: current)
         }
         let root = Workspace.canonical(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
-        return Workspace(repository: repository, workTreeRoot: root, config: try loadConfig(root: root), currentDirectory: Workspace.canonical(directory))
+        return Workspace(repository: repository, workTreeRoot: root, config: try loadConfig(root: root), currentDirectory: current)
     }
 
     /// The work tree's root, or, in a bare repository, an error saying that `purpose` needs one.
@@ -49,14 +49,14 @@ public final class Workspace {
         return workTreeRoot
     }
 
-    /// The work tree of `repository` as git sees it from `directory`: none when `directory` lies in
-    /// the git folder and no `core.worktree` names one, as git takes a folder it finds to be a git
-    /// directory (inside `.git/`, or a mirror without a config file, to which libgit2 gives its
-    /// parent folder as work tree); else the repository's own, if it has one.
+    /// The work tree of `repository` as git sees it from `directory` (a `canonical` path): none when
+    /// `directory` lies in the git folder and no `core.worktree` names one, as git takes a folder it
+    /// finds to be a git directory (inside `.git/`, or a mirror without a config file, to which
+    /// libgit2 gives its parent folder as work tree); else the repository's own, if it has one.
     static func workTreePath(of repository: Repository, seenFrom directory: String) -> String? {
         guard let workTree = repository.workTreePath else { return nil }
         let gitFolder = canonical(repository.gitDirectoryPath) + "/"
-        let inGitFolder = (canonical(directory) + "/").hasPrefix(gitFolder)
+        let inGitFolder = (directory + "/").hasPrefix(gitFolder)
         return inGitFolder && (try? repository.configString("core.worktree")) == nil ? nil : workTree
     }
 

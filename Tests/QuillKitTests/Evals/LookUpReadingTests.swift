@@ -7,7 +7,7 @@ import Testing
 /// `eval list P` and `blame P --metric` walk the prompt's history, then look its versions' score
 /// summaries up all over the store: after the walk they read the packs as look-ups want them read
 /// (`Repository.readPacksForLookUps()`), so that the walk's mapped index pages are not held while
-/// they do (at a million records, the two together kept 127 MB resident; read this way, 78 to 80).
+/// they do (at a million records, the two together kept 127 MB resident; read this way, 69 to 70).
 @Suite("Look-ups after a walk")
 struct LookUpReadingTests {
     /// A packed history of 50 commits with accuracy recorded at 46 of them, dropping at the 31st.

@@ -1,10 +1,10 @@
 import QuillKit
 
 /// What the HTML template of `quill review` shows, every value a ready string (the template escapes
-/// them all, except the rows of the diffs and score tables, escaped where they are written) or a list of such values. Its
-/// types (and `MetricChart`) are classes:
-/// swift-mustache casts each object it looks in to its protocols, and a cast of a struct copies it
-/// into a new box, retaining every field, on each look-up; a class is one reference.
+/// them all, except the rows of the diffs and score tables and the charts, escaped where they are
+/// written) or a list of such values. Its types (and `MetricChart`) are classes: swift-mustache
+/// casts each object it looks in to its protocols, and a cast of a struct copies it into a new box,
+/// retaining every field, on each look-up; a class is one reference.
 final class ReviewPageModel {
     final class Gate {
         let name: String
