@@ -6,11 +6,12 @@ import PackageDescription
 /// libcrypto, http-parser and PCRE2). As eight shared libraries they cost every command about 3 ms
 /// of CPU at start, mostly the dynamic loader binding libcrypto's 3,400 symbols and faulting in the
 /// pages it writes; from archives the linker resolves what Quill calls once. GSSAPI, which has no
-/// archive, CDeferredConnectionSetup loads on first use. `--wrap` hands it libgit2's calls that
-/// parse the CA certificates and start libssh2.
+/// archive, and libssh2 with libcrypto, whose data every start relocated (0.5 MB resident),
+/// CDeferredConnectionSetup loads on first use. `--wrap` hands it libgit2's calls that parse the CA
+/// certificates and start libssh2.
 let libgit2Archives: [LinkerSetting] = [
     .unsafeFlags(
-        ["libgit2", "libmbedtls", "libmbedx509", "libmbedcrypto", "libhttp_parser", "libssh2", "libcrypto", "libpcre2-8"]
+        ["libgit2", "libmbedtls", "libmbedx509", "libmbedcrypto", "libhttp_parser", "libpcre2-8"]
             .flatMap { ["-Xlinker", "-l:\($0).a"] }
             + ["mbedtls_x509_crt_parse_file", "mbedtls_x509_crt_parse_path", "libssh2_init"]
             .flatMap { ["-Xlinker", "--wrap=\($0)"] }
