@@ -6,7 +6,7 @@ import PackageDescription
 /// libcrypto, http-parser and PCRE2). As eight shared libraries they cost every command about 3 ms
 /// of CPU at start, mostly the dynamic loader binding libcrypto's 3,400 symbols and faulting in the
 /// pages it writes; from archives the linker resolves what Quill calls once. GSSAPI, which has no
-/// archive, and libssh2 with libcrypto, whose data every start relocated (0.5 MB resident),
+/// archive, and libssh2 with libcrypto, whose data every start relocated (0.4 MB resident),
 /// CDeferredConnectionSetup loads on first use. `--wrap` hands it libgit2's calls that parse the CA
 /// certificates and start libssh2.
 let libgit2Archives: [LinkerSetting] = [
@@ -45,8 +45,8 @@ let hotCodeFirst: [LinkerSetting] = [
 /// zlib, and libgcc's unwinder): from their static archives, through `scripts/build/lld-archives`,
 /// which hands lld the archives in their place. As six shared libraries they cost every start the
 /// dynamic loader's binding and relocating each and the kernel mapping 64 KiB of it around every
-/// page touched: `quill --version` 10.4 → 9.1 MB resident, `quill log P` on `large-files.sh`'s CSV
-/// shape 24.7 → 23.4 MB.
+/// page touched: `quill --version` 4.4 → 3.5 ms of CPU and 10.5 → 8.7 MB resident, `quill log P`
+/// on `large-files.sh`'s CSV shape 24.7 → 23.4 MB.
 let sharedLibrariesFromArchives: [LinkerSetting] = [
     .unsafeFlags(
         ["-ld-path=\(Context.packageDirectory)/scripts/build/lld-archives", "-Xclang-linker", "-static-libgcc"],
