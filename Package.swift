@@ -8,12 +8,12 @@ import PackageDescription
 /// pages it writes; from archives the linker resolves what Quill calls once. GSSAPI, which has no
 /// archive, and libssh2 with libcrypto, whose data every start relocated (0.4 MB resident),
 /// CDeferredConnectionSetup loads on first use. `--wrap` hands it libgit2's calls that parse the CA
-/// certificates and start libssh2.
+/// certificates, seed TLS's random generator and start libssh2.
 let libgit2Archives: [LinkerSetting] = [
     .unsafeFlags(
         ["libgit2", "libmbedtls", "libmbedx509", "libmbedcrypto", "libhttp_parser", "libpcre2-8"]
             .flatMap { ["-Xlinker", "-l:\($0).a"] }
-            + ["mbedtls_x509_crt_parse_file", "mbedtls_x509_crt_parse_path", "libssh2_init"]
+            + ["mbedtls_x509_crt_parse_file", "mbedtls_x509_crt_parse_path", "mbedtls_entropy_init", "mbedtls_ctr_drbg_seed", "libssh2_init"]
             .flatMap { ["-Xlinker", "--wrap=\($0)"] }
     )
 ]
