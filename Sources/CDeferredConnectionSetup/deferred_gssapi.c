@@ -5,11 +5,9 @@
 // or, when the library cannot be loaded, returns GSS_S_FAILURE as GSSAPI does for a failure it has
 // no more precise code for.
 
-#define _GNU_SOURCE
 #include "deferred_gssapi.h"
 
-#include <dlfcn.h>
-#include <pthread.h>
+#include "deferred_library.h"
 
 /// RFC 2744's major status GSS_S_FAILURE.
 static const uint32_t failure = 13u << 16;
@@ -19,28 +17,17 @@ static const uint32_t failure = 13u << 16;
 static quill_gss_oid hostbased_service = {10, "\x2a\x86\x48\x86\xf7\x12\x01\x02\x01\x04"};
 quill_gss_oid *const GSS_C_NT_HOSTBASED_SERVICE = &hostbased_service;
 
-static void *library;
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-
-static void load(void) {
-    library = dlopen("libgssapi_krb5.so.2", RTLD_NOW | RTLD_LOCAL);
-}
-
-/// The library's definition of `name`, or NULL when the library cannot be loaded.
-static void *resolve(const char *name) {
-    pthread_once(&load_once, load);
-    return library ? dlsym(library, name) : NULL;
-}
+static quill_deferred_library library = QUILL_DEFERRED_LIBRARY("libgssapi_krb5.so.2");
 
 /// Defines `name(parameters)` as a call to the library's `name(arguments)`, or a failure.
-#define FORWARD(name, parameters, arguments)                                       \
-    uint32_t name parameters {                                                     \
-        uint32_t(*function) parameters = (uint32_t(*) parameters)resolve(#name);   \
-        if (function == NULL) {                                                    \
-            *minor = 0;                                                            \
-            return failure;                                                        \
-        }                                                                          \
-        return function arguments;                                                 \
+#define FORWARD(name, parameters, arguments)                                                             \
+    uint32_t name parameters {                                                                           \
+        uint32_t(*function) parameters = (uint32_t(*) parameters)quill_deferred_symbol(&library, #name); \
+        if (function == NULL) {                                                                          \
+            *minor = 0;                                                                                  \
+            return failure;                                                                              \
+        }                                                                                                \
+        return function arguments;                                                                       \
     }
 
 FORWARD(gss_indicate_mechs, (uint32_t *minor, quill_gss_oid_set **mechanisms), (minor, mechanisms))

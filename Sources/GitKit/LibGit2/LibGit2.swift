@@ -35,6 +35,11 @@ enum LibGit2 {
         Int(quill_git_certificate_parses())
     }
 
+    /// How many times TLS's random generator was seeded in this process: 0 until a connection needed it.
+    static var randomSeeds: Int {
+        Int(quill_git_random_seeds())
+    }
+
     /// Runs a libgit2 `*_is_valid(&valid, …)` check; a failing check counts as invalid.
     static func isValid(_ check: (inout Int32) -> Int32) -> Bool {
         ensureInitialized()
