@@ -47,6 +47,40 @@ struct RemoteTests {
         #expect(try opened.referenceTarget("refs/quill-remotes/u/quill/evals")?.hex == commit)
     }
 
+    @Test("a fetch by git receives only the objects the clone lacks: no copy of a local object as a delta base")
+    func fetchReceivesNoThinPack() throws {
+        let source = try TestRepository()
+        let lines = (0..<200).map { "line \($0) of a file long enough to be sent as a delta\n" }
+        try source.write("a.txt", lines.joined())
+        try source.commitAll("first")
+        let remote = try TestRepository(bare: true)
+        try source.git("push", "-q", remote.path, "HEAD:refs/quill/evals")
+        let local = try TestRepository()
+        let opened = try local.open()
+        try opened.fetch(remote: remote.path, refspecs: Self.fetchSpecs)
+        let packsBefore = try packIndexes(of: local)
+        let oldBlob = try source.git("rev-parse", "HEAD:a.txt")
+        var changed = lines
+        changed[100] = "line 100 changed\n"
+        try source.write("a.txt", changed.joined())
+        try source.commitAll("second")
+        try source.git("push", "-q", remote.path, "HEAD:refs/quill/evals")
+        try opened.fetch(remote: remote.path, refspecs: Self.fetchSpecs)
+        // A thin pack sends the new blob as a delta against the old one, which `index-pack --fix-thin` copies in.
+        let received = try #require(packIndexes(of: local).subtracting(packsBefore).first)
+        let objects = try local.git("verify-pack", "-v", received).split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        let newObjects = try ["HEAD", "HEAD^{tree}", "HEAD:a.txt"].map { try source.git("rev-parse", $0) }
+        #expect(Set(objects.filter { $0.count == oldBlob.count }) == Set(newObjects))
+        #expect(!objects.contains(oldBlob))
+        try local.fsck()
+    }
+
+    /// The paths of the pack indexes in `repository`'s `objects/pack/`.
+    private func packIndexes(of repository: TestRepository) throws -> Set<String> {
+        let folder = repository.path + "/" + (try repository.git("rev-parse", "--git-path", "objects/pack"))
+        return Set(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".idx") }.map { folder + "/" + $0 })
+    }
+
     @Test("push fast-forwards, and reports a non-fast-forward ref as rejected without moving it")
     func pushRejectsNonFastForward() throws {
         let (remote, remoteCommit) = try makeRemote()

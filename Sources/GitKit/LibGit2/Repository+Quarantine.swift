@@ -26,16 +26,26 @@ extension Repository {
 
     /// A handle on this repository that also reads, and writes new packs into, `folder`'s `pack/`.
     func quarantineHandle(reading folder: TemporaryObjectFolder) throws(GitError) -> Repository {
-        let quarantined = try Repository.open(at: gitDirectoryPath)
+        try RepositoryLocation(gitDirectory: gitDirectoryPath, quarantine: folder.path).open()
+    }
+
+    /// Where this handle reads objects from, for another thread to open a handle of its own that reads the
+    /// same objects (a quarantine's too, `openQuarantineHandle()`): a handle is used from one thread at a time.
+    public var location: RepositoryLocation {
+        RepositoryLocation(gitDirectory: gitDirectoryPath, quarantine: quarantinePath)
+    }
+
+    /// Adds the quarantine folder at `path` to the objects this handle reads, as the first place searched.
+    fileprivate func readQuarantine(_ path: String) throws(GitError) {
         var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, quarantined.handle), "git_repository_odb")
+        try check(git_repository_odb(&odb, handle), "git_repository_odb")
         defer { git_odb_free(odb) }
         var backend: UnsafeMutablePointer<git_odb_backend>?
-        try check(git_odb_backend_pack(&backend, folder.path), "git_odb_backend_pack")
+        try check(git_odb_backend_pack(&backend, path), "git_odb_backend_pack")
         // Highest priority: received packs are written here; the odb owns and frees the backend.
         try check(git_odb_add_backend(odb, backend, 1000), "git_odb_add_backend")
-        quarantined.packs = PackReader(gitDirectory: commonDirectoryPath, received: folder.path + "/pack")
-        return quarantined
+        packs = PackReader(gitDirectory: commonDirectoryPath, received: path + "/pack")
+        quarantinePath = path
     }
 
     /// Moves the packs received into the quarantine `folder` to `objects/pack/`, each pack before its index
@@ -55,5 +65,18 @@ extension Repository {
         try check(git_repository_odb(&odb, handle), "git_repository_odb")
         defer { git_odb_free(odb) }
         try check(git_odb_refresh(odb), "git_odb_refresh")
+    }
+}
+
+/// A repository's git folder and the quarantine folder a handle reads besides it (`Repository.location`).
+public struct RepositoryLocation: Sendable {
+    let gitDirectory: String
+    let quarantine: String?
+
+    /// A new handle reading the objects the handle this location came from reads.
+    public func open() throws(GitError) -> Repository {
+        let repository = try Repository.open(at: gitDirectory)
+        if let quarantine { try repository.readQuarantine(quarantine) }
+        return repository
     }
 }

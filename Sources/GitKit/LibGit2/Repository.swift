@@ -9,6 +9,8 @@ public final class Repository {
     /// The pack files as they were when first needed, read directly (`PackReader`) as a walk reads
     /// them unless `readPacksForLookUps()` was called; `nil` when there are none.
     lazy var packs: PackReader? = PackReader(gitDirectory: commonDirectoryPath)
+    /// The quarantine folder this handle reads besides the repository's objects (`openQuarantineHandle()`).
+    var quarantinePath: String?
     /// Whether the packs are read for look-ups (`readPacksForLookUps()`) rather than as a walk reads them.
     private(set) var readsPacksForLookUps = false
     /// The blobs rename detection could not read (a partial clone's, a damaged repository's), each

@@ -66,40 +66,16 @@ struct FetchedRefCheck {
         QuillError(.repository, "'\(remote)' sent '\(reference)' \(problem); nothing was changed here")
     }
 
-    /// The path of the first entry below `tree` that `layout` has no place for, or `nil` when it fits.
-    /// Only new entries are checked: an entry with the same name, mode and object as the one at the same
-    /// path in `known` (the local tip's tree, already taken in) is skipped in one pass over both trees'
-    /// bytes (`LoadedTree.changes`), so an unchanged folder is not read and a changed one costs a check
-    /// of its changed entries. Folders checked once already are not read again, so a tree that names one
-    /// folder many times costs one read of it. With `keeping`, the comparison of each folder the score
+    /// The path of the first entry below `tree` that `layout` has no place for, or `nil` when it fits
+    /// (`LayoutWalk`: only entries that differ from those of `known`, the local tip's tree, are checked;
+    /// the top folders on one thread a core). With `keeping`, the comparison of each folder the score
     /// summary check compares too (`ScoreSummaryCheck.rereadsFolder`) is kept in `comparisons` for it.
     /// With `recordLevels` (the store's fan-out), `added` counts the record files new below `records/`.
     private func misplacedEntry(
         in tree: ObjectID, layout: StoreLayout, known: ObjectID?, keepingSummaryFolders keeping: Bool,
         countingRecordsBelow recordLevels: Int?, added: inout Int
     ) throws -> String? {
-        var pending: [(path: String, tree: ObjectID, layout: StoreLayout, known: ObjectID?)] = [("", tree, layout, known)]
-        var checked = Set<Checked>()
-        let recordsPrefix = StorePath.recordsFolder + "/"
-        while let (prefix, tree, layout, known) = pending.popLast() {
-            guard tree != known, checked.insert(Checked(tree: tree, layout: layout)).inserted else { continue }
-            let recordShard = recordLevels.flatMap { levels in
-                prefix.hasPrefix(recordsPrefix) && prefix.utf8.count(where: { $0 == UInt8(ascii: "/") }) == levels + 1
-                    ? prefix.dropFirst(recordsPrefix.count).filter { $0 != "/" } : nil
-            }
-            for change in try comparisons.changes(from: known, to: tree, in: repository, keep: keeping && ScoreSummaryCheck.rereadsFolder(prefix)) {
-                guard let entry = change.after else { continue }
-                let path = prefix + entry.name
-                guard TreeEntryName.refusal(entry.name.utf8) == nil, let child = layout.child(named: entry.name, mode: entry.mode) else { return path }
-                if let recordShard, change.before == nil, StorePath.recordID(shard: recordShard, fileName: entry.name) != nil { added += 1 }
-                if entry.mode == .tree { pending.append((path + "/", entry.id, child, change.before.flatMap { $0.isTree ? $0.id : nil })) }
-            }
-        }
-        return nil
-    }
-
-    private struct Checked: Hashable {
-        let tree: ObjectID
-        let layout: StoreLayout
+        var walk = LayoutWalk(repository: repository, comparisons: comparisons, keeping: keeping, recordLevels: recordLevels)
+        return try walk.firstMisplaced(below: LayoutWalk.Folder(path: "", tree: tree, layout: layout, known: known), location: repository.location, added: &added)
     }
 }

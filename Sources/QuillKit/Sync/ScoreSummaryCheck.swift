@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Synchronization
 
 /// Checks, before a sync takes in a remote's eval store, that each score summary it sent or changed
 /// (`scores/…`) is exactly the summary of the records its prompt version holds (`by-prompt/…`, with
@@ -16,6 +17,9 @@ struct ScoreSummaryCheck {
     let repository: Repository
     /// Folder comparisons an earlier walk of the same trees kept (`rereadsFolder`), used instead of comparing again.
     var comparisons = FolderComparisons()
+    /// The fewest versions a thread is given: with fewer changed versions than twice this, they are checked
+    /// on the calling thread alone.
+    var versionsPerWorker = 256
 
     /// Whether this check compares the folder at `path` (`scores/ab/`, with a trailing slash) of a store
     /// tree with the local one's: the fan-out folders of `scores/`, `by-prompt/` and `meta/`.
@@ -26,7 +30,9 @@ struct ScoreSummaryCheck {
     }
 
     /// The path of the first summary of `tree` that is not its version's records' summary, or of a
-    /// version with records and no summary; `nil` when all agree or the tree is not layout 3.
+    /// version with records and no summary; `nil` when all agree or the tree is not layout 3. The changed
+    /// versions are checked in runs of the sorted list, one run a core (`VersionSummaries`), so the answer
+    /// is the one a check of each version in turn gives.
     func firstMismatch(in tree: ObjectID, known: ObjectID?) throws -> String? {
         guard try StoreFanout.layout(of: tree, in: repository) == 3 else { return nil }
         let knownIsLayout3 = try known.map { try StoreFanout.layout(of: $0, in: repository) == 3 } ?? false
@@ -38,41 +44,30 @@ struct ScoreSummaryCheck {
                 versions.insert(String(leaf.dropLast(suffix.count)))
             }
         }
-        let store = EvalStore(repository: repository)
-        let meta = try IndexReader(store: store, tree: tree, folder: StorePath.metaFolder)
         let provenance = try known.map { try ProvenanceChanges(repository: repository, tree: tree, known: $0, comparisons: comparisons) }
-        for version in versions.sorted() {
-            let summaryPath = "\(StorePath.scoresFolder)/\(version).jsonl"
-            let records = try repository.treeEntry(atPath: "\(StorePath.byPromptFolder)/\(version)", inTree: tree)
-            let ids = try records.map { try repository.treeEntries($0.id).compactMap { ObjectID(hex: $0.name) }.sorted() } ?? []
-            let actual = try repository.treeEntry(atPath: summaryPath, inTree: tree).map { try repository.blobData($0.id) }
-            guard let actual, !ids.isEmpty else {
-                if actual != nil || !ids.isEmpty { return summaryPath }
-                continue
+        let sorted = versions.sorted()
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, sorted.count / versionsPerWorker)
+        guard workers > 1 else {
+            return try VersionSummaries(repository: repository, tree: tree, known: known, provenance: provenance).firstMismatch(among: sorted[...])
+        }
+        // Each thread checks a run of the sorted versions through a handle of its own; the first run's mismatch wins.
+        let location = repository.location
+        let results = Mutex([Result<String?, any Error>?](repeating: nil, count: workers))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let run = sorted[sorted.count * worker / workers..<sorted.count * (worker + 1) / workers]
+            let result = Result {
+                try VersionSummaries(repository: location.open(), tree: tree, known: known, provenance: provenance).firstMismatch(among: run)
             }
-            // A record the local summary has a line for, with the same provenance here and there, has that line.
-            var knownLines = [ObjectID: ArraySlice<UInt8>]()
-            if let known, let provenance, let summary = try repository.treeEntry(atPath: summaryPath, inTree: known) {
-                for line in try ScoreSummaryCheck.lines(of: [UInt8](repository.blobData(summary.id))) ?? [] {
-                    let id = try ScoreSummaryCheck.recordID(ofTrusted: line) ?? ScoreLine(stored: line).id
-                    if !provenance.differs(for: id) { knownLines[id] = line }
-                }
-            }
-            guard let lines = ScoreSummaryCheck.lines(of: [UInt8](actual)), lines.count == ids.count else { return summaryPath }
-            for (line, id) in zip(lines, ids) {
-                if let knownLine = knownLines[id] {
-                    guard line.elementsEqual(knownLine) else { return summaryPath }
-                } else {
-                    let entry = try (provenance?.changedEntry(for: id) ?? meta.entry(for: id, suffix: ".json")).flatMap { $0.mode == .tree ? nil : $0.id }
-                    guard try line.elementsEqual(ScoreLine(id: id, record: store.record(id), meta: entry).canonicalData()) else { return summaryPath }
-                }
-            }
+            results.withLock { $0[worker] = result }
+        }
+        for result in results.withLock({ $0 }) {
+            if let path = try result!.get() { return path }
         }
         return nil
     }
 
     /// The lines of a summary blob without their line feeds; `nil` when it does not end in one (no summary does).
-    private static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
+    static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
         guard bytes.last == 0x0A else { return nil }
         return Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast())
     }
@@ -80,7 +75,7 @@ struct ScoreSummaryCheck {
     /// The record id of a line of the local store's summary, found without parsing the line: its
     /// `"id"` key comes after `cases`, `commit` and `errors`, none of whose values holds a `"`, so the
     /// first `"id":"` is the key. For lines Quill wrote (the local tip is trusted); `nil` when not found.
-    private static func recordID(ofTrusted line: ArraySlice<UInt8>) -> ObjectID? {
+    static func recordID(ofTrusted line: ArraySlice<UInt8>) -> ObjectID? {
         let key = Array(#""id":""#.utf8)
         let digits = ObjectID.byteCount * 2
         var start = line.startIndex
