@@ -17,6 +17,26 @@ struct ObjectIDTests {
         #expect(ObjectID(hex: text) == nil)
     }
 
+    @Test("takes exactly the hex digits of either case at any position, every other character refused", arguments: [0, 19, 39])
+    func takesOnlyHexDigits(position: Int) {
+        let base = Array("0123456789abcdefABCDEF0123456789abcdef01".utf8)
+        for byte in UInt8(0)...UInt8(127) {
+            var digits = base
+            digits[position] = byte
+            let text = String(decoding: digits, as: UTF8.self)
+            let isHexDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+            #expect(ObjectID(hex: text)?.hex == (isHexDigit ? text.lowercased() : nil), "byte \(byte) at \(position)")
+        }
+        // Two-byte characters in place of two digits keep the length and are refused.
+        for character in ["é", "Á", "ã", "Ä"] {
+            var text = String(decoding: base, as: UTF8.self)
+            text.replaceSubrange(text.index(text.startIndex, offsetBy: min(position, 38))..<text.index(text.startIndex, offsetBy: min(position, 38) + 2), with: character)
+            #expect(text.utf8.count == 40)
+            #expect(ObjectID(hex: text) == nil, "\(character) at \(position)")
+        }
+    }
+
     @Test("orders by bytes and hashes by value")
     func ordersAndHashes() throws {
         let low = try #require(ObjectID(hex: String(repeating: "0", count: 39) + "1"))

@@ -20,7 +20,7 @@ enum CommitParser {
     /// committer or the message's body; `nil` exactly where `parse` gives `nil`.
     static func summary(_ bytes: [UInt8], id: ObjectID) -> CommitSummary? {
         bytes.withUnsafeBufferPointer { buffer in
-            parts(of: buffer).map { CommitSummary(id: id, author: signature($0.author), subject: MessageSubject.of(UnsafeBufferPointer(rebasing: $0.message))) }
+            parts(of: buffer, keepingParents: false).map { CommitSummary(id: id, author: signature($0.author), subject: MessageSubject.of(UnsafeBufferPointer(rebasing: $0.message))) }
         }
     }
 
@@ -49,13 +49,15 @@ enum CommitParser {
         let minutes: Int
     }
 
-    private static func parts(of buffer: UnsafeBufferPointer<UInt8>) -> Parts? {
+    /// The fields of a commit's bytes; with `keepingParents` false the parents are checked but not
+    /// kept (`parents` is empty), for callers that show the commit rather than walk from it.
+    private static func parts(of buffer: UnsafeBufferPointer<UInt8>, keepingParents: Bool = true) -> Parts? {
         var reader = LineReader(bytes: buffer)
         guard let tree = reader.header("tree ").flatMap(ObjectID.init(hexDigits:)) else { return nil }
         var parents = [ObjectID]()
         while let line = reader.header("parent ") {
             guard let parent = ObjectID(hexDigits: line) else { return nil }
-            parents.append(parent)
+            if keepingParents { parents.append(parent) }
         }
         guard let authorLine = reader.header("author "), let author = fields(authorLine) else { return nil }
         // libgit2 skips extra author lines, which some tools write.

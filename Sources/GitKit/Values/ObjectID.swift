@@ -69,17 +69,30 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
 
     /// The id whose hexadecimal digits are exactly `digits`, read as three numbers.
     private static func parse(_ digits: UnsafeBufferPointer<UInt8>) -> ObjectID? {
-        guard digits.count == ObjectID.byteCount * 2 else { return nil }
-        func number(_ range: Range<Int>) -> UInt64? {
-            var value: UInt64 = 0
-            for index in range {
-                guard let nibble = ObjectID.nibble(digits[index]) else { return nil }
-                value = value << 4 | UInt64(nibble)
-            }
-            return value
+        guard digits.count == ObjectID.byteCount * 2, let start = digits.baseAddress else { return nil }
+        let (high, highInvalid) = number(start, count: 16)
+        let (middle, middleInvalid) = number(start + 16, count: 16)
+        let (low, lowInvalid) = number(start + 32, count: 8)
+        guard highInvalid | middleInvalid | lowInvalid == 0 else { return nil }
+        return ObjectID(high: high, middle: middle, low: UInt32(truncatingIfNeeded: low))
+    }
+
+    /// The number whose `count` hexadecimal digits (at most 16) start at `digits`, and a flag that is
+    /// not zero when any is not a digit. Each digit is decoded by arithmetic, its validity gathered
+    /// in the flag: no branch per digit on what kind of character it is.
+    @inline(__always)
+    private static func number(_ digits: UnsafePointer<UInt8>, count: Int) -> (UInt64, UInt8) {
+        var value: UInt64 = 0
+        var invalid: UInt8 = 0
+        for index in 0..<count {
+            let character = digits[index]
+            let digit = character &- UInt8(ascii: "0")
+            // Upper-case letters made lower case; anything else lands outside 0...5.
+            let letter = (character | 0x20) &- UInt8(ascii: "a")
+            invalid |= digit < 10 || letter < 6 ? 0 : 1
+            value = value << 4 | UInt64(digit < 10 ? digit : letter &+ 10)
         }
-        guard let high = number(0..<16), let middle = number(16..<32), let low = number(32..<40) else { return nil }
-        return ObjectID(high: high, middle: middle, low: UInt32(low))
+        return (value, invalid)
     }
 
     private init(high: UInt64, middle: UInt64, low: UInt32) {
@@ -143,14 +156,6 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
         try container.encode(hex)
     }
 
-    private static func nibble(_ character: UInt8) -> UInt8? {
-        switch character {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }
 
 extension ObjectID {

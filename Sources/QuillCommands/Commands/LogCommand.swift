@@ -28,29 +28,26 @@ struct LogCommand: ParsableCommand, JSONOutputCommand {
 }
 
 extension PromptVersion {
-    /// One line: short commit, date, blob, change, the scores of `group`, subject, author.
+    /// Appends one line to `text`: short commit, date, blob, change, the scores of `group`, subject, author.
     ///
-    /// Appended piece by piece into one string: a log prints thousands of these lines.
-    func renderLine(_ terminal: Terminal, prompt: String, group: ScoreGroup?, metrics: [String]) -> String {
-        var line = ""
-        line.reserveCapacity(96 + subject.utf8.count + author.utf8.count + metrics.count * ScoreCell.width)
-        line += terminal.paint(String(commit.utf8.prefix(7))!, .yellow)
-        line += "  "
-        line += String(date.utf8.prefix(10))!
-        line += "  "
-        line += blob.map { String($0.utf8.prefix(7))! } ?? "(gone) "
-        line += "  "
-        line += terminal.paint(change.rawValue.padded(to: 8), .cyan)
-        line += "  "
+    /// Written piece by piece into the log's one string: a log prints thousands of these lines.
+    func appendLine(to text: inout String, _ terminal: Terminal, prompt: String, group: ScoreGroup?, metrics: [String]) {
+        text += terminal.paint(String(commit.utf8.prefix(7))!, .yellow)
+        text += "  "
+        text += String(date.utf8.prefix(10))!
+        text += "  "
+        text += blob.map { String($0.utf8.prefix(7))! } ?? "(gone) "
+        text += "  "
+        text += terminal.paint(change.rawValue.padded(to: 8), .cyan)
+        text += "  "
         let score = group.flatMap { group in scores.first { $0.suite == group.suite && $0.model == group.model } }
-        for name in metrics { ScoreCell.append(score?.metrics[name], to: &line) }
-        line += subject
-        if let manifests = score?.manifests { line += terminal.paint("  [manifest \(manifests.map { String($0.prefix(7)) }.joined(separator: ", "))]", .dim) }
-        if let previousPath { line += terminal.paint("  [from \(previousPath)]", .dim) }
-        if path != prompt, previousPath == nil { line += terminal.paint("  [as \(path)]", .dim) }
-        line += "  "
-        line += terminal.paint("(\(author))", .dim)
-        return line
+        for name in metrics { ScoreCell.append(score?.metrics[name], to: &text) }
+        text += subject
+        if let manifests = score?.manifests { text += terminal.paint("  [manifest \(manifests.map { String($0.prefix(7)) }.joined(separator: ", "))]", .dim) }
+        if let previousPath { text += terminal.paint("  [from \(previousPath)]", .dim) }
+        if path != prompt, previousPath == nil { text += terminal.paint("  [as \(path)]", .dim) }
+        text += "  "
+        text += terminal.paint("(\(author))", .dim)
     }
 }
 
@@ -91,15 +88,22 @@ extension PromptLog: TextRenderable {
         let counts = Dictionary(groups.map { ($0, 1) }, uniquingKeysWith: +)
         let primary = counts.max { ($0.value, $1.key.suite) < ($1.value, $0.key.suite) }?.key
         let shown = primary == nil ? [] : metrics
-        var lines = [header]
+        var text = header
         if let primary {
             let others = Set(groups).subtracting([primary]).count
-            lines.append(terminal.paint("scores: suite '\(primary.suite)'\(primary.model.map { ", model '\($0)'" } ?? ""); mean of each version's runs (change from the previous evaluated version)\(others > 0 ? "; \(others) other suite/model group\(others == 1 ? "" : "s") in --format json" : "")", .dim))
+            text += "\n"
+            text += terminal.paint("scores: suite '\(primary.suite)'\(primary.model.map { ", model '\($0)'" } ?? ""); mean of each version's runs (change from the previous evaluated version)\(others > 0 ? "; \(others) other suite/model group\(others == 1 ? "" : "s") in --format json" : "")", .dim)
         }
         let metricHeader = shown.map { $0.padded(to: max(ScoreCell.width, $0.count + 2)) }.joined()
-        lines.append(terminal.paint("commit   date        blob     change    \(metricHeader)subject", .dim))
-        lines += versions.map { $0.renderLine(terminal, prompt: prompt, group: primary, metrics: shown) }
-        return lines.joined(separator: "\n")
+        text += "\n"
+        text += terminal.paint("commit   date        blob     change    \(metricHeader)subject", .dim)
+        // One string grown in place, not a string per line joined at the end (twice the memory).
+        text.reserveCapacity(versions.reduce(text.utf8.count) { $0 + 64 + $1.subject.utf8.count + $1.author.utf8.count + shown.count * ScoreCell.width })
+        for version in versions {
+            text += "\n"
+            version.appendLine(to: &text, terminal, prompt: prompt, group: primary, metrics: shown)
+        }
+        return text
     }
 }
 
