@@ -155,7 +155,6 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
         var container = encoder.singleValueContainer()
         try container.encode(hex)
     }
-
 }
 
 extension ObjectID {
