@@ -66,29 +66,6 @@ struct ScoreSummaryCheck {
         return nil
     }
 
-    /// The lines of a summary blob without their line feeds; `nil` when it does not end in one (no summary does).
-    static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
-        guard bytes.last == 0x0A else { return nil }
-        return Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast())
-    }
-
-    /// The record id of a line of the local store's summary, found without parsing the line: its
-    /// `"id"` key comes after `cases`, `commit` and `errors`, none of whose values holds a `"`, so the
-    /// first `"id":"` is the key. For lines Quill wrote (the local tip is trusted); `nil` when not found.
-    static func recordID(ofTrusted line: ArraySlice<UInt8>) -> ObjectID? {
-        let key = Array(#""id":""#.utf8)
-        let digits = ObjectID.byteCount * 2
-        var start = line.startIndex
-        while start + key.count + digits <= line.endIndex {
-            if line[start] == key[0], line[start..<start + key.count].elementsEqual(key) {
-                let hex = start + key.count
-                return ObjectID(hex: String(decoding: line[hex..<hex + digits], as: UTF8.self))
-            }
-            start += 1
-        }
-        return nil
-    }
-
     /// The tree at `name` in `tree`, if it is one.
     private func subtree(_ name: String, of tree: ObjectID) throws -> ObjectID? {
         guard let entry = try repository.treeEntryTarget(named: name, inTree: tree), entry.mode == .tree else { return nil }

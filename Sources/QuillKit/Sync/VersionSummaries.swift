@@ -29,12 +29,12 @@ struct VersionSummaries {
             // A record the local summary has a line for, with the same provenance here and there, has that line.
             var knownLines = [ObjectID: ArraySlice<UInt8>]()
             if let known, let provenance, let summary = try repository.treeEntry(atPath: summaryPath, inTree: known) {
-                for line in try ScoreSummaryCheck.lines(of: [UInt8](repository.blobData(summary.id))) ?? [] {
-                    let id = try ScoreSummaryCheck.recordID(ofTrusted: line) ?? ScoreLine(stored: line).id
+                for line in try VersionSummaries.lines(of: [UInt8](repository.blobData(summary.id))) ?? [] {
+                    let id = try VersionSummaries.recordID(ofTrusted: line) ?? ScoreLine(stored: line).id
                     if !provenance.differs(for: id) { knownLines[id] = line }
                 }
             }
-            guard let lines = ScoreSummaryCheck.lines(of: [UInt8](actual)), lines.count == ids.count else { return summaryPath }
+            guard let lines = VersionSummaries.lines(of: [UInt8](actual)), lines.count == ids.count else { return summaryPath }
             for (line, id) in zip(lines, ids) {
                 if let knownLine = knownLines[id] {
                     guard line.elementsEqual(knownLine) else { return summaryPath }
@@ -43,6 +43,29 @@ struct VersionSummaries {
                     guard try line.elementsEqual(ScoreLine(id: id, record: store.record(id), meta: entry).canonicalData()) else { return summaryPath }
                 }
             }
+        }
+        return nil
+    }
+
+    /// The lines of a summary blob without their line feeds; `nil` when it does not end in one (no summary does).
+    private static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
+        guard bytes.last == 0x0A else { return nil }
+        return Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast())
+    }
+
+    /// The record id of a line of the local store's summary, found without parsing the line: its
+    /// `"id"` key comes after `cases`, `commit` and `errors`, none of whose values holds a `"`, so the
+    /// first `"id":"` is the key. For lines Quill wrote (the local tip is trusted); `nil` when not found.
+    private static func recordID(ofTrusted line: ArraySlice<UInt8>) -> ObjectID? {
+        let key = Array(#""id":""#.utf8)
+        let digits = ObjectID.byteCount * 2
+        var start = line.startIndex
+        while start + key.count + digits <= line.endIndex {
+            if line[start] == key[0], line[start..<start + key.count].elementsEqual(key) {
+                let hex = start + key.count
+                return ObjectID(hex: String(decoding: line[hex..<hex + digits], as: UTF8.self))
+            }
+            start += 1
         }
         return nil
     }
