@@ -7,32 +7,40 @@ import Synchronization
 /// calling thread helps: it reads versions from the last one backwards until it meets the reader.
 /// The two share the store's loaded index shards.
 final class VersionReader: Sendable {
-    /// One version as read: the version, its scores without deltas (`ScoreTimeline.summaries(of:)`),
+    /// One version as read: the version with its scores without deltas (`ScoreTimeline.summaries(of:)`),
     /// and in layout 3 its prompt blob's score cache entry (`ScoreCache`).
     struct Read: Sendable {
         let version: PromptVersion
-        let scores: [VersionScore]
-        let cached: (blob: ObjectID, entry: ScoreCache.Entry)?
+        let cached: CachedEntry?
     }
 
-    /// The versions of one history as read, in order, kept field by field: a log is made of them
-    /// without another array of every version read.
+    /// A prompt blob's score cache entry as read; held by reference, since a log holds a read of
+    /// every version until it is made and most versions have no entry.
+    final class CachedEntry: Sendable {
+        let blob: ObjectID
+        let entry: ScoreCache.Entry
+
+        init(blob: ObjectID, entry: ScoreCache.Entry) {
+            self.blob = blob
+            self.entry = entry
+        }
+    }
+
+    /// The versions of one history as read, in order, with the score cache entries read: a log is
+    /// made of them without another array of every version read.
     struct Reads {
+        /// The versions, each with its scores without deltas.
         private(set) var versions = [PromptVersion]()
-        /// Each version's scores without deltas.
-        private(set) var scores = [[VersionScore]]()
         /// The score cache entries read, by prompt blob, the first read of each blob kept.
         private(set) var cached = [ObjectID: ScoreCache.Entry]()
 
         init(capacity: Int = 0) {
             versions.reserveCapacity(capacity)
-            scores.reserveCapacity(capacity)
         }
 
         mutating func append(_ read: Read) {
             versions.append(read.version)
-            scores.append(read.scores)
-            if let (blob, entry) = read.cached, cached[blob] == nil { cached[blob] = entry }
+            if let read = read.cached, cached[read.blob] == nil { cached[read.blob] = read.entry }
         }
 
         /// The versions, which are then no longer held here.
@@ -236,7 +244,7 @@ private struct VersionLookup {
     }
 
     mutating func read(_ step: RenameFollowingWalk.Step) throws -> VersionReader.Read {
-        let version: PromptVersion
+        var version: PromptVersion
         if let known = commits?[step.commit] {
             version = PromptVersion(commitOf: known, path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
         } else {
@@ -246,8 +254,10 @@ private struct VersionLookup {
             commits?[step.commit] = version
         }
         if let blob = step.blob?.id, let entry = try scores?.entry(forBlob: blob, known: known, scoresTree: scoresTree) {
-            return VersionReader.Read(version: version, scores: entry.scores, cached: (blob, entry))
+            version.scores = entry.scores
+            return VersionReader.Read(version: version, cached: VersionReader.CachedEntry(blob: blob, entry: entry))
         }
-        return VersionReader.Read(version: version, scores: ScoreTimeline.summaries(of: try scores?.records(forBlob: step.blob?.id) ?? [:]), cached: nil)
+        version.scores = ScoreTimeline.summaries(of: try scores?.records(forBlob: step.blob?.id) ?? [:])
+        return VersionReader.Read(version: version, cached: nil)
     }
 }

@@ -52,9 +52,10 @@ extension Workspace {
     /// The log of the prompt at `path` from its versions as read, newest first; the versions are
     /// taken from `reads`.
     private func promptLog(path: String, reads: inout VersionReader.Reads) -> PromptLog {
-        let scores = ScoreTimeline.withDeltas(reads.scores)
         var versions = reads.takeVersions()
-        for (index, scores) in scores.enumerated() where !scores.isEmpty { versions[index].scores = scores }
+        for (index, scores) in ScoreTimeline.withDeltas(versions.map(\.scores)).enumerated() where !scores.isEmpty {
+            versions[index].scores = scores
+        }
         let recorded = Set(versions.flatMap { $0.scores.flatMap(\.metrics.keys) })
         let configured = config.metrics.map(\.name).filter(recorded.contains)
         return PromptLog(prompt: path, versions: versions, metrics: configured.isEmpty ? recorded.sorted() : configured)
