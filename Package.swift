@@ -34,7 +34,8 @@ let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-s
 /// `quill --version` 16.6 → 10.7 MB resident, `quill log P` 44.5 → 35.5 MB. The linker moves
 /// sections, not functions: `scripts/build/release-build` compiles every module, the dependencies'
 /// too, with a section per function, and `Sources/quill/unnamed-functions.ld` gathers the functions
-/// no symbol names, which the order cannot list.
+/// no symbol names, which the order cannot list: `quill log P` on `large-files.sh`'s CSV shape
+/// 21.5 → 19.6 MB (its code resident at the peak 6.3 → 4.4 MB), `quill --version` 8.4 → 8.1 MB.
 let hotCodeFirst: [LinkerSetting] = [
     .unsafeFlags(
         ["-use-ld=lld"]
