@@ -13,19 +13,19 @@ bench_install() {
 }
 
 # bench_quill: sets QUILL to BENCH_QUILL, or to the release build in SCRATCH, built (unless
-# BENCH_SKIP_BUILD=1) with the Swift runtime linked in, as a command-line tool ships. Every benchmark
-# uses this one build, so their figures are comparable.
+# BENCH_SKIP_BUILD=1) as a command-line tool ships: scripts/build/release-build, the Swift runtime
+# linked in. Every benchmark uses this one build, so their figures are comparable.
 bench_quill() {
     cd "$ROOT"
     if [ -n "${BENCH_QUILL:-}" ]; then
         QUILL="$(cd "$(dirname "$BENCH_QUILL")" && pwd)/$(basename "$BENCH_QUILL")"
     else
-        local flags=(-c release --static-swift-stdlib --scratch-path "$SCRATCH")
+        local build=("$ROOT/scripts/build/release-build" --scratch-path "$SCRATCH")
         if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
             say "building quill (release, static Swift runtime, scratch path ${SCRATCH#"$ROOT"/})"
-            swift build "${flags[@]}" --product quill >&2
+            "${build[@]}" --product quill >&2
         fi
-        QUILL="$(swift build "${flags[@]}" --show-bin-path)/quill"
+        QUILL="$("${build[@]}" --show-bin-path)/quill"
     fi
     [ -x "$QUILL" ] || die "no quill binary at $QUILL"
 }
