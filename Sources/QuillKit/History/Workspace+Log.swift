@@ -134,14 +134,17 @@ extension PromptVersion {
 
 /// Formats signatures as git's strict ISO 8601 (`%aI`): `2023-11-14T22:14:20+01:00`.
 enum ISODate {
-    /// Written digit by digit into the string's storage: a log formats one date per version.
+    /// Written digit by digit into the string's storage, of exactly the date's length: a log keeps
+    /// one date per version.
     static func format(_ signature: Signature) -> String {
         let offset = signature.timeZoneOffsetMinutes
         let local = signature.unixTime + Int64(offset) * 60
         let days = Int(local.floorDivided(by: 86_400))
         let seconds = Int(local - Int64(days) * 86_400)
         let (year, month, day) = civilDate(daysSince1970: days)
-        return String(unsafeUninitializedCapacity: 64) { buffer in
+        // `YYYY-MM-DDThh:mm:ss+hh:mm`: 21 characters besides the year's, at least 4 of them.
+        let yearLength = max(4, String(year).utf8.count)
+        return String(unsafeUninitializedCapacity: 21 + yearLength) { buffer in
             var position = 0
             func putCharacter(_ character: Unicode.Scalar) {
                 buffer[position] = UInt8(ascii: character)

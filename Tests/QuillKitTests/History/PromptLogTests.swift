@@ -132,6 +132,24 @@ struct PromptLogTests {
     }
 
     /// Compares `Workspace.log(prompt:)` with `git log --follow` field by field.
+    @Test("author dates at the ends of the range and with every kind of offset are written as git's %aI writes them")
+    func authorDates() throws {
+        // The epoch; a local date in year 9999 whose UTC date is in 10000, and one in 10000 (five
+        // digits); the widest offsets.
+        let dates = ["0 +0000", "253402300800 -0530", "253402300800 +0100", "4102444800 +1400", "1699996460 -1200", "951782400 +0545"]
+        var stream = ""
+        for (number, date) in dates.enumerated() {
+            let body = "Revision \(number).\n"
+            stream += "commit refs/heads/main\nauthor A <a@example.com> \(date)\ncommitter Q <q@example.com> \(1_700_000_000 + number) +0000\n"
+            stream += "data 5\nedit\nM 100644 inline prompts/a.md\ndata \(body.utf8.count)\n\(body)\n"
+        }
+        let repository = try TestRepository()
+        try repository.importStream(stream)
+        let workspace = try Workspace.open(from: repository.path)
+        try expectLogMatchesGit("prompts/a.md", workspace: workspace, repository: repository)
+        #expect(try workspace.log(prompt: "prompts/a.md").versions.count == dates.count)
+    }
+
     private func expectLogMatchesGit(_ path: String, workspace: Workspace, repository: TestRepository) throws {
         let expected = try repository.gitFollowLog(path)
         let log = try workspace.log(prompt: path)
