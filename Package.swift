@@ -128,7 +128,7 @@ let package = Package(
         .executableTarget(name: "AttributionBench", dependencies: ["QuillKit", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "QuillKitTests", dependencies: ["QuillKit", "GitKit", "TestSupport", "ZIPFoundation", "TOMLKit", "Yams"]),
-        .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "TestSupport"]),
+        .testTarget(name: "QuillCommandsTests", dependencies: ["QuillCommands", "GitKit", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["quill", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 @testable import QuillCommands
 @testable import QuillKit
 import TestSupport
@@ -13,10 +14,10 @@ struct JSONTextTests {
 
     private static func version(_ index: Int, scores: [VersionScore] = []) -> PromptVersion {
         var version = PromptVersion(
-            commit: String(repeating: "ab", count: 20), author: "Ada \(index) " + awkward, authorEmail: "ada@example.com",
+            commit: ObjectID(hex: String(repeating: "ab", count: 20))!, author: "Ada \(index) " + awkward, authorEmail: "ada@example.com",
             date: "2023-11-14T22:14:20+01:00", subject: index.isMultiple(of: 2) ? awkward : "", path: "prompts/a/b.prompt",
             previousPath: index.isMultiple(of: 3) ? "prompts/old \(index).prompt" : nil,
-            blob: index.isMultiple(of: 5) ? nil : String(repeating: "0f", count: 20), change: index.isMultiple(of: 3) ? .renamed : .modified)
+            blob: index.isMultiple(of: 5) ? nil : ObjectID(hex: String(repeating: "0f", count: 20))!, change: index.isMultiple(of: 3) ? .renamed : .modified)
         version.scores = scores
         return version
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 @testable import QuillCommands
 import QuillKit
 import Testing
@@ -42,9 +43,9 @@ struct QuillMainTests {
     @Test("text rendering of a log has no colour codes without a terminal, one line per version")
     func rendersLog() {
         let version = PromptVersion(
-            commit: String(repeating: "a", count: 40), author: "Ada", authorEmail: "ada@example.com",
+            commit: ObjectID(hex: String(repeating: "a", count: 40))!, author: "Ada", authorEmail: "ada@example.com",
             date: "2024-01-02T03:04:05+00:00", subject: "Tune tone", path: "prompts/b.prompt",
-            previousPath: "prompts/a.prompt", blob: String(repeating: "b", count: 40), change: .renamed)
+            previousPath: "prompts/a.prompt", blob: ObjectID(hex: String(repeating: "b", count: 40))!, change: .renamed)
         let text = PromptLog(prompt: "prompts/b.prompt", versions: [version]).renderText(Terminal(usesColor: false))
         #expect(text == """
             prompts/b.prompt: 1 version

@@ -108,12 +108,20 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
     public static let zero = ObjectID(high: 0, middle: 0, low: 0)
 
     /// The lower-case hexadecimal form.
-    public var hex: String {
-        String(unsafeUninitializedCapacity: ObjectID.byteCount * 2) { buffer in
+    public var hex: String { hexDigits(ObjectID.byteCount * 2) }
+
+    /// The first `length` hex digits, for display.
+    public func abbreviated(_ length: Int = 7) -> String { hexDigits(length) }
+
+    /// The first `count` digits of the hexadecimal form (all 40 at most), written straight into the
+    /// string's storage: a short one is a small string, with no storage allocated.
+    private func hexDigits(_ count: Int) -> String {
+        let count = min(max(count, 0), ObjectID.byteCount * 2)
+        return String(unsafeUninitializedCapacity: count) { buffer in
             let digits: StaticString = "0123456789abcdef"
             var position = 0
             func put(_ value: UInt64, nibbles: Int) {
-                for shift in stride(from: (nibbles - 1) * 4, through: 0, by: -4) {
+                for shift in stride(from: (nibbles - 1) * 4, through: 0, by: -4) where position < count {
                     buffer[position] = digits.utf8Start[Int(value >> UInt64(shift) & 0xf)]
                     position += 1
                 }
@@ -124,9 +132,6 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible,
             return position
         }
     }
-
-    /// The first `length` hex digits, for display.
-    public func abbreviated(_ length: Int = 7) -> String { String(hex.prefix(length)) }
 
     public var description: String { hex }
 

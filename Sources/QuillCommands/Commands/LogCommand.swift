@@ -32,11 +32,11 @@ extension PromptVersion {
     ///
     /// Written piece by piece into the log's one string: a log prints thousands of these lines.
     func appendLine(to text: inout String, _ terminal: Terminal, prompt: String, group: ScoreGroup?, metrics: [String]) {
-        text += terminal.paint(String(commit.utf8.prefix(7))!, .yellow)
+        text += terminal.paint(commitID.abbreviated(), .yellow)
         text += "  "
         text += String(date.utf8.prefix(10))!
         text += "  "
-        text += blob.map { String($0.utf8.prefix(7))! } ?? "(gone) "
+        text += blobID?.abbreviated() ?? "(gone) "
         text += "  "
         text += terminal.paint(change.rawValue.padded(to: 8), .cyan)
         text += "  "

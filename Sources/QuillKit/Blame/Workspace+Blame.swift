@@ -35,7 +35,7 @@ extension Workspace {
             version.scores = scores[id] ?? []
             commits.append(BlamedCommit(version: version, isBoundary: commit.parentIDs.isEmpty, lines: counts[id] ?? 0))
         }
-        commits.sort { ($0.version.date, $0.version.commit) > ($1.version.date, $1.version.commit) }
+        commits.sort { ($0.version.date, $0.version.commitID) > ($1.version.date, $1.version.commitID) }
         let recorded = Set(commits.flatMap { $0.version.scores.flatMap(\.metrics.keys) })
         let configured = config.metrics.map(\.name).filter(recorded.contains)
         return BlameReport(prompt: path, commit: start.hex, lines: lines, commits: commits, metrics: configured.isEmpty ? recorded.sorted() : configured)

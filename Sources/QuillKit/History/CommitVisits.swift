@@ -17,22 +17,28 @@ final class CommitVisits: Sendable {
     }
 
     private let channel = BatchChannel<Visit>()
-    private static let batchSize = 256
+    /// How many visits a batch holds: few at first, so that the caller starts comparing trees soon
+    /// after the walk starts, then twice as many each time, up to `largestBatch`.
+    private static let firstBatch = 16
+    private static let largestBatch = 256
 
     /// Starts listing from `start` in the repository at `gitDirectory`.
     init(gitDirectory: String, start: ObjectID) {
         let thread = Thread { [channel] in
             do {
                 let walk = try DateOrderWalk(Repository.open(at: gitDirectory), from: [start])
+                var size = Self.firstBatch
                 var batch = [Visit]()
-                batch.reserveCapacity(Self.batchSize)
+                batch.reserveCapacity(size)
                 while let (node, object) = try walk.nextCommit() {
                     guard node.parentIDs.count <= 1 else { continue }
                     let parentTree = try node.parentIDs.first.map { try walk.node($0).treeID }
                     batch.append(Visit(commit: node.id, tree: node.treeID, parentTree: parentTree, object: object))
-                    if batch.count == Self.batchSize {
+                    if batch.count == size {
                         channel.send(batch)
-                        batch.removeAll(keepingCapacity: true)
+                        size = min(2 * size, Self.largestBatch)
+                        batch = []
+                        batch.reserveCapacity(size)
                     }
                 }
                 channel.send(batch)

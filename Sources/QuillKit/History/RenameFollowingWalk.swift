@@ -23,25 +23,29 @@ struct RenameFollowingWalk {
 
     let repository: Repository
 
-    /// The commits reachable from `start` that touched `path`, newest first; each is also handed to
-    /// `found` as soon as the walk reaches it.
-    func steps(from start: ObjectID, path initialPath: String, found: (Step) -> Void = { _ in }) throws -> [Step] {
+    /// The commits reachable from `start` that touched `path`, newest first.
+    func steps(from start: ObjectID, path: String) throws -> [Step] {
+        var steps = [Step]()
+        try visitSteps(from: start, path: path) { steps.append($0) }
+        return steps
+    }
+
+    /// Hands `found` the commits reachable from `start` that touched `path`, newest first, each as
+    /// soon as the walk reaches it; kept nowhere else, so a caller that stores them stores them once.
+    func visitSteps(from start: ObjectID, path initialPath: String, found: (Step) -> Void) throws {
         let visits = CommitVisits(gitDirectory: repository.gitDirectoryPath, start: start)
         var path = initialPath
         var lookups = EntryCache(repository: repository)
-        var steps = [Step]()
         while let batch = try visits.next() {
             for visit in batch {
                 let current = try lookups.entry(atPath: path, inTree: visit.tree)
                 let previous = try visit.parentTree.flatMap { tree throws -> TreeEntry? in try lookups.entry(atPath: path, inTree: tree) }
                 guard current?.id != previous?.id || current?.mode != previous?.mode else { continue }
                 let (step, next) = try self.step(visit, path: path, previous: previous, current: current)
-                steps.append(step)
                 found(step)
                 path = next
             }
         }
-        return steps
     }
 
     /// The steps of each of `paths` (as `steps(from:path:)` gives them, in the same order), found in

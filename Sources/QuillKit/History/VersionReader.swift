@@ -7,12 +7,46 @@ import Synchronization
 /// calling thread helps: it reads versions from the last one backwards until it meets the reader.
 /// The two share the store's loaded index shards.
 final class VersionReader: Sendable {
-    /// One version as read: the version, its scores without deltas (`ScoreTimeline.summaries(of:)`),
+    /// One version as read: the version with its scores without deltas (`ScoreTimeline.summaries(of:)`),
     /// and in layout 3 its prompt blob's score cache entry (`ScoreCache`).
     struct Read: Sendable {
         let version: PromptVersion
-        let scores: [VersionScore]
-        let cached: (blob: ObjectID, entry: ScoreCache.Entry)?
+        let cached: CachedEntry?
+    }
+
+    /// A prompt blob's score cache entry as read; held by reference, since a log holds a read of
+    /// every version until it is made and most versions have no entry.
+    final class CachedEntry: Sendable {
+        let blob: ObjectID
+        let entry: ScoreCache.Entry
+
+        init(blob: ObjectID, entry: ScoreCache.Entry) {
+            self.blob = blob
+            self.entry = entry
+        }
+    }
+
+    /// The versions of one history as read, in order, with the score cache entries read: a log is
+    /// made of them without another array of every version read.
+    struct Reads {
+        /// The versions, each with its scores without deltas.
+        private(set) var versions = [PromptVersion]()
+        /// The score cache entries read, by prompt blob, the first read of each blob kept.
+        private(set) var cached = [ObjectID: ScoreCache.Entry]()
+
+        init(capacity: Int = 0) {
+            versions.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ read: Read) {
+            versions.append(read.version)
+            if let read = read.cached, cached[read.blob] == nil { cached[read.blob] = read.entry }
+        }
+
+        /// The versions, which are then no longer held here.
+        mutating func takeVersions() -> [PromptVersion] {
+            exchange(&versions, with: [])
+        }
     }
 
     /// Which steps each thread has taken: the reader from the front, the caller from the back.
@@ -40,14 +74,24 @@ final class VersionReader: Sendable {
     private let scoresTree: ObjectID?
     private let shards = ShardCache()
     private let steps = BatchChannel<RenameFollowingWalk.Step>()
-    /// Every step added, in order (the caller reads from the back of it), and how many of them
-    /// were sent to the reader: it is woken once per `batch` steps, not per step, since waking a
-    /// thread costs more than reading one version.
-    private let added = Mutex((all: [RenameFollowingWalk.Step](), sent: 0))
+    /// The steps added, in batches of `batch` steps.
+    private struct Added {
+        /// The batches sent to the reader, in order; the caller reads from the back of them. A batch
+        /// the reader has read whole is let go (left empty): a step can hold its commit's object.
+        var sent = [[RenameFollowingWalk.Step]]()
+        /// The steps not yet sent: the reader is woken once per batch, not per step, since waking a
+        /// thread costs more than reading one version.
+        var unsent = [RenameFollowingWalk.Step]()
+        /// How many steps were added.
+        var count = 0
+    }
+
+    private let added = Mutex(Added())
     private static let batch = 64
     private let claims = Mutex(Claims())
-    /// What the reader read, one entry per step, `nil` for the steps the caller took.
-    private let outcome = Mutex<Result<[Read?], any Error>>(.success([]))
+    /// What the reader read, one array per batch of steps and one entry per step, `nil` for the steps
+    /// the caller took.
+    private let outcome = Mutex<Result<[[Read?]], any Error>>(.success([]))
     private let ended = DispatchSemaphore(value: 0)
 
     /// Starts the reader on the repository at `gitDirectory`; records are looked up in the store
@@ -76,27 +120,33 @@ final class VersionReader: Sendable {
     /// are not read again.
     static func read(
         _ walks: [[RenameFollowingWalk.Step]], through repository: Repository, storeTree: ObjectID?, lines: ScoreLineCache? = nil
-    ) throws -> [[Read]] {
+    ) throws -> [Reads] {
         var versions = try VersionLookup(
             repository: repository, storeTree: storeTree, shards: ShardCache(), known: ScoreCache(), scoresTree: nil, lines: lines)
         versions.commits = [:]
-        return try walks.map { steps in try steps.map { try versions.read($0) } }
+        return try walks.map { steps in
+            var reads = Reads(capacity: steps.count)
+            for step in steps { reads.append(try versions.read(step)) }
+            return reads
+        }
     }
 
     /// Queues `step` to be read.
     func add(_ step: RenameFollowingWalk.Step) {
         added.withLock { added in
-            added.all.append(step)
-            if added.all.count - added.sent == Self.batch { sendUnsent(&added) }
+            if added.unsent.isEmpty { added.unsent.reserveCapacity(Self.batch) }
+            added.unsent.append(step)
+            added.count += 1
+            if added.unsent.count == Self.batch { sendUnsent(&added) }
         }
     }
 
     /// Reads versions from the last step backwards through `repository` until it meets the reader,
     /// then waits for the reader and returns every step read, in the order they were added.
     /// Call it, or `stop`, once; after it the reader is stopped.
-    func finish(helpingWith repository: Repository) throws -> [Read] {
+    func finish(helpingWith repository: Repository) throws -> Reads {
         closeSteps()
-        let helped: [Int: Read]
+        let helped: [Read]
         do {
             helped = try readFromBack(repository)
         } catch {
@@ -104,9 +154,15 @@ final class VersionReader: Sendable {
             throw error
         }
         ended.wait()
-        let reads = try outcome.withLock { $0 }.get()
-        // Every step was taken by one thread or the other.
-        return reads.enumerated().map { index, read in read ?? helped[index]! }
+        var batches = try outcome.withLock { exchange(&$0, with: .success([])) }.get()
+        // Every step was taken by one thread or the other: the reader's from the front, the caller's
+        // (`helped`, last first) after them. Each batch is let go once copied.
+        var reads = Reads(capacity: batches.reduce(0) { $0 + $1.count })
+        for index in batches.indices {
+            for case let read? in exchange(&batches[index], with: []) { reads.append(read) }
+        }
+        for read in helped.reversed() { reads.append(read) }
+        return reads
     }
 
     /// Stops the reader without waiting for what it read; for a walk that failed.
@@ -120,33 +176,49 @@ final class VersionReader: Sendable {
         steps.close()
     }
 
-    private func sendUnsent(_ added: inout (all: [RenameFollowingWalk.Step], sent: Int)) {
-        steps.send(Array(added.all[added.sent...]))
-        added.sent = added.all.count
+    private func sendUnsent(_ added: inout Added) {
+        guard !added.unsent.isEmpty else { return }
+        steps.send(added.unsent)
+        added.sent.append(exchange(&added.unsent, with: []))
     }
 
-    /// The last steps, read until the reader has taken the step before.
-    private func readFromBack(_ repository: Repository) throws -> [Int: Read] {
-        let all = added.withLock { $0.all }
+    /// The last steps, read until the reader has taken the step before; last first.
+    private func readFromBack(_ repository: Repository) throws -> [Read] {
+        let (batches, count) = added.withLock { ($0.sent, $0.count) }
         var versions = try VersionLookup(repository: repository, storeTree: storeTree, shards: shards, known: known, scoresTree: scoresTree)
-        var helped = [Int: Read]()
-        var index = all.count - 1
-        while index >= 0, claims.withLock({ $0.takeFromBack(index) }) {
-            helped[index] = try versions.read(all[index])
-            index -= 1
+        var helped = [Read]()
+        var index = count - 1
+        // A batch let go was read whole by the reader, as was every step before it.
+        for batch in batches.reversed() where !batch.isEmpty {
+            for step in batch.reversed() {
+                guard claims.withLock({ $0.takeFromBack(index) }) else { return helped }
+                helped.append(try versions.read(step))
+                index -= 1
+            }
         }
         return helped
     }
 
-    private func readUntilClosed(_ gitDirectory: String) throws -> [Read?] {
+    private func readUntilClosed(_ gitDirectory: String) throws -> [[Read?]] {
         var versions = try VersionLookup(
             repository: Repository.open(at: gitDirectory), storeTree: storeTree, shards: shards, known: known, scoresTree: scoresTree)
-        var reads = [Read?]()
+        var reads = [[Read?]]()
+        var count = 0
         while let batch = try steps.receive() {
+            var batchReads = [Read?]()
+            batchReads.reserveCapacity(batch.count)
+            var isReadWhole = false
             for step in batch {
-                let isMine = claims.withLock { $0.takeFromFront(reads.count) }
-                reads.append(isMine ? try versions.read(step) : nil)
+                isReadWhole = claims.withLock { $0.takeFromFront(count) }
+                batchReads.append(isReadWhole ? try versions.read(step) : nil)
+                count += 1
             }
+            // The caller will not read this batch: let its steps go.
+            if isReadWhole {
+                let number = reads.count
+                added.withLock { $0.sent[number] = [] }
+            }
+            reads.append(batchReads)
         }
         return reads
     }
@@ -172,7 +244,7 @@ private struct VersionLookup {
     }
 
     mutating func read(_ step: RenameFollowingWalk.Step) throws -> VersionReader.Read {
-        let version: PromptVersion
+        var version: PromptVersion
         if let known = commits?[step.commit] {
             version = PromptVersion(commitOf: known, path: step.path, previousPath: step.previousPath, blob: step.blob?.id, change: step.change)
         } else {
@@ -182,8 +254,10 @@ private struct VersionLookup {
             commits?[step.commit] = version
         }
         if let blob = step.blob?.id, let entry = try scores?.entry(forBlob: blob, known: known, scoresTree: scoresTree) {
-            return VersionReader.Read(version: version, scores: entry.scores, cached: (blob, entry))
+            version.scores = entry.scores
+            return VersionReader.Read(version: version, cached: VersionReader.CachedEntry(blob: blob, entry: entry))
         }
-        return VersionReader.Read(version: version, scores: ScoreTimeline.summaries(of: try scores?.records(forBlob: step.blob?.id) ?? [:]), cached: nil)
+        version.scores = ScoreTimeline.summaries(of: try scores?.records(forBlob: step.blob?.id) ?? [:])
+        return VersionReader.Read(version: version, cached: nil)
     }
 }

@@ -24,17 +24,14 @@ extension Workspace {
         let known = scoresTree == nil ? ScoreCache() : ScoreCache.read(at: cachePath)
         let reader = VersionReader(gitDirectory: repository.gitDirectoryPath, storeTree: storeTree, known: known, scoresTree: scoresTree)
         do {
-            _ = try history(of: path, from: start, revision: revision, found: reader.add)
+            try visitHistory(of: path, from: start, revision: revision, found: reader.add)
         } catch {
             reader.stop()
             throw error
         }
-        let reads = try reader.finish(helpingWith: repository)
-        if let scoresTree {
-            let entries = Dictionary(reads.compactMap { $0.cached.map { ($0.blob, $0.entry) } }) { first, _ in first }
-            known.replace(with: ScoreCache(scoresTree: scoresTree, entries: entries), at: cachePath)
-        }
-        return promptLog(path: path, reads: reads)
+        var reads = try reader.finish(helpingWith: repository)
+        if let scoresTree { known.replace(with: ScoreCache(scoresTree: scoresTree, entries: reads.cached), at: cachePath) }
+        return promptLog(path: path, reads: &reads)
     }
 
     /// The logs of the prompts at the repository paths `paths` reachable from `start`, renames
@@ -46,34 +43,54 @@ extension Workspace {
         warnIfShallow(histories.joined().map(\.commit))
         warnIfRenamesIncomplete()
         let reads = try VersionReader.read(histories, through: repository, storeTree: storeTree, lines: scoreLines)
-        return zip(paths, reads).map { path, reads in promptLog(path: path, reads: reads) }
+        return zip(paths, reads).map { path, reads in
+            var reads = reads
+            return promptLog(path: path, reads: &reads)
+        }
     }
 
-    /// The log of the prompt at `path` from its versions as read, newest first.
-    private func promptLog(path: String, reads: [VersionReader.Read]) -> PromptLog {
-        var versions = reads.map(\.version)
-        for (index, scores) in ScoreTimeline.withDeltas(reads.map(\.scores)).enumerated() { versions[index].scores = scores }
+    /// The log of the prompt at `path` from its versions as read, newest first; the versions are
+    /// taken from `reads`.
+    private func promptLog(path: String, reads: inout VersionReader.Reads) -> PromptLog {
+        var versions = reads.takeVersions()
+        for (index, scores) in ScoreTimeline.withDeltas(versions.map(\.scores)).enumerated() where !scores.isEmpty {
+            versions[index].scores = scores
+        }
         let recorded = Set(versions.flatMap { $0.scores.flatMap(\.metrics.keys) })
         let configured = config.metrics.map(\.name).filter(recorded.contains)
         return PromptLog(prompt: path, versions: versions, metrics: configured.isEmpty ? recorded.sorted() : configured)
     }
 
     /// The commits from `start` (named `revision` in the error) that changed the prompt at the
-    /// repository path `path`, renames followed, each also handed to `found` as the walk reaches it.
+    /// repository path `path`, renames followed (`visitHistory(of:from:revision:found:)`).
+    func history(of path: String, from start: ObjectID, revision: String) throws -> [RenameFollowingWalk.Step] {
+        var steps = [RenameFollowingWalk.Step]()
+        try visitHistory(of: path, from: start, revision: revision) { steps.append($0) }
+        return steps
+    }
+
+    /// Hands `found` the commits from `start` (named `revision` in the error) that changed the
+    /// prompt at the repository path `path`, renames followed, as the walk reaches them.
     /// Refuses a path that no commit added and `start` does not hold (a path that only a merge
     /// brought in has no commits, as `git log --follow` lists none); warns when the prompt's history
     /// runs past a shallow clone's boundary (the boundary commit then shows as the one that added it,
     /// as in git).
-    func history(
-        of path: String, from start: ObjectID, revision: String, found: (RenameFollowingWalk.Step) -> Void = { _ in }
-    ) throws -> [RenameFollowingWalk.Step] {
-        let steps = try RenameFollowingWalk(repository: repository).steps(from: start, path: path, found: found)
-        guard try !steps.isEmpty || repository.treeEntry(atPath: path, inCommit: start) != nil else {
+    func visitHistory(
+        of path: String, from start: ObjectID, revision: String, found: (RenameFollowingWalk.Step) -> Void
+    ) throws {
+        let boundary = repository.shallowCommits
+        var isEmpty = true
+        var boundaryMet: ObjectID?
+        try RenameFollowingWalk(repository: repository).visitSteps(from: start, path: path) { step in
+            isEmpty = false
+            if boundaryMet == nil, boundary.contains(step.commit) { boundaryMet = step.commit }
+            found(step)
+        }
+        guard try !isEmpty || repository.treeEntry(atPath: path, inCommit: start) != nil else {
             throw QuillError.badInput("prompt '\(path)' has no history at '\(revision)'; expected a path that some commit added")
         }
-        warnIfShallow(steps.map(\.commit))
+        if let boundaryMet { warn(Workspace.shallowMessage(boundaryMet)) }
         warnIfRenamesIncomplete()
-        return steps
     }
 
     /// Every prompt in the tree of `revision`, each with the commit that last changed it as
@@ -93,7 +110,7 @@ extension Workspace {
             commits[change.commit] = commit
             return PromptVersion(commit, path: file.path, previousPath: nil, blob: file.entry.id, change: change.before == nil ? .added : .modified)
         }
-        warnIfShallow(prompts.compactMap { ObjectID(hex: $0.commit) })
+        warnIfShallow(prompts.map(\.commitID))
         return PromptCatalog(commit: start.hex, prompts: prompts)
     }
 }
@@ -102,16 +119,16 @@ extension PromptVersion {
     /// The version `commit` left of the prompt at `path`.
     init(_ commit: CommitSummary, path: String, previousPath: String?, blob: ObjectID?, change: Change) {
         self.init(
-            commit: commit.id.hex, author: commit.author.name, authorEmail: commit.author.email,
+            commit: commit.id, author: commit.author.name, authorEmail: commit.author.email,
             date: ISODate.format(commit.author), subject: commit.subject, path: path, previousPath: previousPath,
-            blob: blob?.hex, change: change)
+            blob: blob, change: change)
     }
 
     /// The version the commit of `other` left of the prompt at `path`.
     init(commitOf other: PromptVersion, path: String, previousPath: String?, blob: ObjectID?, change: Change) {
         self.init(
-            commit: other.commit, author: other.author, authorEmail: other.authorEmail, date: other.date, subject: other.subject,
-            path: path, previousPath: previousPath, blob: blob?.hex, change: change)
+            commit: other.commitID, author: other.author, authorEmail: other.authorEmail, date: other.date, subject: other.subject,
+            path: path, previousPath: previousPath, blob: blob, change: change)
     }
 }
 

@@ -141,7 +141,7 @@ extension Workspace {
     /// The chart points of `versions` (given newest first), oldest first.
     private func historyPoints(_ versions: ArraySlice<PromptVersion>, pullRequest: Set<ObjectID>) throws -> [HistoryPoint] {
         try versions.reversed().flatMap { version in
-            let inPullRequest = pullRequest.contains(try objectID(version.commit))
+            let inPullRequest = pullRequest.contains(version.commitID)
             return version.scores.map { score in
                 HistoryPoint(
                     commit: version.commit, date: version.date, subject: version.subject, inPullRequest: inPullRequest,

@@ -35,8 +35,8 @@ struct VersionReaderTests {
         }
     }
 
-    private static func described(_ reads: [VersionReader.Read]) -> [String] {
-        reads.map { "\($0.version.commit) \($0.version.subject) \($0.version.path) \($0.version.previousPath ?? "-") \($0.version.blob ?? "-") \($0.version.change)" }
+    private static func described(_ reads: VersionReader.Reads) -> [String] {
+        reads.versions.map { "\($0.commit) \($0.subject) \($0.path) \($0.previousPath ?? "-") \($0.blob ?? "-") \($0.change)" }
     }
 
     @Test("every step read once and in order, however the adds, the pauses and the caller's help interleave",
