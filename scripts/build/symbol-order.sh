@@ -99,12 +99,13 @@ for number in $(seq 1 "$run"); do
 done
 {
     printf '/* Written by scripts/build/symbol-order.sh; read by release links (Package.swift, `hotCodeFirst`).\n'
-    printf '   Gathers before `.text` the functions the symbol order cannot place: those no symbol names\n'
+    printf '   Puts first in `.text` the functions the symbol order cannot place: those no symbol names\n'
     printf '   (`.L__unnamed_1`, `.Lobjectdestroy.3`) and the copies of local names several files define\n'
-    printf '   that the profiled commands ran. */\n'
-    printf 'SECTIONS {\n    .text.gathered : {\n        *(.text..L*)\n'
+    printf '   that the profiled commands ran; the rest follows in the order of symbol-order.txt. (In an\n'
+    printf '   output section of their own, valgrind would not count them as the executable'"'"'s code.) */\n'
+    printf 'SECTIONS {\n    .text : {\n        *(.text..L*)\n'
     LC_ALL=C sort -u "$WORK/gathered.txt" | sed 's/.*/        *(.text.&)/'
-    printf '    }\n} INSERT BEFORE .text;\n'
+    printf '        *(.text .text.*)\n    }\n} INSERT BEFORE .init;\n'
 } >"$SCRIPT"
 printf 'symbol-order.sh: %d functions from %d runs -> %s, %d gathered -> %s\n' "$(wc -l <"$OUT")" "$run" \
     "${OUT#"$ROOT"/}" "$(LC_ALL=C sort -u "$WORK/gathered.txt" | wc -l)" "${SCRIPT#"$ROOT"/}" >&2
