@@ -33,15 +33,15 @@ let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-s
 /// glibc 2.36 on) into 25 KB where `.rela.dyn` took 2.7 MB, all of it read at each start. Together:
 /// `quill --version` 16.6 → 10.7 MB resident, `quill log P` 44.5 → 35.5 MB. The linker moves
 /// sections, not functions: `scripts/build/release-build` compiles every module, the dependencies'
-/// too, with a section per function, and `Sources/quill/unnamed-functions.ld` gathers the functions
-/// no symbol names, which the order cannot list: `quill log P` on `large-files.sh`'s CSV shape
-/// 21.5 → 19.6 MB (its code resident at the peak 6.3 → 4.4 MB), `quill --version` 8.4 → 8.1 MB.
+/// too, with a section per function, and `Sources/quill/gathered-functions.ld` gathers the functions
+/// the order cannot place (no symbol names them, or several files define the name): `quill log P` on
+/// `large-files.sh`'s CSV shape 21.6 → 19.7 MB (code resident at its peak 6.1 → 3.9 MB).
 let hotCodeFirst: [LinkerSetting] = [
     .unsafeFlags(
         ["-use-ld=lld"]
             + [
                 "-z", "pack-relative-relocs", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/quill/symbol-order.txt",
-                "--no-warn-symbol-ordering", "-T", "\(Context.packageDirectory)/Sources/quill/unnamed-functions.ld",
+                "--no-warn-symbol-ordering", "-T", "\(Context.packageDirectory)/Sources/quill/gathered-functions.ld",
             ]
             .flatMap { ["-Xlinker", $0] },
         .when(configuration: .release)
@@ -118,7 +118,7 @@ let package = Package(
         // libraries that parse what remotes send, and a fixed address (0.8 ms of relocations saved)
         // would hand an attacker their code's addresses. Debug builds are left as they were.
         .executableTarget(
-            name: "quill", dependencies: ["QuillCommands"], exclude: ["symbol-order.txt", "unnamed-functions.ld"],
+            name: "quill", dependencies: ["QuillCommands"], exclude: ["symbol-order.txt", "gathered-functions.ld"],
             swiftSettings: functionSections,
             linkerSettings: [
                 .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(configuration: .release))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes Sources/quill/symbol-order.txt, the functions a release quill runs for its common commands,
-# which the linker places first in the executable's code (Package.swift, `--symbol-ordering-file`).
+# which the linker places first in the executable's code (Package.swift, `--symbol-ordering-file`),
+# and Sources/quill/gathered-functions.ld, the linker script that gathers those the order cannot place.
 #
 # The kernel maps a file's pages 64 KiB at a time around each page a process first touches, so the
 # code a command runs costs resident memory by how far it is spread, not by its size: `quill log P`
@@ -9,23 +10,23 @@
 #
 #   scripts/build/symbol-order.sh
 #
-# Builds the benchmarks' quill in .build-bench (scripts/build/release-build, with a link map), runs
-# each command below under valgrind's callgrind, on the histories scripts/bench/log.sh and
-# large-files.sh generate (cached in .build-bench/data) and in a one-commit repository, and lists
-# every function of the executable a run called (scripts/build/order-functions.py). Run it again
-# when the commands change much; a function missing from the list is only placed later, never
-# wrong. The build does not track the file: relink after changing it (remove the executable and
+# Builds the benchmarks' quill in .build-bench (scripts/build/release-build), runs each command below
+# under valgrind's callgrind, on the histories scripts/bench/log.sh and large-files.sh generate
+# (cached in .build-bench/data) and in a one-commit repository, and lists every function of the
+# executable a run called, once, sorted by name so that the file's changes are readable. Run it
+# again when the commands change much; a function missing from the list is only placed later, never
+# wrong. The build does not track the files: relink after changing them (remove the executable and
 # build).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="$ROOT/Sources/quill/symbol-order.txt"
+SCRIPT="$ROOT/Sources/quill/gathered-functions.ld"
 command -v valgrind >/dev/null || { echo "symbol-order.sh: valgrind is required (apt-get install valgrind)" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-"$ROOT/scripts/build/release-build" --scratch-path "$ROOT/.build-bench" --product quill \
-    -Xlinker "-Map=$WORK/quill.map" -Xlinker --no-demangle >&2
+"$ROOT/scripts/build/release-build" --scratch-path "$ROOT/.build-bench" --product quill >&2
 QUILL="$("$ROOT/scripts/build/release-build" --scratch-path "$ROOT/.build-bench" --show-bin-path)/quill"
 # Valgrind cannot read the debug information of a Swift release build: profile a copy without it.
 cp "$QUILL" "$WORK/quill"
@@ -73,6 +74,38 @@ profile "$HISTORY" blame "$HOT"
 profile "$HISTORY" show "HEAD:$HOT"
 profile "$HISTORY" diff HEAD~20 HEAD
 
-python3 "$ROOT/scripts/build/order-functions.py" "$WORK/quill.map" "$WORK/quill" \
-    $(seq -f "$WORK/run-%g.out" 1 "$run") >"$OUT"
-printf 'symbol-order.sh: %d functions from %d runs -> %s\n' "$(wc -l <"$OUT")" "$run" "${OUT#"$ROOT"/}" >&2
+# Callgrind names each function after its object file (`ob=`): keep the executable's, in the order
+# of the runs above (start-up, then log, then the others), each run's new functions sorted by name,
+# so that what the commonest commands run lies closest together. A local name that several files
+# define (`objectdestroyTm`, `$sSaySSGSayxGSKsWlTm`: a copy per Swift file) would place every copy,
+# those inside a whole toolchain library's one section too (`_RegexParser.o`'s 490 KB), and callgrind
+# cannot tell which copy ran: such a name goes to the linker script instead, which gathers the copies
+# that are sections of their own (with the functions no symbol names: the `.L` sections).
+nm --defined-only "$WORK/quill" | awk '{ print $3 }' | LC_ALL=C sort | uniq -d >"$WORK/shared.txt"
+: >"$OUT"
+: >"$WORK/gathered.txt"
+for number in $(seq 1 "$run"); do
+    awk -v exe="$WORK/quill" '
+        /^ob=/ { inside = (substr($0, 4) == exe) }
+        /^fn=/ && inside {
+            name = substr($0, 4)
+            sub(/'"'"'[0-9]+$/, "", name) # a recursion depth, `f'"'"'2`
+            if (name !~ /^(0x|\(below main)/) print name # code no symbol names
+        }
+    ' "$WORK/run-$number.out" | LC_ALL=C sort -u >"$WORK/functions.txt"
+    LC_ALL=C comm -12 "$WORK/functions.txt" "$WORK/shared.txt" >>"$WORK/gathered.txt"
+    LC_ALL=C comm -23 "$WORK/functions.txt" "$WORK/shared.txt" | { grep -vxF -f "$OUT" || true; } >"$WORK/new.txt"
+    cat "$WORK/new.txt" >>"$OUT"
+done
+{
+    printf '/* Written by scripts/build/symbol-order.sh; read by release links (Package.swift, `hotCodeFirst`).\n'
+    printf '   Puts first in `.text` the functions the symbol order cannot place: those no symbol names\n'
+    printf '   (`.L__unnamed_1`, `.Lobjectdestroy.3`) and the copies of local names several files define\n'
+    printf '   that the profiled commands ran; the rest follows in the order of symbol-order.txt. (In an\n'
+    printf '   output section of their own, valgrind would not count them as the executable'"'"'s code.) */\n'
+    printf 'SECTIONS {\n    .text : {\n        *(.text..L*)\n'
+    LC_ALL=C sort -u "$WORK/gathered.txt" | sed 's/.*/        *(.text.&)/'
+    printf '        *(.text .text.*)\n    }\n} INSERT BEFORE .init;\n'
+} >"$SCRIPT"
+printf 'symbol-order.sh: %d functions from %d runs -> %s, %d gathered -> %s\n' "$(wc -l <"$OUT")" "$run" \
+    "${OUT#"$ROOT"/}" "$(LC_ALL=C sort -u "$WORK/gathered.txt" | wc -l)" "${SCRIPT#"$ROOT"/}" >&2
