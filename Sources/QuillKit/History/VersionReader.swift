@@ -7,48 +7,6 @@ import Synchronization
 /// calling thread helps: it reads versions from the last one backwards until it meets the reader.
 /// The two share the store's loaded index shards.
 final class VersionReader: Sendable {
-    /// One version as read: the version with its scores without deltas (`ScoreTimeline.summaries(of:)`),
-    /// and in layout 3 its prompt blob's score cache entry (`ScoreCache`).
-    struct Read: Sendable {
-        let version: PromptVersion
-        let cached: CachedEntry?
-    }
-
-    /// A prompt blob's score cache entry as read; held by reference, since a log holds a read of
-    /// every version until it is made and most versions have no entry.
-    final class CachedEntry: Sendable {
-        let blob: ObjectID
-        let entry: ScoreCache.Entry
-
-        init(blob: ObjectID, entry: ScoreCache.Entry) {
-            self.blob = blob
-            self.entry = entry
-        }
-    }
-
-    /// The versions of one history as read, in order, with the score cache entries read: a log is
-    /// made of them without another array of every version read.
-    struct Reads {
-        /// The versions, each with its scores without deltas.
-        private(set) var versions = [PromptVersion]()
-        /// The score cache entries read, by prompt blob, the first read of each blob kept.
-        private(set) var cached = [ObjectID: ScoreCache.Entry]()
-
-        init(capacity: Int = 0) {
-            versions.reserveCapacity(capacity)
-        }
-
-        mutating func append(_ read: Read) {
-            versions.append(read.version)
-            if let read = read.cached, cached[read.blob] == nil { cached[read.blob] = read.entry }
-        }
-
-        /// The versions, which are then no longer held here.
-        mutating func takeVersions() -> [PromptVersion] {
-            exchange(&versions, with: [])
-        }
-    }
-
     /// Which steps each thread has taken: the reader from the front, the caller from the back.
     private struct Claims {
         /// The first step the reader has not taken.
