@@ -27,7 +27,7 @@ struct RegressionAttributor {
     init(
         repository: Repository, config: QuillConfig, store: EvalStore, tree: ObjectID, metric: String, suite: String?, points: [MetricPoint],
         chain: [Workspace.ChainLink]
-    ) throws {
+    ) {
         self.repository = repository
         self.config = config
         self.store = store
@@ -36,7 +36,7 @@ struct RegressionAttributor {
         self.points = points
         self.chain = chain
         position = Dictionary(chain.enumerated().map { ($1.commit, $0) }, uniquingKeysWith: { first, _ in first })
-        index = try CommitIndexReader(repository: repository, tree: tree)
+        index = CommitIndexReader(repository: repository, tree: tree)
     }
 
     /// One interval's explanations, before ranking.

@@ -39,7 +39,7 @@ extension Workspace {
         }
         let direction = config.metrics.first { $0.name == metric }?.direction ?? .higher
         let store = EvalStore(repository: repository)
-        var attributor = try RegressionAttributor(
+        var attributor = RegressionAttributor(
             repository: repository, config: config, store: store, tree: try store.tipTree()!, metric: metric, suite: suite, points: points, chain: chain)
         let regressions = try LevelShift.find(in: points.map(\.value), detector: detector)
             .filter { direction == .higher ? $0.change < 0 : $0.change > 0 }
