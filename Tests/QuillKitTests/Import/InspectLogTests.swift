@@ -102,6 +102,28 @@ struct InspectLogTests {
         #expect(wideError?.description.contains("not valid Zstandard data") == true)
     }
 
+    @Test("a deflated member whose stream does not end within its bytes is refused at once (ZIPFoundation waits forever for more)")
+    func deflateRunsPastMember() throws {
+        let header = Data(String(repeating: #"{"version": 2, "eval": {"task": "t", "model": "m"}} "#, count: 20).utf8)
+        var bytes = [UInt8](try archive([("header.json", header)]))
+        // Every header's compressed size four bytes short: local headers at 18, central ones at 20.
+        for index in 0..<(bytes.count - 24) where bytes[index] == 0x50 && bytes[index + 1] == 0x4B {
+            let field: Int
+            switch (bytes[index + 2], bytes[index + 3]) {
+            case (3, 4): field = index + 18
+            case (1, 2): field = index + 20
+            default: continue
+            }
+            let size = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[field + $1]) << (8 * $1) } - 4
+            for offset in 0..<4 { bytes[field + offset] = UInt8(truncatingIfNeeded: size >> (8 * offset)) }
+        }
+        let cut = #expect(throws: InputFileError.self) { try ResultImporter.read(Data(bytes), path: "cut.eval", format: .auto) }
+        #expect(cut?.description == "cut.eval:1:1: ZIP member 'header.json' is not valid deflate data (truncated); expected an intact archive")
+        // Found by the results-eval fuzz target: a member whose stream runs on past its bytes.
+        let fuzzed = try Fixtures.data("malformed/zip-deflate-past-member.eval")
+        #expect(throws: InputFileError.self) { try ResultImporter.read(fuzzed, path: "f.eval", format: .auto) }
+    }
+
     @Test("a member that decompresses past 64 MiB (a zip bomb) is refused, and so is an archive without header.json or a broken one")
     func bounded() throws {
         let header = Data(#"{"version": 2, "eval": {"task": "t", "model": "m"}}"#.utf8)

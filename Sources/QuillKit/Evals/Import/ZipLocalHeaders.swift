@@ -2,7 +2,7 @@ import Foundation
 import ZIPFoundation
 
 /// Where each member's compressed bytes start, found from the archive's local file headers, for the
-/// members ZIPFoundation does not decompress (it keeps a member's offset to itself). The central
+/// members decompressed without ZIPFoundation (it keeps a member's offset to itself). The central
 /// directory, as ZIPFoundation read it, stays the authority on a member's size and CRC-32: a header
 /// found here only says where the bytes begin, and the caller checks what they decompress to.
 struct ZipLocalHeaders {

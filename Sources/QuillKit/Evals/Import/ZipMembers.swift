@@ -2,10 +2,10 @@ import Foundation
 import GitKit
 import ZIPFoundation
 
-/// The members of a ZIP archive (read with ZIPFoundation; Zstandard members, which current Inspect AI
-/// writes and ZIPFoundation does not read, with libzstd), bounded: a member or an archive that
-/// decompresses past the limits — a zip bomb, or a size the archive lies about — is refused while it is
-/// read, never held whole.
+/// The members of a ZIP archive (its directory and stored members read with ZIPFoundation, deflated
+/// members with zlib, Zstandard ones, which current Inspect AI writes, with libzstd), bounded: a
+/// member or an archive that decompresses past the limits — a zip bomb, or a size the archive lies
+/// about — is refused while it is read, never held whole.
 struct ZipMembers {
     /// The largest member read, decompressed.
     static let memberLimit = 64 << 20
@@ -48,12 +48,20 @@ struct ZipMembers {
         self.names = names
     }
 
-    /// The bytes of member `name`, or nil when the archive has no such file.
+    /// The bytes of member `name`, or nil when the archive has no such file. Stored members are read
+    /// with ZIPFoundation; compressed ones are decompressed here, since ZIPFoundation 0.9.20 waits
+    /// forever for more of a deflate stream that does not end within its member's bytes.
     mutating func data(_ name: String) throws(SourceIssue) -> Data? {
         guard let entry = archive[name], entry.type == .file else { return nil }
         var member = Data()
         let memberLimit = Self.memberLimit
         let room = Self.totalLimit - total
+        if entry.isCompressed {
+            if localHeaders == nil { localHeaders = ZipLocalHeaders(bytes, names: Set(names)) }
+            member = try compressedMember(entry, limit: min(memberLimit, room))
+            total += member.count
+            return member
+        }
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 member.append(chunk)
@@ -61,9 +69,6 @@ struct ZipMembers {
             }
         } catch is ZipLimitExceeded {
             throw limitIssue(name, exceeded: member.count > memberLimit)
-        } catch Archive.ArchiveError.invalidCompressionMethod {
-            if localHeaders == nil { localHeaders = ZipLocalHeaders(bytes, names: Set(names)) }
-            member = try zstdMember(entry, limit: min(memberLimit, room))
         } catch {
             throw SourceIssue(line: 1, column: 1, "ZIP member '\(name)' cannot be read (\(error)); expected an intact archive")
         }
@@ -71,19 +76,20 @@ struct ZipMembers {
         return member
     }
 
-    /// A member compressed with Zstandard (ZIP method 93), decompressed with libzstd and checked
-    /// against the central directory's CRC-32.
-    private func zstdMember(_ entry: Entry, limit: Int) throws(SourceIssue) -> Data {
-        guard let compressed = localHeaders?.data(of: entry, method: Self.zstdMethod, in: bytes) else {
-            throw SourceIssue(line: 1, column: 1, "ZIP member '\(entry.path)' is compressed with a method Quill does not read; expected stored, deflated or Zstandard members")
-        }
+    /// A compressed member: deflated (ZIP method 8, with zlib) or Zstandard (method 93, with libzstd),
+    /// bounded by `limit` and checked against the central directory's CRC-32.
+    private func compressedMember(_ entry: Entry, limit: Int) throws(SourceIssue) -> Data {
         let member: Data
-        do {
-            member = try ZstdDecoder.decompress(compressed, limit: limit)
-        } catch .exceedsLimit {
-            throw limitIssue(entry.path, exceeded: limit == Self.memberLimit)
-        } catch {
-            throw SourceIssue(line: 1, column: 1, "ZIP member '\(entry.path)' is not valid Zstandard data (\(error)); expected an intact archive")
+        if let compressed = localHeaders?.data(of: entry, method: Self.deflateMethod, in: bytes) {
+            member = try decoded(entry, as: "deflate", limit: limit, exceeded: { ($0 as? DeflateDecoder.Failure) == .exceedsLimit }) {
+                try DeflateDecoder.decompress(compressed, limit: limit)
+            }
+        } else if let compressed = localHeaders?.data(of: entry, method: Self.zstdMethod, in: bytes) {
+            member = try decoded(entry, as: "Zstandard", limit: limit, exceeded: { ($0 as? ZstdDecoder.Failure) == .exceedsLimit }) {
+                try ZstdDecoder.decompress(compressed, limit: limit)
+            }
+        } else {
+            throw SourceIssue(line: 1, column: 1, "ZIP member '\(entry.path)' is compressed with a method Quill does not read; expected stored, deflated or Zstandard members")
         }
         guard member.crc32(checksum: 0) == entry.checksum else {
             throw SourceIssue(line: 1, column: 1, "ZIP member '\(entry.path)' fails its CRC-32 check; expected an intact archive")
@@ -91,6 +97,21 @@ struct ZipMembers {
         return member
     }
 
+    /// What `decode` gives for `entry`; its failure as the member's issue (`format` names the data expected).
+    private func decoded(
+        _ entry: Entry, as format: String, limit: Int, exceeded: (any Error) -> Bool, _ decode: () throws -> Data
+    ) throws(SourceIssue) -> Data {
+        do {
+            return try decode()
+        } catch where exceeded(error) {
+            throw limitIssue(entry.path, exceeded: limit == Self.memberLimit)
+        } catch {
+            throw SourceIssue(line: 1, column: 1, "ZIP member '\(entry.path)' is not valid \(format) data (\(error)); expected an intact archive")
+        }
+    }
+
+    /// The ZIP compression method number of deflate.
+    private static let deflateMethod: UInt16 = 8
     /// The ZIP compression method number of Zstandard.
     private static let zstdMethod: UInt16 = 93
 
