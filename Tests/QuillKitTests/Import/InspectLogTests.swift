@@ -102,7 +102,7 @@ struct InspectLogTests {
         #expect(wideError?.description.contains("not valid Zstandard data") == true)
     }
 
-    @Test("a deflated member whose stream does not end within its bytes is refused at once (ZIPFoundation waits forever for more)")
+    @Test("a deflated member whose stream does not end within its bytes (ZIPFoundation waits forever for more), or a stored one claiming more than the bounds, is refused at once")
     func deflateRunsPastMember() throws {
         let header = Data(String(repeating: #"{"version": 2, "eval": {"task": "t", "model": "m"}} "#, count: 20).utf8)
         var bytes = [UInt8](try archive([("header.json", header)]))
@@ -119,6 +119,19 @@ struct InspectLogTests {
         }
         let cut = #expect(throws: InputFileError.self) { try ResultImporter.read(Data(bytes), path: "cut.eval", format: .auto) }
         #expect(cut?.description == "cut.eval:1:1: ZIP member 'header.json' is not valid deflate data (truncated); expected an intact archive")
+        // A stored member whose headers claim 1 GiB: refused before ZIPFoundation reads for it.
+        var stored = [UInt8](try archive([("header.json", header)], method: .none))
+        for index in 0..<(stored.count - 30) where stored[index] == 0x50 && stored[index + 1] == 0x4B {
+            let sizes: Int
+            switch (stored[index + 2], stored[index + 3]) {
+            case (3, 4): sizes = index + 18
+            case (1, 2): sizes = index + 20
+            default: continue
+            }
+            for offset in 0..<8 { stored[sizes + offset] = offset % 4 == 3 ? 0x40 : 0 }
+        }
+        let huge = #expect(throws: InputFileError.self) { try ResultImporter.read(Data(stored), path: "s.eval", format: .auto) }
+        #expect(huge?.description == "s.eval:1:1: ZIP member 'header.json' decompresses past 64 MiB a member; expected a log within these bounds")
         // Found by the results-eval fuzz target: a member whose stream runs on past its bytes.
         let fuzzed = try Fixtures.data("malformed/zip-deflate-past-member.eval")
         #expect(throws: InputFileError.self) { try ResultImporter.read(fuzzed, path: "f.eval", format: .auto) }

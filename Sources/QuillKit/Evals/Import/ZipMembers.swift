@@ -62,6 +62,11 @@ struct ZipMembers {
             total += member.count
             return member
         }
+        // ZIPFoundation reads a stored member for as many bytes as the directory says, whatever the
+        // file holds: a size past the bounds is refused before reading.
+        guard max(entry.uncompressedSize, entry.compressedSize) <= UInt64(min(memberLimit, room)) else {
+            throw limitIssue(name, exceeded: room >= memberLimit)
+        }
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 member.append(chunk)
