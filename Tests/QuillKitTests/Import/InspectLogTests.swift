@@ -57,14 +57,21 @@ struct InspectLogTests {
     /// every local and central header's method set to 93. Each CRC-32 is the frame's, not the content's.
     private func zstandardArchive(_ members: [(String, Data)]) throws -> Data {
         var bytes = [UInt8](try archive(members, method: .none))
-        for index in 0..<(bytes.count - 12) where bytes[index] == 0x50 && bytes[index + 1] == 0x4B {
+        patchHeaders(&bytes, local: 8, central: 10) { bytes, method in bytes[method] = 93 }
+        return Data(bytes)
+    }
+
+    /// Calls `patch` with the offset of the field at `local` in every local file header of `bytes` and
+    /// at `central` in every central directory header (the method at 8 and 10, the compressed size at
+    /// 18 and 20, the uncompressed size after it).
+    private func patchHeaders(_ bytes: inout [UInt8], local: Int, central: Int, _ patch: (inout [UInt8], Int) -> Void) {
+        for index in 0..<(bytes.count - 30) where bytes[index] == 0x50 && bytes[index + 1] == 0x4B {
             switch (bytes[index + 2], bytes[index + 3]) {
-            case (3, 4): bytes[index + 8] = 93  // local file header: method at 8
-            case (1, 2): bytes[index + 10] = 93  // central directory header: method at 10
+            case (3, 4): patch(&bytes, index + local)
+            case (1, 2): patch(&bytes, index + central)
             default: continue
             }
         }
-        return Data(bytes)
     }
 
     /// A Zstandard frame (RFC 8878) of `blocks` RLE blocks, each `blockSize` copies of `byte`: a few
@@ -106,14 +113,8 @@ struct InspectLogTests {
     func deflateRunsPastMember() throws {
         let header = Data(String(repeating: #"{"version": 2, "eval": {"task": "t", "model": "m"}} "#, count: 20).utf8)
         var bytes = [UInt8](try archive([("header.json", header)]))
-        // Every header's compressed size four bytes short: local headers at 18, central ones at 20.
-        for index in 0..<(bytes.count - 24) where bytes[index] == 0x50 && bytes[index + 1] == 0x4B {
-            let field: Int
-            switch (bytes[index + 2], bytes[index + 3]) {
-            case (3, 4): field = index + 18
-            case (1, 2): field = index + 20
-            default: continue
-            }
+        // Every header's compressed size four bytes short.
+        patchHeaders(&bytes, local: 18, central: 20) { bytes, field in
             let size = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[field + $1]) << (8 * $1) } - 4
             for offset in 0..<4 { bytes[field + offset] = UInt8(truncatingIfNeeded: size >> (8 * offset)) }
         }
@@ -121,14 +122,8 @@ struct InspectLogTests {
         #expect(cut?.description == "cut.eval:1:1: ZIP member 'header.json' is not valid deflate data (truncated); expected an intact archive")
         // A stored member whose headers claim 1 GiB: refused before ZIPFoundation reads for it.
         var stored = [UInt8](try archive([("header.json", header)], method: .none))
-        for index in 0..<(stored.count - 30) where stored[index] == 0x50 && stored[index + 1] == 0x4B {
-            let sizes: Int
-            switch (stored[index + 2], stored[index + 3]) {
-            case (3, 4): sizes = index + 18
-            case (1, 2): sizes = index + 20
-            default: continue
-            }
-            for offset in 0..<8 { stored[sizes + offset] = offset % 4 == 3 ? 0x40 : 0 }
+        patchHeaders(&stored, local: 18, central: 20) { bytes, sizes in
+            for offset in 0..<8 { bytes[sizes + offset] = offset % 4 == 3 ? 0x40 : 0 }
         }
         let huge = #expect(throws: InputFileError.self) { try ResultImporter.read(Data(stored), path: "s.eval", format: .auto) }
         #expect(huge?.description == "s.eval:1:1: ZIP member 'header.json' decompresses past 64 MiB a member; expected a log within these bounds")
